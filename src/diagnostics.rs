@@ -1,0 +1,464 @@
+//! Diagnostics as data: a stable code, a message, the primary span, secondary labels and
+//! an optional `help`.
+//!
+//! User mistakes never become `Err` values or panics; every stage pushes [`Diagnostic`]s
+//! and carries on, so one pass reports every independent error. Rendering is an adapter
+//! at the edge: [`render_human`] (miette, with the source line and a caret) and
+//! [`JsonDiagnostic`] (the `--errors json` contract shape).
+
+use std::fmt;
+
+use serde::Serialize;
+
+use crate::span::{LineIndex, Span};
+
+/// How serious a diagnostic is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// The table does not compile.
+    Error,
+    /// The table compiles, but something was lost or is surprising.
+    Warning,
+}
+
+/// A stable diagnostic code such as `option::unknown`. See [`codes`] for the full list.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Code(&'static str);
+
+impl Code {
+    /// The code's text, e.g. `"option::unknown"`.
+    pub fn as_str(self) -> &'static str {
+        self.0
+    }
+}
+
+impl fmt::Debug for Code {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.0)
+    }
+}
+
+impl fmt::Display for Code {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.0)
+    }
+}
+
+impl Serialize for Code {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.0)
+    }
+}
+
+macro_rules! codes {
+    ($( $(#[doc = $doc:literal])+ $name:ident = $text:literal, )*) => {
+        /// Every diagnostic code the crate emits. Codes are never renamed or reused.
+        pub mod codes {
+            use super::Code;
+            $( $(#[doc = $doc])+ pub const $name: Code = Code($text); )*
+            /// Every code with its one-line description, in declaration order.
+            pub const ALL: &[(Code, &str)] = &[ $( ($name, concat!($($doc),+)), )* ];
+        }
+    };
+}
+
+codes! {
+    /// SQL that does not parse.
+    SYNTAX = "parse::syntax",
+    /// A statement the compiler recognises but does not support (e.g. `CREATE TABLE … AS`).
+    UNSUPPORTED_STATEMENT = "parse::unsupported",
+    /// Types, expressions or schemas nested deeper than the nesting limit.
+    TOO_DEEP = "limit::nesting",
+    /// A column type name that is not a known SQL type.
+    UNKNOWN_TYPE = "type::unknown",
+    /// A known SQL type that a connection table cannot carry.
+    TYPE_NOT_SUPPORTED = "type::unsupported",
+    /// `DECIMAL(p, s)` outside `1 <= p <= 38`, `0 <= s <= p`.
+    DECIMAL_RANGE = "type::decimal_range",
+    /// `TIMESTAMP(p)` or `TIME(p)` with a precision other than 0, 3, 6 or 9.
+    TIMESTAMP_PRECISION = "type::precision",
+    /// A struct field without a name, or two fields of one struct with the same name.
+    STRUCT_FIELD = "type::struct_field",
+    /// Two columns of one table with the same name.
+    DUPLICATE_COLUMN = "column::duplicate",
+    /// A reference to a column that the table does not have.
+    UNKNOWN_COLUMN = "column::unknown",
+    /// Column options that cannot be combined (e.g. `GENERATED` and `METADATA FROM`).
+    COLUMN_OPTION_CONFLICT = "column::conflict",
+    /// More than one `WATERMARK FOR` in a table.
+    DUPLICATE_WATERMARK = "watermark::duplicate",
+    /// A watermark column or expression that is not a TIMESTAMP.
+    WATERMARK_TYPE = "watermark::type",
+    /// A watermark expression that can be NULL.
+    WATERMARK_NULLABLE = "watermark::nullable",
+    /// More than one primary key declaration in a table.
+    DUPLICATE_PRIMARY_KEY = "table::primary_key",
+    /// A table constraint other than `PRIMARY KEY` and `WATERMARK FOR`.
+    UNSUPPORTED_CONSTRAINT = "table::constraint",
+    /// A second `CREATE TABLE` of a name that is already defined.
+    DUPLICATE_TABLE = "table::duplicate",
+    /// A memory table (no `connector`) with WITH options or generated columns.
+    MEMORY_TABLE = "table::memory",
+    /// An option key that no spec of this connector or format reads.
+    UNKNOWN_OPTION = "option::unknown",
+    /// The same key appears twice in one WITH clause.
+    DUPLICATE_OPTION = "option::duplicate",
+    /// A required option is not set.
+    MISSING_OPTION = "option::missing",
+    /// An option value of the wrong kind or outside its allowed values.
+    INVALID_VALUE = "option::invalid_value",
+    /// A number or size too large to represent.
+    OVERFLOW = "value::overflow",
+    /// Options that exclude each other, or one that needs another.
+    OPTION_CONFLICT = "option::conflict",
+    /// An option that only applies to another connection type (a source option on a sink).
+    OPTION_NOT_APPLICABLE = "option::not_applicable",
+    /// A connection option set in WITH although the connection profile provides it.
+    OPTION_SET_BY_PROFILE = "option::set_by_profile",
+    /// An option that still works but is deprecated.
+    DEPRECATED_OPTION = "option::deprecated",
+    /// A `connector` name that is not registered.
+    UNKNOWN_CONNECTOR = "connector::unknown",
+    /// A connection type this connector cannot be (e.g. a TEMPORARY table on a sink-only connector).
+    CONNECTION_TYPE = "connector::connection_type",
+    /// A column list that contradicts the connector's fixed schema.
+    FIXED_SCHEMA = "connector::fixed_schema",
+    /// A `connection_profile` that the profile resolver does not know.
+    PROFILE_NOT_FOUND = "profile::not_found",
+    /// A connection profile that belongs to another connector.
+    PROFILE_CONNECTOR = "profile::connector_mismatch",
+    /// A connection profile whose configuration is invalid.
+    PROFILE_INVALID = "profile::invalid",
+    /// A `METADATA FROM` key that the connector does not provide.
+    UNKNOWN_METADATA = "metadata::unknown",
+    /// A metadata column declared with a type other than the connector's.
+    METADATA_TYPE = "metadata::type",
+    /// A connector that needs a `format` was given none.
+    MISSING_FORMAT = "format::missing",
+    /// A format this connector cannot carry.
+    FORMAT_NOT_SUPPORTED = "format::unsupported",
+    /// Columns that do not have the shape a format requires.
+    FORMAT_SHAPE = "format::shape",
+    /// A Debezium source without a primary key, or with generated columns.
+    DEBEZIUM = "format::debezium",
+    /// A schema definition that is not valid Avro, Protobuf or JSON Schema.
+    INVALID_SCHEMA = "schema::invalid",
+    /// A schema file, subject or import that the schema resolver cannot find.
+    SCHEMA_NOT_FOUND = "schema::not_found",
+    /// A schema construct that has no exact Arrow equivalent and was converted with loss.
+    SCHEMA_LOSSY = "schema::lossy",
+    /// A recursive schema type, cut at the recursion point.
+    SCHEMA_RECURSIVE = "schema::recursive",
+    /// A schema feature that is not supported (e.g. Protobuf editions).
+    SCHEMA_UNSUPPORTED = "schema::unsupported",
+    /// A declared column that disagrees with the schema definition.
+    SCHEMA_MISMATCH = "schema::column_mismatch",
+    /// A JSON create-table request that is not well formed.
+    INVALID_REQUEST = "request::invalid",
+}
+
+/// A secondary place a diagnostic points at, with its own message.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Label {
+    /// Where.
+    pub span: Span,
+    /// What about it, e.g. "first given here".
+    pub message: String,
+}
+
+/// One finding about the input: an error or a warning, with where and how to fix it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// Error or warning.
+    pub severity: Severity,
+    /// Stable code, see [`codes`].
+    pub code: Code,
+    /// What is wrong, lowercase, user text in backticks.
+    pub message: String,
+    /// Where the fix goes.
+    pub span: Span,
+    /// Other places that explain the problem.
+    pub labels: Vec<Label>,
+    /// How to fix it: the nearest valid spelling, or the valid values.
+    pub help: Option<String>,
+    /// The table the diagnostic belongs to, if any.
+    pub table: Option<String>,
+}
+
+impl Diagnostic {
+    /// An error with `code` and `message` at `span`.
+    pub fn error(code: Code, span: Span, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Error,
+            code,
+            message: message.into(),
+            span,
+            labels: Vec::new(),
+            help: None,
+            table: None,
+        }
+    }
+
+    /// A warning with `code` and `message` at `span`.
+    pub fn warning(code: Code, span: Span, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Diagnostic::error(code, span, message)
+        }
+    }
+
+    /// Adds a `help` text.
+    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    /// Adds `help` if there is one.
+    pub fn with_optional_help(mut self, help: Option<String>) -> Self {
+        if help.is_some() {
+            self.help = help;
+        }
+        self
+    }
+
+    /// Adds a secondary label.
+    pub fn with_label(mut self, span: Span, message: impl Into<String>) -> Self {
+        self.labels.push(Label {
+            span,
+            message: message.into(),
+        });
+        self
+    }
+
+    /// Names the table the diagnostic belongs to.
+    pub fn in_table(mut self, table: impl Into<String>) -> Self {
+        self.table = Some(table.into());
+        self
+    }
+
+    /// Whether this is an error (as opposed to a warning).
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+/// Orders diagnostics by position (detached ones last), then by code, for stable output.
+pub fn sort(diags: &mut [Diagnostic]) {
+    diags.sort_by(|a, b| {
+        (a.span.start, a.span.end, a.code, &a.message).cmp(&(
+            b.span.start,
+            b.span.end,
+            b.code,
+            &b.message,
+        ))
+    });
+}
+
+/// The `--errors json` shape of a diagnostic (design §4): 1-based lines and character
+/// columns; `end_column` is exclusive, as in rustc's JSON.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct JsonDiagnostic {
+    /// `"error"` or `"warning"`.
+    pub severity: Severity,
+    /// Stable code.
+    pub code: Code,
+    /// The message.
+    pub message: String,
+    /// Table name, or null.
+    pub table: Option<String>,
+    /// Start line (null for a detached span).
+    pub line: Option<usize>,
+    /// Start column in characters.
+    pub column: Option<usize>,
+    /// End line.
+    pub end_line: Option<usize>,
+    /// End column (exclusive) in characters.
+    pub end_column: Option<usize>,
+    /// The help text, or null.
+    pub help: Option<String>,
+    /// Secondary labels, with positions.
+    pub labels: Vec<JsonLabel>,
+}
+
+/// A secondary label in [`JsonDiagnostic`].
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct JsonLabel {
+    /// The label's message.
+    pub message: String,
+    /// Start line.
+    pub line: Option<usize>,
+    /// Start column.
+    pub column: Option<usize>,
+    /// End line.
+    pub end_line: Option<usize>,
+    /// End column (exclusive).
+    pub end_column: Option<usize>,
+}
+
+type Positions = (Option<usize>, Option<usize>, Option<usize>, Option<usize>);
+
+fn positions(index: &LineIndex<'_>, span: Span) -> Positions {
+    if span.is_detached() {
+        return (None, None, None, None);
+    }
+    let s = index.line_col(span.start);
+    let e = index.line_col(span.end);
+    (Some(s.line), Some(s.column), Some(e.line), Some(e.column))
+}
+
+impl JsonDiagnostic {
+    /// Converts `d`, whose spans point into the text `index` was built over.
+    pub fn new(d: &Diagnostic, index: &LineIndex<'_>) -> Self {
+        let (line, column, end_line, end_column) = positions(index, d.span);
+        JsonDiagnostic {
+            severity: d.severity,
+            code: d.code,
+            message: d.message.clone(),
+            table: d.table.clone(),
+            line,
+            column,
+            end_line,
+            end_column,
+            help: d.help.clone(),
+            labels: d
+                .labels
+                .iter()
+                .map(|l| {
+                    let (line, column, end_line, end_column) = positions(index, l.span);
+                    JsonLabel {
+                        message: l.message.clone(),
+                        line,
+                        column,
+                        end_line,
+                        end_column,
+                    }
+                })
+                .collect(),
+        }
+    }
+}
+
+/// miette adapter: a diagnostic together with the source it points into.
+struct WithSource<'a> {
+    diag: &'a Diagnostic,
+    source: miette::NamedSource<String>,
+    text_len: usize,
+}
+
+impl fmt::Debug for WithSource<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self.diag, f)
+    }
+}
+
+impl fmt::Display for WithSource<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.diag.table {
+            Some(t) => write!(f, "{} (in table `{t}`)", self.diag.message),
+            None => f.write_str(&self.diag.message),
+        }
+    }
+}
+
+impl std::error::Error for WithSource<'_> {}
+
+impl WithSource<'_> {
+    fn span(&self, span: Span) -> Option<miette::SourceSpan> {
+        if span.is_detached() || span.start > self.text_len {
+            return None;
+        }
+        let end = span.end.min(self.text_len);
+        Some(miette::SourceSpan::from(span.start..end))
+    }
+}
+
+impl miette::Diagnostic for WithSource<'_> {
+    fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        Some(Box::new(self.diag.code))
+    }
+
+    fn severity(&self) -> Option<miette::Severity> {
+        Some(match self.diag.severity {
+            Severity::Error => miette::Severity::Error,
+            Severity::Warning => miette::Severity::Warning,
+        })
+    }
+
+    fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        self.diag
+            .help
+            .as_ref()
+            .map(|h| Box::new(h) as Box<dyn fmt::Display>)
+    }
+
+    fn source_code(&self) -> Option<&dyn miette::SourceCode> {
+        Some(&self.source)
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = miette::LabeledSpan> + '_>> {
+        let mut labels = Vec::new();
+        if let Some(s) = self.span(self.diag.span) {
+            labels.push(miette::LabeledSpan::new_primary_with_span(None, s));
+        }
+        for l in &self.diag.labels {
+            if let Some(s) = self.span(l.span) {
+                labels.push(miette::LabeledSpan::new_with_span(
+                    Some(l.message.clone()),
+                    s,
+                ));
+            }
+        }
+        if labels.is_empty() {
+            None
+        } else {
+            Some(Box::new(labels.into_iter()))
+        }
+    }
+}
+
+/// Renders a diagnostic for people: the message, the source line and a caret under the
+/// span, secondary labels and the help. `color` turns on ANSI colours.
+pub fn render_human(diag: &Diagnostic, source_name: &str, source: &str, color: bool) -> String {
+    let adapter = WithSource {
+        diag,
+        source: miette::NamedSource::new(source_name, source.to_string()),
+        text_len: source.len(),
+    };
+    let theme = if color {
+        miette::GraphicalTheme::unicode()
+    } else {
+        miette::GraphicalTheme::unicode_nocolor()
+    };
+    let handler = miette::GraphicalReportHandler::new_themed(theme).with_width(100);
+    let mut out = String::new();
+    if handler.render_report(&mut out, &adapter).is_err() {
+        out = format!("{}: {}\n", diag.code, diag.message);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_are_unique_and_documented() {
+        let mut seen = std::collections::BTreeSet::new();
+        for (code, doc) in codes::ALL {
+            assert!(seen.insert(code.as_str()), "duplicate code {code}");
+            assert!(!doc.trim().is_empty());
+            assert!(code.as_str().contains("::"));
+        }
+    }
+
+    #[test]
+    fn json_positions_are_one_based_characters() {
+        let text = "CREATE TABLE t (\n  é BIGINT\n)";
+        let idx = LineIndex::new(text);
+        let start = text.find("BIGINT").unwrap_or(0);
+        let d = Diagnostic::error(codes::UNKNOWN_TYPE, Span::new(start, start + 6), "x");
+        let j = JsonDiagnostic::new(&d, &idx);
+        assert_eq!((j.line, j.column, j.end_line, j.end_column), (Some(2), Some(5), Some(2), Some(11)));
+    }
+}

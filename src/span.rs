@@ -1,0 +1,229 @@
+//! Byte-offset spans and the conversion to and from 1-based line/column positions.
+//!
+//! Every node the front end produces carries a [`Span`] into the text it was parsed from.
+//! Spans are byte offsets so slicing the source is cheap and exact; sqlparser's 1-based,
+//! character-counted locations are converted once, by [`LineIndex`], and converted back
+//! only when a diagnostic is written out.
+
+use std::fmt;
+
+/// A half-open byte range `start..end` into the text a table was parsed from.
+///
+/// Values that did not come from text (a JSON request, a connection profile) carry
+/// [`Span::DETACHED`].
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Span {
+    /// First byte of the range.
+    pub start: usize,
+    /// One past the last byte of the range.
+    pub end: usize,
+}
+
+impl Span {
+    /// The span of a value that has no place in any source text.
+    pub const DETACHED: Span = Span {
+        start: usize::MAX,
+        end: usize::MAX,
+    };
+
+    /// A span from `start` to `end` (swapped if given backwards).
+    pub fn new(start: usize, end: usize) -> Span {
+        if start <= end {
+            Span { start, end }
+        } else {
+            Span { start: end, end: start }
+        }
+    }
+
+    /// Whether this span points nowhere (see [`Span::DETACHED`]).
+    pub fn is_detached(self) -> bool {
+        self.start == usize::MAX
+    }
+
+    /// The smallest span covering both; a detached side is ignored.
+    pub fn union(self, other: Span) -> Span {
+        match (self.is_detached(), other.is_detached()) {
+            (true, _) => other,
+            (_, true) => self,
+            _ => Span {
+                start: self.start.min(other.start),
+                end: self.end.max(other.end),
+            },
+        }
+    }
+
+    /// Length in bytes (0 for a detached span).
+    pub fn len(self) -> usize {
+        if self.is_detached() {
+            0
+        } else {
+            self.end - self.start
+        }
+    }
+
+    /// Whether the span covers no bytes.
+    pub fn is_empty(self) -> bool {
+        self.len() == 0
+    }
+}
+
+impl Default for Span {
+    fn default() -> Self {
+        Span::DETACHED
+    }
+}
+
+impl fmt::Debug for Span {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.is_detached() {
+            f.write_str("detached")
+        } else {
+            write!(f, "{}..{}", self.start, self.end)
+        }
+    }
+}
+
+/// A value and where it was written. Equality looks at the value only, so trees parsed
+/// from differently formatted text compare equal.
+#[derive(Clone, Debug)]
+pub struct Spanned<T> {
+    /// The value.
+    pub node: T,
+    /// Where it was written.
+    pub span: Span,
+}
+
+impl<T> Spanned<T> {
+    /// Wraps `node` with its `span`.
+    pub fn new(node: T, span: Span) -> Self {
+        Spanned { node, span }
+    }
+
+    /// Wraps a value that has no source position.
+    pub fn detached(node: T) -> Self {
+        Spanned {
+            node,
+            span: Span::DETACHED,
+        }
+    }
+}
+
+impl<T: PartialEq> PartialEq for Spanned<T> {
+    fn eq(&self, other: &Self) -> bool {
+        self.node == other.node
+    }
+}
+
+impl<T: Eq> Eq for Spanned<T> {}
+
+/// A 1-based line and column; the column counts characters (Unicode scalar values).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct LineCol {
+    /// 1-based line number.
+    pub line: usize,
+    /// 1-based column, counted in characters.
+    pub column: usize,
+}
+
+/// Converts between byte offsets and 1-based line/character-column positions of one text.
+#[derive(Clone, Debug)]
+pub struct LineIndex<'a> {
+    text: &'a str,
+    /// Byte offset at which each line starts.
+    line_starts: Vec<usize>,
+}
+
+impl<'a> LineIndex<'a> {
+    /// Indexes `text`.
+    pub fn new(text: &'a str) -> Self {
+        let mut line_starts = vec![0];
+        line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        LineIndex { text, line_starts }
+    }
+
+    /// The text this index was built over.
+    pub fn text(&self) -> &'a str {
+        self.text
+    }
+
+    /// Byte offset of a 1-based line and character column (sqlparser's `Location`).
+    /// Positions past the end of a line or of the text clamp to that end.
+    pub fn offset(&self, line: u64, column: u64) -> usize {
+        if line == 0 {
+            return 0;
+        }
+        let Some(&start) = usize::try_from(line - 1)
+            .ok()
+            .and_then(|l| self.line_starts.get(l))
+        else {
+            return self.text.len();
+        };
+        let rest = self.text.get(start..).unwrap_or("");
+        let want = usize::try_from(column.saturating_sub(1)).unwrap_or(usize::MAX);
+        match rest.char_indices().nth(want) {
+            Some((i, _)) => start + i,
+            None => self.text.len(),
+        }
+    }
+
+    /// The 1-based line and character column of a byte offset (clamped to the text).
+    pub fn line_col(&self, offset: usize) -> LineCol {
+        let offset = offset.min(self.text.len());
+        let line = match self.line_starts.binary_search(&offset) {
+            Ok(i) => i,
+            Err(i) => i.saturating_sub(1),
+        };
+        let start = self.line_starts.get(line).copied().unwrap_or(0);
+        let column = self
+            .text
+            .get(start..offset)
+            .map(|s| s.chars().count())
+            .unwrap_or(0);
+        LineCol {
+            line: line + 1,
+            column: column + 1,
+        }
+    }
+
+    /// The source text a span covers (empty for detached or out-of-range spans).
+    pub fn slice(&self, span: Span) -> &'a str {
+        if span.is_detached() {
+            return "";
+        }
+        self.text.get(span.start..span.end).unwrap_or("")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trips_non_ascii_positions() {
+        let text = "CREATE TABLE héllo (\n  ïd INT\n)";
+        let idx = LineIndex::new(text);
+        let off = idx.offset(2, 3);
+        assert_eq!(&text[off..off + 2], "ïd");
+        assert_eq!(idx.line_col(off), LineCol { line: 2, column: 3 });
+        let h = text.find('h').unwrap_or(0);
+        assert_eq!(idx.line_col(h), LineCol { line: 1, column: 14 });
+        // the character after `héllo` is at column 19 even though é takes two bytes
+        assert_eq!(idx.line_col(h + "héllo".len()), LineCol { line: 1, column: 19 });
+    }
+
+    #[test]
+    fn clamps_out_of_range() {
+        let idx = LineIndex::new("ab\ncd");
+        assert_eq!(idx.offset(9, 1), 5);
+        assert_eq!(idx.offset(1, 99), 5);
+        assert_eq!(idx.line_col(99), LineCol { line: 2, column: 3 });
+    }
+
+    #[test]
+    fn detached_union() {
+        let a = Span::new(3, 5);
+        assert_eq!(a.union(Span::DETACHED), a);
+        assert_eq!(Span::DETACHED.union(a), a);
+        assert_eq!(a.union(Span::new(1, 4)), Span::new(1, 5));
+    }
+}
