@@ -459,6 +459,9 @@ mod tests {
         let start = text.find("BIGINT").unwrap_or(0);
         let d = Diagnostic::error(codes::UNKNOWN_TYPE, Span::new(start, start + 6), "x");
         let j = JsonDiagnostic::new(&d, &idx);
-        assert_eq!((j.line, j.column, j.end_line, j.end_column), (Some(2), Some(5), Some(2), Some(11)));
+        assert_eq!(
+            (j.line, j.column, j.end_line, j.end_column),
+            (Some(2), Some(5), Some(2), Some(11))
+        );
     }
 }

@@ -10,7 +10,16 @@
 )]
 #![warn(missing_docs)]
 
+pub mod compile;
+pub mod connector;
+pub mod connectors;
 pub mod diagnostics;
 pub mod options;
+pub mod parse;
+pub mod profile;
 pub mod schema;
 pub mod span;
+
+pub use compile::{compile_sql, Compiled, Connection, Env, MemoryTable, Table};
+pub use connector::{ConnectionType, Connector, Registry};
+pub use diagnostics::{Diagnostic, Severity};

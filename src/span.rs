@@ -31,7 +31,10 @@ impl Span {
         if start <= end {
             Span { start, end }
         } else {
-            Span { start: end, end: start }
+            Span {
+                start: end,
+                end: start,
+            }
         }
     }
 
@@ -203,12 +206,24 @@ mod tests {
         let text = "CREATE TABLE héllo (\n  ïd INT\n)";
         let idx = LineIndex::new(text);
         let off = idx.offset(2, 3);
-        assert_eq!(&text[off..off + 2], "ïd");
+        assert_eq!(&text[off..off + "ïd".len()], "ïd");
         assert_eq!(idx.line_col(off), LineCol { line: 2, column: 3 });
         let h = text.find('h').unwrap_or(0);
-        assert_eq!(idx.line_col(h), LineCol { line: 1, column: 14 });
+        assert_eq!(
+            idx.line_col(h),
+            LineCol {
+                line: 1,
+                column: 14
+            }
+        );
         // the character after `héllo` is at column 19 even though é takes two bytes
-        assert_eq!(idx.line_col(h + "héllo".len()), LineCol { line: 1, column: 19 });
+        assert_eq!(
+            idx.line_col(h + "héllo".len()),
+            LineCol {
+                line: 1,
+                column: 19
+            }
+        );
     }
 
     #[test]

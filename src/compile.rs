@@ -1,0 +1,1339 @@
+//! The pipeline: DDL (or a JSON create-table request) → [`Table`]s and [`Diagnostic`]s.
+//!
+//! Each table is compiled on its own; every stage reports what it finds and carries on,
+//! and a table is produced only when none of its diagnostics is an error.
+
+use std::collections::BTreeMap;
+
+use arrow_schema::{DataType, Field};
+use serde::ser::SerializeMap;
+use serde::{Serialize, Serializer};
+
+use crate::connector::{
+    ConnectionType, ErasedConfig, ErasedConnector, FormatRule, Registry, TableContext,
+};
+use crate::diagnostics::{codes, Diagnostic, Severity};
+use crate::options::grammar::did_you_mean;
+use crate::options::{AppliesTo, ConnectorOptions, OptionKind, OptionSpec, Value};
+use crate::parse::types::{sql_name, CARRIED_TYPES};
+use crate::parse::{parse_script, ColumnDef, ColumnKind, ExprShape, SqlExpr, Statement, TableDef};
+use crate::profile::{ConnectionProfile, ProfileResolver, Profiles};
+use crate::schema::expand::{is_json, JSON_EXTENSION_KEY, JSON_EXTENSION_NAME};
+use crate::schema::format::{self, Format, JsonFormat};
+use crate::schema::{ConnectionSchema, GeneratedField, MetadataField, Watermark};
+use crate::span::{Span, Spanned};
+
+/// `connector`.
+pub const CONNECTOR: OptionSpec =
+    OptionSpec::string("connector").doc("The connector to use; absent for a memory table.");
+/// `connection_profile`.
+pub const CONNECTION_PROFILE: OptionSpec = OptionSpec::string("connection_profile")
+    .doc("Name of a connection profile that holds the connection options.");
+/// `event_time_field` (deprecated).
+pub const EVENT_TIME_FIELD: OptionSpec = OptionSpec::new("event_time_field", OptionKind::FieldRef)
+    .doc("Deprecated: use `WATERMARK FOR column`.");
+/// `watermark_field` (deprecated).
+pub const WATERMARK_FIELD: OptionSpec = OptionSpec::new("watermark_field", OptionKind::FieldRef)
+    .doc("Deprecated: use `WATERMARK FOR column AS expr`.");
+/// `idle_micros`.
+pub const IDLE_MICROS: OptionSpec = OptionSpec::new("idle_micros", OptionKind::Signed)
+    .default("300000000")
+    .doc("Microseconds without data after which a source partition counts as idle; <= 0 disables.");
+/// `lookup.cache.max_bytes`.
+pub const LOOKUP_CACHE_MAX_BYTES: OptionSpec =
+    OptionSpec::new("lookup.cache.max_bytes", OptionKind::Unsigned)
+        .lookup_only()
+        .doc("Size of the lookup cache in bytes.");
+/// `lookup.cache.ttl`.
+pub const LOOKUP_CACHE_TTL: OptionSpec = OptionSpec::new("lookup.cache.ttl", OptionKind::Duration)
+    .lookup_only()
+    .doc("How long a looked-up row is cached.");
+
+/// Options the compiler reads for every connection table.
+pub const COMMON_OPTIONS: &[OptionSpec] = &[
+    CONNECTOR,
+    CONNECTION_PROFILE,
+    format::FORMAT,
+    format::FRAMING,
+    format::FRAMING_MAX_LENGTH,
+    format::BAD_DATA,
+    EVENT_TIME_FIELD,
+    WATERMARK_FIELD,
+    IDLE_MICROS,
+    LOOKUP_CACHE_MAX_BYTES,
+    LOOKUP_CACHE_TTL,
+];
+
+const DEFAULT_IDLE_MICROS: i64 = 300_000_000;
+
+/// What the compiler needs from its embedder.
+pub struct Env<'a> {
+    /// The connectors.
+    pub registry: &'a Registry,
+    /// Connection profiles.
+    pub profiles: &'a dyn ProfileResolver,
+    /// Report warnings as errors.
+    pub strict: bool,
+}
+
+impl<'a> Env<'a> {
+    /// An environment over `registry`, with no profiles.
+    pub fn new(registry: &'a Registry) -> Self {
+        static NO_PROFILES: Profiles = Profiles(Vec::new());
+        Env {
+            registry,
+            profiles: &NO_PROFILES,
+            strict: false,
+        }
+    }
+
+    /// Uses `profiles` to resolve `connection_profile`.
+    pub fn with_profiles(mut self, profiles: &'a dyn ProfileResolver) -> Self {
+        self.profiles = profiles;
+        self
+    }
+
+    /// Turns warnings into errors.
+    pub fn strict(mut self, strict: bool) -> Self {
+        self.strict = strict;
+        self
+    }
+}
+
+/// The result of compiling a script.
+#[derive(Clone, Debug)]
+pub struct Compiled {
+    /// Tables that compiled, in source order.
+    pub tables: Vec<Table>,
+    /// Every diagnostic, sorted by position.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Compiled {
+    /// Whether any diagnostic is an error.
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics.iter().any(Diagnostic::is_error)
+    }
+
+    /// The table called `name`.
+    pub fn table(&self, name: &str) -> Option<&Table> {
+        self.tables.iter().find(|t| t.name() == name)
+    }
+}
+
+/// A compiled table.
+#[derive(Clone, Debug)]
+pub enum Table {
+    /// A table backed by a connector.
+    Connection(Box<Connection>),
+    /// A table without a connector: the planner keeps its rows in memory.
+    Memory(MemoryTable),
+}
+
+impl Table {
+    /// The table name.
+    pub fn name(&self) -> &str {
+        match self {
+            Table::Connection(c) => &c.name,
+            Table::Memory(m) => &m.name,
+        }
+    }
+
+    /// The connection, if this is a connection table.
+    pub fn as_connection(&self) -> Option<&Connection> {
+        match self {
+            Table::Connection(c) => Some(c),
+            Table::Memory(_) => None,
+        }
+    }
+}
+
+impl Serialize for Table {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Table::Connection(c) => c.serialize(s),
+            Table::Memory(m) => m.serialize(s),
+        }
+    }
+}
+
+/// A memory table (no `connector`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct MemoryTable {
+    /// The table name.
+    pub name: String,
+    /// Its columns.
+    pub fields: Vec<Field>,
+    /// Primary key columns.
+    pub primary_keys: Vec<String>,
+}
+
+impl Serialize for MemoryTable {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(None)?;
+        m.serialize_entry("name", &self.name)?;
+        m.serialize_entry("connector", "memory")?;
+        m.serialize_entry("connection_type", "memory")?;
+        m.serialize_entry("description", &format!("memory table `{}`", self.name))?;
+        m.serialize_entry("config", &serde_json::json!({}))?;
+        m.serialize_entry(
+            "schema",
+            &serde_json::json!({
+                "fields": self.fields,
+                "format": null,
+                "framing": null,
+                "bad_data": null,
+                "primary_keys": self.primary_keys,
+                "watermark": null,
+                "metadata_fields": [],
+                "generated_fields": [],
+                "inferred": false,
+            }),
+        )?;
+        m.end()
+    }
+}
+
+/// A compiled connection table.
+#[derive(Clone, Debug, Serialize)]
+pub struct Connection {
+    /// The table name.
+    pub name: String,
+    /// The connector name.
+    pub connector: String,
+    /// Source, sink or lookup.
+    pub connection_type: ConnectionType,
+    /// Human-readable; never contains a secret.
+    pub description: String,
+    /// The connector's typed configuration.
+    pub config: ConnectionConfig,
+    /// The schema.
+    pub schema: ConnectionSchema,
+    /// The connection profile used, if any.
+    pub connection_profile: Option<String>,
+    /// `CREATE TEMPORARY TABLE`.
+    pub temporary: bool,
+    /// The event-time column (from `WATERMARK FOR` or the deprecated `event_time_field`).
+    pub event_time_field: Option<String>,
+    /// The watermark column (deprecated `watermark_field`).
+    pub watermark_field: Option<String>,
+    /// Idle timeout in microseconds (`None`: never idle).
+    pub idle_time_micros: Option<u64>,
+    /// Lookup cache settings.
+    pub lookup_cache: Option<LookupCache>,
+    /// `PARTITIONED BY` expressions, as written.
+    pub partitioned_by: Vec<String>,
+}
+
+impl Connection {
+    /// The typed table config, if it is a `T`.
+    pub fn table_config<T: 'static>(&self) -> Option<&T> {
+        self.config.typed.as_ref()?.table.downcast::<T>()
+    }
+
+    /// The typed profile, if it is a `P`.
+    pub fn profile_config<P: 'static>(&self) -> Option<&P> {
+        self.config.typed.as_ref()?.profile.downcast::<P>()
+    }
+}
+
+/// The connector configuration of a connection.
+#[derive(Clone, Debug)]
+pub struct ConnectionConfig {
+    /// The profile (connection) part, for connectors that have one.
+    pub connection: Option<serde_json::Value>,
+    /// The table part.
+    pub table: serde_json::Value,
+    typed: Option<ErasedConfig>,
+}
+
+impl Serialize for ConnectionConfig {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(None)?;
+        if let Some(c) = &self.connection {
+            m.serialize_entry("connection", c)?;
+        }
+        m.serialize_entry("table", &self.table)?;
+        m.end()
+    }
+}
+
+/// Lookup cache settings.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct LookupCache {
+    /// Cache size in bytes.
+    pub max_bytes: Option<u64>,
+    /// Time to live in microseconds.
+    pub ttl_micros: Option<u64>,
+}
+
+/// Compiles a SQL script: every `CREATE TABLE` becomes a [`Table`]; other statements are
+/// skipped.
+///
+/// # Errors
+/// Mistakes are returned as diagnostics in [`Compiled::diagnostics`], never as a panic;
+/// see `docs/diagnostics.md` for the codes.
+pub fn compile_sql(sql: &str, env: &Env<'_>) -> Compiled {
+    let script = parse_script(sql);
+    let mut diagnostics = script.diagnostics;
+    let mut tables: Vec<Table> = Vec::new();
+    let mut defined: BTreeMap<String, (Span, usize)> = BTreeMap::new();
+    for stmt in &script.statements {
+        let Statement::CreateTable(def) = stmt else {
+            continue;
+        };
+        let key = def.name.node.to_lowercase();
+        let previous = defined.get(&key).copied();
+        if let Some((first, _)) = previous {
+            if def.if_not_exists {
+                continue;
+            }
+            if !def.or_replace {
+                diagnostics.push(
+                    Diagnostic::error(codes::DUPLICATE_TABLE, def.name.span, format!("table `{}` is already defined", def.name.node))
+                        .with_label(first, "first defined here")
+                        .with_help("use another name, or `CREATE TABLE IF NOT EXISTS` to keep the first definition")
+                        .in_table(&def.name.node),
+                );
+                continue;
+            }
+        }
+        let (table, diags) = compile_table(def, env);
+        diagnostics.extend(diags.into_iter().map(|d| d.in_table(&def.name.node)));
+        if let Some(t) = table {
+            match previous {
+                Some((_, i)) if i < tables.len() => {
+                    if let Some(slot) = tables.get_mut(i) {
+                        *slot = t;
+                    }
+                }
+                _ => {
+                    defined.insert(key, (def.name.span, tables.len()));
+                    tables.push(t);
+                }
+            }
+        } else if previous.is_none() {
+            // Remember the name so later duplicates are still reported.
+            defined.insert(key, (def.name.span, usize::MAX));
+        }
+    }
+    finish_diagnostics(&mut diagnostics, env.strict);
+    Compiled {
+        tables,
+        diagnostics,
+    }
+}
+
+pub(crate) fn finish_diagnostics(diagnostics: &mut [Diagnostic], strict: bool) {
+    if strict {
+        for d in diagnostics.iter_mut() {
+            d.severity = Severity::Error;
+        }
+    }
+    crate::diagnostics::sort(diagnostics);
+}
+
+/// The columns of a table, lowered to Arrow fields.
+struct Columns {
+    fields: Vec<Field>,
+    metadata: Vec<(MetadataField, Span, Span)>,
+    generated: Vec<GeneratedField>,
+    primary_keys: Vec<String>,
+}
+
+fn compile_table(def: &TableDef, env: &Env<'_>) -> (Option<Table>, Vec<Diagnostic>) {
+    let anchor = def.with.as_ref().map(|w| w.span).unwrap_or(def.name.span);
+    let mut opts = ConnectorOptions::from_with(def.with.as_ref(), anchor);
+    let connector_value = opts.peek("connector").cloned();
+    let connector_name = match &connector_value {
+        None => None,
+        Some(v) => match &v.node {
+            Value::String(s) => {
+                opts.take("connector");
+                Some(Spanned::new(s.clone(), v.span))
+            }
+            _ => opts.string(&CONNECTOR),
+        },
+    };
+    let is_memory =
+        connector_value.is_none() || connector_name.as_ref().is_some_and(|c| c.node == "memory");
+    let columns = lower_columns(def, !is_memory, &mut opts);
+    if is_memory {
+        return memory_table(def, columns, opts);
+    }
+    let Some(connector_name) = connector_name else {
+        return (None, opts.take_diagnostics());
+    };
+    let Some(connector) = env.registry.get(&connector_name.node) else {
+        let mut d = Diagnostic::error(
+            codes::UNKNOWN_CONNECTOR,
+            connector_name.span,
+            format!("unknown connector `{}`", connector_name.node),
+        );
+        let names: Vec<&str> = env.registry.names().collect();
+        d = match did_you_mean(&connector_name.node, names.iter().copied()) {
+            Some(s) => d.with_help(format!("did you mean `{s}`?")),
+            None => d.with_help(format!("known connectors: {}", names.join(", "))),
+        };
+        opts.report(d);
+        return (None, opts.take_diagnostics());
+    };
+    let mut state = TableCompiler {
+        def,
+        env,
+        connector,
+        connector_name: &connector_name.node,
+        opts,
+        columns,
+    };
+    let table = state.compile();
+    let mut diags = state.opts.take_diagnostics();
+    if diags.iter().any(Diagnostic::is_error) {
+        return (None, std::mem::take(&mut diags));
+    }
+    (table.map(|c| Table::Connection(Box::new(c))), diags)
+}
+
+fn memory_table(
+    def: &TableDef,
+    columns: Columns,
+    mut opts: ConnectorOptions,
+) -> (Option<Table>, Vec<Diagnostic>) {
+    let explicit_memory = !opts.pending_keys().is_empty() && opts.contains("connector");
+    for key in opts.pending_keys() {
+        let mut d = Diagnostic::error(
+            codes::MEMORY_TABLE,
+            key.span,
+            format!(
+                "memory tables take no WITH options, but `{}` is set",
+                key.node
+            ),
+        );
+        if !explicit_memory {
+            d = match key.node.eq_ignore_ascii_case("connector") {
+                true => d.with_help("option keys are case-sensitive: write `connector`"),
+                false => d.with_help("to create a connection table, set the `connector` option"),
+            };
+        }
+        opts.report(d);
+    }
+    for col in def.column_list() {
+        if let ColumnKind::Generated { expr, .. } = &col.kind {
+            opts.report(
+                Diagnostic::error(
+                    codes::MEMORY_TABLE,
+                    expr.span,
+                    format!(
+                        "memory tables cannot have generated columns, but `{}` is generated",
+                        col.name.node
+                    ),
+                )
+                .with_help("compute the value in the query that inserts into the table"),
+            );
+        }
+        if let ColumnKind::Metadata { span, .. } = &col.kind {
+            opts.report(Diagnostic::warning(
+                codes::MEMORY_TABLE,
+                *span,
+                format!(
+                    "memory tables have no metadata; `{}` is a plain column",
+                    col.name.node
+                ),
+            ));
+        }
+    }
+    let diags = opts.take_diagnostics();
+    if diags.iter().any(Diagnostic::is_error) {
+        return (None, diags);
+    }
+    let table = MemoryTable {
+        name: def.name.node.clone(),
+        fields: columns.fields,
+        primary_keys: columns.primary_keys,
+    };
+    (Some(Table::Memory(table)), diags)
+}
+
+/// Lowers the column list: types, nullability, metadata and generated columns, primary
+/// keys. Reports duplicates, unknown references and (for connection tables) types a
+/// connection table cannot carry.
+fn lower_columns(def: &TableDef, connection: bool, opts: &mut ConnectorOptions) -> Columns {
+    let cols = def.column_list();
+    let mut out = Columns {
+        fields: Vec::new(),
+        metadata: Vec::new(),
+        generated: Vec::new(),
+        primary_keys: Vec::new(),
+    };
+    let mut seen: BTreeMap<&str, Span> = BTreeMap::new();
+    for col in cols {
+        if let Some(first) = seen.get(col.name.node.as_str()) {
+            opts.report(
+                Diagnostic::error(
+                    codes::DUPLICATE_COLUMN,
+                    col.name.span,
+                    format!("column `{}` is declared twice", col.name.node),
+                )
+                .with_label(*first, "first declared here"),
+            );
+            continue;
+        }
+        seen.insert(&col.name.node, col.name.span);
+        let Some(ty) = &col.ty else {
+            opts.report(
+                Diagnostic::error(
+                    codes::SYNTAX,
+                    col.span,
+                    format!("computed column `{}` needs a type", col.name.node),
+                )
+                .with_help(format!(
+                    "write `{} <TYPE> GENERATED ALWAYS AS ({})`",
+                    col.name.node,
+                    match &col.kind {
+                        ColumnKind::Generated { expr, .. } => expr.text.as_str(),
+                        _ => "…",
+                    }
+                )),
+            );
+            continue;
+        };
+        let generated = matches!(col.kind, ColumnKind::Generated { .. });
+        if connection && !generated {
+            if let Some(nc) = &ty.not_carried {
+                opts.report(
+                    Diagnostic::error(
+                        codes::TYPE_NOT_SUPPORTED,
+                        nc.span,
+                        format!("type `{}` cannot be used in a connection table", nc.sql),
+                    )
+                    .with_help(format!(
+                        "use `{}`; connection tables carry {CARRIED_TYPES}",
+                        nc.instead
+                    )),
+                );
+            }
+        }
+        let mut field = Field::new(&col.name.node, ty.data_type.clone(), col.not_null.is_none());
+        if ty.json {
+            field = field.with_metadata(std::collections::HashMap::from([(
+                JSON_EXTENSION_KEY.to_string(),
+                JSON_EXTENSION_NAME.to_string(),
+            )]));
+        }
+        match &col.kind {
+            ColumnKind::Physical => {}
+            ColumnKind::Metadata { key, .. } => out.metadata.push((
+                MetadataField {
+                    field: col.name.node.clone(),
+                    key: key.node.clone(),
+                },
+                key.span,
+                ty.span,
+            )),
+            ColumnKind::Generated { expr, stored } => out.generated.push(GeneratedField {
+                field: col.name.node.clone(),
+                expression: expr.text.clone(),
+                stored: *stored,
+            }),
+        }
+        if col.primary_key.is_some() {
+            out.primary_keys.push(col.name.node.clone());
+        }
+        out.fields.push(field);
+    }
+    // Generated expressions may use physical and metadata columns.
+    for col in cols {
+        if let ColumnKind::Generated { expr, .. } = &col.kind {
+            check_refs(expr, cols, opts, "generated column", true);
+        }
+    }
+    // Table-level primary key.
+    let column_level = cols.iter().find_map(|c| c.primary_key);
+    for (i, pk) in def.primary_keys.iter().enumerate() {
+        if i > 0 || column_level.is_some() {
+            let first = column_level
+                .or(def.primary_keys.first().map(|p| p.span))
+                .unwrap_or(pk.span);
+            opts.report(
+                Diagnostic::error(
+                    codes::DUPLICATE_PRIMARY_KEY,
+                    pk.span,
+                    "the primary key is declared more than once",
+                )
+                .with_label(first, "first declared here")
+                .with_help("declare one key; for a composite key write `PRIMARY KEY (a, b)`"),
+            );
+            continue;
+        }
+        for c in &pk.columns {
+            if find_column(cols, &c.node).is_some() {
+                if !out.primary_keys.contains(&c.node) {
+                    out.primary_keys.push(c.node.clone());
+                }
+            } else {
+                report_unknown_column(opts, cols, c, "primary key");
+            }
+        }
+    }
+    out
+}
+
+fn find_column<'a>(cols: &'a [ColumnDef], name: &str) -> Option<&'a ColumnDef> {
+    cols.iter().find(|c| c.name.node == name)
+}
+
+fn report_unknown_column(
+    opts: &mut ConnectorOptions,
+    cols: &[ColumnDef],
+    name: &Spanned<String>,
+    what: &str,
+) {
+    let mut d = Diagnostic::error(
+        codes::UNKNOWN_COLUMN,
+        name.span,
+        format!(
+            "{what} refers to column `{}`, which the table does not have",
+            name.node
+        ),
+    );
+    let names: Vec<&str> = cols.iter().map(|c| c.name.node.as_str()).collect();
+    if let Some(s) = did_you_mean(&name.node, names.iter().copied()) {
+        d = d.with_help(format!("did you mean `{s}`?"));
+    } else if !names.is_empty() {
+        d = d.with_help(format!("the columns are: {}", names.join(", ")));
+    }
+    opts.report(d);
+}
+
+/// Checks that the columns an expression names exist (and, when `physical_only`, are not
+/// generated columns themselves).
+fn check_refs(
+    expr: &SqlExpr,
+    cols: &[ColumnDef],
+    opts: &mut ConnectorOptions,
+    what: &str,
+    physical_only: bool,
+) {
+    for r in &expr.columns {
+        match find_column(cols, &r.name.node).or_else(|| {
+            cols.iter()
+                .find(|c| !r.is_keyword && c.name.node.eq_ignore_ascii_case(&r.name.node))
+        }) {
+            Some(c) => {
+                if physical_only && matches!(c.kind, ColumnKind::Generated { .. }) {
+                    opts.report(
+                        Diagnostic::error(
+                            codes::UNKNOWN_COLUMN,
+                            r.name.span,
+                            format!("a {what} cannot use generated column `{}`", c.name.node),
+                        )
+                        .with_help(
+                            "generated expressions see the physical and metadata columns only",
+                        ),
+                    );
+                }
+            }
+            None if r.is_keyword => {}
+            None => report_unknown_column(opts, cols, &r.name, what),
+        }
+    }
+}
+
+struct TableCompiler<'a> {
+    def: &'a TableDef,
+    env: &'a Env<'a>,
+    connector: &'a dyn ErasedConnector,
+    connector_name: &'a str,
+    opts: ConnectorOptions,
+    columns: Columns,
+}
+
+impl TableCompiler<'_> {
+    fn compile(&mut self) -> Option<Connection> {
+        let def = self.def;
+        let profile_ref = self.opts.string(&CONNECTION_PROFILE);
+        let (profile, used_profile) = self.profile(profile_ref.as_ref());
+
+        // Format, framing, bad data.
+        let format = format::format_from_options(&mut self.opts);
+        let framing = format::framing_from_options(&mut self.opts);
+        let bad_data = format::bad_data_from_options(&mut self.opts);
+        self.check_format(format.as_ref());
+        let format = format.map(|(f, _)| f);
+
+        // A TEMPORARY table is a lookup table.
+        let takes_type = self
+            .connector
+            .table_options()
+            .iter()
+            .any(|s| s.key == "type");
+        if def.temporary && takes_type {
+            match self.opts.peek("type").map(|v| v.node.clone()) {
+                None => self.opts.insert(
+                    Spanned::new("type".into(), def.name.span),
+                    Spanned::new(Value::String("lookup".into()), def.name.span),
+                ),
+                Some(Value::String(s)) if s.eq_ignore_ascii_case("lookup") => {}
+                Some(other) => {
+                    let span = self
+                        .opts
+                        .peek("type")
+                        .map(|v| v.span)
+                        .unwrap_or(def.name.span);
+                    self.opts.take("type");
+                    self.opts.report(
+                        Diagnostic::error(
+                            codes::CONNECTION_TYPE,
+                            span,
+                            format!(
+                                "a TEMPORARY table is a lookup table, so `type` cannot be {other}"
+                            ),
+                        )
+                        .with_help("remove `type`, or drop `TEMPORARY` for a source or sink"),
+                    );
+                }
+            }
+        }
+
+        let ctx = TableContext {
+            name: &def.name.node,
+            temporary: def.temporary,
+            fields: &self.columns.fields,
+            format: format.as_ref(),
+        };
+        let table = self.connector.table_from_options(&mut self.opts, &ctx);
+        let config = match (&profile, &table) {
+            (Some(p), Some(t)) => self.connector.configure(p, t),
+            _ => None,
+        };
+        let connection_type = config.as_ref().map(|c| c.connection_type);
+        if let (true, Some(ct)) = (def.temporary, connection_type) {
+            if ct != ConnectionType::Lookup {
+                let info = self.connector.info();
+                self.opts.report(
+                    Diagnostic::error(
+                        codes::CONNECTION_TYPE,
+                        def.name.span,
+                        format!("connector `{}` cannot be a lookup table, and TEMPORARY tables are lookup tables", info.name),
+                    )
+                    .with_help("drop `TEMPORARY`"),
+                );
+            }
+        }
+
+        // Schema.
+        let fixed = config.as_ref().and_then(|c| c.fixed_schema.clone());
+        let fields = self.schema_fields(fixed);
+        let watermark = self.watermark(&fields);
+        let schema = ConnectionSchema {
+            inferred: def.columns.as_ref().is_none_or(|c| c.node.is_empty()) && fields.is_empty(),
+            fields,
+            format: format.clone(),
+            framing,
+            bad_data,
+            primary_keys: self.columns.primary_keys.clone(),
+            watermark,
+            metadata_fields: self.columns.metadata.iter().map(|m| m.0.clone()).collect(),
+            generated_fields: self.columns.generated.clone(),
+        };
+        self.check_metadata();
+        if let Some(ct) = connection_type {
+            self.check_format_shape(&schema, ct);
+        }
+        if let Some(c) = &config {
+            self.connector.check(c, &schema, &mut self.opts);
+        }
+
+        // Options every table may set.
+        let event_time = self.field_option(&EVENT_TIME_FIELD, &schema);
+        let watermark_field = self.field_option(&WATERMARK_FIELD, &schema);
+        let idle = self
+            .opts
+            .signed(&IDLE_MICROS)
+            .map(|v| v.node)
+            .unwrap_or(DEFAULT_IDLE_MICROS);
+        let cache_bytes = self.opts.unsigned(&LOOKUP_CACHE_MAX_BYTES);
+        let cache_ttl = self.opts.duration(&LOOKUP_CACHE_TTL);
+        if connection_type.is_some_and(|c| c != ConnectionType::Lookup) {
+            for (key, span) in [
+                (
+                    LOOKUP_CACHE_MAX_BYTES.key,
+                    cache_bytes.as_ref().map(|c| c.span),
+                ),
+                (LOOKUP_CACHE_TTL.key, cache_ttl.as_ref().map(|c| c.span)),
+            ] {
+                if let Some(span) = span {
+                    self.opts.report(Diagnostic::warning(
+                        codes::OPTION_NOT_APPLICABLE,
+                        span,
+                        format!("`{key}` only applies to lookup tables and has no effect here"),
+                    ));
+                }
+            }
+        }
+        self.finish_options(
+            connection_type,
+            used_profile.as_ref(),
+            format.as_ref(),
+            schema.framing.is_some(),
+        );
+
+        let config = config?;
+        if self.opts.has_errors() {
+            return None;
+        }
+        let event_time_field = schema
+            .watermark
+            .as_ref()
+            .map(|w| w.column.clone())
+            .or(event_time);
+        let lookup_cache = (cache_bytes.is_some() || cache_ttl.is_some()).then(|| LookupCache {
+            max_bytes: cache_bytes.map(|c| c.node),
+            ttl_micros: cache_ttl.map(|c| u64::try_from(c.node.as_micros()).unwrap_or(u64::MAX)),
+        });
+        Some(Connection {
+            name: def.name.node.clone(),
+            connector: self.connector_name.to_string(),
+            connection_type: config.connection_type,
+            description: config.description.clone(),
+            config: ConnectionConfig {
+                connection: self
+                    .connector
+                    .has_profile()
+                    .then(|| config.profile.json().clone()),
+                table: config.table.json().clone(),
+                typed: Some(config.clone()),
+            },
+            schema,
+            connection_profile: used_profile.map(|p| p.name),
+            temporary: def.temporary,
+            event_time_field,
+            watermark_field,
+            idle_time_micros: u64::try_from(idle).ok().filter(|v| *v > 0),
+            lookup_cache,
+            partitioned_by: def
+                .partitioned_by
+                .as_ref()
+                .map(|p| p.node.iter().map(|e| e.text.clone()).collect())
+                .unwrap_or_default(),
+        })
+    }
+
+    /// Reads the profile: from the named connection profile, or from the WITH clause.
+    fn profile(
+        &mut self,
+        profile_ref: Option<&Spanned<String>>,
+    ) -> (
+        Option<crate::connector::ErasedValue>,
+        Option<ConnectionProfile>,
+    ) {
+        let Some(name) = profile_ref else {
+            return (self.connector.profile_from_options(&mut self.opts), None);
+        };
+        let info = self.connector.info();
+        if !self.connector.has_profile() {
+            self.opts.report(
+                Diagnostic::error(
+                    codes::PROFILE_CONNECTOR,
+                    name.span,
+                    format!("connector `{}` takes no connection profile", info.name),
+                )
+                .with_help("remove `connection_profile`"),
+            );
+            return (self.connector.profile_from_options(&mut self.opts), None);
+        }
+        let Some(profile) = self.env.profiles.resolve(&name.node) else {
+            let names = self.env.profiles.names();
+            let mut d = Diagnostic::error(
+                codes::PROFILE_NOT_FOUND,
+                name.span,
+                format!("connection profile `{}` not found", name.node),
+            );
+            d = match did_you_mean(&name.node, names.iter().map(String::as_str)) {
+                Some(s) => d.with_help(format!("did you mean `{s}`?")),
+                None if names.is_empty() => d.with_help(
+                    "no connection profiles are defined (ddlc: pass them with --profiles)",
+                ),
+                None => d.with_help(format!("known profiles: {}", names.join(", "))),
+            };
+            self.opts.report(d);
+            self.skip_profile_keys();
+            return (None, None);
+        };
+        if profile.connector != info.name {
+            self.opts.report(Diagnostic::error(
+                codes::PROFILE_CONNECTOR,
+                name.span,
+                format!(
+                    "connection profile `{}` is for connector `{}`, not `{}`",
+                    profile.name, profile.connector, info.name
+                ),
+            ));
+            self.skip_profile_keys();
+            return (None, None);
+        }
+        let mut popts = ConnectorOptions::from_json(&profile.config, name.span)
+            .with_context(format!("connection profile `{}`", profile.name));
+        let typed = self.connector.profile_from_options(&mut popts);
+        let valid: Vec<&str> = self
+            .connector
+            .profile_options()
+            .iter()
+            .map(|s| s.key)
+            .collect();
+        popts.finish(&valid, &[]);
+        for mut d in popts.take_diagnostics() {
+            if d.span.is_detached() {
+                d.span = name.span;
+            }
+            self.opts.report(d);
+        }
+        // Connection options written in WITH as well are a mistake: the profile wins.
+        for spec in self.connector.profile_options() {
+            for key in self.opts.pending_keys() {
+                if spec.matches(&key.node) {
+                    self.opts.take(&key.node);
+                    self.opts.report(
+                        Diagnostic::error(
+                            codes::OPTION_SET_BY_PROFILE,
+                            key.span,
+                            format!("`{}` is a connection option, and connection profile `{}` provides the connection", key.node, profile.name),
+                        )
+                        .with_help("remove it here, or drop `connection_profile` and give every connection option in WITH"),
+                    );
+                }
+            }
+        }
+        (typed, Some(profile))
+    }
+
+    fn skip_profile_keys(&mut self) {
+        for spec in self.connector.profile_options() {
+            for key in self.opts.pending_keys() {
+                if spec.matches(&key.node) {
+                    self.opts.take(&key.node);
+                }
+            }
+        }
+    }
+
+    fn check_format(&mut self, format: Option<&(Format, Span)>) {
+        let rule = self.connector.formats();
+        let name = self.connector.info().name;
+        match format {
+            None => {
+                if rule.rule == FormatRule::Required && !self.opts.contains("format") {
+                    let allowed: Vec<String> =
+                        rule.allowed.iter().map(|f| format!("`{f}`")).collect();
+                    let d = Diagnostic::error(
+                        codes::MISSING_FORMAT,
+                        self.opts.anchor(),
+                        format!("connector `{name}` needs a `format`"),
+                    )
+                    .with_help(format!(
+                        "add e.g. `format = 'json'`; `{name}` carries {}",
+                        allowed.join(", ")
+                    ));
+                    self.opts.report(d);
+                }
+            }
+            Some((f, span)) => {
+                if rule.rule == FormatRule::Ignored {
+                    self.opts.report(Diagnostic::warning(
+                        codes::FORMAT_NOT_SUPPORTED,
+                        *span,
+                        format!("connector `{name}` has a fixed encoding; `format` has no effect"),
+                    ));
+                } else if !rule.allowed.contains(&f.name()) {
+                    let allowed: Vec<String> =
+                        rule.allowed.iter().map(|f| format!("`{f}`")).collect();
+                    self.opts.report(
+                        Diagnostic::error(
+                            codes::FORMAT_NOT_SUPPORTED,
+                            *span,
+                            format!("connector `{name}` cannot carry format `{}`", f.name()),
+                        )
+                        .with_help(format!("`{name}` carries {}", allowed.join(", "))),
+                    );
+                }
+                if let Format::Json(JsonFormat { compression, .. }) = f {
+                    if compression != "uncompressed" && name != "filesystem" {
+                        let span = self
+                            .opts
+                            .key_span(format::JSON_COMPRESSION.key)
+                            .unwrap_or(*span);
+                        self.opts.report(Diagnostic::error(
+                            codes::OPTION_CONFLICT,
+                            span,
+                            "`json.compression` is only supported by the filesystem connector",
+                        ));
+                    }
+                }
+            }
+        }
+    }
+
+    /// The table's fields: declared, or the connector's fixed schema.
+    fn schema_fields(&mut self, fixed: Option<Vec<Field>>) -> Vec<Field> {
+        let declared = self.columns.fields.clone();
+        let Some(fixed) = fixed else {
+            return declared;
+        };
+        let physical: Vec<&Field> = self.physical_declared(&declared);
+        if physical.is_empty() {
+            let mut all = fixed;
+            all.extend(declared);
+            return all;
+        }
+        let same = physical.len() == fixed.len()
+            && physical
+                .iter()
+                .zip(&fixed)
+                .all(|(a, b)| a.name() == b.name() && a.data_type() == b.data_type());
+        if !same {
+            let expected: Vec<String> = fixed
+                .iter()
+                .map(|f| {
+                    format!(
+                        "{} {}{}",
+                        f.name(),
+                        sql_name(f.data_type(), is_json(f)),
+                        if f.is_nullable() { "" } else { " NOT NULL" }
+                    )
+                })
+                .collect();
+            let span = self
+                .def
+                .columns
+                .as_ref()
+                .map(|c| c.span)
+                .unwrap_or(self.def.name.span);
+            self.opts.report(
+                Diagnostic::error(
+                    codes::FIXED_SCHEMA,
+                    span,
+                    format!(
+                        "connector `{}` has a fixed schema, and these columns differ from it",
+                        self.connector_name
+                    ),
+                )
+                .with_help(format!(
+                    "declare exactly ({}) or no columns at all",
+                    expected.join(", ")
+                )),
+            );
+            return declared;
+        }
+        // Same columns: keep the connector's nullability, add generated and metadata columns.
+        let mut all = fixed;
+        all.extend(
+            declared
+                .into_iter()
+                .filter(|f| !self.is_physical_name(f.name())),
+        );
+        all
+    }
+
+    fn is_physical_name(&self, name: &str) -> bool {
+        !self.columns.metadata.iter().any(|m| m.0.field == name)
+            && !self.columns.generated.iter().any(|g| g.field == name)
+    }
+
+    fn physical_declared<'f>(&self, fields: &'f [Field]) -> Vec<&'f Field> {
+        fields
+            .iter()
+            .filter(|f| self.is_physical_name(f.name()))
+            .collect()
+    }
+
+    fn watermark(&mut self, fields: &[Field]) -> Option<Watermark> {
+        let def = self.def;
+        let cols = def.column_list();
+        let first = def.watermarks.first()?;
+        for extra in def.watermarks.iter().skip(1) {
+            self.opts.report(
+                Diagnostic::error(
+                    codes::DUPLICATE_WATERMARK,
+                    extra.span,
+                    "a table can have only one `WATERMARK FOR`",
+                )
+                .with_label(first.span, "first declared here"),
+            );
+        }
+        let col = &first.column;
+        match fields.iter().find(|f| f.name() == &col.node) {
+            None => report_unknown_column(&mut self.opts, cols, col, "`WATERMARK FOR`"),
+            Some(f) => {
+                if !matches!(f.data_type(), DataType::Timestamp(_, None)) {
+                    self.opts.report(
+                        Diagnostic::error(
+                            codes::WATERMARK_TYPE,
+                            col.span,
+                            format!(
+                                "`WATERMARK FOR` needs a TIMESTAMP column, but `{}` is {}",
+                                col.node,
+                                sql_name(f.data_type(), is_json(f))
+                            ),
+                        )
+                        .with_help(format!(
+                            "declare `{} TIMESTAMP`, or add a generated column `ts TIMESTAMP GENERATED ALWAYS AS (CAST({} AS TIMESTAMP))`",
+                            col.node, col.node
+                        )),
+                    );
+                }
+            }
+        }
+        if let Some(expr) = &first.expr {
+            check_refs(expr, cols, &mut self.opts, "watermark expression", true);
+            let base = match &expr.shape {
+                ExprShape::Column(c) | ExprShape::ColumnPlusMinusInterval(c) => Some(c),
+                _ => None,
+            };
+            if let Some(c) = base.and_then(|c| fields.iter().find(|f| f.name() == c)) {
+                if !matches!(c.data_type(), DataType::Timestamp(_, _)) {
+                    self.opts.report(Diagnostic::error(
+                        codes::WATERMARK_TYPE,
+                        expr.span,
+                        format!(
+                            "the watermark expression must be a TIMESTAMP, but `{}` is {}",
+                            c.name(),
+                            sql_name(c.data_type(), is_json(c))
+                        ),
+                    ));
+                } else if c.is_nullable() {
+                    self.opts.report(
+                        Diagnostic::error(
+                            codes::WATERMARK_NULLABLE,
+                            expr.span,
+                            format!("the watermark expression can be NULL, because column `{}` can be NULL", c.name()),
+                        )
+                        .with_help(format!("declare `{} TIMESTAMP NOT NULL`", c.name())),
+                    );
+                }
+            }
+        }
+        Some(Watermark {
+            column: col.node.clone(),
+            expression: first.expr.as_ref().map(|e| e.text.clone()),
+        })
+    }
+
+    fn check_metadata(&mut self) {
+        let defs = self.connector.metadata_defs();
+        let name = self.connector_name.to_string();
+        let cols = self.columns.metadata.clone();
+        for (m, key_span, type_span) in cols {
+            let Some(def) = defs.iter().find(|d| d.key == m.key) else {
+                let mut d = Diagnostic::error(
+                    codes::UNKNOWN_METADATA,
+                    key_span,
+                    format!("connector `{name}` provides no metadata `{}`", m.key),
+                );
+                let keys: Vec<&str> = defs.iter().map(|d| d.key).collect();
+                d = match did_you_mean(&m.key, keys.iter().copied()) {
+                    Some(s) => d.with_help(format!("did you mean `{s}`?")),
+                    None if keys.is_empty() => {
+                        d.with_help(format!("`{name}` provides no metadata columns"))
+                    }
+                    None => d.with_help(format!("`{name}` provides: {}", keys.join(", "))),
+                };
+                self.opts.report(d);
+                continue;
+            };
+            let Some(field) = self.columns.fields.iter().find(|f| *f.name() == m.field) else {
+                continue;
+            };
+            if field.data_type() != &def.data_type && field.data_type() != &DataType::Null {
+                self.opts.report(
+                    Diagnostic::error(
+                        codes::METADATA_TYPE,
+                        type_span,
+                        format!(
+                            "metadata `{}` is {}, but column `{}` is declared {}",
+                            m.key,
+                            sql_name(&def.data_type, false),
+                            m.field,
+                            sql_name(field.data_type(), is_json(field))
+                        ),
+                    )
+                    .with_help(format!(
+                        "declare `{} {} METADATA FROM '{}'`",
+                        m.field,
+                        sql_name(&def.data_type, false),
+                        m.key
+                    )),
+                );
+            }
+        }
+    }
+
+    /// raw_string, raw_bytes, unstructured JSON and Debezium need particular columns.
+    fn check_format_shape(&mut self, schema: &ConnectionSchema, ct: ConnectionType) {
+        let Some(format) = &schema.format else {
+            return;
+        };
+        let span = self
+            .def
+            .columns
+            .as_ref()
+            .map(|c| c.span)
+            .unwrap_or(self.def.name.span);
+        let physical: Vec<&Field> = schema.physical_fields().collect();
+        let needs_value = |dt: &DataType, json: bool| matches!(physical.as_slice(), [f] if f.name() == "value" && f.data_type() == dt && is_json(f) == json);
+        let skip = schema.inferred && ct != ConnectionType::Source;
+        let requirement = match format {
+            Format::RawString {} if !skip && !needs_value(&DataType::Utf8, false) => {
+                Some(("raw_string", "value TEXT"))
+            }
+            Format::RawBytes {} if !skip && !needs_value(&DataType::Binary, false) => {
+                Some(("raw_bytes", "value BYTEA"))
+            }
+            Format::Json(j) if j.unstructured && !skip && !needs_value(&DataType::Utf8, true) => {
+                Some(("json with `json.unstructured = true`", "value JSON"))
+            }
+            Format::Avro(a)
+                if a.into_unstructured_json && !skip && !needs_value(&DataType::Utf8, true) =>
+            {
+                Some((
+                    "avro with `avro.into_unstructured_json = true`",
+                    "value JSON",
+                ))
+            }
+            Format::Protobuf(p)
+                if p.into_unstructured_json && !skip && !needs_value(&DataType::Utf8, true) =>
+            {
+                Some((
+                    "protobuf with `protobuf.into_unstructured_json = true`",
+                    "value JSON",
+                ))
+            }
+            _ => None,
+        };
+        if let Some((what, col)) = requirement {
+            self.opts.report(
+                Diagnostic::error(
+                    codes::FORMAT_SHAPE,
+                    span,
+                    format!("format {what} needs exactly one column `{col}` (besides metadata and generated columns)"),
+                )
+                .with_help(format!("declare `({col})`")),
+            );
+        }
+        if format.is_updating() {
+            for g in &self.columns.generated {
+                let span = self
+                    .def
+                    .column_list()
+                    .iter()
+                    .find(|c| c.name.node == g.field)
+                    .map(|c| c.span)
+                    .unwrap_or(span);
+                self.opts.report(Diagnostic::error(
+                    codes::DEBEZIUM,
+                    span,
+                    format!("format `debezium_json` cannot have generated columns, but `{}` is generated", g.field),
+                ));
+            }
+            if ct == ConnectionType::Source && schema.primary_keys.is_empty() {
+                self.opts.report(
+                    Diagnostic::error(
+                        codes::DEBEZIUM,
+                        span,
+                        "a `debezium_json` source needs a PRIMARY KEY",
+                    )
+                    .with_help("mark the key column, e.g. `id BIGINT PRIMARY KEY`"),
+                );
+            }
+        }
+    }
+
+    fn field_option(&mut self, spec: &OptionSpec, schema: &ConnectionSchema) -> Option<String> {
+        let f = self.opts.field_ref(spec)?;
+        self.opts.report(
+            Diagnostic::warning(
+                codes::DEPRECATED_OPTION,
+                f.span,
+                format!("`{}` is deprecated", spec.key),
+            )
+            .with_help(if spec.key == EVENT_TIME_FIELD.key {
+                format!("declare `WATERMARK FOR {}` in the column list", f.node)
+            } else {
+                format!(
+                    "declare `WATERMARK FOR <event time column> AS {}` in the column list",
+                    f.node
+                )
+            }),
+        );
+        if schema.field(&f.node).is_none() && !schema.fields.is_empty() {
+            report_unknown_column(
+                &mut self.opts,
+                self.def.column_list(),
+                &f,
+                &format!("`{}`", spec.key),
+            );
+        }
+        Some(f.node)
+    }
+
+    /// Reports unknown options, explaining keys that belong to another format, another
+    /// connection type, or the connection profile.
+    fn finish_options(
+        &mut self,
+        ct: Option<ConnectionType>,
+        profile: Option<&ConnectionProfile>,
+        format: Option<&Format>,
+        framing: bool,
+    ) {
+        let mut valid: Vec<&str> = COMMON_OPTIONS.iter().map(|s| s.key).collect();
+        let mut misplaced = format::misplaced_format_keys(format.map(Format::name));
+        if let Some(f) = format {
+            valid.extend(format::format_options(f.name()).iter().map(|s| s.key));
+        }
+        if !framing {
+            misplaced.push((
+                format::FRAMING_MAX_LENGTH.key.to_string(),
+                codes::OPTION_CONFLICT,
+                "`framing.newline.max_length` needs `framing = 'newline'`".to_string(),
+            ));
+        }
+        if profile.is_none() {
+            valid.extend(self.connector.profile_options().iter().map(|s| s.key));
+        }
+        for spec in self.connector.table_options() {
+            let applies = match (spec.applies, ct) {
+                (AppliesTo::Any, _) | (_, None) => true,
+                (AppliesTo::Source, Some(c)) => c == ConnectionType::Source,
+                (AppliesTo::Sink, Some(c)) => c == ConnectionType::Sink,
+                (AppliesTo::Lookup, Some(c)) => c == ConnectionType::Lookup,
+            };
+            if applies {
+                valid.push(spec.key);
+            } else if let Some(c) = ct {
+                let only = match spec.applies {
+                    AppliesTo::Source => "sources",
+                    AppliesTo::Sink => "sinks",
+                    _ => "lookup tables",
+                };
+                misplaced.push((
+                    spec.key.to_string(),
+                    codes::OPTION_NOT_APPLICABLE,
+                    format!(
+                        "option `{}` only applies to {only}, but this table is a {c}",
+                        spec.key
+                    ),
+                ));
+            }
+        }
+        if ct.is_none() {
+            // The table's type is unknown (an error was reported): do not pile on.
+            for spec in self.connector.table_options() {
+                for key in self.opts.pending_keys() {
+                    if spec.matches(&key.node) {
+                        self.opts.take(&key.node);
+                    }
+                }
+            }
+        }
+        self.opts.finish(&valid, &misplaced);
+    }
+}

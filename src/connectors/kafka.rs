@@ -1,0 +1,627 @@
+//! `kafka`: read from and write to Kafka topics.
+//!
+//! Connection options (`bootstrap_servers`, `auth.*`, `schema_registry.*`) form the
+//! profile and come from the WITH clause or a connection profile; table options
+//! (`topic`, `type`, `source.*`, `sink.*`, …) always come from the WITH clause.
+//! Unlike Arroyo, `bootstrap_servers` is checked at compile time, not when the job starts.
+
+use std::collections::BTreeMap;
+
+use arrow_schema::DataType;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::connector::{
+    ConnectionType, Connector, ConnectorInfo, FormatRule, Formats, MetadataDef, TableContext,
+    MESSAGE_FORMATS,
+};
+use crate::diagnostics::{codes, Diagnostic};
+use crate::options::{ConnectorOptions, OptionKind, OptionSpec};
+use crate::profile::Secret;
+use crate::schema::ConnectionSchema;
+use crate::span::Span;
+
+/// `bootstrap_servers`.
+pub const BOOTSTRAP_SERVERS: OptionSpec = OptionSpec::string("bootstrap_servers")
+    .required()
+    .doc("Comma-separated `host:port` list of brokers.");
+/// `auth.type`.
+pub const AUTH_TYPE: OptionSpec = OptionSpec::one_of("auth.type", &["none", "sasl", "aws_msk_iam"])
+    .default("none")
+    .doc("How to authenticate.");
+/// `auth.mechanism`.
+pub const AUTH_MECHANISM: OptionSpec = OptionSpec::string("auth.mechanism")
+    .doc("SASL mechanism, e.g. `PLAIN` or `SCRAM-SHA-256` (auth.type = 'sasl').");
+/// `auth.protocol`.
+pub const AUTH_PROTOCOL: OptionSpec = OptionSpec::string("auth.protocol")
+    .doc("Security protocol, e.g. `SASL_SSL` (auth.type = 'sasl').");
+/// `auth.username`.
+pub const AUTH_USERNAME: OptionSpec = OptionSpec::string("auth.username")
+    .sensitive()
+    .doc("SASL user name; `{{ VAR }}` placeholders allowed.");
+/// `auth.password`.
+pub const AUTH_PASSWORD: OptionSpec = OptionSpec::string("auth.password")
+    .sensitive()
+    .doc("SASL password; `{{ VAR }}` placeholders allowed.");
+/// `auth.region`.
+pub const AUTH_REGION: OptionSpec =
+    OptionSpec::string("auth.region").doc("AWS region (auth.type = 'aws_msk_iam').");
+/// `schema_registry.endpoint`.
+pub const REGISTRY_ENDPOINT: OptionSpec =
+    OptionSpec::string("schema_registry.endpoint").doc("URL of a Confluent schema registry.");
+/// `schema_registry.api_key`.
+pub const REGISTRY_API_KEY: OptionSpec = OptionSpec::string("schema_registry.api_key")
+    .sensitive()
+    .doc("Schema registry API key.");
+/// `schema_registry.api_secret`.
+pub const REGISTRY_API_SECRET: OptionSpec = OptionSpec::string("schema_registry.api_secret")
+    .sensitive()
+    .doc("Schema registry API secret.");
+
+/// `topic`.
+pub const TOPIC: OptionSpec = OptionSpec::string("topic")
+    .required()
+    .doc("The topic to read from or write to.");
+/// `type`.
+pub const TYPE: OptionSpec = OptionSpec::one_of("type", &["source", "sink"])
+    .required()
+    .doc("Whether the table reads (`source`) or writes (`sink`).");
+/// `source.offset`.
+pub const SOURCE_OFFSET: OptionSpec =
+    OptionSpec::one_of("source.offset", &["earliest", "latest", "group"])
+        .default("latest")
+        .source_only()
+        .doc("Where a new consumer group starts reading.");
+/// `source.read_mode`.
+pub const SOURCE_READ_MODE: OptionSpec =
+    OptionSpec::one_of("source.read_mode", &["read_committed", "read_uncommitted"])
+        .default("read_uncommitted")
+        .source_only()
+        .doc("Whether to read only committed transactional messages.");
+/// `source.group_id`.
+pub const SOURCE_GROUP_ID: OptionSpec = OptionSpec::string("source.group_id")
+    .source_only()
+    .doc("Consumer group id.");
+/// `source.group_id_prefix`.
+pub const SOURCE_GROUP_ID_PREFIX: OptionSpec = OptionSpec::string("source.group_id_prefix")
+    .source_only()
+    .doc("Prefix of generated consumer group ids.");
+/// `sink.commit_mode`.
+pub const SINK_COMMIT_MODE: OptionSpec =
+    OptionSpec::one_of("sink.commit_mode", &["at_least_once", "exactly_once"])
+        .default("at_least_once")
+        .sink_only()
+        .doc("Delivery guarantee of the sink.");
+/// `sink.key_field`.
+pub const SINK_KEY_FIELD: OptionSpec = OptionSpec::string("sink.key_field")
+    .sink_only()
+    .doc("Column written as the message key.");
+/// `sink.timestamp_field`.
+pub const SINK_TIMESTAMP_FIELD: OptionSpec = OptionSpec::string("sink.timestamp_field")
+    .sink_only()
+    .doc("TIMESTAMP column written as the message timestamp.");
+/// `client_configs`.
+pub const CLIENT_CONFIGS: OptionSpec = OptionSpec::new("client_configs", OptionKind::Map)
+    .doc("Extra librdkafka settings, `'k1=v1,k2=v2'`.");
+/// `value.subject`.
+pub const VALUE_SUBJECT: OptionSpec = OptionSpec::string("value.subject")
+    .default("{topic}-value")
+    .doc("Schema registry subject of the message values.");
+
+const PROFILE_OPTIONS: &[OptionSpec] = &[
+    BOOTSTRAP_SERVERS,
+    AUTH_TYPE,
+    AUTH_MECHANISM,
+    AUTH_PROTOCOL,
+    AUTH_USERNAME,
+    AUTH_PASSWORD,
+    AUTH_REGION,
+    REGISTRY_ENDPOINT,
+    REGISTRY_API_KEY,
+    REGISTRY_API_SECRET,
+];
+
+const TABLE_OPTIONS: &[OptionSpec] = &[
+    TOPIC,
+    TYPE,
+    SOURCE_OFFSET,
+    SOURCE_READ_MODE,
+    SOURCE_GROUP_ID,
+    SOURCE_GROUP_ID_PREFIX,
+    SINK_COMMIT_MODE,
+    SINK_KEY_FIELD,
+    SINK_TIMESTAMP_FIELD,
+    CLIENT_CONFIGS,
+    VALUE_SUBJECT,
+];
+
+/// Metadata columns of Kafka tables (types as in Arroyo).
+const METADATA: &[MetadataDef] = &[
+    MetadataDef {
+        key: "offset_id",
+        data_type: DataType::Int64,
+        doc: "Offset of the message in its partition.",
+    },
+    MetadataDef {
+        key: "partition",
+        data_type: DataType::Int32,
+        doc: "Partition of the message.",
+    },
+    MetadataDef {
+        key: "topic",
+        data_type: DataType::Utf8,
+        doc: "Topic of the message.",
+    },
+    MetadataDef {
+        key: "timestamp",
+        data_type: DataType::Int64,
+        doc: "Message timestamp in milliseconds since the epoch.",
+    },
+    MetadataDef {
+        key: "key",
+        data_type: DataType::Binary,
+        doc: "Message key.",
+    },
+];
+
+/// The Kafka connector.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Kafka;
+
+/// A Kafka cluster connection.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct KafkaProfile {
+    /// Brokers, `host:port` each.
+    pub bootstrap_servers: Vec<String>,
+    /// Authentication.
+    pub authentication: KafkaAuth,
+    /// Confluent schema registry, if configured.
+    pub schema_registry: Option<SchemaRegistry>,
+}
+
+/// How to authenticate to Kafka.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum KafkaAuth {
+    /// No authentication.
+    None {},
+    /// SASL.
+    Sasl {
+        /// e.g. `SASL_SSL`.
+        protocol: String,
+        /// e.g. `PLAIN`.
+        mechanism: String,
+        /// User name.
+        username: Secret,
+        /// Password.
+        password: Secret,
+    },
+    /// AWS MSK IAM.
+    AwsMskIam {
+        /// AWS region.
+        region: String,
+    },
+}
+
+/// A Confluent schema registry.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct SchemaRegistry {
+    /// Registry URL.
+    pub endpoint: String,
+    /// API key.
+    pub api_key: Option<Secret>,
+    /// API secret.
+    pub api_secret: Option<Secret>,
+}
+
+/// One Kafka table.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct KafkaTable {
+    /// The topic.
+    pub topic: String,
+    /// Source or sink settings.
+    #[serde(rename = "type")]
+    pub kind: KafkaTableKind,
+    /// Extra librdkafka settings.
+    pub client_configs: BTreeMap<String, String>,
+    /// Schema registry subject of the values.
+    pub value_subject: String,
+}
+
+/// Source or sink settings of a Kafka table.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum KafkaTableKind {
+    /// Reads the topic.
+    Source {
+        /// `earliest`, `latest` or `group`.
+        offset: String,
+        /// `read_committed` or `read_uncommitted`.
+        read_mode: String,
+        /// Consumer group id.
+        group_id: Option<String>,
+        /// Prefix for generated group ids.
+        group_id_prefix: Option<String>,
+    },
+    /// Writes the topic.
+    Sink {
+        /// `at_least_once` or `exactly_once`.
+        commit_mode: String,
+        /// Column written as the key.
+        key_field: Option<String>,
+        /// Column written as the timestamp.
+        timestamp_field: Option<String>,
+    },
+}
+
+/// Parses `host:port[,host:port…]` (spaces around commas allowed). Returns the servers or
+/// a message naming the first bad entry.
+pub fn parse_bootstrap_servers(s: &str) -> Result<Vec<String>, (String, Option<String>)> {
+    let mut out = Vec::new();
+    for raw in s.split(',') {
+        let entry = raw.trim();
+        if entry.is_empty() {
+            return Err((
+                "empty entry in the broker list".into(),
+                Some("separate `host:port` entries with single commas".into()),
+            ));
+        }
+        if entry.contains("://") {
+            return Err((
+                format!("`{entry}` has a scheme; expected `host:port`"),
+                Some(
+                    "remove the `scheme://` prefix; the protocol is set with `auth.protocol`"
+                        .into(),
+                ),
+            ));
+        }
+        let Some((host, port)) = entry.rsplit_once(':') else {
+            return Err((
+                format!("`{entry}` has no port; expected `host:port`"),
+                Some(format!("e.g. `{entry}:9092`")),
+            ));
+        };
+        let host_ok = if let Some(inner) = host.strip_prefix('[').and_then(|h| h.strip_suffix(']'))
+        {
+            !inner.is_empty()
+                && inner
+                    .chars()
+                    .all(|c| c.is_ascii_hexdigit() || c == ':' || c == '.')
+        } else {
+            !host.is_empty()
+                && host
+                    .chars()
+                    .all(|c| c.is_alphanumeric() || matches!(c, '.' | '-' | '_'))
+        };
+        if !host_ok {
+            return Err((
+                format!("`{host}` is not a valid host name in `{entry}`"),
+                None,
+            ));
+        }
+        match port.parse::<u16>() {
+            Ok(p) if p > 0 => {}
+            _ => {
+                return Err((
+                    format!("`{port}` is not a valid port in `{entry}` (expected 1 to 65535)"),
+                    None,
+                ))
+            }
+        }
+        out.push(entry.to_string());
+    }
+    Ok(out)
+}
+
+fn secret(opts: &mut ConnectorOptions, spec: &OptionSpec) -> Option<Secret> {
+    opts.string(spec).map(|s| Secret::new(s.node))
+}
+
+impl Connector for Kafka {
+    type Profile = KafkaProfile;
+    type Table = KafkaTable;
+
+    fn info(&self) -> ConnectorInfo {
+        ConnectorInfo {
+            name: "kafka",
+            display_name: "Kafka",
+            description: "Read and write Kafka topics",
+            source: true,
+            sink: true,
+            lookup: false,
+        }
+    }
+
+    fn profile_options(&self) -> &'static [OptionSpec] {
+        PROFILE_OPTIONS
+    }
+
+    fn table_options(&self) -> &'static [OptionSpec] {
+        TABLE_OPTIONS
+    }
+
+    fn metadata_defs(&self) -> &'static [MetadataDef] {
+        METADATA
+    }
+
+    fn formats(&self) -> Formats {
+        Formats {
+            rule: FormatRule::Required,
+            allowed: MESSAGE_FORMATS,
+        }
+    }
+
+    fn profile_from_options(&self, opts: &mut ConnectorOptions) -> Option<KafkaProfile> {
+        let servers = opts.string(&BOOTSTRAP_SERVERS);
+        let servers = opts.required(&BOOTSTRAP_SERVERS, servers);
+        let servers = servers.and_then(|s| match parse_bootstrap_servers(&s.node) {
+            Ok(list) => Some(list),
+            Err((msg, help)) => {
+                let d = Diagnostic::error(
+                    codes::INVALID_VALUE,
+                    s.span,
+                    format!("invalid value for `bootstrap_servers`: {msg}"),
+                )
+                .with_optional_help(help);
+                opts.report(d);
+                None
+            }
+        });
+        let auth_type = opts.enumeration(&AUTH_TYPE);
+        let kind = auth_type.as_ref().map(|a| a.node).unwrap_or("none");
+        let auth = match kind {
+            "sasl" => {
+                let protocol = opts.string(&AUTH_PROTOCOL);
+                let mechanism = opts.string(&AUTH_MECHANISM);
+                let username = secret(opts, &AUTH_USERNAME);
+                let password = secret(opts, &AUTH_PASSWORD);
+                let protocol = opts.required(&AUTH_PROTOCOL, protocol);
+                let mechanism = opts.required(&AUTH_MECHANISM, mechanism);
+                let username = opts.required(&AUTH_USERNAME, username);
+                let password = opts.required(&AUTH_PASSWORD, password);
+                match (protocol, mechanism, username, password) {
+                    (Some(p), Some(m), Some(u), Some(pw)) => Some(KafkaAuth::Sasl {
+                        protocol: p.node,
+                        mechanism: m.node,
+                        username: u,
+                        password: pw,
+                    }),
+                    _ => None,
+                }
+            }
+            "aws_msk_iam" => {
+                let region = opts.string(&AUTH_REGION);
+                opts.required(&AUTH_REGION, region)
+                    .map(|r| KafkaAuth::AwsMskIam { region: r.node })
+            }
+            _ => Some(KafkaAuth::None {}),
+        };
+        // Auth options that do not belong to the chosen auth type.
+        let misplaced: &[&OptionSpec] = match kind {
+            "sasl" => &[&AUTH_REGION],
+            "aws_msk_iam" => &[
+                &AUTH_MECHANISM,
+                &AUTH_PROTOCOL,
+                &AUTH_USERNAME,
+                &AUTH_PASSWORD,
+            ],
+            _ => &[
+                &AUTH_MECHANISM,
+                &AUTH_PROTOCOL,
+                &AUTH_USERNAME,
+                &AUTH_PASSWORD,
+                &AUTH_REGION,
+            ],
+        };
+        for spec in misplaced {
+            if let (Some(span), Some(_)) = (opts.key_span(spec.key), opts.take(spec.key)) {
+                let wanted = if spec.key == AUTH_REGION.key {
+                    "aws_msk_iam"
+                } else {
+                    "sasl"
+                };
+                opts.report(
+                    Diagnostic::error(
+                        codes::OPTION_CONFLICT,
+                        span,
+                        format!("`{}` only applies when `auth.type = '{wanted}'`, but the auth type is `{kind}`", spec.key),
+                    )
+                    .with_help(format!("set `auth.type = '{wanted}'` or remove `{}`", spec.key)),
+                );
+            }
+        }
+        let endpoint = opts.string(&REGISTRY_ENDPOINT);
+        let registry = match endpoint {
+            Some(e) => Some(SchemaRegistry {
+                endpoint: e.node,
+                api_key: secret(opts, &REGISTRY_API_KEY),
+                api_secret: secret(opts, &REGISTRY_API_SECRET),
+            }),
+            None => {
+                for spec in [&REGISTRY_API_KEY, &REGISTRY_API_SECRET] {
+                    if let (Some(span), Some(_)) = (opts.key_span(spec.key), opts.take(spec.key)) {
+                        opts.report(
+                            Diagnostic::error(
+                                codes::OPTION_CONFLICT,
+                                span,
+                                format!("`{}` needs `schema_registry.endpoint`", spec.key),
+                            )
+                            .with_help("set `schema_registry.endpoint` to the registry's URL"),
+                        );
+                    }
+                }
+                None
+            }
+        };
+        Some(KafkaProfile {
+            bootstrap_servers: servers?,
+            authentication: auth?,
+            schema_registry: registry,
+        })
+    }
+
+    fn table_from_options(
+        &self,
+        opts: &mut ConnectorOptions,
+        _cx: &TableContext<'_>,
+    ) -> Option<KafkaTable> {
+        let topic = opts.string(&TOPIC);
+        let topic = opts.required(&TOPIC, topic);
+        let ty = opts.enumeration(&TYPE);
+        let ty = opts.required(&TYPE, ty);
+        let client_configs = opts
+            .map(&CLIENT_CONFIGS)
+            .map(|m| m.node)
+            .unwrap_or_default();
+        let subject = opts.string(&VALUE_SUBJECT).map(|s| s.node);
+        let kind = match ty.map(|t| t.node) {
+            Some("source") => {
+                let offset = opts
+                    .enumeration(&SOURCE_OFFSET)
+                    .map(|s| s.node)
+                    .unwrap_or("latest");
+                let read_mode = opts
+                    .enumeration(&SOURCE_READ_MODE)
+                    .map(|s| s.node)
+                    .unwrap_or("read_uncommitted");
+                let group_id = opts.string(&SOURCE_GROUP_ID);
+                let prefix = opts.string(&SOURCE_GROUP_ID_PREFIX);
+                if let (Some(g), Some(p)) = (&group_id, &prefix) {
+                    opts.report(
+                        Diagnostic::error(
+                            codes::OPTION_CONFLICT,
+                            p.span,
+                            "`source.group_id_prefix` cannot be combined with `source.group_id`",
+                        )
+                        .with_label(g.span, "group id set here")
+                        .with_help("a fixed `source.group_id` needs no prefix; set one of them"),
+                    );
+                }
+                Some(KafkaTableKind::Source {
+                    offset: offset.to_string(),
+                    read_mode: read_mode.to_string(),
+                    group_id: group_id.map(|g| g.node),
+                    group_id_prefix: prefix.map(|p| p.node),
+                })
+            }
+            Some(_) => Some(KafkaTableKind::Sink {
+                commit_mode: opts
+                    .enumeration(&SINK_COMMIT_MODE)
+                    .map(|s| s.node)
+                    .unwrap_or("at_least_once")
+                    .to_string(),
+                key_field: opts.string(&SINK_KEY_FIELD).map(|s| s.node),
+                timestamp_field: opts.string(&SINK_TIMESTAMP_FIELD).map(|s| s.node),
+            }),
+            None => None,
+        };
+        let topic = topic?.node;
+        Some(KafkaTable {
+            value_subject: subject.unwrap_or_else(|| format!("{topic}-value")),
+            topic,
+            kind: kind?,
+            client_configs,
+        })
+    }
+
+    fn table_type(&self, _profile: &KafkaProfile, table: &KafkaTable) -> ConnectionType {
+        match table.kind {
+            KafkaTableKind::Source { .. } => ConnectionType::Source,
+            KafkaTableKind::Sink { .. } => ConnectionType::Sink,
+        }
+    }
+
+    fn description(&self, _profile: &KafkaProfile, table: &KafkaTable) -> String {
+        format!("kafka topic '{}'", table.topic)
+    }
+
+    fn check(
+        &self,
+        _profile: &KafkaProfile,
+        table: &KafkaTable,
+        schema: &ConnectionSchema,
+        opts: &mut ConnectorOptions,
+    ) {
+        let KafkaTableKind::Sink {
+            key_field,
+            timestamp_field,
+            ..
+        } = &table.kind
+        else {
+            return;
+        };
+        if schema.fields.is_empty() {
+            return; // an inferred sink: the planner checks against the query
+        }
+        for (spec, field) in [
+            (&SINK_KEY_FIELD, key_field),
+            (&SINK_TIMESTAMP_FIELD, timestamp_field),
+        ] {
+            let Some(name) = field else { continue };
+            let span = opts
+                .peek(spec.key)
+                .map(|v| v.span)
+                .unwrap_or(Span::DETACHED);
+            match schema.field(name) {
+                None => {
+                    let names: Vec<&str> =
+                        schema.fields.iter().map(|f| f.name().as_str()).collect();
+                    let mut d = Diagnostic::error(
+                        codes::UNKNOWN_COLUMN,
+                        span,
+                        format!(
+                            "`{}` names column `{name}`, which the table does not have",
+                            spec.key
+                        ),
+                    );
+                    d = match crate::options::grammar::did_you_mean(name, names.iter().copied()) {
+                        Some(s) => d.with_help(format!("did you mean `{s}`?")),
+                        None => d.with_help(format!("the columns are: {}", names.join(", "))),
+                    };
+                    opts.report(d);
+                }
+                Some(f)
+                    if spec.key == SINK_TIMESTAMP_FIELD.key
+                        && !matches!(f.data_type(), DataType::Timestamp(_, _)) =>
+                {
+                    opts.report(Diagnostic::error(
+                        codes::INVALID_VALUE,
+                        span,
+                        format!("`sink.timestamp_field` must name a TIMESTAMP column, but `{name}` is {}", crate::parse::types::sql_name(f.data_type(), false)),
+                    ));
+                }
+                Some(_) => {}
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bootstrap_servers_grammar() {
+        assert_eq!(
+            parse_bootstrap_servers("b1:9092"),
+            Ok(vec!["b1:9092".to_string()])
+        );
+        assert_eq!(
+            parse_bootstrap_servers("b1:9092, b-2.example.com:9093"),
+            Ok(vec![
+                "b1:9092".to_string(),
+                "b-2.example.com:9093".to_string()
+            ])
+        );
+        assert_eq!(
+            parse_bootstrap_servers("[::1]:9092"),
+            Ok(vec!["[::1]:9092".to_string()])
+        );
+        assert!(parse_bootstrap_servers("broker").is_err());
+        assert!(parse_bootstrap_servers("b1:9092,").is_err());
+        assert!(parse_bootstrap_servers("SASL_SSL://b1:9092").is_err());
+        assert!(parse_bootstrap_servers("b1:99999").is_err());
+        assert!(parse_bootstrap_servers("b1:0").is_err());
+        assert!(parse_bootstrap_servers("b 1:9092").is_err());
+    }
+}

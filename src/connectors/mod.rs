@@ -1,0 +1,18 @@
+//! The built-in connectors, one module each.
+
+use crate::connector::ErasedConnector;
+
+pub mod blackhole;
+pub mod impulse;
+pub mod kafka;
+pub mod stdout;
+
+/// One instance of every built-in connector.
+pub(crate) fn builtin() -> Vec<Box<dyn ErasedConnector>> {
+    vec![
+        Box::new(blackhole::Blackhole),
+        Box::new(impulse::Impulse),
+        Box::new(kafka::Kafka),
+        Box::new(stdout::Stdout),
+    ]
+}

@@ -1,0 +1,302 @@
+//! SQL text → [`Script`]: statements, with a span on every table, column, type, constraint,
+//! option key and option value.
+//!
+//! sqlparser does not parse `WATERMARK FOR`, `METADATA FROM`, `MAP<K, V>` or
+//! `PARTITIONED BY` after `WITH`, and its generic dialect takes `partition` in a WITH
+//! clause for MSSQL syntax. Rather than fork it, we tokenize with sqlparser, split the
+//! script into statements, and drive its public parser primitives ourselves for
+//! `CREATE TABLE` (see `table.rs`); every other statement is skipped.
+//!
+//! **Invariant:** the front end knows no connector, format or option name.
+//! **Invariant:** it never stops at the first mistake: a statement with a syntax error is
+//! reported and the next statement is parsed.
+
+pub mod ast;
+mod table;
+pub mod types;
+
+use sqlparser::dialect::GenericDialect;
+use sqlparser::parser::{Parser, ParserError};
+use sqlparser::tokenizer::{Token, TokenWithSpan, Tokenizer, Whitespace};
+
+pub use ast::*;
+
+use crate::diagnostics::{codes, Diagnostic};
+use crate::span::{LineIndex, Span};
+
+/// How deep sqlparser may recurse inside one expression.
+const EXPR_RECURSION_LIMIT: usize = 64;
+
+/// The result of parsing a script: the statements that parsed, and every diagnostic.
+#[derive(Clone, Debug)]
+pub struct Script {
+    /// Statements in source order (statements with syntax errors are left out).
+    pub statements: Vec<Statement>,
+    /// Syntax errors and front-end warnings, in source order.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Parses a script of `;`-separated statements.
+pub fn parse_script(sql: &str) -> Script {
+    let index = LineIndex::new(sql);
+    let mut cx = Cx {
+        index: &index,
+        diags: Vec::new(),
+        end: sql.len(),
+    };
+    let dialect = GenericDialect {};
+    let tokens = match Tokenizer::new(&dialect, sql).tokenize_with_location() {
+        Ok(t) => t,
+        Err(e) => {
+            let at = index.offset(e.location.line, e.location.column);
+            let span = Span::new(at, next_char_end(sql, at));
+            return Script {
+                statements: Vec::new(),
+                diagnostics: vec![Diagnostic::error(
+                    codes::SYNTAX,
+                    span,
+                    lowercase_first(&e.message),
+                )],
+            };
+        }
+    };
+    let mut statements = Vec::new();
+    for chunk in tokens.split(|t| t.token == Token::SemiColon) {
+        let Some(first) = chunk.iter().position(|t| !is_trivia(&t.token)) else {
+            continue;
+        };
+        let last = chunk
+            .iter()
+            .rposition(|t| !is_trivia(&t.token))
+            .unwrap_or(first);
+        let body = chunk.get(first..=last).unwrap_or(&[]);
+        let (Some(head), Some(tail)) = (body.first(), body.last()) else {
+            continue;
+        };
+        let span = cx.span(head.span).union(cx.span(tail.span));
+        cx.end = span.end;
+        match statement_kind(body) {
+            Kind::CreateTable => {
+                let mut p = Parser::new(&dialect)
+                    .with_recursion_limit(EXPR_RECURSION_LIMIT)
+                    .with_tokens_with_locations(body.to_vec());
+                match table::parse_create_table(&mut p, &mut cx, body, span) {
+                    Ok(Some(t)) => statements.push(Statement::CreateTable(Box::new(t))),
+                    Ok(None) => statements.push(Statement::Other { span }),
+                    Err(d) => cx.diags.push(d),
+                }
+            }
+            Kind::Known => statements.push(Statement::Other { span }),
+            Kind::Unknown => {
+                // Let sqlparser say what is wrong with a statement we do not recognise.
+                let mut p = Parser::new(&dialect)
+                    .with_recursion_limit(EXPR_RECURSION_LIMIT)
+                    .with_tokens_with_locations(body.to_vec());
+                match p.parse_statement() {
+                    Ok(_) => statements.push(Statement::Other { span }),
+                    Err(e) => {
+                        let d = cx.parser_error(&e, head);
+                        cx.diags.push(d);
+                    }
+                }
+            }
+        }
+    }
+    let mut diagnostics = cx.diags;
+    crate::diagnostics::sort(&mut diagnostics);
+    Script {
+        statements,
+        diagnostics,
+    }
+}
+
+enum Kind {
+    CreateTable,
+    Known,
+    Unknown,
+}
+
+fn word_at(body: &[TokenWithSpan], n: usize) -> Option<String> {
+    body.iter()
+        .filter(|t| !is_trivia(&t.token))
+        .nth(n)
+        .and_then(|t| match &t.token {
+            Token::Word(w) if w.quote_style.is_none() => Some(w.value.to_ascii_uppercase()),
+            _ => None,
+        })
+}
+
+fn statement_kind(body: &[TokenWithSpan]) -> Kind {
+    let Some(first) = word_at(body, 0) else {
+        return Kind::Unknown;
+    };
+    if first == "CREATE" {
+        let mut i = 1;
+        if word_at(body, i).as_deref() == Some("OR")
+            && word_at(body, i + 1).as_deref() == Some("REPLACE")
+        {
+            i += 2;
+        }
+        if matches!(word_at(body, i).as_deref(), Some("TEMPORARY" | "TEMP")) {
+            i += 1;
+        }
+        if word_at(body, i).as_deref() == Some("TABLE") {
+            return Kind::CreateTable;
+        }
+        return Kind::Known;
+    }
+    const STARTERS: &[&str] = &[
+        "SELECT", "INSERT", "WITH", "SET", "DROP", "ALTER", "EXPLAIN", "SHOW", "DELETE", "UPDATE",
+        "VALUES", "USE", "DESCRIBE", "DESC", "BEGIN", "COMMIT", "ROLLBACK", "START", "MERGE",
+        "TRUNCATE", "GRANT", "REVOKE", "ANALYZE", "COPY", "DECLARE", "EXECUTE", "PREPARE", "CALL",
+        "COMMENT", "LOAD", "TABLE", "FROM",
+    ];
+    if STARTERS.contains(&first.as_str()) {
+        Kind::Known
+    } else {
+        Kind::Unknown
+    }
+}
+
+fn is_trivia(t: &Token) -> bool {
+    matches!(t, Token::Whitespace(_))
+}
+
+fn next_char_end(s: &str, at: usize) -> usize {
+    s.get(at..)
+        .and_then(|r| r.chars().next())
+        .map(|c| at + c.len_utf8())
+        .unwrap_or(at)
+}
+
+fn lowercase_first(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_lowercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+/// Parsing state shared by the statement parsers: the line index for span conversion and
+/// the diagnostics found so far.
+pub(crate) struct Cx<'a> {
+    index: &'a LineIndex<'a>,
+    diags: Vec<Diagnostic>,
+    /// End of the current statement, where errors "at end of input" point.
+    end: usize,
+}
+
+impl Cx<'_> {
+    /// Converts a sqlparser span (1-based line, character column) to a byte span.
+    pub(crate) fn span(&self, s: sqlparser::tokenizer::Span) -> Span {
+        if s.start.line == 0 {
+            // sqlparser's EOF token has an empty span: point at the end of the statement.
+            return Span::new(self.end, self.end);
+        }
+        Span::new(
+            self.index.offset(s.start.line, s.start.column),
+            self.index.offset(s.end.line, s.end.column),
+        )
+    }
+
+    pub(crate) fn push(&mut self, d: Diagnostic) {
+        self.diags.push(d);
+    }
+
+    pub(crate) fn text(&self, span: Span) -> &str {
+        self.index.slice(span)
+    }
+
+    pub(crate) fn syntax(&self, at: Span, message: impl Into<String>) -> Diagnostic {
+        Diagnostic::error(codes::SYNTAX, at, message)
+    }
+
+    /// Turns a sqlparser error into a diagnostic at the token it names (its message ends
+    /// in `at Line: L, Column: C`), or at `fallback`.
+    pub(crate) fn parser_error(&self, e: &ParserError, fallback: &TokenWithSpan) -> Diagnostic {
+        let fallback = self.span(fallback.span);
+        match e {
+            ParserError::RecursionLimitExceeded => Diagnostic::error(
+                codes::TOO_DEEP,
+                fallback,
+                format!("expression nested more than {EXPR_RECURSION_LIMIT} levels deep"),
+            ),
+            ParserError::TokenizerError(m) | ParserError::ParserError(m) => {
+                let (msg, at) = split_location(m);
+                let span = match at {
+                    Some((l, c)) => {
+                        let start = self.index.offset(l, c);
+                        Span::new(start, token_end(self.index.text(), start))
+                    }
+                    None => fallback,
+                };
+                Diagnostic::error(codes::SYNTAX, span, tidy_parser_message(msg))
+            }
+        }
+    }
+}
+
+/// Splits sqlparser's `… at Line: L, Column: C` suffix off a message.
+fn split_location(m: &str) -> (&str, Option<(u64, u64)>) {
+    let Some(i) = m.rfind(" at Line: ") else {
+        return (m, None);
+    };
+    let (msg, loc) = m.split_at(i);
+    let loc = loc.trim_start_matches(" at Line: ");
+    let mut parts = loc.split(", Column: ");
+    let line = parts.next().and_then(|l| l.trim().parse().ok());
+    let col = parts.next().and_then(|c| c.trim().parse().ok());
+    match (line, col) {
+        (Some(l), Some(c)) if l > 0 => (msg, Some((l, c))),
+        _ => (msg, None),
+    }
+}
+
+/// `Expected: X, found: Y` → "expected X, found `Y`".
+fn tidy_parser_message(m: &str) -> String {
+    let m = m.trim().trim_start_matches("sql parser error: ");
+    if let Some(rest) = m.strip_prefix("Expected: ") {
+        if let Some((exp, found)) = rest.split_once(", found: ") {
+            return format!("expected {exp}, found `{found}`");
+        }
+    }
+    lowercase_first(m)
+}
+
+/// The end of the token that starts at `start`: a word, a number, a quoted string or one
+/// character.
+pub(crate) fn token_end(text: &str, start: usize) -> usize {
+    let Some(rest) = text.get(start..) else {
+        return start;
+    };
+    let mut chars = rest.char_indices();
+    let Some((_, first)) = chars.next() else {
+        return start;
+    };
+    if first == '\'' || first == '"' {
+        for (i, c) in chars {
+            if c == first {
+                return start + i + 1;
+            }
+        }
+        return text.len();
+    }
+    if first.is_alphanumeric() || first == '_' {
+        for (i, c) in rest.char_indices() {
+            if !(c.is_alphanumeric() || c == '_' || c == '.') {
+                return start + i;
+            }
+        }
+        return text.len();
+    }
+    start + first.len_utf8()
+}
+
+/// Whether a token is a comment or whitespace (exposed for the table parser).
+pub(crate) fn is_whitespace(t: &Token) -> bool {
+    matches!(
+        t,
+        Token::Whitespace(Whitespace::Space | Whitespace::Newline | Whitespace::Tab)
+            | Token::Whitespace(_)
+    )
+}

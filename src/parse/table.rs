@@ -1,0 +1,762 @@
+//! The `CREATE TABLE` driver, built on sqlparser's public parser primitives.
+
+use sqlparser::ast::{
+    BinaryOperator, CastKind, DataType as SqlDataType, Expr, UnaryOperator, Value as SqlValue,
+};
+use sqlparser::keywords::Keyword;
+use sqlparser::parser::Parser;
+use sqlparser::tokenizer::{Token, TokenWithSpan};
+
+use super::ast::*;
+use super::types::parse_column_type;
+use super::{is_whitespace, Cx};
+use crate::diagnostics::{codes, Diagnostic};
+use crate::options::Value;
+use crate::span::{Span, Spanned};
+
+type PResult<T> = Result<T, Diagnostic>;
+
+struct TableParser<'a, 'p, 'c> {
+    p: &'a mut Parser<'p>,
+    cx: &'a mut Cx<'c>,
+    /// The statement's tokens, as handed to the parser (for expression token scans).
+    tokens: &'a [TokenWithSpan],
+}
+
+/// Parses one `CREATE … TABLE` statement. `Ok(None)` means `CREATE TABLE … AS query`,
+/// which is not a connection table and is skipped like any other statement.
+pub(super) fn parse_create_table(
+    p: &mut Parser<'_>,
+    cx: &mut Cx<'_>,
+    tokens: &[TokenWithSpan],
+    span: Span,
+) -> PResult<Option<TableDef>> {
+    let mut tp = TableParser { p, cx, tokens };
+    tp.create_table(span)
+}
+
+impl TableParser<'_, '_, '_> {
+    fn word(&self, n: usize) -> Option<String> {
+        match &self.p.peek_nth_token_ref(n).token {
+            Token::Word(w) if w.quote_style.is_none() => Some(w.value.to_ascii_uppercase()),
+            _ => None,
+        }
+    }
+
+    fn is_word(&self, n: usize, w: &str) -> bool {
+        self.word(n).as_deref() == Some(w)
+    }
+
+    fn eat_word(&mut self, w: &str) -> bool {
+        if self.is_word(0, w) {
+            self.p.next_token();
+            true
+        } else {
+            false
+        }
+    }
+
+    fn eat_words(&mut self, ws: &[&str]) -> bool {
+        if ws.iter().enumerate().all(|(i, w)| self.is_word(i, w)) {
+            for _ in ws {
+                self.p.next_token();
+            }
+            true
+        } else {
+            false
+        }
+    }
+
+    fn peek_span(&self) -> Span {
+        self.cx.span(self.p.peek_token_ref().span)
+    }
+
+    fn current_span(&self) -> Span {
+        self.cx.span(self.p.get_current_token().span)
+    }
+
+    fn unexpected(&self, expected: &str) -> Diagnostic {
+        let tok = self.p.peek_token_ref();
+        let found = match &tok.token {
+            Token::EOF => "end of statement".to_string(),
+            t => format!("`{t}`"),
+        };
+        self.cx.syntax(
+            self.cx.span(tok.span),
+            format!("expected {expected}, found {found}"),
+        )
+    }
+
+    fn expect(&mut self, t: Token, expected: &str) -> PResult<Span> {
+        if self.p.peek_token_ref().token == t {
+            let tok = self.p.next_token();
+            return Ok(self.cx.span(tok.span));
+        }
+        Err(self.unexpected(expected))
+    }
+
+    fn expect_word(&mut self, w: &str) -> PResult<Span> {
+        if self.eat_word(w) {
+            return Ok(self.current_span());
+        }
+        Err(self.unexpected(&format!("`{w}`")))
+    }
+
+    /// An identifier: a word (keywords included), or a double- or single-quoted name.
+    fn ident(&mut self, what: &str) -> PResult<Spanned<String>> {
+        let tok = self.p.peek_token_ref().clone();
+        let s = match tok.token {
+            Token::Word(w) => w.value,
+            Token::DoubleQuotedString(s) | Token::SingleQuotedString(s) => s,
+            _ => return Err(self.unexpected(what)),
+        };
+        self.p.next_token();
+        Ok(Spanned::new(s, self.cx.span(tok.span)))
+    }
+
+    fn create_table(&mut self, span: Span) -> PResult<Option<TableDef>> {
+        self.expect_word("CREATE")?;
+        let or_replace = self.eat_words(&["OR", "REPLACE"]);
+        let temporary = self.eat_word("TEMPORARY") || self.eat_word("TEMP");
+        self.expect_word("TABLE")?;
+        let if_not_exists = self.eat_words(&["IF", "NOT", "EXISTS"]);
+        let mut name = self.ident("a table name")?;
+        while self.p.consume_token(&Token::Period) {
+            let part = self.ident("a table name")?;
+            name = Spanned::new(
+                format!("{}.{}", name.node, part.node),
+                name.span.union(part.span),
+            );
+        }
+        if self.is_word(0, "AS") {
+            return Ok(None);
+        }
+        let columns = if self.p.peek_token_ref().token == Token::LParen {
+            Some(self.elements()?)
+        } else {
+            None
+        };
+        let (cols, primary_keys, watermarks, list_span) = match columns {
+            Some((c, pk, wm, s)) => (Some(Spanned::new(c, s)), pk, wm, s),
+            None => (None, Vec::new(), Vec::new(), Span::DETACHED),
+        };
+        let _ = list_span;
+        let mut partitioned_by: Option<Spanned<Vec<SqlExpr>>> = None;
+        let mut with: Option<WithClause> = None;
+        loop {
+            if self.is_word(0, "PARTITIONED") && self.is_word(1, "BY") {
+                let start = self.peek_span();
+                self.p.next_token();
+                self.p.next_token();
+                let exprs = self.partition_list()?;
+                let clause = Spanned::new(exprs, start.union(self.current_span()));
+                if let Some(prev) = &partitioned_by {
+                    self.cx.push(
+                        self.cx
+                            .syntax(clause.span, "`PARTITIONED BY` is given twice")
+                            .with_label(prev.span, "first given here"),
+                    );
+                }
+                partitioned_by = Some(clause);
+            } else if self.is_word(0, "WITH") {
+                let clause = self.with_clause()?;
+                if let Some(prev) = &with {
+                    self.cx.push(
+                        self.cx
+                            .syntax(clause.span, "`WITH` is given twice")
+                            .with_label(prev.span, "first given here")
+                            .with_help("put every option in one `WITH (…)` clause"),
+                    );
+                }
+                with = Some(clause);
+            } else if self.is_word(0, "AS") {
+                return Ok(None);
+            } else if self.is_word(0, "COMMENT") {
+                self.p.next_token();
+                self.p.next_token();
+            } else if self.p.peek_token_ref().token == Token::EOF {
+                break;
+            } else {
+                return Err(
+                    self.unexpected("`WITH (…)`, `PARTITIONED BY (…)` or the end of the statement")
+                );
+            }
+        }
+        Ok(Some(TableDef {
+            name,
+            span,
+            temporary,
+            if_not_exists,
+            or_replace,
+            columns: cols,
+            primary_keys,
+            watermarks,
+            partitioned_by,
+            with,
+        }))
+    }
+
+    #[allow(clippy::type_complexity)]
+    fn elements(
+        &mut self,
+    ) -> PResult<(Vec<ColumnDef>, Vec<PrimaryKeyDef>, Vec<WatermarkDef>, Span)> {
+        let open = self.expect(Token::LParen, "`(`")?;
+        let (mut cols, mut pks, mut wms) = (Vec::new(), Vec::new(), Vec::new());
+        if self.p.consume_token(&Token::RParen) {
+            return Ok((cols, pks, wms, open.union(self.current_span())));
+        }
+        loop {
+            let start = self.peek_span();
+            if self.is_word(0, "WATERMARK") && self.is_word(1, "FOR") {
+                wms.push(self.watermark()?);
+            } else if self.is_word(0, "PRIMARY") && self.is_word(1, "KEY") {
+                pks.push(self.table_primary_key(start)?);
+            } else if self.is_word(0, "CONSTRAINT") {
+                self.p.next_token();
+                let cname = self.ident("a constraint name")?;
+                if self.is_word(0, "PRIMARY") && self.is_word(1, "KEY") {
+                    pks.push(self.table_primary_key(start)?);
+                } else if self.is_word(0, "WATERMARK") && self.is_word(1, "FOR") {
+                    let mut w = self.watermark()?;
+                    w.span = start.union(w.span);
+                    wms.push(w);
+                } else {
+                    self.unsupported_constraint(start)?;
+                    let _ = cname;
+                }
+            } else if self.looks_like_constraint() {
+                self.unsupported_constraint(start)?;
+            } else {
+                cols.push(self.column()?);
+            }
+            if self.p.consume_token(&Token::Comma) {
+                if self.p.consume_token(&Token::RParen) {
+                    break;
+                }
+                continue;
+            }
+            if self.p.consume_token(&Token::RParen) {
+                break;
+            }
+            return Err(self.unexpected("`,` or `)` after a column definition"));
+        }
+        Ok((cols, pks, wms, open.union(self.current_span())))
+    }
+
+    fn looks_like_constraint(&self) -> bool {
+        let next_is_paren = |n| self.p.peek_nth_token_ref(n).token == Token::LParen;
+        (self.is_word(0, "UNIQUE") && (next_is_paren(1) || self.is_word(1, "KEY")))
+            || (self.is_word(0, "FOREIGN") && self.is_word(1, "KEY"))
+            || (self.is_word(0, "CHECK") && next_is_paren(1))
+            || (self.is_word(0, "PERIOD") && self.is_word(1, "FOR"))
+            || (self.is_word(0, "LIKE"))
+    }
+
+    fn unsupported_constraint(&mut self, start: Span) -> PResult<()> {
+        // Consume the constraint through sqlparser so parsing continues after it.
+        let parsed = self.p.parse_optional_table_constraint();
+        if parsed.is_err() || matches!(parsed, Ok(None)) {
+            // Skip to the next top-level comma.
+            let mut depth = 0usize;
+            loop {
+                match &self.p.peek_token_ref().token {
+                    Token::LParen => depth += 1,
+                    Token::RParen if depth == 0 => break,
+                    Token::RParen => depth -= 1,
+                    Token::Comma if depth == 0 => break,
+                    Token::EOF => break,
+                    _ => {}
+                }
+                self.p.next_token();
+            }
+        }
+        let at = start.union(self.current_span());
+        let text = self.cx.text(at).to_string();
+        self.cx.push(
+            Diagnostic::error(
+                codes::UNSUPPORTED_CONSTRAINT,
+                at,
+                format!("table constraint `{}` is not supported", first_words(&text)),
+            )
+            .with_help("a table may declare `PRIMARY KEY (…)` and `WATERMARK FOR …`"),
+        );
+        Ok(())
+    }
+
+    fn table_primary_key(&mut self, start: Span) -> PResult<PrimaryKeyDef> {
+        self.expect_word("PRIMARY")?;
+        self.expect_word("KEY")?;
+        self.expect(Token::LParen, "`(` after `PRIMARY KEY`")?;
+        let mut columns = Vec::new();
+        loop {
+            columns.push(self.ident("a column name")?);
+            if self.p.consume_token(&Token::Comma) {
+                continue;
+            }
+            self.expect(Token::RParen, "`,` or `)`")?;
+            break;
+        }
+        self.eat_words(&["NOT", "ENFORCED"]);
+        Ok(PrimaryKeyDef {
+            columns,
+            span: start.union(self.current_span()),
+        })
+    }
+
+    fn watermark(&mut self) -> PResult<WatermarkDef> {
+        let start = self.peek_span();
+        self.expect_word("WATERMARK")?;
+        self.expect_word("FOR")?;
+        let column = self.ident("the event-time column after `WATERMARK FOR`")?;
+        let expr = if self.eat_word("AS") {
+            Some(self.expr()?)
+        } else {
+            None
+        };
+        Ok(WatermarkDef {
+            column,
+            expr,
+            span: start.union(self.current_span()),
+        })
+    }
+
+    fn column(&mut self) -> PResult<ColumnDef> {
+        let name = self.ident("a column definition")?;
+        if self.eat_word("AS") {
+            // Flink computed column `name AS expr`: no declared type.
+            let expr = self.expr()?;
+            let span = name.span.union(self.current_span());
+            return Ok(ColumnDef {
+                name,
+                ty: None,
+                not_null: None,
+                primary_key: None,
+                kind: ColumnKind::Generated {
+                    expr,
+                    stored: false,
+                },
+                span,
+            });
+        }
+        let ty = parse_column_type(self.p, self.cx)?;
+        let mut col = ColumnDef {
+            name,
+            ty: Some(ty),
+            not_null: None,
+            primary_key: None,
+            kind: ColumnKind::Physical,
+            span: Span::DETACHED,
+        };
+        loop {
+            let start = self.peek_span();
+            if self.eat_words(&["NOT", "NULL"]) {
+                col.not_null = Some(start.union(self.current_span()));
+            } else if self.eat_word("NULL") {
+            } else if self.eat_words(&["PRIMARY", "KEY"]) {
+                self.eat_words(&["NOT", "ENFORCED"]);
+                col.primary_key = Some(start.union(self.current_span()));
+            } else if self.is_word(0, "METADATA") {
+                self.p.next_token();
+                let key = if self.eat_word("FROM") {
+                    let tok = self.p.peek_token_ref().clone();
+                    match tok.token {
+                        Token::SingleQuotedString(s) => {
+                            self.p.next_token();
+                            Spanned::new(s, self.cx.span(tok.span))
+                        }
+                        _ => {
+                            return Err(self
+                                .unexpected("a quoted metadata key after `METADATA FROM`")
+                                .with_help("write `METADATA FROM 'offset_id'`"))
+                        }
+                    }
+                } else {
+                    col.name.clone()
+                };
+                let is_virtual = self.eat_word("VIRTUAL");
+                let span = start.union(self.current_span());
+                self.set_kind(
+                    &mut col,
+                    ColumnKind::Metadata {
+                        key,
+                        is_virtual,
+                        span,
+                    },
+                    span,
+                );
+            } else if self.is_word(0, "GENERATED")
+                || (self.is_word(0, "AS") && self.p.peek_nth_token_ref(1).token == Token::LParen)
+            {
+                if self.eat_word("GENERATED") {
+                    if !(self.eat_words(&["ALWAYS", "AS"]) || self.eat_word("AS")) {
+                        return Err(self.unexpected("`ALWAYS AS (…)` after `GENERATED`"));
+                    }
+                    if self.is_word(0, "IDENTITY") {
+                        return Err(self
+                            .cx
+                            .syntax(
+                                start.union(self.peek_span()),
+                                "identity columns are not supported",
+                            )
+                            .with_help("a connection table's values come from its connector"));
+                    }
+                } else {
+                    self.expect_word("AS")?;
+                }
+                self.expect(Token::LParen, "`(` before the generated expression")?;
+                let expr = self.expr()?;
+                self.expect(Token::RParen, "`)` after the generated expression")?;
+                let stored = self.eat_word("STORED");
+                if !stored {
+                    self.eat_word("VIRTUAL");
+                }
+                let span = start.union(self.current_span());
+                self.set_kind(&mut col, ColumnKind::Generated { expr, stored }, span);
+            } else if self.eat_word("COMMENT") {
+                self.p.next_token();
+            } else if self.eat_word("CONSTRAINT") {
+                self.ident("a constraint name")?;
+            } else if self.is_word(0, "DEFAULT")
+                || self.is_word(0, "UNIQUE")
+                || self.is_word(0, "CHECK")
+                || self.is_word(0, "REFERENCES")
+                || self.is_word(0, "COLLATE")
+            {
+                let what = self.word(0).unwrap_or_default();
+                match self.p.parse_optional_column_option() {
+                    Ok(_) => {}
+                    Err(e) => {
+                        let head = self.p.peek_token_ref().clone();
+                        return Err(self.cx.parser_error(&e, &head));
+                    }
+                }
+                let at = start.union(self.current_span());
+                self.cx.push(Diagnostic::warning(
+                    codes::UNSUPPORTED_CONSTRAINT,
+                    at,
+                    format!(
+                        "column option `{what}` has no effect on a connection table and is ignored"
+                    ),
+                ));
+            } else {
+                break;
+            }
+        }
+        col.span = col.name.span.union(self.current_span());
+        Ok(col)
+    }
+
+    fn set_kind(&mut self, col: &mut ColumnDef, kind: ColumnKind, span: Span) {
+        if !matches!(col.kind, ColumnKind::Physical) {
+            self.cx.push(
+                Diagnostic::error(
+                    codes::COLUMN_OPTION_CONFLICT,
+                    span,
+                    format!(
+                        "column `{}` is already a {} column",
+                        col.name.node,
+                        kind_name(&col.kind)
+                    ),
+                )
+                .with_help(
+                    "a column is either read from the payload, a metadata column, or generated",
+                ),
+            );
+            return;
+        }
+        col.kind = kind;
+    }
+
+    fn partition_list(&mut self) -> PResult<Vec<SqlExpr>> {
+        self.expect(Token::LParen, "`(` after `PARTITIONED BY`")?;
+        let mut out = Vec::new();
+        if self.p.consume_token(&Token::RParen) {
+            return Ok(out);
+        }
+        loop {
+            out.push(self.expr()?);
+            if self.p.consume_token(&Token::Comma) {
+                continue;
+            }
+            self.expect(Token::RParen, "`,` or `)`")?;
+            return Ok(out);
+        }
+    }
+
+    fn with_clause(&mut self) -> PResult<WithClause> {
+        let start = self.peek_span();
+        self.expect_word("WITH")?;
+        self.expect(Token::LParen, "`(` after `WITH`")?;
+        let mut options = Vec::new();
+        if !self.p.consume_token(&Token::RParen) {
+            loop {
+                let key = self.option_key()?;
+                if self.p.peek_token_ref().token != Token::Eq {
+                    return Err(self
+                        .unexpected(&format!("`=` after option `{}`", key.node))
+                        .with_help(format!("options are written `{} = 'value'`", key.node)));
+                }
+                self.p.next_token();
+                let value = self.option_value()?;
+                options.push(WithOption { key, value });
+                if self.p.consume_token(&Token::Comma) {
+                    if self.p.consume_token(&Token::RParen) {
+                        break;
+                    }
+                    continue;
+                }
+                if self.p.consume_token(&Token::RParen) {
+                    break;
+                }
+                return Err(self.unexpected("`,` or `)` after an option"));
+            }
+        }
+        Ok(WithClause {
+            span: start.union(self.current_span()),
+            options,
+        })
+    }
+
+    /// A key: `name`, `a.b.c`, `'a.b'`, `"a.b"`, and Flink's hyphenated `a.b-c` (the parts
+    /// must touch, as the tokenizer reads `-` as an operator).
+    fn option_key(&mut self) -> PResult<Spanned<String>> {
+        let first = self.ident("an option key")?;
+        let mut key = first.node;
+        let mut span = first.span;
+        loop {
+            let tok = &self.p.peek_token_ref().token;
+            if *tok == Token::Period {
+                self.p.next_token();
+                let part = self.ident("an option key part after `.`")?;
+                key.push('.');
+                key.push_str(&part.node);
+                span = span.union(part.span);
+            } else if *tok == Token::Minus && self.peek_span().start == span.end {
+                self.p.next_token();
+                let next = self.p.peek_token_ref().clone();
+                let part_span = self.cx.span(next.span);
+                if part_span.start != span.end + 1 {
+                    return Err(self.unexpected("an option key part after `-`"));
+                }
+                let part = match next.token {
+                    Token::Word(w) => w.value,
+                    Token::Number(n, _) => n,
+                    _ => return Err(self.unexpected("an option key part after `-`")),
+                };
+                self.p.next_token();
+                key.push('-');
+                key.push_str(&part);
+                span = span.union(part_span);
+            } else {
+                break;
+            }
+        }
+        Ok(Spanned::new(key, span))
+    }
+
+    fn option_value(&mut self) -> PResult<Spanned<Value>> {
+        let start = self.peek_span();
+        if matches!(self.p.peek_token_ref().token, Token::Comma | Token::RParen) {
+            return Err(self.unexpected("an option value"));
+        }
+        let begin = self.p.index();
+        let head = self.p.peek_token_ref().clone();
+        let expr = self
+            .p
+            .parse_expr()
+            .map_err(|e| self.cx.parser_error(&e, &head))?;
+        let span = start.union(self.current_span());
+        let _ = begin;
+        Ok(Spanned::new(self.lower(&expr, span), span))
+    }
+
+    /// Lowers a sqlparser expression to an option [`Value`].
+    fn lower(&self, expr: &Expr, span: Span) -> Value {
+        match expr {
+            Expr::Value(v) => match &v.value {
+                SqlValue::SingleQuotedString(s) => Value::String(s.clone()),
+                SqlValue::Number(n, _) => Value::Number(n.clone()),
+                SqlValue::Boolean(b) => Value::Bool(*b),
+                SqlValue::Null => Value::Null,
+                SqlValue::DoubleQuotedString(s) => Value::Ident(s.clone()),
+                _ => Value::Expr(self.cx.text(span).to_string()),
+            },
+            Expr::UnaryOp { op, expr: inner } => match (op, inner.as_ref()) {
+                (UnaryOperator::Minus, Expr::Value(v)) => match &v.value {
+                    SqlValue::Number(n, _) => Value::Number(format!("-{n}")),
+                    _ => Value::Expr(self.cx.text(span).to_string()),
+                },
+                (UnaryOperator::Plus, Expr::Value(v)) => match &v.value {
+                    SqlValue::Number(n, _) => Value::Number(n.clone()),
+                    _ => Value::Expr(self.cx.text(span).to_string()),
+                },
+                _ => Value::Expr(self.cx.text(span).to_string()),
+            },
+            Expr::Interval(iv) => {
+                let value = match iv.value.as_ref() {
+                    Expr::Value(v) => match &v.value {
+                        SqlValue::SingleQuotedString(s) => s.clone(),
+                        SqlValue::Number(n, _) => n.clone(),
+                        _ => return Value::Expr(self.cx.text(span).to_string()),
+                    },
+                    Expr::UnaryOp {
+                        op: UnaryOperator::Minus,
+                        expr,
+                    } => match expr.as_ref() {
+                        Expr::Value(v) => match &v.value {
+                            SqlValue::Number(n, _) | SqlValue::SingleQuotedString(n) => {
+                                format!("-{n}")
+                            }
+                            _ => return Value::Expr(self.cx.text(span).to_string()),
+                        },
+                        _ => return Value::Expr(self.cx.text(span).to_string()),
+                    },
+                    _ => return Value::Expr(self.cx.text(span).to_string()),
+                };
+                if iv.last_field.is_some() {
+                    return Value::Expr(self.cx.text(span).to_string());
+                }
+                Value::Interval {
+                    value,
+                    unit: iv.leading_field.as_ref().map(|f| f.to_string()),
+                }
+            }
+            Expr::Identifier(id) => Value::Ident(id.value.clone()),
+            Expr::Nested(inner) => self.lower(inner, span),
+            Expr::Array(arr) => Value::Array(self.lower_items(&arr.elem)),
+            Expr::Tuple(items) => Value::Array(self.lower_items(items)),
+            _ => Value::Expr(self.cx.text(span).to_string()),
+        }
+    }
+
+    fn lower_items(&self, items: &[Expr]) -> Vec<Spanned<Value>> {
+        use sqlparser::ast::Spanned as _;
+        items
+            .iter()
+            .map(|e| {
+                let span = self.cx.span(e.span());
+                Spanned::new(self.lower(e, span), span)
+            })
+            .collect()
+    }
+
+    /// Parses an expression and records its text, the columns it names and its shape.
+    fn expr(&mut self) -> PResult<SqlExpr> {
+        let start_span = self.peek_span();
+        let begin = self.p.index();
+        let head = self.p.peek_token_ref().clone();
+        let expr = self
+            .p
+            .parse_expr()
+            .map_err(|e| self.cx.parser_error(&e, &head))?;
+        let end = self.p.index();
+        let span = start_span.union(self.current_span());
+        let columns = self.referenced_columns(begin, end);
+        Ok(SqlExpr {
+            text: self.cx.text(span).to_string(),
+            span,
+            columns,
+            shape: shape_of(&expr),
+        })
+    }
+
+    /// Words in the token range that read as column references: not a function name
+    /// (followed by `(`), not a field access (preceded by `.`), and either quoted or not a
+    /// SQL keyword. Keywords that are also column names (`timestamp`) are resolved later.
+    fn referenced_columns(&self, begin: usize, end: usize) -> Vec<ColumnRef> {
+        let toks: Vec<&TokenWithSpan> = self
+            .tokens
+            .get(begin..end.min(self.tokens.len()))
+            .unwrap_or(&[])
+            .iter()
+            .filter(|t| !is_whitespace(&t.token))
+            .collect();
+        let mut out = Vec::new();
+        let mut prev: Option<&Token> = None;
+        for (i, t) in toks.iter().enumerate() {
+            if let Token::Word(w) = &t.token {
+                let next = toks.get(i + 1).map(|n| &n.token);
+                let is_call = matches!(next, Some(Token::LParen));
+                let after_dot = matches!(prev, Some(Token::Period | Token::DoubleColon));
+                let before_dot = matches!(next, Some(Token::Period));
+                if !is_call && !after_dot && !before_dot {
+                    let keyword = w.quote_style.is_none() && w.keyword != Keyword::NoKeyword;
+                    out.push(ColumnRef {
+                        name: Spanned::new(w.value.clone(), self.cx.span(t.span)),
+                        is_keyword: keyword,
+                    });
+                }
+            }
+            prev = Some(&t.token);
+        }
+        out
+    }
+}
+
+fn kind_name(k: &ColumnKind) -> &'static str {
+    match k {
+        ColumnKind::Physical => "physical",
+        ColumnKind::Metadata { .. } => "metadata",
+        ColumnKind::Generated { .. } => "generated",
+    }
+}
+
+fn first_words(text: &str) -> String {
+    let words: Vec<&str> = text.split_whitespace().take(2).collect();
+    words.join(" ").trim_end_matches('(').to_string()
+}
+
+fn shape_of(expr: &Expr) -> ExprShape {
+    match expr {
+        Expr::Identifier(id) => ExprShape::Column(id.value.clone()),
+        Expr::Nested(e) => shape_of(e),
+        Expr::BinaryOp {
+            left,
+            op: BinaryOperator::Minus | BinaryOperator::Plus,
+            right,
+        } => match (left.as_ref(), right.as_ref()) {
+            (Expr::Identifier(id), Expr::Interval(_)) => {
+                ExprShape::ColumnPlusMinusInterval(id.value.clone())
+            }
+            (Expr::Nested(inner), Expr::Interval(_)) => match inner.as_ref() {
+                Expr::Identifier(id) => ExprShape::ColumnPlusMinusInterval(id.value.clone()),
+                other if shape_of(other) == ExprShape::Timestamp => ExprShape::Timestamp,
+                _ => ExprShape::Other,
+            },
+            (l, Expr::Interval(_)) if shape_of(l) == ExprShape::Timestamp => ExprShape::Timestamp,
+            _ => ExprShape::Other,
+        },
+        Expr::Cast {
+            kind: CastKind::Cast | CastKind::TryCast | CastKind::DoubleColon | CastKind::SafeCast,
+            data_type,
+            ..
+        } => {
+            if matches!(
+                data_type,
+                SqlDataType::Timestamp(_, _) | SqlDataType::Datetime(_)
+            ) {
+                ExprShape::Timestamp
+            } else {
+                ExprShape::Other
+            }
+        }
+        Expr::Function(f) => {
+            let name = f.name.to_string().to_ascii_lowercase();
+            if matches!(
+                name.as_str(),
+                "to_timestamp"
+                    | "to_timestamp_millis"
+                    | "to_timestamp_micros"
+                    | "to_timestamp_nanos"
+                    | "to_timestamp_seconds"
+                    | "now"
+                    | "current_timestamp"
+            ) {
+                ExprShape::Timestamp
+            } else {
+                ExprShape::Other
+            }
+        }
+        _ => ExprShape::Other,
+    }
+}

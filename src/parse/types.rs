@@ -1,0 +1,812 @@
+//! SQL column types → Arrow types.
+//!
+//! We parse types ourselves instead of calling sqlparser's `parse_data_type`, because it
+//! does not know `MAP<K, V>` or `ROW<…>`, cannot close two levels with one `>>` token, and
+//! gives types no span. Our parser records the span of every (nested) type, so a type a
+//! connection table cannot carry is reported exactly where it was written.
+//!
+//! | SQL | Arrow |
+//! |---|---|
+//! | `BOOLEAN`, `BOOL` | Boolean |
+//! | `TINYINT` / `SMALLINT`, `INT2` | Int8 / Int16 (not in connection tables) |
+//! | `INT`, `INTEGER`, `INT4` / `BIGINT`, `INT8` | Int32 / Int64 |
+//! | `… UNSIGNED` | UInt8 / UInt16 (not in connection tables) / UInt32 / UInt64 |
+//! | `FLOAT`, `FLOAT(p)`, `REAL`, `FLOAT4` | Float32 |
+//! | `DOUBLE`, `DOUBLE PRECISION`, `FLOAT8` | Float64 |
+//! | `DECIMAL`, `NUMERIC`, `DEC` | Decimal128(38, 10); `(p)` → (p, 0); `(p, s)` with 1 ≤ p ≤ 38, 0 ≤ s ≤ p |
+//! | `TEXT`, `VARCHAR(n)`, `CHAR(n)`, `STRING`, `CHARACTER VARYING`, `NVARCHAR`, `CLOB` | Utf8 |
+//! | `JSON` | Utf8 with the JSON marker (kept inside structs, arrays and maps) |
+//! | `BYTEA`, `BYTES`, `BINARY`, `VARBINARY`, `BLOB` | Binary |
+//! | `TIMESTAMP`, `DATETIME`, `TIMESTAMP WITHOUT TIME ZONE` | Timestamp(Nanosecond, None) |
+//! | `TIMESTAMP(0 \| 3 \| 6 \| 9)` | Timestamp(Second \| Millisecond \| Microsecond \| Nanosecond, None) |
+//! | `DATE` / `TIME[(p)]` / `INTERVAL` | Date32 / Time32 or Time64 / Interval(MonthDayNano) (not in connection tables) |
+//! | `STRUCT<a T, b U NOT NULL>`, `ROW<…>`, `ROW(…)` | Struct (fields nullable unless `NOT NULL`) |
+//! | `T[]`, `T[n]`, `ARRAY<T>`, `T ARRAY` | List(Field "item", nullable) |
+//! | `MAP<K, V>`, `MAP(K, V)` | Map(Field "entries" Struct("key" non-null, "value"), unsorted) |
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use arrow_schema::{DataType, Field, Fields, IntervalUnit, TimeUnit};
+use sqlparser::parser::Parser;
+use sqlparser::tokenizer::Token;
+
+use super::ast::{ColumnType, NotCarried};
+use super::Cx;
+use crate::diagnostics::{codes, Diagnostic};
+use crate::options::grammar::did_you_mean;
+use crate::schema::expand::{JSON_EXTENSION_KEY, JSON_EXTENSION_NAME};
+use crate::span::Span;
+
+/// How deep types may nest (`ARRAY<ARRAY<…>>`).
+pub const MAX_TYPE_NESTING: usize = 32;
+
+/// Type names we know, for did-you-mean on an unknown one.
+const TYPE_NAMES: &[&str] = &[
+    "BOOLEAN",
+    "TINYINT",
+    "SMALLINT",
+    "INT",
+    "INTEGER",
+    "BIGINT",
+    "FLOAT",
+    "REAL",
+    "DOUBLE",
+    "DECIMAL",
+    "NUMERIC",
+    "TEXT",
+    "VARCHAR",
+    "CHAR",
+    "STRING",
+    "JSON",
+    "BYTEA",
+    "BYTES",
+    "TIMESTAMP",
+    "DATETIME",
+    "DATE",
+    "TIME",
+    "INTERVAL",
+    "STRUCT",
+    "ROW",
+    "ARRAY",
+    "MAP",
+];
+
+/// The types a connection table can carry, for the help of `type::unsupported`.
+pub const CARRIED_TYPES: &str = "BOOLEAN, INT, BIGINT, INT UNSIGNED, BIGINT UNSIGNED, FLOAT, \
+DOUBLE, DECIMAL(p, s), TEXT, JSON, BYTEA, TIMESTAMP(p), STRUCT<…>, arrays (T[] or ARRAY<T>) \
+and MAP<K, V>";
+
+struct Ty {
+    dt: DataType,
+    json: bool,
+    not_carried: Option<NotCarried>,
+}
+
+impl Ty {
+    fn plain(dt: DataType) -> Ty {
+        Ty {
+            dt,
+            json: false,
+            not_carried: None,
+        }
+    }
+
+    fn field(self, name: &str, nullable: bool) -> (Field, Option<NotCarried>) {
+        let mut f = Field::new(name, self.dt, nullable);
+        if self.json {
+            f = f.with_metadata(json_metadata());
+        }
+        (f, self.not_carried)
+    }
+}
+
+pub(crate) fn json_metadata() -> HashMap<String, String> {
+    HashMap::from([(
+        JSON_EXTENSION_KEY.to_string(),
+        JSON_EXTENSION_NAME.to_string(),
+    )])
+}
+
+/// Parses one column type at the parser's position.
+///
+/// Semantic problems (an unknown name, a decimal out of range) are reported into `cx` and
+/// give `DataType::Null`, so parsing continues; only a syntax error returns `Err`.
+pub(crate) fn parse_column_type(
+    p: &mut Parser<'_>,
+    cx: &mut Cx<'_>,
+) -> Result<ColumnType, Diagnostic> {
+    let start = cx.span(p.peek_token_ref().span);
+    let mut tp = TypeParser {
+        p,
+        cx,
+        pending_gt: 0,
+    };
+    let ty = tp.parse(0)?;
+    if tp.pending_gt > 0 {
+        let at = tp.cx.span(tp.p.get_current_token().span);
+        return Err(tp.cx.syntax(at, "unexpected `>` after the type"));
+    }
+    let end = tp.cx.span(tp.p.get_current_token().span);
+    Ok(ColumnType {
+        data_type: ty.dt,
+        json: ty.json,
+        span: start.union(end),
+        not_carried: ty.not_carried,
+    })
+}
+
+struct TypeParser<'a, 'p, 'c> {
+    p: &'a mut Parser<'p>,
+    cx: &'a mut Cx<'c>,
+    /// One `>` still owed from a `>>` token that closed two levels at once.
+    pending_gt: usize,
+}
+
+impl TypeParser<'_, '_, '_> {
+    fn peek_word(&self, n: usize) -> Option<String> {
+        match &self.p.peek_nth_token_ref(n).token {
+            Token::Word(w) if w.quote_style.is_none() => Some(w.value.to_ascii_uppercase()),
+            _ => None,
+        }
+    }
+
+    fn eat_word(&mut self, w: &str) -> bool {
+        if self.pending_gt == 0 && self.peek_word(0).as_deref() == Some(w) {
+            self.p.next_token();
+            true
+        } else {
+            false
+        }
+    }
+
+    fn eat_words(&mut self, ws: &[&str]) -> bool {
+        if self.pending_gt > 0 {
+            return false;
+        }
+        for (i, w) in ws.iter().enumerate() {
+            if self.peek_word(i).as_deref() != Some(*w) {
+                return false;
+            }
+        }
+        for _ in ws {
+            self.p.next_token();
+        }
+        true
+    }
+
+    fn current_span(&self) -> Span {
+        self.cx.span(self.p.get_current_token().span)
+    }
+
+    fn next_span(&self) -> Span {
+        self.cx.span(self.p.peek_token_ref().span)
+    }
+
+    fn expect(&mut self, tok: Token, what: &str) -> Result<(), Diagnostic> {
+        if self.pending_gt == 0 && self.p.consume_token(&tok) {
+            return Ok(());
+        }
+        let found = self.p.peek_token_ref().token.to_string();
+        let at = self.next_span();
+        Err(self
+            .cx
+            .syntax(at, format!("expected {what}, found `{found}`")))
+    }
+
+    /// Consumes a closing `>`, splitting a `>>` token into two.
+    fn expect_gt(&mut self) -> Result<(), Diagnostic> {
+        if self.pending_gt > 0 {
+            self.pending_gt -= 1;
+            return Ok(());
+        }
+        if self.p.consume_token(&Token::Gt) {
+            return Ok(());
+        }
+        if self.p.consume_token(&Token::ShiftRight) {
+            self.pending_gt = 1;
+            return Ok(());
+        }
+        let found = self.p.peek_token_ref().token.to_string();
+        let at = self.next_span();
+        Err(self.cx.syntax(at, format!("expected `>`, found `{found}`")))
+    }
+
+    fn at_close(&self) -> bool {
+        self.pending_gt > 0
+            || matches!(self.p.peek_token_ref().token, Token::Gt | Token::ShiftRight)
+    }
+
+    /// Parses `(n)` or `(n, m)` if present; numbers that do not fit are reported.
+    fn parse_args(&mut self) -> Result<Option<Vec<(u64, Span)>>, Diagnostic> {
+        if self.pending_gt > 0 || !self.p.consume_token(&Token::LParen) {
+            return Ok(None);
+        }
+        let mut args = Vec::new();
+        loop {
+            let tok = self.p.next_token();
+            let span = self.cx.span(tok.span);
+            match &tok.token {
+                Token::Number(n, _) => match n.parse::<u64>() {
+                    Ok(v) => args.push((v, span)),
+                    Err(_) => args.push((u64::MAX, span)),
+                },
+                other => {
+                    return Err(self
+                        .cx
+                        .syntax(span, format!("expected a number, found `{other}`")))
+                }
+            }
+            if self.p.consume_token(&Token::Comma) {
+                continue;
+            }
+            self.expect(Token::RParen, "`)`")?;
+            return Ok(Some(args));
+        }
+    }
+
+    fn parse(&mut self, depth: usize) -> Result<Ty, Diagnostic> {
+        if depth > MAX_TYPE_NESTING {
+            let at = self.next_span();
+            return Err(Diagnostic::error(
+                codes::TOO_DEEP,
+                at,
+                format!("types nested more than {MAX_TYPE_NESTING} levels deep"),
+            ));
+        }
+        let start = self.next_span();
+        let Some(name) = (if self.pending_gt == 0 {
+            self.peek_word(0)
+        } else {
+            None
+        }) else {
+            let found = self.p.peek_token_ref().token.to_string();
+            return Err(self
+                .cx
+                .syntax(start, format!("expected a column type, found `{found}`")));
+        };
+        self.p.next_token();
+        let mut ty = self.parse_base(&name, start, depth)?;
+        // Suffixes: `T[]`, `T[3]`, `T ARRAY` make lists, as often as written.
+        loop {
+            if self.pending_gt == 0 && self.p.consume_token(&Token::LBracket) {
+                if let Token::Number(_, _) = self.p.peek_token_ref().token {
+                    self.p.next_token();
+                }
+                self.expect(Token::RBracket, "`]`")?;
+            } else if self.eat_word("ARRAY") {
+            } else {
+                break;
+            }
+            if depth + 1 > MAX_TYPE_NESTING {
+                let at = self.current_span();
+                return Err(Diagnostic::error(
+                    codes::TOO_DEEP,
+                    at,
+                    format!("types nested more than {MAX_TYPE_NESTING} levels deep"),
+                ));
+            }
+            let (item, nc) = ty.field("item", true);
+            ty = Ty {
+                dt: DataType::List(Arc::new(item)),
+                json: false,
+                not_carried: nc,
+            };
+        }
+        Ok(ty)
+    }
+
+    fn not_carried(&self, dt: DataType, start: Span, sql: &str, instead: &'static str) -> Ty {
+        Ty {
+            dt,
+            json: false,
+            not_carried: Some(NotCarried {
+                span: start.union(self.current_span()),
+                sql: sql.to_string(),
+                instead,
+            }),
+        }
+    }
+
+    fn integer(
+        &mut self,
+        start: Span,
+        name: &str,
+        signed: DataType,
+        unsigned: DataType,
+    ) -> Result<Ty, Diagnostic> {
+        // MySQL display width, e.g. `INT(11)`, has no meaning for the value.
+        self.parse_args()?;
+        let is_unsigned = self.eat_word("UNSIGNED");
+        let (dt, sql) = if is_unsigned {
+            (unsigned, format!("{name} UNSIGNED"))
+        } else {
+            (signed, name.to_string())
+        };
+        Ok(match dt {
+            DataType::Int8 | DataType::Int16 => self.not_carried(dt, start, &sql, "INT"),
+            DataType::UInt8 | DataType::UInt16 => self.not_carried(dt, start, &sql, "INT UNSIGNED"),
+            dt => Ty::plain(dt),
+        })
+    }
+
+    fn error_ty(&mut self, d: Diagnostic) -> Ty {
+        self.cx.push(d);
+        Ty::plain(DataType::Null)
+    }
+
+    fn parse_base(&mut self, name: &str, start: Span, depth: usize) -> Result<Ty, Diagnostic> {
+        Ok(match name {
+            "BOOLEAN" | "BOOL" => Ty::plain(DataType::Boolean),
+            "TINYINT" => self.integer(start, "TINYINT", DataType::Int8, DataType::UInt8)?,
+            "SMALLINT" | "INT2" => {
+                self.integer(start, "SMALLINT", DataType::Int16, DataType::UInt16)?
+            }
+            "INT" | "INTEGER" | "INT4" => {
+                self.integer(start, "INT", DataType::Int32, DataType::UInt32)?
+            }
+            "BIGINT" | "INT8" => {
+                self.integer(start, "BIGINT", DataType::Int64, DataType::UInt64)?
+            }
+            "FLOAT" => {
+                self.parse_args()?;
+                Ty::plain(DataType::Float32)
+            }
+            "REAL" | "FLOAT4" => Ty::plain(DataType::Float32),
+            "DOUBLE" | "FLOAT8" => {
+                self.eat_word("PRECISION");
+                self.parse_args()?;
+                Ty::plain(DataType::Float64)
+            }
+            "CHAR" | "CHARACTER" | "VARCHAR" | "NVARCHAR" | "TEXT" | "STRING" | "CLOB" => {
+                self.eat_word("VARYING");
+                self.parse_args()?;
+                Ty::plain(DataType::Utf8)
+            }
+            "JSON" => Ty {
+                dt: DataType::Utf8,
+                json: true,
+                not_carried: None,
+            },
+            "BYTEA" | "BYTES" | "BINARY" | "VARBINARY" | "BLOB" => {
+                self.eat_word("VARYING");
+                self.parse_args()?;
+                Ty::plain(DataType::Binary)
+            }
+            "TIMESTAMP" | "DATETIME" => self.timestamp(start, name)?,
+            "TIMESTAMPTZ" | "TIMESTAMP_LTZ" => {
+                self.parse_args()?;
+                let at = start.union(self.current_span());
+                self.error_ty(tz_unsupported(at, name))
+            }
+            "DATE" => self.not_carried(DataType::Date32, start, "DATE", "TIMESTAMP"),
+            "TIME" => self.time(start)?,
+            "INTERVAL" => self.not_carried(
+                DataType::Interval(IntervalUnit::MonthDayNano),
+                start,
+                "INTERVAL",
+                "BIGINT",
+            ),
+            "DECIMAL" | "NUMERIC" | "DEC" => self.decimal(start)?,
+            "STRUCT" | "ROW" => self.structure(name, depth)?,
+            "ARRAY" => {
+                if self.pending_gt > 0 || !self.p.consume_token(&Token::Lt) {
+                    let at = start.union(self.current_span());
+                    return Err(Diagnostic::error(
+                        codes::UNKNOWN_TYPE,
+                        at,
+                        "`ARRAY` needs an element type",
+                    )
+                    .with_help("write `ARRAY<TEXT>` or `TEXT[]`"));
+                }
+                let item = self.parse(depth + 1)?;
+                self.expect_gt()?;
+                let (f, nc) = item.field("item", true);
+                Ty {
+                    dt: DataType::List(Arc::new(f)),
+                    json: false,
+                    not_carried: nc,
+                }
+            }
+            "MAP" => self.map(depth)?,
+            "UUID" | "JSONB" | "MONEY" | "INET" | "CIDR" | "XML" | "BIT" => {
+                self.parse_args()?;
+                let at = start.union(self.current_span());
+                let instead = if name == "JSONB" { "JSON" } else { "TEXT" };
+                self.error_ty(
+                    Diagnostic::error(
+                        codes::TYPE_NOT_SUPPORTED,
+                        at,
+                        format!("type `{name}` is not supported"),
+                    )
+                    .with_help(format!("use `{instead}` instead")),
+                )
+            }
+            _ => {
+                // Skip arguments so parsing can go on after the unknown name.
+                if self.pending_gt == 0 && self.p.peek_token_ref().token == Token::LParen {
+                    self.skip_parens();
+                }
+                let at = start.union(self.current_span());
+                let mut d =
+                    Diagnostic::error(codes::UNKNOWN_TYPE, at, format!("unknown type `{name}`"));
+                d = match did_you_mean(name, TYPE_NAMES.iter().copied()) {
+                    Some(s) => d.with_help(format!("did you mean `{s}`?")),
+                    None => d.with_help(format!("connection tables carry {CARRIED_TYPES}")),
+                };
+                self.error_ty(d)
+            }
+        })
+    }
+
+    fn skip_parens(&mut self) {
+        let mut depth = 0usize;
+        loop {
+            match self.p.next_token().token {
+                Token::LParen => depth += 1,
+                Token::RParen => {
+                    depth = depth.saturating_sub(1);
+                    if depth == 0 {
+                        return;
+                    }
+                }
+                Token::EOF => return,
+                _ => {}
+            }
+        }
+    }
+
+    fn precision(&mut self, start: Span, what: &str) -> Result<Option<TimeUnit>, Diagnostic> {
+        let Some(args) = self.parse_args()? else {
+            return Ok(None);
+        };
+        let at = start.union(self.current_span());
+        match args.as_slice() {
+            [(0, _)] => Ok(Some(TimeUnit::Second)),
+            [(3, _)] => Ok(Some(TimeUnit::Millisecond)),
+            [(6, _)] => Ok(Some(TimeUnit::Microsecond)),
+            [(9, _)] => Ok(Some(TimeUnit::Nanosecond)),
+            [(p, s)] => {
+                let p = if *p == u64::MAX {
+                    "out of range".to_string()
+                } else {
+                    p.to_string()
+                };
+                Err(Diagnostic::error(
+                    codes::TIMESTAMP_PRECISION,
+                    *s,
+                    format!("unsupported {what} precision {p}"),
+                )
+                .with_help("supported precisions are 0 (seconds), 3 (milliseconds), 6 (microseconds) and 9 (nanoseconds)"))
+            }
+            _ => Err(Diagnostic::error(
+                codes::TIMESTAMP_PRECISION,
+                at,
+                format!("{what} takes one precision argument"),
+            )
+            .with_help(format!("write e.g. `{}(3)`", what.to_ascii_uppercase()))),
+        }
+    }
+
+    fn timestamp(&mut self, start: Span, name: &str) -> Result<Ty, Diagnostic> {
+        let unit = match self.precision(start, "timestamp") {
+            Ok(u) => u.unwrap_or(TimeUnit::Nanosecond),
+            Err(d) => {
+                self.cx.push(d);
+                TimeUnit::Nanosecond
+            }
+        };
+        if self.eat_words(&["WITHOUT", "TIME", "ZONE"]) {
+        } else if self.eat_words(&["WITH", "LOCAL", "TIME", "ZONE"])
+            || self.eat_words(&["WITH", "TIME", "ZONE"])
+        {
+            let at = start.union(self.current_span());
+            return Ok(self.error_ty(tz_unsupported(at, name)));
+        }
+        Ok(Ty::plain(DataType::Timestamp(unit, None)))
+    }
+
+    fn time(&mut self, start: Span) -> Result<Ty, Diagnostic> {
+        let unit = match self.precision(start, "time") {
+            Ok(u) => u.unwrap_or(TimeUnit::Nanosecond),
+            Err(d) => {
+                self.cx.push(d);
+                TimeUnit::Nanosecond
+            }
+        };
+        if self.eat_words(&["WITHOUT", "TIME", "ZONE"]) {
+        } else if self.eat_words(&["WITH", "TIME", "ZONE"]) {
+            let at = start.union(self.current_span());
+            return Ok(self.error_ty(
+                Diagnostic::error(
+                    codes::TYPE_NOT_SUPPORTED,
+                    at,
+                    "`TIME WITH TIME ZONE` is not supported",
+                )
+                .with_help("use `TIME`"),
+            ));
+        }
+        let dt = match unit {
+            TimeUnit::Second | TimeUnit::Millisecond => DataType::Time32(unit),
+            _ => DataType::Time64(unit),
+        };
+        Ok(self.not_carried(dt, start, "TIME", "TEXT"))
+    }
+
+    fn decimal(&mut self, start: Span) -> Result<Ty, Diagnostic> {
+        let args = self.parse_args()?;
+        let at = start.union(self.current_span());
+        let (p, s) = match args.as_deref() {
+            None => return Ok(Ty::plain(DataType::Decimal128(38, 10))),
+            Some([(p, _)]) => (*p, 0),
+            Some([(p, _), (s, _)]) => (*p, *s),
+            Some(_) => {
+                return Ok(self.error_ty(
+                    Diagnostic::error(
+                        codes::DECIMAL_RANGE,
+                        at,
+                        "`DECIMAL` takes a precision and an optional scale",
+                    )
+                    .with_help("write `DECIMAL(p, s)` with 1 <= p <= 38 and 0 <= s <= p"),
+                ))
+            }
+        };
+        let show = |v: u64| {
+            if v == u64::MAX {
+                "out of range".to_string()
+            } else {
+                v.to_string()
+            }
+        };
+        if !(1..=38).contains(&p) || s > p {
+            return Ok(self.error_ty(
+                Diagnostic::error(
+                    codes::DECIMAL_RANGE,
+                    at,
+                    format!("`DECIMAL({}, {})` is out of range", show(p), show(s)),
+                )
+                .with_help("the precision must be between 1 and 38 and the scale between 0 and the precision"),
+            ));
+        }
+        // Both fit: p <= 38 and s <= p.
+        let (p, s) = (u8::try_from(p).unwrap_or(38), i8::try_from(s).unwrap_or(0));
+        Ok(Ty::plain(DataType::Decimal128(p, s)))
+    }
+
+    fn structure(&mut self, name: &str, depth: usize) -> Result<Ty, Diagnostic> {
+        let angle = if self.pending_gt == 0 && self.p.consume_token(&Token::Lt) {
+            true
+        } else if self.pending_gt == 0 && self.p.consume_token(&Token::LParen) {
+            false
+        } else {
+            let at = self.current_span();
+            return Err(Diagnostic::error(
+                codes::STRUCT_FIELD,
+                at,
+                format!("`{name}` needs a field list"),
+            )
+            .with_help(format!("write `{name}<a INT, b TEXT>`")));
+        };
+        let mut fields: Vec<Field> = Vec::new();
+        let mut seen: HashMap<String, Span> = HashMap::new();
+        let mut not_carried = None;
+        let closes = |tp: &Self| {
+            if angle {
+                tp.at_close()
+            } else {
+                tp.p.peek_token_ref().token == Token::RParen
+            }
+        };
+        if !closes(self) {
+            loop {
+                let tok = self.p.next_token();
+                let fspan = self.cx.span(tok.span);
+                let fname = match tok.token {
+                    Token::Word(w) => w.value,
+                    Token::DoubleQuotedString(s) | Token::SingleQuotedString(s) => s,
+                    other => {
+                        return Err(Diagnostic::error(
+                            codes::STRUCT_FIELD,
+                            fspan,
+                            format!("expected a field name, found `{other}`"),
+                        )
+                        .with_help(format!("struct fields need names: `{name}<a INT, b TEXT>`")))
+                    }
+                };
+                let _ = self.p.consume_token(&Token::Colon);
+                let child = self.parse(depth + 1)?;
+                let nullable = !self.eat_words(&["NOT", "NULL"]);
+                if self.eat_word("COMMENT") {
+                    self.p.next_token();
+                }
+                if let Some(first) = seen.get(&fname) {
+                    self.cx.push(
+                        Diagnostic::error(
+                            codes::STRUCT_FIELD,
+                            fspan,
+                            format!("duplicate struct field `{fname}`"),
+                        )
+                        .with_label(*first, "first declared here"),
+                    );
+                } else {
+                    seen.insert(fname.clone(), fspan);
+                }
+                let (f, nc) = child.field(&fname, nullable);
+                not_carried = not_carried.or(nc);
+                fields.push(f);
+                if self.pending_gt == 0 && self.p.consume_token(&Token::Comma) {
+                    continue;
+                }
+                break;
+            }
+        }
+        if angle {
+            self.expect_gt()?;
+        } else {
+            self.expect(Token::RParen, "`)`")?;
+        }
+        Ok(Ty {
+            dt: DataType::Struct(Fields::from(fields)),
+            json: false,
+            not_carried,
+        })
+    }
+
+    fn map(&mut self, depth: usize) -> Result<Ty, Diagnostic> {
+        let angle = if self.pending_gt == 0 && self.p.consume_token(&Token::Lt) {
+            true
+        } else if self.pending_gt == 0 && self.p.consume_token(&Token::LParen) {
+            false
+        } else {
+            let at = self.current_span();
+            return Err(Diagnostic::error(
+                codes::UNKNOWN_TYPE,
+                at,
+                "`MAP` needs a key and a value type",
+            )
+            .with_help("write `MAP<TEXT, INT>`"));
+        };
+        let key = self.parse(depth + 1)?;
+        self.expect(Token::Comma, "`,` between the key and value types of `MAP`")?;
+        let value = self.parse(depth + 1)?;
+        if angle {
+            self.expect_gt()?;
+        } else {
+            self.expect(Token::RParen, "`)`")?;
+        }
+        let (k, nk) = key.field("key", false);
+        let (v, nv) = value.field("value", true);
+        let entries = Field::new("entries", DataType::Struct(Fields::from(vec![k, v])), false);
+        Ok(Ty {
+            dt: DataType::Map(Arc::new(entries), false),
+            json: false,
+            not_carried: nk.or(nv),
+        })
+    }
+}
+
+fn tz_unsupported(at: Span, name: &str) -> Diagnostic {
+    Diagnostic::error(
+        codes::TYPE_NOT_SUPPORTED,
+        at,
+        format!("`{name}` with a time zone is not supported"),
+    )
+    .with_help("use `TIMESTAMP`: timestamps are instants in UTC")
+}
+
+/// SQL spelling of an Arrow type, for messages and the canonical DDL printer.
+pub fn sql_name(dt: &DataType, json: bool) -> String {
+    match dt {
+        DataType::Utf8 | DataType::LargeUtf8 | DataType::Utf8View if json => "JSON".into(),
+        DataType::Boolean => "BOOLEAN".into(),
+        DataType::Int8 => "TINYINT".into(),
+        DataType::Int16 => "SMALLINT".into(),
+        DataType::Int32 => "INT".into(),
+        DataType::Int64 => "BIGINT".into(),
+        DataType::UInt8 => "TINYINT UNSIGNED".into(),
+        DataType::UInt16 => "SMALLINT UNSIGNED".into(),
+        DataType::UInt32 => "INT UNSIGNED".into(),
+        DataType::UInt64 => "BIGINT UNSIGNED".into(),
+        DataType::Float16 | DataType::Float32 => "FLOAT".into(),
+        DataType::Float64 => "DOUBLE".into(),
+        DataType::Decimal128(p, s) | DataType::Decimal256(p, s) => format!("DECIMAL({p}, {s})"),
+        DataType::Utf8 | DataType::LargeUtf8 | DataType::Utf8View => "TEXT".into(),
+        DataType::Binary
+        | DataType::LargeBinary
+        | DataType::BinaryView
+        | DataType::FixedSizeBinary(_) => "BYTEA".into(),
+        DataType::Timestamp(unit, _) => match unit {
+            TimeUnit::Second => "TIMESTAMP(0)".into(),
+            TimeUnit::Millisecond => "TIMESTAMP(3)".into(),
+            TimeUnit::Microsecond => "TIMESTAMP(6)".into(),
+            TimeUnit::Nanosecond => "TIMESTAMP".into(),
+        },
+        DataType::Date32 | DataType::Date64 => "DATE".into(),
+        DataType::Time32(TimeUnit::Second) => "TIME(0)".into(),
+        DataType::Time32(_) => "TIME(3)".into(),
+        DataType::Time64(TimeUnit::Microsecond) => "TIME(6)".into(),
+        DataType::Time64(_) => "TIME".into(),
+        DataType::Interval(_) | DataType::Duration(_) => "INTERVAL".into(),
+        DataType::List(f) | DataType::LargeList(f) | DataType::FixedSizeList(f, _) => {
+            format!(
+                "{}[]",
+                sql_name(f.data_type(), crate::schema::expand::is_json(f))
+            )
+        }
+        DataType::Struct(fields) => {
+            let inner: Vec<String> = fields
+                .iter()
+                .map(|f| {
+                    let nn = if f.is_nullable() { "" } else { " NOT NULL" };
+                    format!(
+                        "{} {}{nn}",
+                        quote_ident(f.name()),
+                        sql_name(f.data_type(), crate::schema::expand::is_json(f))
+                    )
+                })
+                .collect();
+            format!("STRUCT<{}>", inner.join(", "))
+        }
+        DataType::Map(entries, _) => match entries.data_type() {
+            DataType::Struct(kv) if kv.len() == 2 => {
+                let k = kv
+                    .iter()
+                    .next()
+                    .map(|f| sql_name(f.data_type(), false))
+                    .unwrap_or_default();
+                let v = kv
+                    .iter()
+                    .nth(1)
+                    .map(|f| sql_name(f.data_type(), crate::schema::expand::is_json(f)))
+                    .unwrap_or_default();
+                format!("MAP<{k}, {v}>")
+            }
+            other => other.to_string(),
+        },
+        other => other.to_string(),
+    }
+}
+
+/// An identifier as SQL text: bare when it can be, double-quoted otherwise.
+pub fn quote_ident(s: &str) -> String {
+    if crate::options::value::is_plain_ident(s) && !is_reserved(s) {
+        s.to_string()
+    } else {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    }
+}
+
+fn is_reserved(s: &str) -> bool {
+    const RESERVED: &[&str] = &[
+        "select",
+        "from",
+        "where",
+        "table",
+        "create",
+        "with",
+        "as",
+        "not",
+        "null",
+        "primary",
+        "key",
+        "watermark",
+        "for",
+        "metadata",
+        "generated",
+        "order",
+        "group",
+        "by",
+        "partition",
+        "timestamp",
+        "offset",
+        "type",
+        "format",
+        "value",
+        "values",
+        "key",
+        "user",
+        "time",
+        "date",
+    ];
+    RESERVED.iter().any(|r| r.eq_ignore_ascii_case(s))
+}

@@ -1,0 +1,368 @@
+//! Formats, framing and bad-data handling, read from the `format`, `json.*`, `avro.*`,
+//! `protobuf.*`, `parquet.*`, `framing*` and `bad_data` options.
+//!
+//! Only the chosen format's options are pulled; another format's options are left for
+//! [`ConnectorOptions::finish`], which says which format they belong to.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::diagnostics::{codes, Code};
+use crate::options::{ConnectorOptions, OptionKind, OptionSpec};
+use crate::span::Span;
+
+/// The format names, in documentation order.
+pub const FORMAT_NAMES: &[&str] = &[
+    "json",
+    "debezium_json",
+    "avro",
+    "protobuf",
+    "parquet",
+    "raw_string",
+    "raw_bytes",
+];
+
+/// `format`.
+pub const FORMAT: OptionSpec =
+    OptionSpec::one_of("format", FORMAT_NAMES).doc("How records are encoded.");
+/// `json.confluent_schema_registry`.
+pub const JSON_REGISTRY: OptionSpec = OptionSpec::bool("json.confluent_schema_registry")
+    .default("false")
+    .doc("Messages carry the Confluent schema-registry header.");
+/// `json.include_schema`.
+pub const JSON_INCLUDE_SCHEMA: OptionSpec = OptionSpec::bool("json.include_schema")
+    .default("false")
+    .doc("Sinks embed the schema in every message (Kafka Connect style).");
+/// `json.unstructured`.
+pub const JSON_UNSTRUCTURED: OptionSpec = OptionSpec::bool("json.unstructured")
+    .default("false")
+    .doc("Read each message as one JSON column `value`.");
+/// `json.timestamp_format`.
+pub const JSON_TIMESTAMP_FORMAT: OptionSpec =
+    OptionSpec::one_of("json.timestamp_format", &["rfc3339", "unix_millis"])
+        .default("rfc3339 (unix_millis for debezium_json)")
+        .doc("How timestamps are written.");
+/// `json.decimal_encoding`.
+pub const JSON_DECIMAL_ENCODING: OptionSpec =
+    OptionSpec::one_of("json.decimal_encoding", &["number", "string", "bytes"])
+        .default("number (bytes for debezium_json)")
+        .doc("How decimals are written.");
+/// `json.compression`.
+pub const JSON_COMPRESSION: OptionSpec =
+    OptionSpec::one_of("json.compression", &["uncompressed", "gzip"])
+        .default("uncompressed")
+        .doc("Compression of JSON files (filesystem only).");
+/// `avro.confluent_schema_registry`.
+pub const AVRO_REGISTRY: OptionSpec = OptionSpec::bool("avro.confluent_schema_registry")
+    .default("false")
+    .doc("Messages carry the Confluent schema-registry header.");
+/// `avro.raw_datums`.
+pub const AVRO_RAW_DATUMS: OptionSpec = OptionSpec::bool("avro.raw_datums")
+    .default("false")
+    .doc("Messages are bare Avro datums without a container or header.");
+/// `avro.into_unstructured_json`.
+pub const AVRO_UNSTRUCTURED: OptionSpec = OptionSpec::bool("avro.into_unstructured_json")
+    .default("false")
+    .doc("Decode each record into one JSON column `value`.");
+/// `protobuf.message_name`.
+pub const PROTO_MESSAGE: OptionSpec =
+    OptionSpec::string("protobuf.message_name").doc("Fully qualified message to decode.");
+/// `protobuf.length_delimited`.
+pub const PROTO_LENGTH_DELIMITED: OptionSpec = OptionSpec::bool("protobuf.length_delimited")
+    .default("false")
+    .doc("Messages are prefixed by their varint length.");
+/// `protobuf.into_unstructured_json`.
+pub const PROTO_UNSTRUCTURED: OptionSpec = OptionSpec::bool("protobuf.into_unstructured_json")
+    .default("false")
+    .doc("Decode each message into one JSON column `value`.");
+/// `protobuf.confluent_schema_registry`.
+pub const PROTO_REGISTRY: OptionSpec = OptionSpec::bool("protobuf.confluent_schema_registry")
+    .default("false")
+    .doc("Messages carry the Confluent schema-registry header.");
+/// `parquet.compression`.
+pub const PARQUET_COMPRESSION: OptionSpec = OptionSpec::one_of(
+    "parquet.compression",
+    &["uncompressed", "snappy", "gzip", "zstd", "lz4", "lz4_raw"],
+)
+.default("zstd")
+.doc("Column chunk compression.");
+/// `parquet.row_group_size`.
+pub const PARQUET_ROW_GROUP: OptionSpec =
+    OptionSpec::new("parquet.row_group_size", OptionKind::DataSize)
+        .doc("Target size of a row group, e.g. '128mb'.");
+/// `framing`.
+pub const FRAMING: OptionSpec =
+    OptionSpec::one_of("framing", &["newline"]).doc("How several records share one message.");
+/// `framing.newline.max_length`.
+pub const FRAMING_MAX_LENGTH: OptionSpec =
+    OptionSpec::new("framing.newline.max_length", OptionKind::Unsigned)
+        .doc("Longest line read with newline framing, in bytes.");
+/// `bad_data`.
+pub const BAD_DATA: OptionSpec = OptionSpec::one_of("bad_data", &["fail", "drop"])
+    .default("fail")
+    .doc("What to do with a record that does not decode.");
+
+/// The options each format reads (besides `format`).
+pub fn format_options(format: &str) -> &'static [OptionSpec] {
+    match format {
+        "json" | "debezium_json" => &[
+            JSON_REGISTRY,
+            JSON_INCLUDE_SCHEMA,
+            JSON_UNSTRUCTURED,
+            JSON_TIMESTAMP_FORMAT,
+            JSON_DECIMAL_ENCODING,
+            JSON_COMPRESSION,
+        ],
+        "avro" => &[AVRO_REGISTRY, AVRO_RAW_DATUMS, AVRO_UNSTRUCTURED],
+        "protobuf" => &[
+            PROTO_MESSAGE,
+            PROTO_LENGTH_DELIMITED,
+            PROTO_UNSTRUCTURED,
+            PROTO_REGISTRY,
+        ],
+        "parquet" => &[PARQUET_COMPRESSION, PARQUET_ROW_GROUP],
+        _ => &[],
+    }
+}
+
+/// The option prefix of each format, for "belongs to another format" messages.
+pub const FORMAT_PREFIXES: &[(&str, &str)] = &[
+    ("json.", "json"),
+    ("avro.", "avro"),
+    ("protobuf.", "protobuf"),
+    ("parquet.", "parquet"),
+];
+
+/// A record format and its options.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Format {
+    /// JSON (also Debezium JSON, with `debezium = true`).
+    Json(JsonFormat),
+    /// Avro.
+    Avro(AvroFormat),
+    /// Protobuf.
+    Protobuf(ProtobufFormat),
+    /// Parquet (files only).
+    Parquet(ParquetFormat),
+    /// Each message is one UTF-8 `value` column.
+    RawString {},
+    /// Each message is one binary `value` column.
+    RawBytes {},
+}
+
+impl Format {
+    /// The name written in `format = '…'`.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Format::Json(j) if j.debezium => "debezium_json",
+            Format::Json(_) => "json",
+            Format::Avro(_) => "avro",
+            Format::Protobuf(_) => "protobuf",
+            Format::Parquet(_) => "parquet",
+            Format::RawString {} => "raw_string",
+            Format::RawBytes {} => "raw_bytes",
+        }
+    }
+
+    /// Whether the format carries updates (Debezium).
+    pub fn is_updating(&self) -> bool {
+        matches!(self, Format::Json(JsonFormat { debezium: true, .. }))
+    }
+}
+
+/// JSON options.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct JsonFormat {
+    /// Confluent schema-registry framing.
+    pub confluent_schema_registry: bool,
+    /// Kafka-Connect style embedded schema.
+    pub include_schema: bool,
+    /// Debezium change events (`format = 'debezium_json'`).
+    pub debezium: bool,
+    /// One JSON `value` column.
+    pub unstructured: bool,
+    /// `rfc3339` or `unix_millis`.
+    pub timestamp_format: String,
+    /// `number`, `string` or `bytes`.
+    pub decimal_encoding: String,
+    /// `uncompressed` or `gzip`.
+    pub compression: String,
+}
+
+/// Avro options.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct AvroFormat {
+    /// Confluent schema-registry framing.
+    pub confluent_schema_registry: bool,
+    /// Bare datums.
+    pub raw_datums: bool,
+    /// Decode into one JSON `value` column.
+    pub into_unstructured_json: bool,
+}
+
+/// Protobuf options.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct ProtobufFormat {
+    /// The message to decode.
+    pub message_name: Option<String>,
+    /// Varint length prefix.
+    pub length_delimited: bool,
+    /// Decode into one JSON `value` column.
+    pub into_unstructured_json: bool,
+    /// Confluent schema-registry framing.
+    pub confluent_schema_registry: bool,
+}
+
+/// Parquet options.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct ParquetFormat {
+    /// Column chunk compression.
+    pub compression: String,
+    /// Target row group size in bytes.
+    pub row_group_bytes: Option<u64>,
+}
+
+/// How several records share one message.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(tag = "method", rename_all = "snake_case")]
+pub enum Framing {
+    /// One record per line.
+    Newline {
+        /// Longest line in bytes.
+        max_line_length: Option<u64>,
+    },
+}
+
+/// What to do with a record that does not decode.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(tag = "behavior", rename_all = "snake_case")]
+pub enum BadData {
+    /// Stop the pipeline.
+    Fail {},
+    /// Skip the record.
+    Drop {},
+}
+
+/// Reads `format` and its options. Returns the format (if set and valid) and the span of
+/// the `format` value.
+pub fn format_from_options(opts: &mut ConnectorOptions) -> Option<(Format, Span)> {
+    let name = opts.enumeration(&FORMAT)?;
+    let span = name.span;
+    let format = match name.node {
+        "json" | "debezium_json" => {
+            let debezium = name.node == "debezium_json";
+            let registry = opts.bool(&JSON_REGISTRY);
+            let include = opts.bool(&JSON_INCLUDE_SCHEMA);
+            if let (Some(r), Some(i)) = (&registry, &include) {
+                if r.node && i.node {
+                    let d = crate::diagnostics::Diagnostic::error(
+                        codes::OPTION_CONFLICT,
+                        i.span,
+                        "`json.include_schema` cannot be combined with `json.confluent_schema_registry`",
+                    )
+                    .with_label(r.span, "schema registry enabled here")
+                    .with_help("set at most one of them");
+                    opts.report(d);
+                }
+            }
+            let unstructured = opts.bool(&JSON_UNSTRUCTURED);
+            let ts = opts.enumeration(&JSON_TIMESTAMP_FORMAT);
+            let dec = opts.enumeration(&JSON_DECIMAL_ENCODING);
+            let compression = opts.enumeration(&JSON_COMPRESSION);
+            Format::Json(JsonFormat {
+                confluent_schema_registry: registry.is_some_and(|b| b.node),
+                include_schema: include.is_some_and(|b| b.node),
+                debezium,
+                unstructured: unstructured.is_some_and(|b| b.node),
+                timestamp_format: ts
+                    .map(|s| s.node)
+                    .unwrap_or(if debezium { "unix_millis" } else { "rfc3339" })
+                    .to_string(),
+                decimal_encoding: dec
+                    .map(|s| s.node)
+                    .unwrap_or(if debezium { "bytes" } else { "number" })
+                    .to_string(),
+                compression: compression
+                    .map(|s| s.node)
+                    .unwrap_or("uncompressed")
+                    .to_string(),
+            })
+        }
+        "avro" => Format::Avro(AvroFormat {
+            confluent_schema_registry: opts.bool(&AVRO_REGISTRY).is_some_and(|b| b.node),
+            raw_datums: opts.bool(&AVRO_RAW_DATUMS).is_some_and(|b| b.node),
+            into_unstructured_json: opts.bool(&AVRO_UNSTRUCTURED).is_some_and(|b| b.node),
+        }),
+        "protobuf" => Format::Protobuf(ProtobufFormat {
+            message_name: opts.string(&PROTO_MESSAGE).map(|s| s.node),
+            length_delimited: opts.bool(&PROTO_LENGTH_DELIMITED).is_some_and(|b| b.node),
+            into_unstructured_json: opts.bool(&PROTO_UNSTRUCTURED).is_some_and(|b| b.node),
+            confluent_schema_registry: opts.bool(&PROTO_REGISTRY).is_some_and(|b| b.node),
+        }),
+        "parquet" => {
+            let compression = opts.enumeration(&PARQUET_COMPRESSION);
+            let rows = opts.data_size(&PARQUET_ROW_GROUP);
+            if let Some(r) = &rows {
+                if r.node == 0 {
+                    opts.error(
+                        codes::INVALID_VALUE,
+                        r.span,
+                        "invalid value for `parquet.row_group_size`: it must be greater than 0",
+                    );
+                }
+            }
+            Format::Parquet(ParquetFormat {
+                compression: compression.map(|s| s.node).unwrap_or("zstd").to_string(),
+                row_group_bytes: rows.map(|r| r.node),
+            })
+        }
+        "raw_string" => Format::RawString {},
+        _ => Format::RawBytes {},
+    };
+    Some((format, span))
+}
+
+/// Reads `framing` and `framing.newline.max_length`.
+pub fn framing_from_options(opts: &mut ConnectorOptions) -> Option<Framing> {
+    let method = opts.enumeration(&FRAMING);
+    if method.is_none() {
+        return None;
+    }
+    let max = opts.unsigned(&FRAMING_MAX_LENGTH);
+    Some(Framing::Newline {
+        max_line_length: max.map(|m| m.node),
+    })
+}
+
+/// Reads `bad_data`.
+pub fn bad_data_from_options(opts: &mut ConnectorOptions) -> Option<BadData> {
+    opts.enumeration(&BAD_DATA).map(|b| match b.node {
+        "drop" => BadData::Drop {},
+        _ => BadData::Fail {},
+    })
+}
+
+/// Explanations for format keys that were not read because another format (or none) was
+/// chosen: `(key or prefix, code, message)` as [`ConnectorOptions::finish`] takes them.
+pub fn misplaced_format_keys(chosen: Option<&str>) -> Vec<(String, Code, String)> {
+    let mut out = Vec::new();
+    for (prefix, fmt) in FORMAT_PREFIXES {
+        let owns = match chosen {
+            Some(c) => c == *fmt || (*fmt == "json" && c == "debezium_json"),
+            None => false,
+        };
+        if !owns {
+            let msg = match chosen {
+                Some(c) => {
+                    format!("options `{prefix}*` belong to format `{fmt}`, but the format is `{c}`")
+                }
+                None => {
+                    format!("options `{prefix}*` belong to format `{fmt}`, but no `format` is set")
+                }
+            };
+            out.push((prefix.to_string(), codes::UNKNOWN_OPTION, msg));
+        }
+    }
+    out
+}
