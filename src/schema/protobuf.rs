@@ -124,9 +124,9 @@ pub struct ProtoExpansion {
 /// # Errors
 ///
 /// - `schema::invalid`: the text does not compile (the message carries protox's
-///   `file:line:col`), or a bad import;
-/// - `schema::not_found`: an import or the message does not exist (help: the nearest name
-///   and the messages that do exist);
+///   `file:line:col`), an import cycle, or a schema that defines no message at all;
+/// - `schema::not_found`: an import is missing or the resolver failed, or the message does
+///   not exist (help: the nearest name and the messages that do exist);
 /// - `schema::unsupported`: a file uses `edition = "…"`;
 /// - `option::missing`: `message_name` is `None` and the root file does not define exactly
 ///   one top-level message; `option::invalid_value`: a short name matches several messages;
