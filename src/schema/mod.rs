@@ -4,6 +4,7 @@
 
 pub mod expand;
 pub mod format;
+pub mod protobuf;
 
 use arrow_schema::Field;
 use serde::Serialize;
