@@ -223,6 +223,9 @@ pub struct Connection {
     pub lookup_cache: Option<LookupCache>,
     /// `PARTITIONED BY` expressions, as written.
     pub partitioned_by: Vec<String>,
+    /// The WITH options as written (secret values redacted), for printing the table back.
+    #[serde(skip)]
+    pub options: Vec<(String, Value)>,
 }
 
 impl Connection {
@@ -816,7 +819,36 @@ impl TableCompiler<'_> {
                 .as_ref()
                 .map(|p| p.node.iter().map(|e| e.text.clone()).collect())
                 .unwrap_or_default(),
+            options: self.redacted_options(),
         })
+    }
+
+    /// The WITH options as written, with the values of secret options redacted.
+    fn redacted_options(&self) -> Vec<(String, Value)> {
+        let secret = |key: &str| {
+            self.connector
+                .profile_options()
+                .iter()
+                .chain(self.connector.table_options())
+                .any(|s| s.sensitive && s.matches(key))
+        };
+        self.def
+            .with
+            .iter()
+            .flat_map(|w| &w.options)
+            .map(|o| {
+                let value = match (&o.value.node, secret(&o.key.node)) {
+                    (Value::String(v), true) => Value::String(
+                        crate::profile::Secret::new(v.clone())
+                            .redacted()
+                            .to_string(),
+                    ),
+                    (_, true) => Value::String("********".into()),
+                    (v, false) => v.clone(),
+                };
+                (o.key.node.clone(), value)
+            })
+            .collect()
     }
 
     /// Reads the profile: from the named connection profile, or from the WITH clause.

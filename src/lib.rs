@@ -19,6 +19,7 @@ pub mod parse;
 pub mod profile;
 pub mod schema;
 pub mod span;
+pub mod text;
 
 pub use compile::{compile_sql, Compiled, Connection, Env, MemoryTable, Table};
 pub use connector::{ConnectionType, Connector, Registry};

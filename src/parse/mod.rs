@@ -80,8 +80,14 @@ pub fn parse_script(sql: &str) -> Script {
                 let mut p = Parser::new(&dialect)
                     .with_recursion_limit(EXPR_RECURSION_LIMIT)
                     .with_tokens_with_locations(body.to_vec());
+                let before = cx.diags.len();
                 match table::parse_create_table(&mut p, &mut cx, body, span) {
-                    Ok(Some(t)) => statements.push(Statement::CreateTable(Box::new(t))),
+                    Ok(Some(t)) => {
+                        for d in cx.diags.iter_mut().skip(before) {
+                            d.table = Some(t.name.node.clone());
+                        }
+                        statements.push(Statement::CreateTable(Box::new(t)))
+                    }
                     Ok(None) => statements.push(Statement::Other { span }),
                     Err(d) => cx.diags.push(d),
                 }

@@ -1,0 +1,211 @@
+//! `ddlc`: compile streaming-SQL DDL into connection tables (see the README).
+//!
+//! ```text
+//! cargo run --example ddlc -- [OPTIONS] [FILE ...]     # no FILE, or '-', reads stdin
+//! ```
+//! Exit status: 0 when everything compiled (warnings allowed), 1 when any error
+//! diagnostic was reported, 2 on a usage or I/O error. Compiled output goes to stdout;
+//! every diagnostic goes to stderr.
+
+use std::io::{IsTerminal, Read, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, ValueEnum};
+use connector_ddl::diagnostics::{render_human, JsonDiagnostic};
+use connector_ddl::profile::{ConnectionProfile, Profiles};
+use connector_ddl::span::LineIndex;
+use connector_ddl::{compile_sql, Diagnostic, Env, Registry, Table};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum Output {
+    /// A JSON array of compiled tables.
+    Json,
+    /// A readable summary.
+    Text,
+    /// Each table printed back as canonical CREATE TABLE text.
+    Ddl,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum Errors {
+    /// Rendered with the source line and a caret.
+    Human,
+    /// One JSON document `{"diagnostics": [...]}`.
+    Json,
+}
+
+/// Compile streaming-SQL CREATE TABLE statements into validated connection tables.
+#[derive(Debug, Parser)]
+#[command(
+    name = "ddlc",
+    version,
+    about,
+    after_help = "Exit status: 0 all compiled (warnings allowed), 1 any error diagnostic, 2 usage or I/O error."
+)]
+struct Args {
+    /// SQL files to compile; none, or `-`, reads standard input.
+    files: Vec<PathBuf>,
+    /// JSON array of connection profiles: [{"id", "name", "connector", "config": {…}, "description"}].
+    #[arg(long, value_name = "FILE")]
+    profiles: Option<PathBuf>,
+    /// (not yet) Resolve schema files and registry subjects from DIR.
+    #[arg(long, value_name = "DIR")]
+    schemas: Option<PathBuf>,
+    /// (not yet) Compile a JSON create-table request (the REST body) instead of SQL.
+    #[arg(long, value_name = "FILE")]
+    post: Option<PathBuf>,
+    /// What to print on stdout.
+    #[arg(long, value_enum, default_value_t = Output::Json)]
+    output: Output,
+    /// How to write diagnostics to stderr.
+    #[arg(long, value_enum, default_value_t = Errors::Human)]
+    errors: Errors,
+    /// Treat warnings as errors.
+    #[arg(long)]
+    strict: bool,
+}
+
+struct Source {
+    name: String,
+    text: String,
+}
+
+fn main() -> ExitCode {
+    let args = Args::parse();
+    match run(&args) {
+        Ok(code) => code,
+        Err(msg) => {
+            eprintln!("ddlc: {msg}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn read_sources(files: &[PathBuf]) -> Result<Vec<Source>, String> {
+    let stdin_only =
+        files.is_empty() || (files.len() == 1 && files.iter().all(|f| f.as_os_str() == "-"));
+    if stdin_only {
+        let mut text = String::new();
+        std::io::stdin()
+            .read_to_string(&mut text)
+            .map_err(|e| format!("cannot read standard input: {e}"))?;
+        return Ok(vec![Source {
+            name: "<stdin>".into(),
+            text,
+        }]);
+    }
+    files
+        .iter()
+        .map(|f| {
+            let text = if f.as_os_str() == "-" {
+                let mut t = String::new();
+                std::io::stdin()
+                    .read_to_string(&mut t)
+                    .map_err(|e| format!("cannot read standard input: {e}"))?;
+                t
+            } else {
+                std::fs::read_to_string(f)
+                    .map_err(|e| format!("cannot read `{}`: {e}", f.display()))?
+            };
+            Ok(Source {
+                name: f.display().to_string(),
+                text,
+            })
+        })
+        .collect()
+}
+
+fn load_profiles(path: Option<&PathBuf>) -> Result<Profiles, String> {
+    let Some(path) = path else {
+        return Ok(Profiles::default());
+    };
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| format!("cannot read profiles `{}`: {e}", path.display()))?;
+    let list: Vec<ConnectionProfile> = serde_json::from_str(&text)
+        .map_err(|e| format!("invalid profiles file `{}`: {e}", path.display()))?;
+    Ok(Profiles(list))
+}
+
+fn run(args: &Args) -> Result<ExitCode, String> {
+    if args.schemas.is_some() {
+        return Err("--schemas is not supported yet".into());
+    }
+    if args.post.is_some() {
+        return Err("--post is not supported yet".into());
+    }
+    let profiles = load_profiles(args.profiles.as_ref())?;
+    let sources = read_sources(&args.files)?;
+    let registry = Registry::builtin();
+    let env = Env::new(&registry)
+        .with_profiles(&profiles)
+        .strict(args.strict);
+
+    let mut tables: Vec<Table> = Vec::new();
+    let mut diags: Vec<(usize, Diagnostic)> = Vec::new();
+    for (i, src) in sources.iter().enumerate() {
+        let out = compile_sql(&src.text, &env);
+        tables.extend(out.tables);
+        diags.extend(out.diagnostics.into_iter().map(|d| (i, d)));
+    }
+    let failed = diags.iter().any(|(_, d)| d.is_error());
+    write_diagnostics(args.errors, &sources, &diags)?;
+    if failed {
+        return Ok(ExitCode::from(1));
+    }
+    let mut stdout = std::io::stdout().lock();
+    let text = match args.output {
+        Output::Json => serde_json::to_string_pretty(&tables).map_err(|e| e.to_string())? + "\n",
+        Output::Text => tables
+            .iter()
+            .map(connector_ddl::text::summary)
+            .collect::<Vec<_>>()
+            .join("\n"),
+        Output::Ddl => tables
+            .iter()
+            .map(connector_ddl::text::to_ddl)
+            .collect::<Vec<_>>()
+            .join("\n"),
+    };
+    stdout
+        .write_all(text.as_bytes())
+        .map_err(|e| format!("cannot write output: {e}"))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn write_diagnostics(
+    mode: Errors,
+    sources: &[Source],
+    diags: &[(usize, Diagnostic)],
+) -> Result<(), String> {
+    let mut stderr = std::io::stderr().lock();
+    match mode {
+        Errors::Json => {
+            let list: Vec<serde_json::Value> = diags
+                .iter()
+                .filter_map(|(i, d)| {
+                    let src = sources.get(*i)?;
+                    let mut v =
+                        serde_json::to_value(JsonDiagnostic::new(d, &LineIndex::new(&src.text)))
+                            .ok()?;
+                    if let Some(obj) = v.as_object_mut() {
+                        obj.insert("file".into(), serde_json::Value::String(src.name.clone()));
+                    }
+                    Some(v)
+                })
+                .collect();
+            let doc = serde_json::json!({ "diagnostics": list });
+            writeln!(stderr, "{doc}").map_err(|e| e.to_string())?;
+        }
+        Errors::Human => {
+            let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+            for (i, d) in diags {
+                if let Some(src) = sources.get(*i) {
+                    write!(stderr, "{}", render_human(d, &src.name, &src.text, color))
+                        .map_err(|e| e.to_string())?;
+                }
+            }
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,129 @@
+//! The DDL corpus: every `tests/ddl/**/*.sql` file is one case, compiled and snapshotted.
+//!
+//! Line 1 of each case states what must happen, and is checked *before* the snapshot, so
+//! a wrong result can never be recorded as expected:
+//! - `-- expect: ok` — compiles without errors (warnings allowed);
+//! - `-- expect: error <code> [<code> …]` — fails, and reports at least these codes;
+//! - `-- expect: warning <code> [<code> …]` — compiles, with at least these warnings.
+
+use connector_ddl::diagnostics::{render_human, JsonDiagnostic};
+use connector_ddl::profile::{ConnectionProfile, Profiles};
+use connector_ddl::span::LineIndex;
+use connector_ddl::{compile_sql, Compiled, Env, Registry};
+
+fn profiles() -> Profiles {
+    let text = include_str!("fixtures/profiles.json");
+    let list: Vec<ConnectionProfile> = serde_json::from_str(text).expect("fixture profiles parse");
+    Profiles(list)
+}
+
+enum Expect {
+    Ok,
+    Error(Vec<String>),
+    Warning(Vec<String>),
+}
+
+fn expectation(sql: &str, path: &std::path::Path) -> Expect {
+    let first = sql.lines().next().unwrap_or("");
+    let rest = first
+        .strip_prefix("-- expect:")
+        .unwrap_or_else(|| panic!("{}: line 1 must be `-- expect: …`", path.display()))
+        .trim();
+    let mut words = rest.split_whitespace();
+    match words.next() {
+        Some("ok") => Expect::Ok,
+        Some("error") => Expect::Error(words.map(String::from).collect()),
+        Some("warning") => Expect::Warning(words.map(String::from).collect()),
+        other => panic!("{}: unknown expectation {other:?}", path.display()),
+    }
+}
+
+fn check(out: &Compiled, expect: &Expect, path: &std::path::Path) {
+    let codes: Vec<(bool, &str)> = out
+        .diagnostics
+        .iter()
+        .map(|d| (d.is_error(), d.code.as_str()))
+        .collect();
+    match expect {
+        Expect::Ok => assert!(
+            !out.has_errors(),
+            "{}: expected ok, got {codes:?}",
+            path.display()
+        ),
+        Expect::Error(want) => {
+            assert!(
+                out.has_errors(),
+                "{}: expected errors, got none",
+                path.display()
+            );
+            assert!(out.tables.is_empty() || want.is_empty() || true);
+            for w in want {
+                assert!(
+                    codes.iter().any(|(e, c)| *e && c == w),
+                    "{}: expected error {w}, got {codes:?}",
+                    path.display()
+                );
+            }
+        }
+        Expect::Warning(want) => {
+            assert!(
+                !out.has_errors(),
+                "{}: expected only warnings, got {codes:?}",
+                path.display()
+            );
+            for w in want {
+                assert!(
+                    codes.iter().any(|(e, c)| !*e && c == w),
+                    "{}: expected warning {w}, got {codes:?}",
+                    path.display()
+                );
+            }
+        }
+    }
+}
+
+fn render(sql: &str, out: &Compiled) -> String {
+    let mut s = String::new();
+    if !out.diagnostics.is_empty() {
+        let index = LineIndex::new(sql);
+        s.push_str("--- diagnostics ---\n");
+        for d in &out.diagnostics {
+            let j = JsonDiagnostic::new(d, &index);
+            s.push_str(&serde_json::to_string(&j).expect("diagnostic serializes"));
+            s.push('\n');
+        }
+        s.push_str("--- rendered ---\n");
+        for d in &out.diagnostics {
+            s.push_str(&render_human(d, "case.sql", sql, false));
+        }
+    }
+    if !out.has_errors() {
+        s.push_str("--- tables ---\n");
+        s.push_str(&serde_json::to_string_pretty(&out.tables).expect("tables serialize"));
+        s.push('\n');
+    }
+    s
+}
+
+#[test]
+fn ddl_cases() {
+    let registry = Registry::builtin();
+    let profiles = profiles();
+    let env = Env::new(&registry).with_profiles(&profiles);
+    insta::glob!("ddl/**/*.sql", |path| {
+        let sql = std::fs::read_to_string(path).expect("case file reads");
+        let expect = expectation(&sql, path);
+        let out = compile_sql(&sql, &env);
+        check(&out, &expect, path);
+        // Secrets from the profiles fixture must never appear in any output.
+        let rendered = render(&sql, &out);
+        for secret in ["s3cr3t-Pa55", "registry-secret-value", "pipeline"] {
+            assert!(
+                !rendered.contains(secret),
+                "{}: secret `{secret}` leaked",
+                path.display()
+            );
+        }
+        insta::assert_snapshot!(rendered);
+    });
+}
