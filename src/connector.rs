@@ -279,7 +279,7 @@ pub trait ErasedConnector: sealed::Sealed + Send + Sync {
     /// Type, description and fixed schema of a typed profile and table.
     fn configure(&self, profile: &ErasedValue, table: &ErasedValue) -> Option<ErasedConfig>;
     /// Builds the config from canonical JSON (a stored table), through serde.
-    fn from_config(
+    fn config_from_json(
         &self,
         profile: &serde_json::Value,
         table: &serde_json::Value,
@@ -337,7 +337,7 @@ impl<C: Connector> ErasedConnector for C {
         })
     }
 
-    fn from_config(
+    fn config_from_json(
         &self,
         profile: &serde_json::Value,
         table: &serde_json::Value,

@@ -11,6 +11,8 @@
 //! **Invariant:** it never stops at the first mistake: a statement with a syntax error is
 //! reported and the next statement is parsed.
 
+#![allow(clippy::result_large_err)] // a syntax error is the cold path; boxing it buys nothing
+
 pub mod ast;
 mod table;
 pub mod types;

@@ -750,13 +750,11 @@ pub fn sql_name(dt: &DataType, json: bool) -> String {
         DataType::Map(entries, _) => match entries.data_type() {
             DataType::Struct(kv) if kv.len() == 2 => {
                 let k = kv
-                    .iter()
-                    .next()
+                    .first()
                     .map(|f| sql_name(f.data_type(), false))
                     .unwrap_or_default();
                 let v = kv
-                    .iter()
-                    .nth(1)
+                    .get(1)
                     .map(|f| sql_name(f.data_type(), crate::schema::expand::is_json(f)))
                     .unwrap_or_default();
                 format!("MAP<{k}, {v}>")

@@ -325,10 +325,7 @@ pub fn format_from_options(opts: &mut ConnectorOptions) -> Option<(Format, Span)
 
 /// Reads `framing` and `framing.newline.max_length`.
 pub fn framing_from_options(opts: &mut ConnectorOptions) -> Option<Framing> {
-    let method = opts.enumeration(&FRAMING);
-    if method.is_none() {
-        return None;
-    }
+    opts.enumeration(&FRAMING)?;
     let max = opts.unsigned(&FRAMING_MAX_LENGTH);
     Some(Framing::Newline {
         max_line_length: max.map(|m| m.node),
