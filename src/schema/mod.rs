@@ -3,6 +3,7 @@
 //! of Avro, Protobuf and JSON Schema definitions into Arrow fields.
 
 pub mod expand;
+pub mod avro;
 pub mod format;
 pub mod protobuf;
 
