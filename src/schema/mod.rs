@@ -2,8 +2,8 @@
 //! policy, metadata and generated columns, primary keys and watermark; and the expansion
 //! of Avro, Protobuf and JSON Schema definitions into Arrow fields.
 
-pub mod expand;
 pub mod avro;
+pub mod expand;
 pub mod format;
 pub mod protobuf;
 
