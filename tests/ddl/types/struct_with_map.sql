@@ -1,0 +1,10 @@
+-- expect: ok
+CREATE TABLE events (
+    stats STRUCT<m MAP<TEXT, INT>>
+) WITH (
+    connector = 'kafka',
+    connection_profile = 'local-kafka',
+    topic = 'events',
+    type = 'source',
+    format = 'json'
+);
