@@ -14,6 +14,7 @@ use std::process::ExitCode;
 use clap::{Parser, ValueEnum};
 use connector_ddl::diagnostics::{render_human, JsonDiagnostic};
 use connector_ddl::profile::{ConnectionProfile, Profiles};
+use connector_ddl::schema::definition::{NoSchemas, SchemaKind, SchemaResolver};
 use connector_ddl::span::LineIndex;
 use connector_ddl::{compile_sql, Diagnostic, Env, Registry, Table};
 
@@ -49,7 +50,8 @@ struct Args {
     /// JSON array of connection profiles: [{"id", "name", "connector", "config": {…}, "description"}].
     #[arg(long, value_name = "FILE")]
     profiles: Option<PathBuf>,
-    /// (not yet) Resolve schema files and registry subjects from DIR.
+    /// Resolve schema files and registry subjects from DIR: `<format>.schema_file = 'x.avsc'`
+    /// reads DIR/x.avsc (protobuf imports too); subject S reads DIR/S.avsc, DIR/S.proto or DIR/S.json.
     #[arg(long, value_name = "DIR")]
     schemas: Option<PathBuf>,
     /// (not yet) Compile a JSON create-table request (the REST body) instead of SQL.
@@ -64,6 +66,35 @@ struct Args {
     /// Treat warnings as errors.
     #[arg(long)]
     strict: bool,
+}
+
+/// Resolves schema files and subjects from a directory (an offline stand-in for a registry).
+struct DirSchemas(PathBuf);
+
+impl DirSchemas {
+    fn read(&self, relative: &str) -> Result<Option<String>, String> {
+        let rel = std::path::Path::new(relative);
+        // Only plain relative paths: a schema reference must not escape the directory.
+        if rel.components().any(|c| !matches!(c, std::path::Component::Normal(_) | std::path::Component::CurDir)) {
+            return Err(format!("`{relative}` must be a relative path inside the schema directory"));
+        }
+        let path = self.0.join(rel);
+        match std::fs::read_to_string(&path) {
+            Ok(t) => Ok(Some(t)),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+            Err(e) => Err(format!("cannot read `{}`: {e}", path.display())),
+        }
+    }
+}
+
+impl SchemaResolver for DirSchemas {
+    fn file(&self, path: &str) -> Result<Option<String>, String> {
+        self.read(path)
+    }
+
+    fn subject(&self, subject: &str, kind: SchemaKind) -> Result<Option<String>, String> {
+        self.read(&format!("{subject}.{}", kind.extension()))
+    }
 }
 
 struct Source {
@@ -128,9 +159,6 @@ fn load_profiles(path: Option<&PathBuf>) -> Result<Profiles, String> {
 }
 
 fn run(args: &Args) -> Result<ExitCode, String> {
-    if args.schemas.is_some() {
-        return Err("--schemas is not supported yet".into());
-    }
     if args.post.is_some() {
         return Err("--post is not supported yet".into());
     }

@@ -189,6 +189,12 @@ pub trait Connector: Send + Sync + 'static {
         None
     }
 
+    /// The schema-registry subject of the table's values, for formats that read their
+    /// schema from a registry (`avro.confluent_schema_registry = true`).
+    fn schema_subject(&self, _profile: &Self::Profile, _table: &Self::Table) -> Option<String> {
+        None
+    }
+
     /// Checks that need the finished schema (e.g. a sink's key column exists). Reports into `opts`.
     fn check(
         &self,
@@ -286,6 +292,8 @@ pub trait ErasedConnector: sealed::Sealed + Send + Sync {
     ) -> Result<ErasedConfig, String>;
     /// Runs [`Connector::check`].
     fn check(&self, config: &ErasedConfig, schema: &ConnectionSchema, opts: &mut ConnectorOptions);
+    /// See [`Connector::schema_subject`].
+    fn schema_subject(&self, config: &ErasedConfig) -> Option<String>;
     /// JSON Schemas of the profile and table configs (from schemars).
     fn config_schemas(&self) -> (serde_json::Value, serde_json::Value);
 }
@@ -358,6 +366,12 @@ impl<C: Connector> ErasedConnector for C {
         ) {
             Connector::check(self, p, t, schema, opts);
         }
+    }
+
+    fn schema_subject(&self, config: &ErasedConfig) -> Option<String> {
+        let p = config.profile.downcast::<C::Profile>()?;
+        let t = config.table.downcast::<C::Table>()?;
+        Connector::schema_subject(self, p, t)
     }
 
     fn config_schemas(&self) -> (serde_json::Value, serde_json::Value) {

@@ -7,6 +7,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use super::definition;
 use crate::diagnostics::{codes, Code};
 use crate::options::{ConnectorOptions, OptionKind, OptionSpec};
 use crate::span::Span;
@@ -105,7 +106,17 @@ pub const BAD_DATA: OptionSpec = OptionSpec::one_of("bad_data", &["fail", "drop"
 /// The options each format reads (besides `format`).
 pub fn format_options(format: &str) -> &'static [OptionSpec] {
     match format {
-        "json" | "debezium_json" => &[
+        "json" => &[
+            JSON_REGISTRY,
+            JSON_INCLUDE_SCHEMA,
+            JSON_UNSTRUCTURED,
+            JSON_TIMESTAMP_FORMAT,
+            JSON_DECIMAL_ENCODING,
+            JSON_COMPRESSION,
+            definition::JSON_SCHEMA,
+            definition::JSON_SCHEMA_FILE,
+        ],
+        "debezium_json" => &[
             JSON_REGISTRY,
             JSON_INCLUDE_SCHEMA,
             JSON_UNSTRUCTURED,
@@ -113,12 +124,20 @@ pub fn format_options(format: &str) -> &'static [OptionSpec] {
             JSON_DECIMAL_ENCODING,
             JSON_COMPRESSION,
         ],
-        "avro" => &[AVRO_REGISTRY, AVRO_RAW_DATUMS, AVRO_UNSTRUCTURED],
+        "avro" => &[
+            AVRO_REGISTRY,
+            AVRO_RAW_DATUMS,
+            AVRO_UNSTRUCTURED,
+            definition::AVRO_SCHEMA,
+            definition::AVRO_SCHEMA_FILE,
+        ],
         "protobuf" => &[
             PROTO_MESSAGE,
             PROTO_LENGTH_DELIMITED,
             PROTO_UNSTRUCTURED,
             PROTO_REGISTRY,
+            definition::PROTO_SCHEMA,
+            definition::PROTO_SCHEMA_FILE,
         ],
         "parquet" => &[PARQUET_COMPRESSION, PARQUET_ROW_GROUP],
         _ => &[],

@@ -4,6 +4,7 @@
 
 pub mod avro;
 pub mod expand;
+pub mod definition;
 pub mod format;
 pub mod protobuf;
 
@@ -33,6 +34,8 @@ pub struct ConnectionSchema {
     pub generated_fields: Vec<GeneratedField>,
     /// No columns were declared: a sink's fields come from its query.
     pub inferred: bool,
+    /// The schema definition the fields were expanded from (or checked against), pinned.
+    pub definition: Option<definition::SchemaDefinition>,
 }
 
 impl ConnectionSchema {

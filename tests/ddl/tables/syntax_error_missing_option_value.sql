@@ -1,11 +1,8 @@
 -- expect: error parse::syntax
-CREATE TABLE events (
-    value TEXT,
-    kafka_offset BIGINT METADATA
-) WITH (
+CREATE TABLE users (id BIGINT) WITH (
     connector = 'kafka',
     connection_profile = 'local-kafka',
-    topic = 'events',
+    topic = ,
     type = 'source',
     format = 'json'
 );

@@ -1,0 +1,9 @@
+-- expect: ok
+CREATE TABLE events (id BIGINT) WITH (
+    connector = 'kafka',
+    connection_profile = 'local-kafka',
+    topic = 'events',
+    type = 'sink',
+    format = 'json',
+    json.include_schema = true
+);

@@ -1,0 +1,10 @@
+-- expect: error option::duplicate
+CREATE TABLE events (id BIGINT) WITH (
+    connector = 'kafka',
+    connection_profile = 'local-kafka',
+    topic = 'events',
+    type = 'source',
+    format = 'json',
+    source.offset = 'earliest',
+    'source.offset' = 'latest'
+);

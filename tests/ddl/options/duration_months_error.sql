@@ -1,0 +1,6 @@
+-- expect: error option::invalid_value
+CREATE TABLE ticks WITH (
+    connector = 'impulse',
+    event_rate = 10,
+    event_time_interval = INTERVAL '1' MONTH
+);

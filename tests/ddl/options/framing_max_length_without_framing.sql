@@ -1,0 +1,9 @@
+-- expect: error option::conflict
+CREATE TABLE logs (value TEXT) WITH (
+    connector = 'kafka',
+    connection_profile = 'local-kafka',
+    topic = 'logs',
+    type = 'source',
+    format = 'raw_string',
+    framing.newline.max_length = 4096
+);

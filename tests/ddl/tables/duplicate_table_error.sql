@@ -1,0 +1,3 @@
+-- expect: error table::duplicate
+CREATE TABLE orders (id BIGINT);
+CREATE TABLE Orders (id BIGINT, amount DOUBLE);

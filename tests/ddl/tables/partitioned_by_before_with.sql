@@ -1,0 +1,11 @@
+-- expect: ok
+CREATE TABLE clicks (
+    user_id BIGINT,
+    url TEXT
+) PARTITIONED BY (user_id) WITH (
+    connector = 'kafka',
+    connection_profile = 'local-kafka',
+    topic = 'clicks',
+    type = 'sink',
+    format = 'json'
+);

@@ -1,0 +1,2 @@
+-- expect: ok
+CREATE TEMPORARY TABLE scratch (id BIGINT, note TEXT);

@@ -1,0 +1,7 @@
+-- expect: error connector::unknown
+CREATE TABLE orders (id BIGINT) WITH (
+    connector = 'kafak',
+    topic = 'orders',
+    type = 'source',
+    format = 'json'
+);

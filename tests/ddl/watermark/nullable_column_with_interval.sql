@@ -1,0 +1,12 @@
+-- expect: error watermark::nullable
+CREATE TABLE events (
+    id BIGINT,
+    event_time TIMESTAMP,
+    WATERMARK FOR event_time AS event_time - INTERVAL '5' SECOND
+) WITH (
+    connector = 'kafka',
+    connection_profile = 'local-kafka',
+    topic = 'events',
+    type = 'source',
+    format = 'json'
+);
