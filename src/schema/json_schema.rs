@@ -443,6 +443,7 @@ const SHAPE_KEYWORDS: &[&str] = &[
     "nullable",
 ];
 
+// The JSON types as bits, so that `type` lists can be intersected (`allOf`) and united.
 const T_NULL: u8 = 1;
 const T_BOOL: u8 = 2;
 const T_INT: u8 = 4;
@@ -452,20 +453,28 @@ const T_ARR: u8 = 32;
 const T_OBJ: u8 = 64;
 const T_ANY: u8 = 127;
 
+/// Where a `$ref` points.
 enum Resolved<'a> {
     Local(&'a Json),
     Remote,
 }
 
+/// The state of one expansion: the document, what is being expanded, what was already
+/// expanded, and the notes so far.
 struct Walker<'a> {
     root: &'a Json,
     /// Nodes of the schemas currently being expanded (a `$ref` to one of them is recursion).
     active: HashSet<usize>,
+    /// Finished expansions, keyed by the identities of the view's parts and alternatives.
     memo: HashMap<Vec<usize>, Memo>,
     notes: Vec<Note>,
+    /// Whether notes beyond [`MAX_NOTES`] were dropped.
     notes_dropped: bool,
+    /// Expansions in progress (the recursion depth), within [`MAX_CALLS`].
     calls: usize,
+    /// Expansions so far, within [`MAX_STEPS`].
     steps: usize,
+    /// `$anchor` names, collected on the first anchor reference.
     anchors: Option<HashMap<String, &'a Json>>,
 }
 
@@ -2328,6 +2337,67 @@ mod tests {
             .join()
             .unwrap();
         assert_eq!(result.unwrap_err(), codes::TOO_DEEP);
+    }
+
+    #[test]
+    fn type_null_alone_is_nullable_json_with_a_note() {
+        let e = expand(r#"{"required": ["p"], "properties": {"p": {"type": "null"}}}"#);
+        assert_eq!(e.fields, vec![json_field("p", true)]);
+        assert_eq!(note_codes(&e), vec![("schema::lossy", "p")]);
+        assert_eq!(
+            e.notes[0].message,
+            "field `p`: the value is always null, so it becomes JSON"
+        );
+    }
+
+    #[test]
+    fn keywords_imply_the_type_when_it_is_missing() {
+        assert_eq!(
+            prop(r#"{"format": "date-time"}"#).data_type(),
+            &DataType::Timestamp(TimeUnit::Nanosecond, None)
+        );
+        assert_eq!(
+            prop(r#"{"items": {"type": "boolean"}}"#).data_type(),
+            &list_of(Field::new("item", DataType::Boolean, false))
+        );
+        assert_eq!(
+            prop(r#"{"enum": [1, 2.5]}"#).data_type(),
+            &DataType::Float64
+        );
+        // `type` with `enum` keeps only the kinds the values have.
+        assert_eq!(
+            prop(r#"{"type": ["string", "integer"], "enum": ["a", "b"]}"#).data_type(),
+            &DataType::Utf8
+        );
+    }
+
+    #[test]
+    fn malformed_refs_are_errors() {
+        let err = expand_json_schema(r#"{"properties": {"p": {"$ref": 5}}}"#).unwrap_err();
+        assert_eq!(err.code, codes::INVALID_SCHEMA);
+        assert_eq!(err.message, "`$ref` must be a string, found a number");
+        let err = expand_json_schema(r##"{"properties": {"p": {"$ref": "#/a%zz"}}}"##).unwrap_err();
+        assert_eq!(err.code, codes::INVALID_SCHEMA);
+        assert_eq!(err.message, "`$ref` `#/a%zz` is not a valid URI fragment");
+    }
+
+    #[test]
+    fn unknown_type_names_become_json_with_a_note() {
+        let e = expand(r#"{"properties": {"p": {"type": "file"}}}"#);
+        assert!(is_json(field(&e, "p")));
+        assert_eq!(note_codes(&e), vec![("schema::lossy", "p")]);
+    }
+
+    #[test]
+    fn map_values_of_different_types_become_json() {
+        let e = expand(
+            r#"{"properties": {"p": {"patternProperties": {"^a": {"type": "string"}, "^b": {"type": "integer"}}}}}"#,
+        );
+        assert_eq!(
+            field(&e, "p").data_type(),
+            &map_type(json_field("value", true))
+        );
+        assert_eq!(note_codes(&e), vec![("schema::lossy", "p{}")]);
     }
 
     #[test]
