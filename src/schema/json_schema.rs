@@ -75,7 +75,7 @@ use crate::schema::expand::{json_field, Expansion, SchemaError, SchemaNote, MAX_
 const MAX_CALLS: usize = 4 * MAX_NESTING;
 /// How many schema nodes one document may expand into (protects against combinatorial
 /// explosions of nested `anyOf` inside `allOf`).
-const MAX_STEPS: usize = 200_000;
+const MAX_STEPS: usize = 50_000;
 /// How many notes are reported before the rest are summarised in one note.
 const MAX_NOTES: usize = 200;
 
@@ -2398,6 +2398,26 @@ mod tests {
             &map_type(json_field("value", true))
         );
         assert_eq!(note_codes(&e), vec![("schema::lossy", "p{}")]);
+    }
+
+    #[test]
+    fn combinatorial_any_of_is_an_error_not_a_hang() {
+        // 17 independent `anyOf`s in one `allOf` give 2^17 combinations.
+        let members = (0..17)
+            .map(|i| {
+                format!(
+                    r#"{{"anyOf": [{{"properties": {{"a{i}": {{"type": "string"}}}}}},
+                                   {{"properties": {{"b{i}": {{"type": "string"}}}}}}]}}"#
+                )
+            })
+            .collect::<Vec<_>>()
+            .join(",");
+        let err = expand_json_schema(&format!(r#"{{"allOf": [{members}]}}"#)).unwrap_err();
+        assert_eq!(err.code, codes::TOO_DEEP);
+        assert_eq!(
+            err.message,
+            "the schema is too large to expand: more than 50000 steps"
+        );
     }
 
     #[test]
