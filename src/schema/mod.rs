@@ -6,6 +6,7 @@ pub mod avro;
 pub mod expand;
 pub mod definition;
 pub mod format;
+pub mod json_schema;
 pub mod protobuf;
 
 use arrow_schema::Field;
