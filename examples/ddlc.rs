@@ -75,8 +75,15 @@ impl DirSchemas {
     fn read(&self, relative: &str) -> Result<Option<String>, String> {
         let rel = std::path::Path::new(relative);
         // Only plain relative paths: a schema reference must not escape the directory.
-        if rel.components().any(|c| !matches!(c, std::path::Component::Normal(_) | std::path::Component::CurDir)) {
-            return Err(format!("`{relative}` must be a relative path inside the schema directory"));
+        if rel.components().any(|c| {
+            !matches!(
+                c,
+                std::path::Component::Normal(_) | std::path::Component::CurDir
+            )
+        }) {
+            return Err(format!(
+                "`{relative}` must be a relative path inside the schema directory"
+            ));
         }
         let path = self.0.join(rel);
         match std::fs::read_to_string(&path) {
@@ -165,8 +172,20 @@ fn run(args: &Args) -> Result<ExitCode, String> {
     let profiles = load_profiles(args.profiles.as_ref())?;
     let sources = read_sources(&args.files)?;
     let registry = Registry::builtin();
+    let schemas = match &args.schemas {
+        Some(dir) if !dir.is_dir() => {
+            return Err(format!("--schemas `{}` is not a directory", dir.display()))
+        }
+        Some(dir) => Some(DirSchemas(dir.clone())),
+        None => None,
+    };
+    let resolver: &dyn SchemaResolver = match &schemas {
+        Some(s) => s,
+        None => &NoSchemas,
+    };
     let env = Env::new(&registry)
         .with_profiles(&profiles)
+        .with_schemas(resolver)
         .strict(args.strict);
 
     let mut tables: Vec<Table> = Vec::new();

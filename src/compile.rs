@@ -18,8 +18,11 @@ use crate::options::{AppliesTo, ConnectorOptions, OptionKind, OptionSpec, Value}
 use crate::parse::types::{sql_name, CARRIED_TYPES};
 use crate::parse::{parse_script, ColumnDef, ColumnKind, ExprShape, SqlExpr, Statement, TableDef};
 use crate::profile::{ConnectionProfile, ProfileResolver, Profiles};
+use crate::schema::definition::{
+    self, fingerprint, NoSchemas, PinnedFile, SchemaDefinition, SchemaKind, SchemaOrigin,
+    SchemaResolver,
+};
 use crate::schema::expand::{is_json, JSON_EXTENSION_KEY, JSON_EXTENSION_NAME};
-use crate::schema::definition::{self, fingerprint, NoSchemas, PinnedFile, SchemaDefinition, SchemaKind, SchemaOrigin, SchemaResolver};
 use crate::schema::expand::{Expansion, SchemaError};
 use crate::schema::format::{self, Format, JsonFormat};
 use crate::schema::{ConnectionSchema, GeneratedField, MetadataField, Watermark};
@@ -1068,7 +1071,10 @@ impl TableCompiler<'_> {
                 Diagnostic::error(
                     codes::OPTION_CONFLICT,
                     f.span,
-                    format!("`{}` cannot be combined with `{}`", file_spec.key, inline_spec.key),
+                    format!(
+                        "`{}` cannot be combined with `{}`",
+                        file_spec.key, inline_spec.key
+                    ),
                 )
                 .with_label(i.span, "schema given inline here")
                 .with_help("give the schema once"),
@@ -1085,7 +1091,14 @@ impl TableCompiler<'_> {
             (i.node, SchemaOrigin::Inline, i.span, name)
         } else if let Some(f) = file {
             match resolver.file(&f.node) {
-                Ok(Some(t)) => (t, SchemaOrigin::File { path: f.node.clone() }, f.span, f.node.clone()),
+                Ok(Some(t)) => (
+                    t,
+                    SchemaOrigin::File {
+                        path: f.node.clone(),
+                    },
+                    f.span,
+                    f.node.clone(),
+                ),
                 Ok(None) => {
                     self.opts.report(
                         Diagnostic::error(codes::SCHEMA_NOT_FOUND, f.span, format!("schema file `{}` not found", f.node))
@@ -1094,15 +1107,30 @@ impl TableCompiler<'_> {
                     return None;
                 }
                 Err(e) => {
-                    self.opts.error(codes::SCHEMA_NOT_FOUND, f.span, format!("cannot read schema file `{}`: {e}", f.node));
+                    self.opts.error(
+                        codes::SCHEMA_NOT_FOUND,
+                        f.span,
+                        format!("cannot read schema file `{}`: {e}", f.node),
+                    );
                     return None;
                 }
             }
         } else if registry {
             let subject = config.and_then(|c| self.connector.schema_subject(c))?;
-            let span = self.opts.peek(registry_key).map(|v| v.span).unwrap_or(self.opts.anchor());
+            let span = self
+                .opts
+                .peek(registry_key)
+                .map(|v| v.span)
+                .unwrap_or(self.opts.anchor());
             match resolver.subject(&subject, kind) {
-                Ok(Some(t)) => (t, SchemaOrigin::Subject { subject: subject.clone() }, span, format!("{subject}.proto")),
+                Ok(Some(t)) => (
+                    t,
+                    SchemaOrigin::Subject {
+                        subject: subject.clone(),
+                    },
+                    span,
+                    format!("{subject}.proto"),
+                ),
                 Ok(None) => {
                     // Without columns a source has nothing to decode into.
                     if declared_physical == 0 && ct == Some(ConnectionType::Source) {
@@ -1118,13 +1146,20 @@ impl TableCompiler<'_> {
                     return None;
                 }
                 Err(e) => {
-                    self.opts.error(codes::SCHEMA_NOT_FOUND, span, format!("cannot resolve subject `{subject}`: {e}"));
+                    self.opts.error(
+                        codes::SCHEMA_NOT_FOUND,
+                        span,
+                        format!("cannot resolve subject `{subject}`: {e}"),
+                    );
                     return None;
                 }
             }
         } else {
             if kind == SchemaKind::Protobuf {
-                let span = self.opts.key_span(format::FORMAT.key).unwrap_or(self.opts.anchor());
+                let span = self
+                    .opts
+                    .key_span(format::FORMAT.key)
+                    .unwrap_or(self.opts.anchor());
                 self.opts.report(
                     Diagnostic::error(codes::MISSING_OPTION, span, "format `protobuf` needs a schema")
                         .with_help("set `protobuf.schema` (inline .proto text), `protobuf.schema_file`, or `protobuf.confluent_schema_registry = true`"),
@@ -1133,11 +1168,21 @@ impl TableCompiler<'_> {
             return None;
         };
         let result: Result<(Expansion, Option<String>, Vec<PinnedFile>), SchemaError> = match kind {
-            SchemaKind::Avro => crate::schema::avro::expand_avro(&text).map(|e| (e, None, Vec::new())),
-            SchemaKind::JsonSchema => crate::schema::json_schema::expand_json_schema(&text).map(|e| (e, None, Vec::new())),
+            SchemaKind::Avro => {
+                crate::schema::avro::expand_avro(&text).map(|e| (e, None, Vec::new()))
+            }
+            SchemaKind::JsonSchema => {
+                crate::schema::json_schema::expand_json_schema(&text).map(|e| (e, None, Vec::new()))
+            }
             SchemaKind::Protobuf => {
                 let import = |path: &str| resolver.file(path);
-                crate::schema::protobuf::expand_protobuf(&root_name, &text, &import, message_name.as_deref()).map(|p| {
+                crate::schema::protobuf::expand_protobuf(
+                    &root_name,
+                    &text,
+                    &import,
+                    message_name.as_deref(),
+                )
+                .map(|p| {
                     let imports = p
                         .files
                         .into_iter()
@@ -1151,14 +1196,19 @@ impl TableCompiler<'_> {
         let (expansion, message_name, imports) = match result {
             Ok(r) => r,
             Err(e) => {
-                self.opts.report(Diagnostic::error(e.code, span, e.message).with_optional_help(e.help));
+                self.opts
+                    .report(Diagnostic::error(e.code, span, e.message).with_optional_help(e.help));
                 return None;
             }
         };
         for note in &expansion.notes {
-            self.opts.report(Diagnostic::warning(note.code, span, note.message.clone()));
+            self.opts
+                .report(Diagnostic::warning(note.code, span, note.message.clone()));
         }
-        let fp = fingerprint(std::iter::once(text.as_str()).chain(imports.iter().map(|f: &PinnedFile| f.text.as_str())));
+        let fp = fingerprint(
+            std::iter::once(text.as_str())
+                .chain(imports.iter().map(|f: &PinnedFile| f.text.as_str())),
+        );
         Some((
             expansion.fields,
             SchemaDefinition {
@@ -1177,7 +1227,11 @@ impl TableCompiler<'_> {
     /// the schema. Metadata and generated columns are added on top.
     fn fields_with_definition(&mut self, schema_fields: Vec<Field>) -> Vec<Field> {
         let declared = self.columns.fields.clone();
-        let physical: Vec<Field> = self.physical_declared(&declared).into_iter().cloned().collect();
+        let physical: Vec<Field> = self
+            .physical_declared(&declared)
+            .into_iter()
+            .cloned()
+            .collect();
         if physical.is_empty() {
             let mut all = schema_fields;
             for extra in declared {
@@ -1236,7 +1290,10 @@ impl TableCompiler<'_> {
                     Diagnostic::error(
                         codes::SCHEMA_MISMATCH,
                         col.not_null.unwrap_or(type_span),
-                        format!("column `{}` is NOT NULL, but the schema allows null", f.name()),
+                        format!(
+                            "column `{}` is NOT NULL, but the schema allows null",
+                            f.name()
+                        ),
                     )
                     .with_help("remove `NOT NULL`"),
                 );
@@ -1630,9 +1687,10 @@ fn compatible(declared: &DataType, schema: &DataType) -> bool {
         (D::List(a) | D::LargeList(a), D::List(b) | D::LargeList(b) | D::FixedSizeList(b, _)) => {
             compatible(a.data_type(), b.data_type())
         }
-        (D::Struct(a), D::Struct(b)) => a
-            .iter()
-            .all(|fa| b.iter().any(|fb| fb.name() == fa.name() && compatible(fa.data_type(), fb.data_type()))),
+        (D::Struct(a), D::Struct(b)) => a.iter().all(|fa| {
+            b.iter()
+                .any(|fb| fb.name() == fa.name() && compatible(fa.data_type(), fb.data_type()))
+        }),
         (D::Map(a, _), D::Map(b, _)) => compatible(a.data_type(), b.data_type()),
         (a, b) => a == b,
     }

@@ -53,12 +53,20 @@ pub fn connectors_markdown(registry: &Registry) -> String {
     out.push_str("# Connectors and options\n\n");
     for (name, c) in registry.iter() {
         let info = c.info();
-        let _ = writeln!(out, "## `{name}` — {}\n\n{}.\n", info.display_name, info.description);
-        let kinds: Vec<&str> = [("source", info.source), ("sink", info.sink), ("lookup", info.lookup)]
-            .iter()
-            .filter(|(_, y)| *y)
-            .map(|(k, _)| *k)
-            .collect();
+        let _ = writeln!(
+            out,
+            "## `{name}` — {}\n\n{}.\n",
+            info.display_name, info.description
+        );
+        let kinds: Vec<&str> = [
+            ("source", info.source),
+            ("sink", info.sink),
+            ("lookup", info.lookup),
+        ]
+        .iter()
+        .filter(|(_, y)| *y)
+        .map(|(k, _)| *k)
+        .collect();
         let _ = writeln!(out, "Connection types: {}.\n", kinds.join(", "));
         let f = c.formats();
         let rule = match f.rule {
@@ -67,7 +75,15 @@ pub fn connectors_markdown(registry: &Registry) -> String {
             crate::connector::FormatRule::Ignored => "ignored (fixed encoding)",
         };
         let allowed: Vec<String> = f.allowed.iter().map(|a| format!("`{a}`")).collect();
-        let _ = writeln!(out, "Format: {rule}{}.\n", if allowed.is_empty() { String::new() } else { format!("; one of {}", allowed.join(", ")) });
+        let _ = writeln!(
+            out,
+            "Format: {rule}{}.\n",
+            if allowed.is_empty() {
+                String::new()
+            } else {
+                format!("; one of {}", allowed.join(", "))
+            }
+        );
         if !c.profile_options().is_empty() {
             out.push_str("Connection options (in WITH, or from a `connection_profile`):\n\n");
             option_rows(&mut out, c.profile_options());
@@ -79,7 +95,13 @@ pub fn connectors_markdown(registry: &Registry) -> String {
         if !c.metadata_defs().is_empty() {
             out.push_str("Metadata columns (`col TYPE METADATA FROM 'key'`):\n\n| key | type | description |\n|---|---|---|\n");
             for m in c.metadata_defs() {
-                let _ = writeln!(out, "| `{}` | `{}` | {} |", m.key, sql_name(&m.data_type, false), m.doc);
+                let _ = writeln!(
+                    out,
+                    "| `{}` | `{}` | {} |",
+                    m.key,
+                    sql_name(&m.data_type, false),
+                    m.doc
+                );
             }
             out.push('\n');
         }

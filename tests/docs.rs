@@ -9,7 +9,10 @@ fn check(name: &str, fresh: &str) {
         std::fs::write(&path, fresh).expect("write docs");
     }
     let committed = std::fs::read_to_string(&path).unwrap_or_default();
-    assert!(committed == fresh, "docs/{name} is stale: run `UPDATE_DOCS=1 cargo test --test docs`");
+    assert!(
+        committed == fresh,
+        "docs/{name} is stale: run `UPDATE_DOCS=1 cargo test --test docs`"
+    );
 }
 
 #[test]

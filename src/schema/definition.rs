@@ -13,21 +13,23 @@ use sha2::{Digest, Sha256};
 use crate::options::OptionSpec;
 
 /// `avro.schema`.
-pub const AVRO_SCHEMA: OptionSpec = OptionSpec::string("avro.schema").doc("An Avro schema (JSON text) that defines the columns.");
+pub const AVRO_SCHEMA: OptionSpec =
+    OptionSpec::string("avro.schema").doc("An Avro schema (JSON text) that defines the columns.");
 /// `avro.schema_file`.
-pub const AVRO_SCHEMA_FILE: OptionSpec =
-    OptionSpec::string("avro.schema_file").doc("A `.avsc` file, resolved by the schema resolver, that defines the columns.");
+pub const AVRO_SCHEMA_FILE: OptionSpec = OptionSpec::string("avro.schema_file")
+    .doc("A `.avsc` file, resolved by the schema resolver, that defines the columns.");
 /// `json.schema`.
-pub const JSON_SCHEMA: OptionSpec = OptionSpec::string("json.schema").doc("A JSON Schema (JSON text) that defines the columns.");
+pub const JSON_SCHEMA: OptionSpec =
+    OptionSpec::string("json.schema").doc("A JSON Schema (JSON text) that defines the columns.");
 /// `json.schema_file`.
-pub const JSON_SCHEMA_FILE: OptionSpec =
-    OptionSpec::string("json.schema_file").doc("A JSON Schema file, resolved by the schema resolver, that defines the columns.");
+pub const JSON_SCHEMA_FILE: OptionSpec = OptionSpec::string("json.schema_file")
+    .doc("A JSON Schema file, resolved by the schema resolver, that defines the columns.");
 /// `protobuf.schema`.
-pub const PROTO_SCHEMA: OptionSpec =
-    OptionSpec::string("protobuf.schema").doc("`.proto` text that defines the message; imports come from the schema resolver.");
+pub const PROTO_SCHEMA: OptionSpec = OptionSpec::string("protobuf.schema")
+    .doc("`.proto` text that defines the message; imports come from the schema resolver.");
 /// `protobuf.schema_file`.
-pub const PROTO_SCHEMA_FILE: OptionSpec =
-    OptionSpec::string("protobuf.schema_file").doc("A `.proto` file, resolved by the schema resolver, that defines the message.");
+pub const PROTO_SCHEMA_FILE: OptionSpec = OptionSpec::string("protobuf.schema_file")
+    .doc("A `.proto` file, resolved by the schema resolver, that defines the message.");
 
 /// The kind of schema a definition is written in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]

@@ -3,8 +3,8 @@
 //! of Avro, Protobuf and JSON Schema definitions into Arrow fields.
 
 pub mod avro;
-pub mod expand;
 pub mod definition;
+pub mod expand;
 pub mod format;
 pub mod json_schema;
 pub mod protobuf;

@@ -1,0 +1,9 @@
+-- expect: error option::missing
+CREATE TABLE orders (id BIGINT) WITH (
+    connector = 'kafka',
+    bootstrap_servers = 'b-1.msk.eu-west-1.amazonaws.com:9098',
+    auth.type = 'aws_msk_iam',
+    topic = 'orders',
+    type = 'source',
+    format = 'json'
+);

@@ -1,0 +1,9 @@
+-- expect: error option::conflict
+CREATE TABLE orders (id BIGINT) WITH (
+    connector = 'kafka',
+    bootstrap_servers = 'localhost:9092',
+    auth.mechanism = 'PLAIN',
+    topic = 'orders',
+    type = 'source',
+    format = 'json'
+);

@@ -1,0 +1,9 @@
+-- expect: ok
+CREATE TABLE orders (id BIGINT, amount DOUBLE) WITH (
+    connector = 'kafka',
+    connection_profile = 'production-kafka',
+    topic = 'orders',
+    type = 'source',
+    format = 'avro',
+    avro.confluent_schema_registry = true
+);

@@ -1,0 +1,9 @@
+-- expect: error option::invalid_value
+CREATE TABLE orders (id BIGINT) WITH (
+    connector = 'kafka',
+    connection_profile = 'local-kafka',
+    topic = 'orders',
+    type = 'source',
+    format = 'json',
+    client_configs = 'fetch.min.bytes=1024,session.timeout.ms'
+);

@@ -1,0 +1,8 @@
+-- expect: error format::debezium
+CREATE TABLE customers (id BIGINT, name TEXT) WITH (
+    connector = 'kafka',
+    connection_profile = 'local-kafka',
+    topic = 'dbserver1.inventory.customers',
+    type = 'source',
+    format = 'debezium_json'
+);

@@ -1,0 +1,7 @@
+-- expect: error format::missing
+CREATE TABLE orders (id BIGINT) WITH (
+    connector = 'kafka',
+    connection_profile = 'local-kafka',
+    topic = 'orders',
+    type = 'source'
+);

@@ -1,0 +1,8 @@
+-- expect: error option::invalid_value
+CREATE TABLE orders (id BIGINT) WITH (
+    connector = 'kafka',
+    connection_profile = 'local-kafka',
+    topic = 'orders',
+    type = 'source',
+    format = 'jsn'
+);

@@ -1,0 +1,8 @@
+-- expect: error format::unsupported
+CREATE TABLE orders (id BIGINT) WITH (
+    connector = 'kafka',
+    connection_profile = 'local-kafka',
+    topic = 'orders',
+    type = 'source',
+    format = 'protobuf'
+);

@@ -1,0 +1,9 @@
+-- expect: error option::conflict
+CREATE TABLE orders (id BIGINT) WITH (
+    connector = 'kafka',
+    bootstrap_servers = 'localhost:9092',
+    schema_registry.api_key = 'orders-key',
+    topic = 'orders',
+    type = 'source',
+    format = 'json'
+);

@@ -1,0 +1,9 @@
+-- expect: ok
+CREATE TABLE orders (id BIGINT) WITH (
+    connector = 'kafka',
+    connection_profile = 'local-kafka',
+    topic = 'orders',
+    type = 'source',
+    format = 'json',
+    source.group_id_prefix = 'orders-etl'
+);
