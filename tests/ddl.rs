@@ -8,6 +8,7 @@
 
 use connector_ddl::diagnostics::{render_human, JsonDiagnostic};
 use connector_ddl::profile::{ConnectionProfile, Profiles};
+use connector_ddl::schema::definition::MemorySchemas;
 use connector_ddl::span::LineIndex;
 use connector_ddl::{compile_sql, Compiled, Env, Registry};
 
@@ -15,6 +16,32 @@ fn profiles() -> Profiles {
     let text = include_str!("fixtures/profiles.json");
     let list: Vec<ConnectionProfile> = serde_json::from_str(text).expect("fixture profiles parse");
     Profiles(list)
+}
+
+/// Every file under `tests/fixtures/schemas`, by relative path (for `*.schema_file` and
+/// protobuf imports) and, for top-level files, by stem as a registry subject.
+fn schemas() -> MemorySchemas {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/schemas");
+    let mut out = MemorySchemas::default();
+    let mut stack = vec![root.clone()];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).expect("schema fixtures dir reads") {
+            let path = entry.expect("dir entry").path();
+            if path.is_dir() {
+                stack.push(path);
+                continue;
+            }
+            let rel = path.strip_prefix(&root).expect("under root").to_string_lossy().replace('\\', "/");
+            let text = std::fs::read_to_string(&path).expect("schema fixture reads");
+            if !rel.contains('/') {
+                if let Some(stem) = path.file_stem() {
+                    out.subjects.insert(stem.to_string_lossy().into_owned(), text.clone());
+                }
+            }
+            out.files.insert(rel, text);
+        }
+    }
+    out
 }
 
 enum Expect {
@@ -108,7 +135,8 @@ fn render(sql: &str, out: &Compiled) -> String {
 fn ddl_cases() {
     let registry = Registry::builtin();
     let profiles = profiles();
-    let env = Env::new(&registry).with_profiles(&profiles);
+    let schemas = schemas();
+    let env = Env::new(&registry).with_profiles(&profiles).with_schemas(&schemas);
     insta::glob!("ddl/**/*.sql", |path| {
         let sql = std::fs::read_to_string(path).expect("case file reads");
         let expect = expectation(&sql, path);

@@ -5,5 +5,5 @@ CREATE TABLE order_totals (customer_id TEXT, total DOUBLE) WITH (
     topic = 'order-totals',
     type = 'sink',
     format = 'json',
-    sink.commit_mode = 'exactly-once'
+    sink.commit_mode = 'at_most_once'
 );

@@ -1,8 +1,8 @@
--- expect: error profile::invalid
+-- expect: error option::missing
 CREATE TABLE orders (id BIGINT) WITH (
     connector = 'kafka',
-    connection_profile = 'broken-kafka',
+    connection_profile = 'local-kafka',
     topic = 'orders',
     type = 'source',
-    format = 'json'
+    format = 'protobuf'
 );
