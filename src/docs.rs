@@ -119,3 +119,44 @@ pub fn connectors_markdown(registry: &Registry) -> String {
     }
     out
 }
+
+/// The module documentation (`//!` lines) of a source file, with headings demoted by
+/// `levels` so it can sit under a section of its own.
+fn module_doc(source: &str, levels: usize) -> String {
+    let mut out = String::new();
+    for line in source.lines() {
+        let Some(rest) = line.strip_prefix("//!") else {
+            if line.trim().is_empty() || line.starts_with("#![") {
+                continue;
+            }
+            break;
+        };
+        let rest = rest.strip_prefix(' ').unwrap_or(rest);
+        if rest.starts_with('#') {
+            out.push_str(&"#".repeat(levels));
+        }
+        out.push_str(rest);
+        out.push('\n');
+    }
+    out
+}
+
+/// `docs/type-mapping.md`: how SQL types, Avro, Protobuf and JSON Schema map to Arrow,
+/// taken from the rustdoc of the modules that implement each mapping.
+pub fn type_mapping_markdown() -> String {
+    let sections = [
+        ("SQL column types (`src/parse/types.rs`)", include_str!("parse/types.rs")),
+        ("Avro (`src/schema/avro.rs`)", include_str!("schema/avro.rs")),
+        ("Protobuf (`src/schema/protobuf.rs`)", include_str!("schema/protobuf.rs")),
+        ("JSON Schema (`src/schema/json_schema.rs`)", include_str!("schema/json_schema.rs")),
+        ("Conventions shared by the expanders (`src/schema/expand.rs`)", include_str!("schema/expand.rs")),
+    ];
+    let mut out = String::from(HEADER);
+    out.push_str("# Type mapping\n\nHow each input maps to Arrow. The text below is the rustdoc of the module that implements the mapping; the unit tests in each module cover every row.\n\n");
+    for (title, source) in sections {
+        let _ = writeln!(out, "## {title}\n");
+        out.push_str(&module_doc(source, 2));
+        out.push('\n');
+    }
+    out
+}

@@ -1,6 +1,6 @@
 //! The generated reference documents must match the code.
 
-use connector_ddl::docs::{connectors_markdown, diagnostics_markdown};
+use connector_ddl::docs::{connectors_markdown, diagnostics_markdown, type_mapping_markdown};
 use connector_ddl::Registry;
 
 fn check(name: &str, fresh: &str) {
@@ -23,4 +23,9 @@ fn diagnostics_md_is_current() {
 #[test]
 fn connectors_md_is_current() {
     check("connectors.md", &connectors_markdown(&Registry::builtin()));
+}
+
+#[test]
+fn type_mapping_md_is_current() {
+    check("type-mapping.md", &type_mapping_markdown());
 }
