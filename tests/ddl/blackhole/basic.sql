@@ -1,0 +1,4 @@
+-- expect: ok
+CREATE TABLE discard (id BIGINT, payload TEXT) WITH (
+    connector = 'blackhole'
+);

@@ -1,0 +1,5 @@
+-- expect: warning format::unsupported
+CREATE TABLE discard (id BIGINT) WITH (
+    connector = 'blackhole',
+    format = 'json'
+);

@@ -1,0 +1,4 @@
+-- expect: ok
+CREATE TABLE discard WITH (
+    connector = 'blackhole'
+);

@@ -1,0 +1,8 @@
+-- expect: error connector::fixed_schema
+CREATE TABLE ticks (
+    counter BIGINT,
+    subtask_index BIGINT
+) WITH (
+    connector = 'impulse',
+    event_rate = 100
+);

@@ -1,0 +1,4 @@
+-- expect: error option::missing
+CREATE TABLE ticks WITH (
+    connector = 'impulse'
+);

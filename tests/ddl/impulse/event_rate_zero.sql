@@ -1,0 +1,5 @@
+-- expect: error option::invalid_value
+CREATE TABLE ticks WITH (
+    connector = 'impulse',
+    event_rate = 0
+);

@@ -1,0 +1,6 @@
+-- expect: error option::invalid_value
+CREATE TABLE ticks WITH (
+    connector = 'impulse',
+    event_rate = 100,
+    message_count = '-1'
+);

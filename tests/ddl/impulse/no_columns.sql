@@ -1,0 +1,5 @@
+-- expect: ok
+CREATE TABLE ticks WITH (
+    connector = 'impulse',
+    event_rate = 100
+);

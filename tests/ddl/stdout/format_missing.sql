@@ -1,0 +1,4 @@
+-- expect: error format::missing
+CREATE TABLE console (id BIGINT, note TEXT) WITH (
+    connector = 'stdout'
+);

@@ -1,0 +1,5 @@
+-- expect: ok
+CREATE TABLE console (id BIGINT, note TEXT) WITH (
+    connector = 'stdout',
+    format = 'json'
+);

@@ -1,0 +1,5 @@
+-- expect: ok
+CREATE TABLE console (value TEXT) WITH (
+    connector = 'stdout',
+    format = 'raw_string'
+);
