@@ -87,3 +87,8 @@ pub mod text;
 pub use compile::{compile_sql, Compiled, Connection, Env, MemoryTable, Table};
 pub use connector::{ConnectionType, Connector, Registry};
 pub use diagnostics::{Diagnostic, Severity};
+
+/// Compiles the README's Rust examples as doctests.
+#[doc = include_str!("../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;

@@ -1,4 +1,4 @@
--- expect: error connector::fixed_schema
+-- expect: ok
 CREATE TABLE ticks (
     counter BIGINT,
     subtask_index BIGINT
