@@ -42,15 +42,29 @@ fn bench(c: &mut Criterion) {
         b.iter(|| {
             stmts
                 .iter()
-                .map(|s| Parser::parse_sql(&d, black_box(s)).map(|v| v.len()).unwrap_or(0))
+                .map(|s| {
+                    Parser::parse_sql(&d, black_box(s))
+                        .map(|v| v.len())
+                        .unwrap_or(0)
+                })
                 .sum::<usize>()
         })
     });
     g.bench_function("parse_script", |b| {
-        b.iter(|| stmts.iter().map(|s| parse_script(black_box(s)).statements.len()).sum::<usize>())
+        b.iter(|| {
+            stmts
+                .iter()
+                .map(|s| parse_script(black_box(s)).statements.len())
+                .sum::<usize>()
+        })
     });
     g.bench_function("compile_sql", |b| {
-        b.iter(|| stmts.iter().map(|s| compile_sql(black_box(s), &env).tables.len()).sum::<usize>())
+        b.iter(|| {
+            stmts
+                .iter()
+                .map(|s| compile_sql(black_box(s), &env).tables.len())
+                .sum::<usize>()
+        })
     });
     g.finish();
 }

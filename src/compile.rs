@@ -16,7 +16,7 @@ use crate::diagnostics::{codes, Diagnostic, Severity};
 use crate::options::grammar::did_you_mean;
 use crate::options::{AppliesTo, ConnectorOptions, OptionKind, OptionSpec, Value};
 use crate::parse::types::{sql_name, CARRIED_TYPES};
-use crate::parse::{parse_script, ColumnDef, ColumnKind, ExprShape, SqlExpr, Statement, TableDef};
+use crate::parse::{parse_script, ColumnKind, ExprShape, SqlExpr, Statement, TableDef};
 use crate::profile::{ConnectionProfile, ProfileResolver, Profiles};
 use crate::schema::definition::{
     self, fingerprint, NoSchemas, PinnedFile, SchemaDefinition, SchemaKind, SchemaOrigin,
@@ -416,6 +416,11 @@ fn memory_table(
     columns: Columns,
     mut opts: ConnectorOptions,
 ) -> (Option<Table>, Vec<Diagnostic>) {
+    check_column_refs(
+        def,
+        &Known::new(&columns.fields, &columns.generated),
+        &mut opts,
+    );
     let explicit_memory = !opts.pending_keys().is_empty() && opts.contains("connector");
     for key in opts.pending_keys() {
         let mut d = Diagnostic::error(
@@ -558,13 +563,7 @@ fn lower_columns(def: &TableDef, connection: bool, opts: &mut ConnectorOptions) 
         }
         out.fields.push(field);
     }
-    // Generated expressions may use physical and metadata columns.
-    for col in cols {
-        if let ColumnKind::Generated { expr, .. } = &col.kind {
-            check_refs(expr, cols, opts, "generated column", true);
-        }
-    }
-    // Table-level primary key.
+    // Table-level primary key (its columns are checked once the final fields are known).
     let column_level = cols.iter().find_map(|c| c.primary_key);
     for (i, pk) in def.primary_keys.iter().enumerate() {
         if i > 0 || column_level.is_some() {
@@ -583,25 +582,69 @@ fn lower_columns(def: &TableDef, connection: bool, opts: &mut ConnectorOptions) 
             continue;
         }
         for c in &pk.columns {
-            if find_column(cols, &c.node).is_some() {
-                if !out.primary_keys.contains(&c.node) {
-                    out.primary_keys.push(c.node.clone());
-                }
-            } else {
-                report_unknown_column(opts, cols, c, "primary key");
+            if !out.primary_keys.contains(&c.node) {
+                out.primary_keys.push(c.node.clone());
             }
         }
     }
     out
 }
 
-fn find_column<'a>(cols: &'a [ColumnDef], name: &str) -> Option<&'a ColumnDef> {
-    cols.iter().find(|c| c.name.node == name)
+/// The columns a table ends up with (declared, fixed or expanded from a schema), for
+/// checking references: name, and whether it is generated.
+struct Known(Vec<(String, bool)>);
+
+impl Known {
+    fn new(fields: &[Field], generated: &[GeneratedField]) -> Self {
+        Known(
+            fields
+                .iter()
+                .map(|f| {
+                    (
+                        f.name().clone(),
+                        generated.iter().any(|g| &g.field == f.name()),
+                    )
+                })
+                .collect(),
+        )
+    }
+
+    fn names(&self) -> Vec<&str> {
+        self.0.iter().map(|(n, _)| n.as_str()).collect()
+    }
+
+    /// The column called `name`: exactly, or ignoring case for an unquoted non-keyword.
+    fn find(&self, name: &str, exact_only: bool) -> Option<&(String, bool)> {
+        self.0.iter().find(|(n, _)| n == name).or_else(|| {
+            if exact_only {
+                None
+            } else {
+                self.0.iter().find(|(n, _)| n.eq_ignore_ascii_case(name))
+            }
+        })
+    }
+}
+
+/// Checks the references that need the final columns: generated expressions and the
+/// table-level primary key.
+fn check_column_refs(def: &TableDef, known: &Known, opts: &mut ConnectorOptions) {
+    for col in def.column_list() {
+        if let ColumnKind::Generated { expr, .. } = &col.kind {
+            check_refs(expr, known, opts, "generated column", true);
+        }
+    }
+    if let Some(pk) = def.primary_keys.first() {
+        for c in &pk.columns {
+            if known.find(&c.node, true).is_none() {
+                report_unknown_column(opts, known, c, "primary key");
+            }
+        }
+    }
 }
 
 fn report_unknown_column(
     opts: &mut ConnectorOptions,
-    cols: &[ColumnDef],
+    known: &Known,
     name: &Spanned<String>,
     what: &str,
 ) {
@@ -613,7 +656,7 @@ fn report_unknown_column(
             name.node
         ),
     );
-    let names: Vec<&str> = cols.iter().map(|c| c.name.node.as_str()).collect();
+    let names = known.names();
     if let Some(s) = did_you_mean(&name.node, names.iter().copied()) {
         d = d.with_help(format!("did you mean `{s}`?"));
     } else if !names.is_empty() {
@@ -626,23 +669,20 @@ fn report_unknown_column(
 /// generated columns themselves).
 fn check_refs(
     expr: &SqlExpr,
-    cols: &[ColumnDef],
+    known: &Known,
     opts: &mut ConnectorOptions,
     what: &str,
     physical_only: bool,
 ) {
     for r in &expr.columns {
-        match find_column(cols, &r.name.node).or_else(|| {
-            cols.iter()
-                .find(|c| !r.is_keyword && c.name.node.eq_ignore_ascii_case(&r.name.node))
-        }) {
-            Some(c) => {
-                if physical_only && matches!(c.kind, ColumnKind::Generated { .. }) {
+        match known.find(&r.name.node, r.is_keyword) {
+            Some((name, generated)) => {
+                if physical_only && *generated {
                     opts.report(
                         Diagnostic::error(
                             codes::UNKNOWN_COLUMN,
                             r.name.span,
-                            format!("a {what} cannot use generated column `{}`", c.name.node),
+                            format!("a {what} cannot use generated column `{name}`"),
                         )
                         .with_help(
                             "generated expressions see the physical and metadata columns only",
@@ -651,7 +691,7 @@ fn check_refs(
                 }
             }
             None if r.is_keyword => {}
-            None => report_unknown_column(opts, cols, &r.name, what),
+            None => report_unknown_column(opts, known, &r.name, what),
         }
     }
 }
@@ -749,6 +789,11 @@ impl TableCompiler<'_> {
             Some((schema_fields, d)) => (self.fields_with_definition(schema_fields), Some(d)),
             None => (self.schema_fields(fixed), None),
         };
+        check_column_refs(
+            def,
+            &Known::new(&fields, &self.columns.generated),
+            &mut self.opts,
+        );
         let watermark = self.watermark(&fields);
         let schema = ConnectionSchema {
             inferred: def.columns.as_ref().is_none_or(|c| c.node.is_empty()) && fields.is_empty(),
@@ -1386,7 +1431,7 @@ impl TableCompiler<'_> {
 
     fn watermark(&mut self, fields: &[Field]) -> Option<Watermark> {
         let def = self.def;
-        let cols = def.column_list();
+        let known = Known::new(fields, &self.columns.generated);
         let first = def.watermarks.first()?;
         for extra in def.watermarks.iter().skip(1) {
             self.opts.report(
@@ -1400,7 +1445,7 @@ impl TableCompiler<'_> {
         }
         let col = &first.column;
         match fields.iter().find(|f| f.name() == &col.node) {
-            None => report_unknown_column(&mut self.opts, cols, col, "`WATERMARK FOR`"),
+            None => report_unknown_column(&mut self.opts, &known, col, "`WATERMARK FOR`"),
             Some(f) => {
                 if !matches!(f.data_type(), DataType::Timestamp(_, None)) {
                     self.opts.report(
@@ -1422,7 +1467,7 @@ impl TableCompiler<'_> {
             }
         }
         if let Some(expr) = &first.expr {
-            check_refs(expr, cols, &mut self.opts, "watermark expression", true);
+            check_refs(expr, &known, &mut self.opts, "watermark expression", true);
             let base = match &expr.shape {
                 ExprShape::Column(c) | ExprShape::ColumnPlusMinusInterval(c) => Some(c),
                 _ => None,
@@ -1603,12 +1648,8 @@ impl TableCompiler<'_> {
             }),
         );
         if schema.field(&f.node).is_none() && !schema.fields.is_empty() {
-            report_unknown_column(
-                &mut self.opts,
-                self.def.column_list(),
-                &f,
-                &format!("`{}`", spec.key),
-            );
+            let known = Known::new(&schema.fields, &schema.generated_fields);
+            report_unknown_column(&mut self.opts, &known, &f, &format!("`{}`", spec.key));
         }
         Some(f.node)
     }

@@ -145,11 +145,26 @@ fn module_doc(source: &str, levels: usize) -> String {
 /// taken from the rustdoc of the modules that implement each mapping.
 pub fn type_mapping_markdown() -> String {
     let sections = [
-        ("SQL column types (`src/parse/types.rs`)", include_str!("parse/types.rs")),
-        ("Avro (`src/schema/avro.rs`)", include_str!("schema/avro.rs")),
-        ("Protobuf (`src/schema/protobuf.rs`)", include_str!("schema/protobuf.rs")),
-        ("JSON Schema (`src/schema/json_schema.rs`)", include_str!("schema/json_schema.rs")),
-        ("Conventions shared by the expanders (`src/schema/expand.rs`)", include_str!("schema/expand.rs")),
+        (
+            "SQL column types (`src/parse/types.rs`)",
+            include_str!("parse/types.rs"),
+        ),
+        (
+            "Avro (`src/schema/avro.rs`)",
+            include_str!("schema/avro.rs"),
+        ),
+        (
+            "Protobuf (`src/schema/protobuf.rs`)",
+            include_str!("schema/protobuf.rs"),
+        ),
+        (
+            "JSON Schema (`src/schema/json_schema.rs`)",
+            include_str!("schema/json_schema.rs"),
+        ),
+        (
+            "Conventions shared by the expanders (`src/schema/expand.rs`)",
+            include_str!("schema/expand.rs"),
+        ),
     ];
     let mut out = String::from(HEADER);
     out.push_str("# Type mapping\n\nHow each input maps to Arrow. The text below is the rustdoc of the module that implements the mapping; the unit tests in each module cover every row.\n\n");

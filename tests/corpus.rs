@@ -33,7 +33,12 @@ fn files(dir: &Path, ext: &str) -> Vec<PathBuf> {
 
 fn line(out: &mut String, name: &str, r: Result<&Expansion, &SchemaError>) {
     let _ = match r {
-        Ok(e) => writeln!(out, "{name}: {} fields, {} warnings", e.fields.len(), e.notes.len()),
+        Ok(e) => writeln!(
+            out,
+            "{name}: {} fields, {} warnings",
+            e.fields.len(),
+            e.notes.len()
+        ),
         Err(e) => writeln!(out, "{name}: {}", e.code),
     };
 }
@@ -44,7 +49,11 @@ fn avro_corpus() {
     let mut out = String::new();
     for f in files(&root, "avsc") {
         let text = std::fs::read_to_string(&f).expect("reads");
-        let name = f.strip_prefix(&root).expect("under root").display().to_string();
+        let name = f
+            .strip_prefix(&root)
+            .expect("under root")
+            .display()
+            .to_string();
         line(&mut out, &name, expand_avro(&text).as_ref());
     }
     insta::assert_snapshot!(out);
@@ -56,7 +65,11 @@ fn json_schema_corpus() {
     let mut out = String::new();
     for f in files(&root, "json") {
         let text = std::fs::read_to_string(&f).expect("reads");
-        let name = f.strip_prefix(&root).expect("under root").display().to_string();
+        let name = f
+            .strip_prefix(&root)
+            .expect("under root")
+            .display()
+            .to_string();
         line(&mut out, &name, expand_json_schema(&text).as_ref());
     }
     insta::assert_snapshot!(out);
@@ -74,7 +87,11 @@ fn protobuf_corpus() {
     let mut out = String::new();
     for f in files(&root, "proto") {
         let text = std::fs::read_to_string(&f).expect("reads");
-        let name = f.strip_prefix(&root).expect("under root").display().to_string();
+        let name = f
+            .strip_prefix(&root)
+            .expect("under root")
+            .display()
+            .to_string();
         // Without a message name the expander picks the file's only top-level message, or
         // says which ones exist; expand the first of those in that case.
         let first = expand_protobuf(&name, &text, &import, None);
@@ -86,7 +103,8 @@ fn protobuf_corpus() {
                     .and_then(|h| h.split('`').nth(3))
                     .map(str::to_string);
                 match pick {
-                    Some(m) => expand_protobuf(&name, &text, &import, Some(&m)).map(|p| (Some(m), p.expansion)),
+                    Some(m) => expand_protobuf(&name, &text, &import, Some(&m))
+                        .map(|p| (Some(m), p.expansion)),
                     None => Err(e.clone()),
                 }
             }

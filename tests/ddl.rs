@@ -31,11 +31,16 @@ fn schemas() -> MemorySchemas {
                 stack.push(path);
                 continue;
             }
-            let rel = path.strip_prefix(&root).expect("under root").to_string_lossy().replace('\\', "/");
+            let rel = path
+                .strip_prefix(&root)
+                .expect("under root")
+                .to_string_lossy()
+                .replace('\\', "/");
             let text = std::fs::read_to_string(&path).expect("schema fixture reads");
             if !rel.contains('/') {
                 if let Some(stem) = path.file_stem() {
-                    out.subjects.insert(stem.to_string_lossy().into_owned(), text.clone());
+                    out.subjects
+                        .insert(stem.to_string_lossy().into_owned(), text.clone());
                 }
             }
             out.files.insert(rel, text);
@@ -136,7 +141,9 @@ fn ddl_cases() {
     let registry = Registry::builtin();
     let profiles = profiles();
     let schemas = schemas();
-    let env = Env::new(&registry).with_profiles(&profiles).with_schemas(&schemas);
+    let env = Env::new(&registry)
+        .with_profiles(&profiles)
+        .with_schemas(&schemas);
     insta::glob!("ddl/**/*.sql", |path| {
         let sql = std::fs::read_to_string(path).expect("case file reads");
         let expect = expectation(&sql, path);

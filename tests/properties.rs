@@ -6,9 +6,24 @@ use connector_ddl::{compile_sql, Env, Registry};
 use proptest::prelude::*;
 
 const TYPES: &[&str] = &[
-    "BOOLEAN", "INT", "BIGINT", "INT UNSIGNED", "BIGINT UNSIGNED", "FLOAT", "DOUBLE", "DECIMAL(10, 2)",
-    "TEXT", "JSON", "BYTEA", "TIMESTAMP", "TIMESTAMP(3)", "TEXT[]", "STRUCT<a INT, b TEXT>",
-    "MAP<TEXT, BIGINT>", "ARRAY<MAP<TEXT, INT>>", "JSON[]",
+    "BOOLEAN",
+    "INT",
+    "BIGINT",
+    "INT UNSIGNED",
+    "BIGINT UNSIGNED",
+    "FLOAT",
+    "DOUBLE",
+    "DECIMAL(10, 2)",
+    "TEXT",
+    "JSON",
+    "BYTEA",
+    "TIMESTAMP",
+    "TIMESTAMP(3)",
+    "TEXT[]",
+    "STRUCT<a INT, b TEXT>",
+    "MAP<TEXT, BIGINT>",
+    "ARRAY<MAP<TEXT, INT>>",
+    "JSON[]",
 ];
 
 fn column() -> impl Strategy<Value = (String, bool)> {
@@ -100,16 +115,45 @@ proptest! {
 fn deep_nesting_is_a_diagnostic_not_a_crash() {
     let registry = Registry::builtin();
     let env = Env::new(&registry);
-    let deep_type = format!("CREATE TABLE t (a {}INT{}) WITH (connector = 'stdout', format = 'json')", "ARRAY<".repeat(5000), ">".repeat(5000));
+    let deep_type = format!(
+        "CREATE TABLE t (a {}INT{}) WITH (connector = 'stdout', format = 'json')",
+        "ARRAY<".repeat(5000),
+        ">".repeat(5000)
+    );
     let out = compile_sql(&deep_type, &env);
-    assert!(out.diagnostics.iter().any(|d| d.code.as_str() == "limit::nesting"), "{:?}", out.diagnostics);
+    assert!(
+        out.diagnostics
+            .iter()
+            .any(|d| d.code.as_str() == "limit::nesting"),
+        "{:?}",
+        out.diagnostics
+    );
     let deep_expr = format!("CREATE TABLE t (a INT, b INT GENERATED ALWAYS AS ({}a{})) WITH (connector = 'stdout', format = 'json')", "(".repeat(5000), ")".repeat(5000));
     let out = compile_sql(&deep_expr, &env);
-    assert!(out.diagnostics.iter().any(|d| d.code.as_str() == "limit::nesting"), "{:?}", out.diagnostics);
-    let deep_value = format!("CREATE TABLE t (a INT) WITH (connector = 'stdout', format = {}'json'{})", "[".repeat(5000), "]".repeat(5000));
+    assert!(
+        out.diagnostics
+            .iter()
+            .any(|d| d.code.as_str() == "limit::nesting"),
+        "{:?}",
+        out.diagnostics
+    );
+    let deep_value = format!(
+        "CREATE TABLE t (a INT) WITH (connector = 'stdout', format = {}'json'{})",
+        "[".repeat(5000),
+        "]".repeat(5000)
+    );
     let out = compile_sql(&deep_value, &env);
     assert!(out.has_errors());
-    let huge = format!("CREATE TABLE t (d DECIMAL({}, 2)) WITH (connector = 'stdout', format = 'json')", "9".repeat(100));
+    let huge = format!(
+        "CREATE TABLE t (d DECIMAL({}, 2)) WITH (connector = 'stdout', format = 'json')",
+        "9".repeat(100)
+    );
     let out = compile_sql(&huge, &env);
-    assert!(out.diagnostics.iter().any(|d| d.code.as_str() == "type::decimal_range"), "{:?}", out.diagnostics);
+    assert!(
+        out.diagnostics
+            .iter()
+            .any(|d| d.code.as_str() == "type::decimal_range"),
+        "{:?}",
+        out.diagnostics
+    );
 }

@@ -535,6 +535,10 @@ impl Connector for Kafka {
         format!("kafka topic '{}'", table.topic)
     }
 
+    fn schema_subject(&self, _profile: &KafkaProfile, table: &KafkaTable) -> Option<String> {
+        Some(table.value_subject.clone())
+    }
+
     fn check(
         &self,
         _profile: &KafkaProfile,

@@ -1,5 +1,0 @@
--- expect: error option::unknown
-CREATE TABLE discard (id BIGINT) WITH (
-    connector = 'blackhole',
-    type = 'sink'
-);

@@ -1,0 +1,9 @@
+-- expect: error schema::not_found
+CREATE TABLE payments WITH (
+    connector = 'kafka',
+    bootstrap_servers = 'localhost:9092',
+    topic = 'payments',
+    type = 'source',
+    format = 'avro',
+    avro.confluent_schema_registry = true
+);

@@ -1,6 +1,0 @@
--- expect: error option::unknown
-CREATE TABLE console (id BIGINT) WITH (
-    connector = 'stdout',
-    type = 'sink',
-    format = 'json'
-);

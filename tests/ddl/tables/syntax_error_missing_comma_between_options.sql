@@ -1,0 +1,5 @@
+-- expect: error parse::syntax
+CREATE TABLE users (id BIGINT) WITH (
+    connector = 'kafka'
+    topic = 'users'
+);

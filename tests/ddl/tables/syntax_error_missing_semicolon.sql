@@ -1,0 +1,3 @@
+-- expect: error parse::syntax
+CREATE TABLE a (id BIGINT)
+CREATE TABLE b (id BIGINT);

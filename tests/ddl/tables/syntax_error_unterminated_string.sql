@@ -1,0 +1,6 @@
+-- expect: error parse::syntax
+CREATE TABLE users (id BIGINT) WITH (
+    connector = 'kafka',
+    topic = 'users,
+    type = 'source'
+);

@@ -1,0 +1,2 @@
+-- expect: error parse::syntax
+CREATE TABLE users (id BIGINT) WITH connector = 'kafka';
