@@ -134,6 +134,8 @@ pub struct LineIndex<'a> {
     text: &'a str,
     /// Byte offset at which each line starts.
     line_starts: Vec<usize>,
+    /// Whether each line is pure ASCII, so a character column is a byte column.
+    ascii: Vec<bool>,
 }
 
 impl<'a> LineIndex<'a> {
@@ -141,7 +143,21 @@ impl<'a> LineIndex<'a> {
     pub fn new(text: &'a str) -> Self {
         let mut line_starts = vec![0];
         line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-        LineIndex { text, line_starts }
+        let ascii = line_starts
+            .iter()
+            .enumerate()
+            .map(|(i, &start)| {
+                let end = line_starts.get(i + 1).copied().unwrap_or(text.len());
+                text.as_bytes()
+                    .get(start..end)
+                    .is_some_and(|l| l.is_ascii())
+            })
+            .collect();
+        LineIndex {
+            text,
+            line_starts,
+            ascii,
+        }
     }
 
     /// The text this index was built over.
@@ -155,14 +171,26 @@ impl<'a> LineIndex<'a> {
         if line == 0 {
             return 0;
         }
-        let Some(&start) = usize::try_from(line - 1)
-            .ok()
-            .and_then(|l| self.line_starts.get(l))
-        else {
+        let Some(l) = usize::try_from(line - 1).ok() else {
             return self.text.len();
         };
-        let rest = self.text.get(start..).unwrap_or("");
+        let Some(&start) = self.line_starts.get(l) else {
+            return self.text.len();
+        };
         let want = usize::try_from(column.saturating_sub(1)).unwrap_or(usize::MAX);
+        if self.ascii.get(l).copied().unwrap_or(false) {
+            // Columns within an ASCII line are byte columns; past its end they run on into
+            // the following lines, which the general path below handles.
+            let line_end = self
+                .line_starts
+                .get(l + 1)
+                .copied()
+                .unwrap_or(self.text.len());
+            if start.saturating_add(want) <= line_end {
+                return start + want;
+            }
+        }
+        let rest = self.text.get(start..).unwrap_or("");
         match rest.char_indices().nth(want) {
             Some((i, _)) => start + i,
             None => self.text.len(),

@@ -44,7 +44,8 @@ impl TableParser<'_, '_, '_> {
     }
 
     fn is_word(&self, n: usize, w: &str) -> bool {
-        self.word(n).as_deref() == Some(w)
+        matches!(&self.p.peek_nth_token_ref(n).token,
+            Token::Word(x) if x.quote_style.is_none() && x.value.eq_ignore_ascii_case(w))
     }
 
     fn eat_word(&mut self, w: &str) -> bool {

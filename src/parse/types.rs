@@ -151,8 +151,13 @@ impl TypeParser<'_, '_, '_> {
         }
     }
 
+    fn is_word(&self, n: usize, w: &str) -> bool {
+        matches!(&self.p.peek_nth_token_ref(n).token,
+            Token::Word(x) if x.quote_style.is_none() && x.value.eq_ignore_ascii_case(w))
+    }
+
     fn eat_word(&mut self, w: &str) -> bool {
-        if self.pending_gt == 0 && self.peek_word(0).as_deref() == Some(w) {
+        if self.pending_gt == 0 && self.is_word(0, w) {
             self.p.next_token();
             true
         } else {
@@ -165,7 +170,7 @@ impl TypeParser<'_, '_, '_> {
             return false;
         }
         for (i, w) in ws.iter().enumerate() {
-            if self.peek_word(i).as_deref() != Some(*w) {
+            if !self.is_word(i, w) {
                 return false;
             }
         }

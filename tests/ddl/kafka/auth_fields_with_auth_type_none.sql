@@ -3,7 +3,7 @@ CREATE TABLE orders (id BIGINT) WITH (
     connector = 'kafka',
     bootstrap_servers = 'localhost:9092',
     auth.type = 'none',
-    auth.username = 'orders-reader',
+    auth.username = '{{ KAFKA_USER }}',
     topic = 'orders',
     type = 'source',
     format = 'json'

@@ -5,7 +5,7 @@ CREATE TABLE orders (id BIGINT) WITH (
     auth.type = 'sasl',
     auth.mechanism = 'PLAIN',
     auth.protocol = 'SASL_SSL',
-    auth.username = 'orders-reader',
+    auth.username = '{{ KAFKA_USER }}',
     topic = 'orders',
     type = 'source',
     format = 'json'

@@ -2,7 +2,7 @@
 CREATE TABLE orders (id BIGINT) WITH (
     connector = 'kafka',
     connection_profile = 'production-kafka',
-    auth.password = 'other-password-value',
+    auth.password = '{{ KAFKA_PASSWORD }}',
     topic = 'orders',
     type = 'source',
     format = 'json'

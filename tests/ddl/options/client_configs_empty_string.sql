@@ -1,0 +1,9 @@
+-- expect: ok
+CREATE TABLE logs (value TEXT) WITH (
+    connector = 'kafka',
+    connection_profile = 'local-kafka',
+    topic = 'logs',
+    type = 'source',
+    format = 'raw_string',
+    client_configs = ''
+);

@@ -1,0 +1,10 @@
+-- expect: error option::invalid_value
+CREATE TABLE logs (value TEXT) WITH (
+    connector = 'kafka',
+    connection_profile = 'local-kafka',
+    topic = 'logs',
+    type = 'source',
+    format = 'raw_string',
+    framing = 'newline',
+    framing.newline.max_length = 1.5
+);
