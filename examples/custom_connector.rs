@@ -47,6 +47,7 @@ impl Connector for MetricsSink {
             source: false,
             sink: true,
             lookup: false,
+            partitioned: false,
         }
     }
 

@@ -12,7 +12,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, ValueEnum};
-use connector_ddl::diagnostics::{render_human, JsonDiagnostic};
+use connector_ddl::diagnostics::{redact_source, render_human, JsonDiagnostic};
 use connector_ddl::profile::{ConnectionProfile, Profiles};
 use connector_ddl::schema::definition::{NoSchemas, SchemaKind, SchemaResolver};
 use connector_ddl::span::LineIndex;
@@ -107,6 +107,8 @@ impl SchemaResolver for DirSchemas {
 struct Source {
     name: String,
     text: String,
+    /// The text with secret option values masked, for showing source lines.
+    shown: String,
 }
 
 fn main() -> ExitCode {
@@ -131,6 +133,7 @@ fn read_sources(files: &[PathBuf]) -> Result<Vec<Source>, String> {
         return Ok(vec![Source {
             name: "<stdin>".into(),
             text,
+            shown: String::new(),
         }]);
     }
     files
@@ -149,6 +152,7 @@ fn read_sources(files: &[PathBuf]) -> Result<Vec<Source>, String> {
             Ok(Source {
                 name: f.display().to_string(),
                 text,
+                shown: String::new(),
             })
         })
         .collect()
@@ -170,7 +174,7 @@ fn run(args: &Args) -> Result<ExitCode, String> {
         return Err("--post is not supported yet".into());
     }
     let profiles = load_profiles(args.profiles.as_ref())?;
-    let sources = read_sources(&args.files)?;
+    let mut sources = read_sources(&args.files)?;
     let registry = Registry::builtin();
     let schemas = match &args.schemas {
         Some(dir) if !dir.is_dir() => {
@@ -190,8 +194,9 @@ fn run(args: &Args) -> Result<ExitCode, String> {
 
     let mut tables: Vec<Table> = Vec::new();
     let mut diags: Vec<(usize, Diagnostic)> = Vec::new();
-    for (i, src) in sources.iter().enumerate() {
+    for (i, src) in sources.iter_mut().enumerate() {
         let out = compile_sql(&src.text, &env);
+        src.shown = redact_source(&src.text, &out.secret_spans);
         tables.extend(out.tables);
         diags.extend(out.diagnostics.into_iter().map(|d| (i, d)));
     }
@@ -202,7 +207,15 @@ fn run(args: &Args) -> Result<ExitCode, String> {
     }
     let mut stdout = std::io::stdout().lock();
     let text = match args.output {
-        Output::Json => serde_json::to_string_pretty(&tables).map_err(|e| e.to_string())? + "\n",
+        // The JSON contract lists connection tables (source, sink, lookup); memory tables
+        // have no connection and appear only in the text and DDL outputs.
+        Output::Json => {
+            let connections: Vec<&Table> = tables
+                .iter()
+                .filter(|t| t.as_connection().is_some())
+                .collect();
+            serde_json::to_string_pretty(&connections).map_err(|e| e.to_string())? + "\n"
+        }
         Output::Text => tables
             .iter()
             .map(connector_ddl::text::summary)
@@ -248,7 +261,7 @@ fn write_diagnostics(
             let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
             for (i, d) in diags {
                 if let Some(src) = sources.get(*i) {
-                    write!(stderr, "{}", render_human(d, &src.name, &src.text, color))
+                    write!(stderr, "{}", render_human(d, &src.name, &src.shown, color))
                         .map_err(|e| e.to_string())?;
                 }
             }

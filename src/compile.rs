@@ -121,6 +121,9 @@ pub struct Compiled {
     pub tables: Vec<Table>,
     /// Every diagnostic, sorted by position.
     pub diagnostics: Vec<Diagnostic>,
+    /// Where secret option values are written in the source; renderers that show source
+    /// lines mask them (see [`crate::diagnostics::redact_source`]).
+    pub secret_spans: Vec<Span>,
 }
 
 impl Compiled {
@@ -190,20 +193,19 @@ impl Serialize for MemoryTable {
         m.serialize_entry("connection_type", "memory")?;
         m.serialize_entry("description", &format!("memory table `{}`", self.name))?;
         m.serialize_entry("config", &serde_json::json!({}))?;
-        m.serialize_entry(
-            "schema",
-            &serde_json::json!({
-                "fields": self.fields,
-                "format": null,
-                "framing": null,
-                "bad_data": null,
-                "primary_keys": self.primary_keys,
-                "watermark": null,
-                "metadata_fields": [],
-                "generated_fields": [],
-                "inferred": false,
-            }),
-        )?;
+        let schema = ConnectionSchema {
+            fields: self.fields.clone(),
+            format: None,
+            framing: None,
+            bad_data: None,
+            primary_keys: self.primary_keys.clone(),
+            watermark: None,
+            metadata_fields: Vec::new(),
+            generated_fields: Vec::new(),
+            inferred: false,
+            definition: None,
+        };
+        m.serialize_entry("schema", &schema)?;
         m.end()
     }
 }
@@ -295,6 +297,7 @@ pub fn compile_sql(sql: &str, env: &Env<'_>) -> Compiled {
     let mut diagnostics = script.diagnostics;
     let mut tables: Vec<Table> = Vec::new();
     let mut defined: BTreeMap<String, (Span, usize)> = BTreeMap::new();
+    let mut secrets: Vec<Span> = Vec::new();
     for stmt in &script.statements {
         let Statement::CreateTable(def) = stmt else {
             continue;
@@ -315,6 +318,7 @@ pub fn compile_sql(sql: &str, env: &Env<'_>) -> Compiled {
                 continue;
             }
         }
+        secrets.extend(secret_spans(def, env.registry));
         let (table, diags) = compile_table(def, env);
         diagnostics.extend(diags.into_iter().map(|d| d.in_table(&def.name.node)));
         if let Some(t) = table {
@@ -338,16 +342,20 @@ pub fn compile_sql(sql: &str, env: &Env<'_>) -> Compiled {
     Compiled {
         tables,
         diagnostics,
+        secret_spans: secrets,
     }
 }
 
-pub(crate) fn finish_diagnostics(diagnostics: &mut [Diagnostic], strict: bool) {
+pub(crate) fn finish_diagnostics(diagnostics: &mut Vec<Diagnostic>, strict: bool) {
     if strict {
         for d in diagnostics.iter_mut() {
             d.severity = Severity::Error;
         }
     }
     crate::diagnostics::sort(diagnostics);
+    // Two checks can find the same mistake (a column named in a watermark and its
+    // expression); say it once.
+    diagnostics.dedup_by(|a, b| a.code == b.code && a.span == b.span && a.message == b.message);
 }
 
 /// The columns of a table, lowered to Arrow fields.
@@ -422,6 +430,22 @@ fn memory_table(
         &mut opts,
     );
     let explicit_memory = !opts.pending_keys().is_empty() && opts.contains("connector");
+    let misspelt = opts
+        .pending_keys()
+        .into_iter()
+        .find(|k| k.node.eq_ignore_ascii_case("connector"));
+    if let Some(key) = misspelt {
+        // `Connector = 'kafka'`: the user meant a connection table; one error says so.
+        opts.report(
+            Diagnostic::error(
+                codes::UNKNOWN_OPTION,
+                key.span,
+                format!("unknown option `{}`", key.node),
+            )
+            .with_help("option keys are case-sensitive: write `connector`"),
+        );
+        return (None, opts.take_diagnostics());
+    }
     for key in opts.pending_keys() {
         let mut d = Diagnostic::error(
             codes::MEMORY_TABLE,
@@ -581,8 +605,17 @@ fn lower_columns(def: &TableDef, connection: bool, opts: &mut ConnectorOptions) 
             );
             continue;
         }
-        for c in &pk.columns {
-            if !out.primary_keys.contains(&c.node) {
+        for (j, c) in pk.columns.iter().enumerate() {
+            if let Some(first) = pk.columns.iter().take(j).find(|p| p.node == c.node) {
+                opts.report(
+                    Diagnostic::error(
+                        codes::DUPLICATE_COLUMN,
+                        c.span,
+                        format!("column `{}` appears twice in the primary key", c.node),
+                    )
+                    .with_label(first.span, "first listed here"),
+                );
+            } else if !out.primary_keys.contains(&c.node) {
                 out.primary_keys.push(c.node.clone());
             }
         }
@@ -724,7 +757,24 @@ impl TableCompiler<'_> {
             .table_options()
             .iter()
             .any(|s| s.key == "type");
-        if def.temporary && takes_type {
+        let lookup_capable = self.connector.info().lookup;
+        if def.temporary && !lookup_capable {
+            let info = self.connector.info();
+            self.opts.report(
+                Diagnostic::error(
+                    codes::CONNECTION_TYPE,
+                    def.temporary_span,
+                    format!(
+                        "connector `{}` cannot be a lookup table, and TEMPORARY tables are lookup tables",
+                        info.name
+                    ),
+                )
+                .with_help("drop `TEMPORARY` for a source or sink"),
+            );
+            // Reading the rest as a source or sink would only pile on.
+            return None;
+        }
+        if def.temporary && takes_type && lookup_capable {
             match self.opts.peek("type").map(|v| v.node.clone()) {
                 None => self.opts.insert(
                     Spanned::new("type".into(), def.name.span),
@@ -764,13 +814,13 @@ impl TableCompiler<'_> {
             _ => None,
         };
         let connection_type = config.as_ref().map(|c| c.connection_type);
-        if let (true, Some(ct)) = (def.temporary, connection_type) {
+        if let (true, true, Some(ct)) = (def.temporary, lookup_capable, connection_type) {
             if ct != ConnectionType::Lookup {
                 let info = self.connector.info();
                 self.opts.report(
                     Diagnostic::error(
                         codes::CONNECTION_TYPE,
-                        def.name.span,
+                        def.temporary_span,
                         format!("connector `{}` cannot be a lookup table, and TEMPORARY tables are lookup tables", info.name),
                     )
                     .with_help("drop `TEMPORARY`"),
@@ -825,21 +875,59 @@ impl TableCompiler<'_> {
             .unwrap_or(DEFAULT_IDLE_MICROS);
         let cache_bytes = self.opts.unsigned(&LOOKUP_CACHE_MAX_BYTES);
         let cache_ttl = self.opts.duration(&LOOKUP_CACHE_TTL);
-        if connection_type.is_some_and(|c| c != ConnectionType::Lookup) {
-            for (key, span) in [
-                (
-                    LOOKUP_CACHE_MAX_BYTES.key,
-                    cache_bytes.as_ref().map(|c| c.span),
-                ),
-                (LOOKUP_CACHE_TTL.key, cache_ttl.as_ref().map(|c| c.span)),
-            ] {
-                if let Some(span) = span {
+        // Accepted everywhere, as in Arroyo, but meaningless on some tables: say so.
+        if let Some(ct) = connection_type {
+            let mut idle_keys = vec![];
+            if ct != ConnectionType::Lookup {
+                idle_keys.extend(
+                    [LOOKUP_CACHE_MAX_BYTES.key, LOOKUP_CACHE_TTL.key]
+                        .map(|k| (k, "lookup tables")),
+                );
+            }
+            if ct != ConnectionType::Source {
+                idle_keys.extend(
+                    [EVENT_TIME_FIELD.key, WATERMARK_FIELD.key, IDLE_MICROS.key]
+                        .map(|k| (k, "sources")),
+                );
+            }
+            for (key, only) in idle_keys {
+                if let Some(span) = self.opts.key_span(key) {
                     self.opts.report(Diagnostic::warning(
                         codes::OPTION_NOT_APPLICABLE,
                         span,
-                        format!("`{key}` only applies to lookup tables and has no effect here"),
+                        format!("`{key}` only applies to {only} and has no effect on a {ct}"),
                     ));
                 }
+            }
+        }
+        if self.connector.formats().rule == FormatRule::Ignored {
+            for key in [
+                format::FRAMING.key,
+                format::FRAMING_MAX_LENGTH.key,
+                format::BAD_DATA.key,
+            ] {
+                if let Some(span) = self.opts.key_span(key) {
+                    self.opts.report(Diagnostic::warning(
+                        codes::FORMAT_NOT_SUPPORTED,
+                        span,
+                        format!(
+                            "connector `{}` has a fixed encoding; `{key}` has no effect",
+                            self.connector_name
+                        ),
+                    ));
+                }
+            }
+        }
+        if let Some(p) = &def.partitioned_by {
+            if !self.connector.info().partitioned {
+                self.opts.report(
+                    Diagnostic::warning(
+                        codes::OPTION_NOT_APPLICABLE,
+                        p.span,
+                        format!("connector `{}` does not partition its output; `PARTITIONED BY` has no effect", self.connector_name),
+                    )
+                    .with_help("remove `PARTITIONED BY`"),
+                );
             }
         }
         self.finish_options(
@@ -893,27 +981,13 @@ impl TableCompiler<'_> {
 
     /// The WITH options as written, with the values of secret options redacted.
     fn redacted_options(&self) -> Vec<(String, Value)> {
-        let secret = |key: &str| {
-            self.connector
-                .profile_options()
-                .iter()
-                .chain(self.connector.table_options())
-                .any(|s| s.sensitive && s.matches(key))
-        };
         self.def
             .with
             .iter()
             .flat_map(|w| &w.options)
             .map(|o| {
-                let value = match (&o.value.node, secret(&o.key.node)) {
-                    (Value::String(v), true) => Value::String(
-                        crate::profile::Secret::new(v.clone())
-                            .redacted()
-                            .to_string(),
-                    ),
-                    (_, true) => Value::String("********".into()),
-                    (v, false) => v.clone(),
-                };
+                let value = redacted_value(self.connector, &o.key.node, &o.value.node)
+                    .unwrap_or_else(|| o.value.node.clone());
                 (o.key.node.clone(), value)
             })
             .collect()
@@ -985,6 +1059,11 @@ impl TableCompiler<'_> {
         for mut d in popts.take_diagnostics() {
             if d.span.is_detached() {
                 d.span = name.span;
+            }
+            // Every mistake inside a profile is one kind of mistake for the table: its
+            // profile is invalid. The message keeps what exactly is wrong.
+            if d.is_error() {
+                d.code = codes::PROFILE_INVALID;
             }
             self.opts.report(d);
         }
@@ -1062,11 +1141,17 @@ impl TableCompiler<'_> {
                             .opts
                             .key_span(format::JSON_COMPRESSION.key)
                             .unwrap_or(*span);
-                        self.opts.report(Diagnostic::error(
-                            codes::OPTION_CONFLICT,
-                            span,
-                            "`json.compression` is only supported by the filesystem connector",
-                        ));
+                        self.opts.report(
+                            Diagnostic::error(
+                                codes::FORMAT_NOT_SUPPORTED,
+                                span,
+                                format!("connector `{name}` cannot carry compressed JSON; `json.compression` is only supported by the filesystem connector"),
+                            )
+                            .with_help(match name {
+                                "kafka" => "remove `json.compression`; Kafka compresses batches itself (`client_configs = 'compression.type=gzip'`)",
+                                _ => "remove `json.compression`",
+                            }),
+                        );
                     }
                 }
             }
@@ -1200,6 +1285,20 @@ impl TableCompiler<'_> {
                 }
             }
         } else {
+            let raw_datums = matches!(format, Some(Format::Avro(a)) if a.raw_datums);
+            if kind == SchemaKind::Avro
+                && ct == Some(ConnectionType::Source)
+                && !(raw_datums && declared_physical > 0)
+            {
+                let span = self
+                    .opts
+                    .key_span(format::FORMAT.key)
+                    .unwrap_or(self.opts.anchor());
+                self.opts.report(
+                    Diagnostic::error(codes::MISSING_OPTION, span, "an `avro` source needs the writer's schema to decode messages")
+                        .with_help("set `avro.schema`, `avro.schema_file`, or `avro.confluent_schema_registry = true`"),
+                );
+            }
             if kind == SchemaKind::Protobuf {
                 let span = self
                     .opts
@@ -1469,21 +1568,36 @@ impl TableCompiler<'_> {
         if let Some(expr) = &first.expr {
             check_refs(expr, &known, &mut self.opts, "watermark expression", true);
             let base = match &expr.shape {
-                ExprShape::Column(c) | ExprShape::ColumnPlusMinusInterval(c) => Some(c),
+                ExprShape::Column(c)
+                | ExprShape::ColumnPlusMinusInterval(c)
+                | ExprShape::ColumnArithmetic(c) => Some(c),
                 _ => None,
             };
+            if expr.shape == ExprShape::Number {
+                self.opts.report(Diagnostic::error(
+                    codes::WATERMARK_TYPE,
+                    expr.span,
+                    format!(
+                        "the watermark expression must be a TIMESTAMP, but `{}` is a number",
+                        expr.text
+                    ),
+                ));
+            }
             if let Some(c) = base.and_then(|c| fields.iter().find(|f| f.name() == c)) {
                 if !matches!(c.data_type(), DataType::Timestamp(_, _)) {
-                    self.opts.report(Diagnostic::error(
-                        codes::WATERMARK_TYPE,
-                        expr.span,
-                        format!(
-                            "the watermark expression must be a TIMESTAMP, but `{}` is {}",
-                            c.name(),
-                            sql_name(c.data_type(), is_json(c))
-                        ),
-                    ));
-                } else if c.is_nullable() {
+                    self.opts.report(
+                        Diagnostic::error(
+                            codes::WATERMARK_TYPE,
+                            expr.span,
+                            format!(
+                                "the watermark expression must be a TIMESTAMP, but `{}` is {}",
+                                expr.text,
+                                sql_name(c.data_type(), is_json(c))
+                            ),
+                        )
+                        .with_help("subtract an interval from a TIMESTAMP column, e.g. `ts - INTERVAL '5' SECOND`"),
+                    );
+                } else if c.is_nullable() && !matches!(expr.shape, ExprShape::ColumnArithmetic(_)) {
                     self.opts.report(
                         Diagnostic::error(
                             codes::WATERMARK_NULLABLE,
@@ -1663,8 +1777,40 @@ impl TableCompiler<'_> {
         format: Option<&Format>,
         framing: bool,
     ) {
-        let mut valid: Vec<&str> = COMMON_OPTIONS.iter().map(|s| s.key).collect();
+        let source = matches!(ct, None | Some(ConnectionType::Source));
+        let lookup = matches!(ct, None | Some(ConnectionType::Lookup));
+        let formats = self.connector.formats().rule != FormatRule::Ignored;
+        let has_profile = self.connector.has_profile();
+        // Offer only what this table can really take.
+        let mut valid: Vec<&str> = COMMON_OPTIONS
+            .iter()
+            .map(|s| s.key)
+            .filter(|k| match *k {
+                "connection_profile" => has_profile,
+                "event_time_field" | "watermark_field" | "idle_micros" => source,
+                "lookup.cache.max_bytes" | "lookup.cache.ttl" => lookup,
+                "format" | "framing" | "framing.newline.max_length" | "bad_data" => formats,
+                _ => true,
+            })
+            .collect();
         let mut misplaced = format::misplaced_format_keys(format.map(Format::name));
+        if let Some(c) = ct {
+            if !self
+                .connector
+                .table_options()
+                .iter()
+                .any(|s| s.key == "type")
+            {
+                misplaced.push((
+                    "type".to_string(),
+                    codes::UNKNOWN_OPTION,
+                    format!(
+                        "connector `{}` is always a {c}, so it takes no `type` option; remove it",
+                        self.connector_name
+                    ),
+                ));
+            }
+        }
         if let Some(f) = format {
             valid.extend(format::format_options(f.name()).iter().map(|s| s.key));
         }
@@ -1715,6 +1861,53 @@ impl TableCompiler<'_> {
         }
         self.opts.finish(&valid, &misplaced);
     }
+}
+
+/// The value to show instead of `value` when option `key` of `connector` is secret (a
+/// sensitive spec, or a settings map holding credentials); `None` when it is not secret.
+fn redacted_value(connector: &dyn ErasedConnector, key: &str, value: &Value) -> Option<Value> {
+    let spec = connector
+        .profile_options()
+        .iter()
+        .chain(connector.table_options())
+        .find(|s| s.matches(key))?;
+    match (value, spec.sensitive, spec.kind) {
+        (Value::String(v), true, _) => Some(Value::String(
+            crate::profile::Secret::new(v.clone())
+                .redacted()
+                .to_string(),
+        )),
+        (_, true, _) => Some(Value::String("********".into())),
+        (Value::String(v), false, OptionKind::Map) => {
+            let r = crate::profile::redact_settings(v);
+            (r != *v).then_some(Value::String(r))
+        }
+        _ => None,
+    }
+}
+
+/// Spans of the secret option values written in a script, so renderers can mask them
+/// in the source lines they show.
+fn secret_spans(def: &TableDef, registry: &Registry) -> Vec<Span> {
+    let Some(with) = &def.with else {
+        return Vec::new();
+    };
+    let connector = with
+        .options
+        .iter()
+        .find(|o| o.key.node == "connector")
+        .and_then(|o| match &o.value.node {
+            Value::String(s) => registry.get(s),
+            _ => None,
+        });
+    let Some(connector) = connector else {
+        return Vec::new();
+    };
+    with.options
+        .iter()
+        .filter(|o| redacted_value(connector, &o.key.node, &o.value.node).is_some())
+        .map(|o| o.value.span)
+        .collect()
 }
 
 /// Whether a declared column type can read values of a schema's type: equal up to list

@@ -63,6 +63,8 @@ pub struct ConnectorInfo {
     pub sink: bool,
     /// Whether it can be a lookup table.
     pub lookup: bool,
+    /// Whether its sinks use `PARTITIONED BY` (file and table-format sinks).
+    pub partitioned: bool,
 }
 
 /// How a connector treats the `format` option.

@@ -438,6 +438,26 @@ pub fn render_human(diag: &Diagnostic, source_name: &str, source: &str, color: b
     out
 }
 
+/// `source` with the text inside each span replaced by `*` (quotes kept, byte offsets
+/// unchanged), so rendering a source line never shows a secret value.
+pub fn redact_source(source: &str, spans: &[Span]) -> String {
+    let mut bytes: Vec<u8> = source.as_bytes().to_vec();
+    for span in spans.iter().filter(|s| !s.is_detached()) {
+        let (mut start, mut end) = (span.start.min(bytes.len()), span.end.min(bytes.len()));
+        if end > start + 1 && bytes.get(start) == Some(&b'\'') && bytes.get(end - 1) == Some(&b'\'')
+        {
+            start += 1;
+            end -= 1;
+        }
+        for b in bytes.iter_mut().take(end).skip(start) {
+            // Replace every byte, continuation bytes included, so the text stays valid
+            // UTF-8 and every offset stays where it was.
+            *b = b'*';
+        }
+    }
+    String::from_utf8(bytes).unwrap_or_default()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -129,6 +129,50 @@ impl JsonSchema for Secret {
     }
 }
 
+/// Whether a raw client setting (a `client_configs` key such as `sasl.jaas.config`) holds
+/// a credential, so its value must be redacted like a [`Secret`].
+pub fn is_secret_setting(key: &str) -> bool {
+    let k = key.to_ascii_lowercase();
+    [
+        "password",
+        "secret",
+        "jaas",
+        "token",
+        "credential",
+        "private",
+    ]
+    .iter()
+    .any(|w| k.contains(w))
+}
+
+/// A `k1=v1,k2=v2` string with the values of credential settings replaced by `********`.
+pub fn redact_settings(s: &str) -> String {
+    s.split(',')
+        .map(|part| match part.split_once('=') {
+            Some((k, _)) if is_secret_setting(k) => format!("{k}=********"),
+            _ => part.to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+/// Serializes a settings map with credential values redacted (`serialize_with`).
+pub fn serialize_settings<S: Serializer>(
+    map: &std::collections::BTreeMap<String, String>,
+    s: S,
+) -> Result<S::Ok, S::Error> {
+    use serde::ser::SerializeMap;
+    let mut m = s.serialize_map(Some(map.len()))?;
+    for (k, v) in map {
+        if is_secret_setting(k) {
+            m.serialize_entry(k, "********")?;
+        } else {
+            m.serialize_entry(k, v)?;
+        }
+    }
+    m.end()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

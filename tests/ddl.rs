@@ -6,7 +6,7 @@
 //! - `-- expect: error <code> [<code> …]` — fails, and reports at least these codes;
 //! - `-- expect: warning <code> [<code> …]` — compiles, with at least these warnings.
 
-use connector_ddl::diagnostics::{render_human, JsonDiagnostic};
+use connector_ddl::diagnostics::{redact_source, render_human, JsonDiagnostic};
 use connector_ddl::profile::{ConnectionProfile, Profiles};
 use connector_ddl::schema::definition::MemorySchemas;
 use connector_ddl::span::LineIndex;
@@ -125,7 +125,12 @@ fn render(sql: &str, out: &Compiled) -> String {
         }
         s.push_str("--- rendered ---\n");
         for d in &out.diagnostics {
-            s.push_str(&render_human(d, "case.sql", sql, false));
+            s.push_str(&render_human(
+                d,
+                "case.sql",
+                &redact_source(sql, &out.secret_spans),
+                false,
+            ));
         }
     }
     if !out.has_errors() {
@@ -157,6 +162,33 @@ fn ddl_cases() {
                 "{}: secret `{secret}` leaked",
                 path.display()
             );
+        }
+        // So must secret values written in the case itself (a `{{ VAR }}` placeholder may
+        // show). Settings maps are checked for their credential values.
+        for span in &out.secret_spans {
+            let written = sql
+                .get(span.start..span.end)
+                .unwrap_or("")
+                .trim_matches('\'');
+            let values: Vec<&str> = if written.contains('=') {
+                written
+                    .split(',')
+                    .filter_map(|p| p.split_once('='))
+                    .filter(|(k, _)| connector_ddl::profile::is_secret_setting(k))
+                    .map(|(_, v)| v.trim())
+                    .collect()
+            } else {
+                vec![written.trim()]
+            };
+            for v in values {
+                if v.len() >= 4 && !v.starts_with("{{") {
+                    assert!(
+                        !rendered.contains(v),
+                        "{}: secret `{v}` leaked",
+                        path.display()
+                    );
+                }
+            }
         }
         insta::assert_snapshot!(rendered);
     });

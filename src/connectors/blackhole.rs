@@ -28,6 +28,7 @@ impl Connector for Blackhole {
             source: false,
             sink: true,
             lookup: false,
+            partitioned: false,
         }
     }
 

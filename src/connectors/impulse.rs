@@ -54,6 +54,7 @@ impl Connector for Impulse {
             source: true,
             sink: false,
             lookup: false,
+            partitioned: false,
         }
     }
 

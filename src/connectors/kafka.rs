@@ -18,7 +18,7 @@ use crate::connector::{
 use crate::diagnostics::{codes, Diagnostic};
 use crate::options::{ConnectorOptions, OptionKind, OptionSpec};
 use crate::profile::Secret;
-use crate::schema::ConnectionSchema;
+use crate::schema::{ConnectionSchema, Format};
 use crate::span::Span;
 
 /// `bootstrap_servers`.
@@ -222,7 +222,8 @@ pub struct KafkaTable {
     /// Source or sink settings.
     #[serde(rename = "type")]
     pub kind: KafkaTableKind,
-    /// Extra librdkafka settings.
+    /// Extra librdkafka settings (credential values are redacted when serialized).
+    #[serde(serialize_with = "crate::profile::serialize_settings")]
     pub client_configs: BTreeMap<String, String>,
     /// Schema registry subject of the values.
     pub value_subject: String,
@@ -329,6 +330,7 @@ impl Connector for Kafka {
             source: true,
             sink: true,
             lookup: false,
+            partitioned: false,
         }
     }
 
@@ -541,11 +543,32 @@ impl Connector for Kafka {
 
     fn check(
         &self,
-        _profile: &KafkaProfile,
+        profile: &KafkaProfile,
         table: &KafkaTable,
         schema: &ConnectionSchema,
         opts: &mut ConnectorOptions,
     ) {
+        // Registry framing carries a schema id that only a registry can resolve.
+        let registry_key = match &schema.format {
+            Some(Format::Avro(a)) if a.confluent_schema_registry => {
+                Some("avro.confluent_schema_registry")
+            }
+            Some(Format::Protobuf(p)) if p.confluent_schema_registry => {
+                Some("protobuf.confluent_schema_registry")
+            }
+            _ => None,
+        };
+        if let (Some(key), None) = (registry_key, &profile.schema_registry) {
+            let span = opts.key_span(key).unwrap_or(opts.anchor());
+            opts.report(
+                Diagnostic::error(
+                    codes::OPTION_CONFLICT,
+                    span,
+                    format!("`{key}` needs a schema registry, but the connection has none"),
+                )
+                .with_help("set `schema_registry.endpoint` in WITH or in the connection profile"),
+            );
+        }
         let KafkaTableKind::Sink {
             key_field,
             timestamp_field,

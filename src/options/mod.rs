@@ -202,12 +202,13 @@ impl ConnectorOptions {
                 ),
             )
         } else {
-            Diagnostic::error(
-                code,
-                span,
-                format!("invalid value for `{}`: {}", spec.key, e.message),
-            )
-            .with_optional_help(e.help)
+            // The grammar words enum mistakes as "invalid value `x`"; name the option in
+            // the same sentence rather than twice.
+            let message = match e.message.strip_prefix("invalid value ") {
+                Some(rest) => format!("invalid value {rest} for `{}`", spec.key),
+                None => format!("invalid value for `{}`: {}", spec.key, e.message),
+            };
+            Diagnostic::error(code, span, message).with_optional_help(e.help)
         };
         self.report(d);
     }
@@ -230,7 +231,18 @@ impl ConnectorOptions {
 
     /// A string option.
     pub fn string(&mut self, spec: &OptionSpec) -> Option<Spanned<String>> {
-        self.pull(spec, grammar::string)
+        // An empty topic, path or name is always a mistake, never a value.
+        self.pull(spec, |v| {
+            let s = grammar::string(v)?;
+            if s.trim().is_empty() {
+                return Err(ValueError {
+                    kind: ValueErrorKind::Invalid,
+                    message: "the value must not be empty".into(),
+                    help: None,
+                });
+            }
+            Ok(s)
+        })
     }
 
     /// A boolean option.

@@ -30,6 +30,8 @@ pub struct TableDef {
     pub span: Span,
     /// `CREATE TEMPORARY TABLE`: a lookup table.
     pub temporary: bool,
+    /// Span of `TEMPORARY` (detached when absent).
+    pub temporary_span: Span,
     /// `IF NOT EXISTS`.
     pub if_not_exists: bool,
     /// `CREATE OR REPLACE TABLE`.
@@ -83,6 +85,8 @@ pub struct ColumnDef {
     pub ty: Option<ColumnType>,
     /// Span of `NOT NULL`, if written.
     pub not_null: Option<Span>,
+    /// Span of an explicit `NULL`, if written.
+    pub nullable: Option<Span>,
     /// Span of a column-level `PRIMARY KEY`, if written.
     pub primary_key: Option<Span>,
     /// Physical, metadata or generated.
@@ -191,6 +195,11 @@ pub enum ExprShape {
     ColumnPlusMinusInterval(String),
     /// `CAST(… AS TIMESTAMP…)`, `TO_TIMESTAMP(…)` and similar: known to be a timestamp.
     Timestamp,
+    /// Arithmetic on a column with something that is not an interval (`id - 5`): the
+    /// column's type.
+    ColumnArithmetic(String),
+    /// A number literal.
+    Number,
     /// A shape whose type the compiler cannot tell without a planner.
     Other,
 }

@@ -119,6 +119,11 @@ impl TableParser<'_, '_, '_> {
         self.expect_word("CREATE")?;
         let or_replace = self.eat_words(&["OR", "REPLACE"]);
         let temporary = self.eat_word("TEMPORARY") || self.eat_word("TEMP");
+        let temporary_span = if temporary {
+            self.current_span()
+        } else {
+            Span::DETACHED
+        };
         self.expect_word("TABLE")?;
         let if_not_exists = self.eat_words(&["IF", "NOT", "EXISTS"]);
         let mut name = self.ident("a table name")?;
@@ -187,6 +192,7 @@ impl TableParser<'_, '_, '_> {
             name,
             span,
             temporary,
+            temporary_span,
             if_not_exists,
             or_replace,
             columns: cols,
@@ -331,6 +337,7 @@ impl TableParser<'_, '_, '_> {
                 name,
                 ty: None,
                 not_null: None,
+                nullable: None,
                 primary_key: None,
                 kind: ColumnKind::Generated {
                     expr,
@@ -344,6 +351,7 @@ impl TableParser<'_, '_, '_> {
             name,
             ty: Some(ty),
             not_null: None,
+            nullable: None,
             primary_key: None,
             kind: ColumnKind::Physical,
             span: Span::DETACHED,
@@ -352,7 +360,15 @@ impl TableParser<'_, '_, '_> {
             let start = self.peek_span();
             if self.eat_words(&["NOT", "NULL"]) {
                 col.not_null = Some(start.union(self.current_span()));
+                if let Some(null) = col.nullable {
+                    self.conflicting_nullability(&col, start.union(self.current_span()), null);
+                }
             } else if self.eat_word("NULL") {
+                let span = start.union(self.current_span());
+                if let Some(nn) = col.not_null {
+                    self.conflicting_nullability(&col, span, nn);
+                }
+                col.nullable = Some(span);
             } else if self.eat_words(&["PRIMARY", "KEY"]) {
                 self.eat_words(&["NOT", "ENFORCED"]);
                 col.primary_key = Some(start.union(self.current_span()));
@@ -393,13 +409,12 @@ impl TableParser<'_, '_, '_> {
                         return Err(self.unexpected("`ALWAYS AS (…)` after `GENERATED`"));
                     }
                     if self.is_word(0, "IDENTITY") {
-                        return Err(self
-                            .cx
-                            .syntax(
-                                start.union(self.peek_span()),
-                                "identity columns are not supported",
-                            )
-                            .with_help("a connection table's values come from its connector"));
+                        return Err(Diagnostic::error(
+                            codes::UNSUPPORTED_STATEMENT,
+                            start.union(self.peek_span()),
+                            "identity columns are not supported",
+                        )
+                        .with_help("a connection table's values come from its connector; declare a plain column"));
                     }
                 } else {
                     self.expect_word("AS")?;
@@ -445,6 +460,21 @@ impl TableParser<'_, '_, '_> {
         }
         col.span = col.name.span.union(self.current_span());
         Ok(col)
+    }
+
+    fn conflicting_nullability(&mut self, col: &ColumnDef, span: Span, first: Span) {
+        self.cx.push(
+            Diagnostic::error(
+                codes::COLUMN_OPTION_CONFLICT,
+                span,
+                format!(
+                    "column `{}` is declared both `NULL` and `NOT NULL`",
+                    col.name.node
+                ),
+            )
+            .with_label(first, "first declared here")
+            .with_help("keep one of them"),
+        );
     }
 
     fn set_kind(&mut self, col: &mut ColumnDef, kind: ColumnKind, span: Span) {
@@ -725,8 +755,12 @@ fn shape_of(expr: &Expr) -> ExprShape {
                 _ => ExprShape::Other,
             },
             (l, Expr::Interval(_)) if shape_of(l) == ExprShape::Timestamp => ExprShape::Timestamp,
+            (Expr::Identifier(id), r) if shape_of(r) == ExprShape::Number => {
+                ExprShape::ColumnArithmetic(id.value.clone())
+            }
             _ => ExprShape::Other,
         },
+        Expr::Value(v) if matches!(v.value, SqlValue::Number(_, _)) => ExprShape::Number,
         Expr::Cast {
             kind: CastKind::Cast | CastKind::TryCast | CastKind::DoubleColon | CastKind::SafeCast,
             data_type,

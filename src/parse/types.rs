@@ -223,19 +223,27 @@ impl TypeParser<'_, '_, '_> {
     }
 
     /// Parses `(n)` or `(n, m)` if present; numbers that do not fit are reported.
-    fn parse_args(&mut self) -> Result<Option<Vec<(u64, Span)>>, Diagnostic> {
+    /// Parses `(n)` or `(n, m)` if present. Values are kept as written (negative ones
+    /// too) so range errors can name them; a number too large for `i128` becomes
+    /// [`OUT_OF_RANGE`].
+    fn parse_args(&mut self) -> Result<Option<Vec<(i128, Span)>>, Diagnostic> {
         if self.pending_gt > 0 || !self.p.consume_token(&Token::LParen) {
             return Ok(None);
         }
         let mut args = Vec::new();
         loop {
-            let tok = self.p.next_token();
-            let span = self.cx.span(tok.span);
+            let mut tok = self.p.next_token();
+            let mut span = self.cx.span(tok.span);
+            let negative = tok.token == Token::Minus;
+            if negative {
+                tok = self.p.next_token();
+                span = span.union(self.cx.span(tok.span));
+            }
             match &tok.token {
-                Token::Number(n, _) => match n.parse::<u64>() {
-                    Ok(v) => args.push((v, span)),
-                    Err(_) => args.push((u64::MAX, span)),
-                },
+                Token::Number(n, _) => {
+                    let v = n.parse::<i128>().unwrap_or(OUT_OF_RANGE);
+                    args.push((if negative && v != OUT_OF_RANGE { -v } else { v }, span));
+                }
                 other => {
                     return Err(self
                         .cx
@@ -392,7 +400,7 @@ impl TypeParser<'_, '_, '_> {
                 "INTERVAL",
                 "BIGINT",
             ),
-            "DECIMAL" | "NUMERIC" | "DEC" => self.decimal(start)?,
+            "DECIMAL" | "NUMERIC" | "DEC" => self.decimal(start, name)?,
             "STRUCT" | "ROW" => self.structure(name, depth)?,
             "ARRAY" => {
                 if self.pending_gt > 0 || !self.p.consume_token(&Token::Lt) {
@@ -435,7 +443,19 @@ impl TypeParser<'_, '_, '_> {
                 let at = start.union(self.current_span());
                 let mut d =
                     Diagnostic::error(codes::UNKNOWN_TYPE, at, format!("unknown type `{name}`"));
-                d = match did_you_mean(name, TYPE_NAMES.iter().copied()) {
+                // Spellings from other systems get the SQL name they mean.
+                let alias = match name {
+                    "INT64" | "LONG" => Some("BIGINT"),
+                    "INT32" => Some("INT"),
+                    "UINT64" => Some("BIGINT UNSIGNED"),
+                    "UINT32" => Some("INT UNSIGNED"),
+                    "FLOAT64" => Some("DOUBLE"),
+                    "FLOAT32" => Some("FLOAT"),
+                    "NUMBER" => Some("DECIMAL"),
+                    "BOOL8" => Some("BOOLEAN"),
+                    _ => None,
+                };
+                d = match alias.or_else(|| did_you_mean(name, TYPE_NAMES.iter().copied())) {
                     Some(s) => d.with_help(format!("did you mean `{s}`?")),
                     None => d.with_help(format!("connection tables carry {CARRIED_TYPES}")),
                 };
@@ -472,11 +492,7 @@ impl TypeParser<'_, '_, '_> {
             [(6, _)] => Ok(Some(TimeUnit::Microsecond)),
             [(9, _)] => Ok(Some(TimeUnit::Nanosecond)),
             [(p, s)] => {
-                let p = if *p == u64::MAX {
-                    "out of range".to_string()
-                } else {
-                    p.to_string()
-                };
+                let p = show_arg(*p);
                 Err(Diagnostic::error(
                     codes::TIMESTAMP_PRECISION,
                     *s,
@@ -538,37 +554,36 @@ impl TypeParser<'_, '_, '_> {
         Ok(self.not_carried(dt, start, "TIME", "TEXT"))
     }
 
-    fn decimal(&mut self, start: Span) -> Result<Ty, Diagnostic> {
+    fn decimal(&mut self, start: Span, name: &str) -> Result<Ty, Diagnostic> {
         let args = self.parse_args()?;
         let at = start.union(self.current_span());
-        let (p, s) = match args.as_deref() {
+        let (p, s, written) = match args.as_deref() {
             None => return Ok(Ty::plain(DataType::Decimal128(38, 10))),
-            Some([(p, _)]) => (*p, 0),
-            Some([(p, _), (s, _)]) => (*p, *s),
+            Some([(p, _)]) => (*p, 0, format!("{name}({})", show_arg(*p))),
+            Some([(p, _), (s, _)]) => (
+                *p,
+                *s,
+                format!("{name}({}, {})", show_arg(*p), show_arg(*s)),
+            ),
             Some(_) => {
                 return Ok(self.error_ty(
                     Diagnostic::error(
                         codes::DECIMAL_RANGE,
                         at,
-                        "`DECIMAL` takes a precision and an optional scale",
+                        format!("`{name}` takes a precision and an optional scale"),
                     )
-                    .with_help("write `DECIMAL(p, s)` with 1 <= p <= 38 and 0 <= s <= p"),
+                    .with_help(format!(
+                        "write `{name}(p, s)` with 1 <= p <= 38 and 0 <= s <= p"
+                    )),
                 ))
             }
         };
-        let show = |v: u64| {
-            if v == u64::MAX {
-                "out of range".to_string()
-            } else {
-                v.to_string()
-            }
-        };
-        if !(1..=38).contains(&p) || s > p {
+        if !(1..=38).contains(&p) || !(0..=p).contains(&s) {
             return Ok(self.error_ty(
                 Diagnostic::error(
                     codes::DECIMAL_RANGE,
                     at,
-                    format!("`DECIMAL({}, {})` is out of range", show(p), show(s)),
+                    format!("`{written}` is out of range"),
                 )
                 .with_help("the precision must be between 1 and 38 and the scale between 0 and the precision"),
             ));
@@ -618,6 +633,30 @@ impl TypeParser<'_, '_, '_> {
                         .with_help(format!("struct fields need names: `{name}<a INT, b TEXT>`")))
                     }
                 };
+                let anonymous = self.pending_gt > 0
+                    || matches!(
+                        self.p.peek_token_ref().token,
+                        Token::Comma | Token::Gt | Token::ShiftRight | Token::RParen
+                    );
+                if anonymous {
+                    // `STRUCT<INT, TEXT>`: a type where a field name belongs.
+                    self.cx.push(
+                        Diagnostic::error(
+                            codes::STRUCT_FIELD,
+                            fspan,
+                            format!(
+                                "struct field `{fname}` has no type, or a type has no field name"
+                            ),
+                        )
+                        .with_help(format!(
+                            "struct fields need a name and a type: `{name}<a INT, b TEXT>`"
+                        )),
+                    );
+                    if self.pending_gt == 0 && self.p.consume_token(&Token::Comma) {
+                        continue;
+                    }
+                    break;
+                }
                 let _ = self.p.consume_token(&Token::Colon);
                 let child = self.parse(depth + 1)?;
                 let nullable = !self.eat_words(&["NOT", "NULL"]);
@@ -687,6 +726,17 @@ impl TypeParser<'_, '_, '_> {
             json: false,
             not_carried: nk.or(nv),
         })
+    }
+}
+
+/// Stands for a type argument too large to represent.
+const OUT_OF_RANGE: i128 = i128::MAX;
+
+fn show_arg(v: i128) -> String {
+    if v == OUT_OF_RANGE {
+        "out of range".to_string()
+    } else {
+        v.to_string()
     }
 }
 

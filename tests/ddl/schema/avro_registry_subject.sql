@@ -3,6 +3,7 @@
 CREATE TABLE orders WITH (
     connector = 'kafka',
     bootstrap_servers = 'localhost:9092',
+    schema_registry.endpoint = 'http://registry:8081',
     topic = 'shop-orders',
     type = 'source',
     format = 'avro',

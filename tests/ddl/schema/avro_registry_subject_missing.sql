@@ -2,6 +2,7 @@
 CREATE TABLE payments WITH (
     connector = 'kafka',
     bootstrap_servers = 'localhost:9092',
+    schema_registry.endpoint = 'http://registry:8081',
     topic = 'payments',
     type = 'source',
     format = 'avro',

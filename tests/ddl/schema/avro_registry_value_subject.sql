@@ -2,6 +2,7 @@
 CREATE TABLE orders_v2 WITH (
     connector = 'kafka',
     bootstrap_servers = 'localhost:9092',
+    schema_registry.endpoint = 'http://registry:8081',
     topic = 'orders.v2',
     type = 'source',
     format = 'avro',

@@ -3,6 +3,7 @@
 CREATE TABLE payments (id TEXT, amount DOUBLE) WITH (
     connector = 'kafka',
     bootstrap_servers = 'localhost:9092',
+    schema_registry.endpoint = 'http://registry:8081',
     topic = 'payments',
     type = 'source',
     format = 'avro',

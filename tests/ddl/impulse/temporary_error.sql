@@ -1,0 +1,5 @@
+-- expect: error connector::connection_type
+CREATE TEMPORARY TABLE ticks WITH (
+    connector = 'impulse',
+    event_rate = 100
+);

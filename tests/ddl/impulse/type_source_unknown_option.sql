@@ -1,0 +1,6 @@
+-- expect: error option::unknown
+CREATE TABLE ticks WITH (
+    connector = 'impulse',
+    event_rate = 100,
+    type = 'source'
+);

@@ -1,0 +1,8 @@
+-- expect: error option::missing
+CREATE TABLE orders (id BIGINT, amount DOUBLE) WITH (
+    connector = 'kafka',
+    connection_profile = 'local-kafka',
+    topic = 'orders',
+    type = 'source',
+    format = 'avro'
+);

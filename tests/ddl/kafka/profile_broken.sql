@@ -1,0 +1,8 @@
+-- expect: error profile::invalid
+CREATE TABLE orders (id BIGINT) WITH (
+    connector = 'kafka',
+    connection_profile = 'broken-kafka',
+    topic = 'orders',
+    type = 'source',
+    format = 'json'
+);

@@ -1,0 +1,6 @@
+-- expect: error option::unknown
+CREATE TABLE console (id BIGINT) WITH (
+    connector = 'stdout',
+    type = 'sink',
+    format = 'json'
+);
