@@ -968,7 +968,10 @@ impl TableCompiler<'_> {
             temporary: def.temporary,
             event_time_field,
             watermark_field,
-            idle_time_micros: u64::try_from(idle).ok().filter(|v| *v > 0),
+            // Only a source can be idle; `<= 0` turns the timeout off, as in Arroyo.
+            idle_time_micros: u64::try_from(idle)
+                .ok()
+                .filter(|v| *v > 0 && config.connection_type == ConnectionType::Source),
             lookup_cache,
             partitioned_by: def
                 .partitioned_by
