@@ -1288,28 +1288,36 @@ impl TableCompiler<'_> {
                 }
             }
         } else {
+            // Protobuf cannot decode without a descriptor; an Avro source cannot decode
+            // without the writer's schema, unless bare datums are read with the columns'.
             let raw_datums = matches!(format, Some(Format::Avro(a)) if a.raw_datums);
-            if kind == SchemaKind::Avro
-                && ct == Some(ConnectionType::Source)
-                && !(raw_datums && declared_physical > 0)
-            {
+            let needs_schema = match kind {
+                SchemaKind::Protobuf => true,
+                SchemaKind::Avro => {
+                    ct == Some(ConnectionType::Source) && !(raw_datums && declared_physical > 0)
+                }
+                SchemaKind::JsonSchema => false,
+            };
+            if needs_schema {
                 let span = self
                     .opts
                     .key_span(format::FORMAT.key)
                     .unwrap_or(self.opts.anchor());
+                let fmt = if kind == SchemaKind::Avro {
+                    "avro"
+                } else {
+                    "protobuf"
+                };
                 self.opts.report(
-                    Diagnostic::error(codes::MISSING_OPTION, span, "an `avro` source needs the writer's schema to decode messages")
-                        .with_help("set `avro.schema`, `avro.schema_file`, or `avro.confluent_schema_registry = true`"),
-                );
-            }
-            if kind == SchemaKind::Protobuf {
-                let span = self
-                    .opts
-                    .key_span(format::FORMAT.key)
-                    .unwrap_or(self.opts.anchor());
-                self.opts.report(
-                    Diagnostic::error(codes::MISSING_OPTION, span, "format `protobuf` needs a schema")
-                        .with_help("set `protobuf.schema` (inline .proto text), `protobuf.schema_file`, or `protobuf.confluent_schema_registry = true`"),
+                    Diagnostic::error(
+                        codes::MISSING_OPTION,
+                        span,
+                        format!("format `{fmt}` needs a schema to decode messages"),
+                    )
+                    .with_help(format!(
+                        "set `{}` (inline), `{}`, or `{fmt}.confluent_schema_registry = true`",
+                        inline_spec.key, file_spec.key
+                    )),
                 );
             }
             return None;

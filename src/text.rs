@@ -36,23 +36,7 @@ pub fn summary(table: &Table) -> String {
                 let _ = writeln!(out, "  columns: inferred from the query that writes to it");
             }
             for f in &c.schema.fields {
-                let mut line = column_text(f);
-                if let Some(m) = c
-                    .schema
-                    .metadata_fields
-                    .iter()
-                    .find(|m| &m.field == f.name())
-                {
-                    let _ = write!(line, " METADATA FROM '{}'", m.key);
-                }
-                if let Some(g) = c
-                    .schema
-                    .generated_fields
-                    .iter()
-                    .find(|g| &g.field == f.name())
-                {
-                    let _ = write!(line, " GENERATED ALWAYS AS ({})", g.expression);
-                }
+                let line = column_def(c, f);
                 let _ = writeln!(out, "  {line}");
             }
             if !c.schema.primary_keys.is_empty() {
@@ -71,6 +55,32 @@ pub fn summary(table: &Table) -> String {
         }
     }
     out
+}
+
+/// A column of a connection table as DDL: name, type, nullability, and its metadata key
+/// or generating expression.
+fn column_def(c: &Connection, f: &Field) -> String {
+    let mut line = column_text(f);
+    if let Some(m) = c
+        .schema
+        .metadata_fields
+        .iter()
+        .find(|m| &m.field == f.name())
+    {
+        let _ = write!(line, " METADATA FROM '{}'", m.key.replace('\'', "''"));
+    }
+    if let Some(g) = c
+        .schema
+        .generated_fields
+        .iter()
+        .find(|g| &g.field == f.name())
+    {
+        let _ = write!(line, " GENERATED ALWAYS AS ({})", g.expression);
+        if g.stored {
+            line.push_str(" STORED");
+        }
+    }
+    line
 }
 
 fn column_text(f: &Field) -> String {
@@ -115,30 +125,7 @@ fn connection_ddl(c: &Connection) -> String {
     }
     let _ = write!(out, "TABLE {}", quote_ident(&c.name));
     if !c.schema.inferred {
-        let mut cols: Vec<String> = Vec::new();
-        for f in &c.schema.fields {
-            let mut line = column_text(f);
-            if let Some(m) = c
-                .schema
-                .metadata_fields
-                .iter()
-                .find(|m| &m.field == f.name())
-            {
-                let _ = write!(line, " METADATA FROM '{}'", m.key.replace('\'', "''"));
-            }
-            if let Some(g) = c
-                .schema
-                .generated_fields
-                .iter()
-                .find(|g| &g.field == f.name())
-            {
-                let _ = write!(line, " GENERATED ALWAYS AS ({})", g.expression);
-                if g.stored {
-                    line.push_str(" STORED");
-                }
-            }
-            cols.push(line);
-        }
+        let mut cols: Vec<String> = c.schema.fields.iter().map(|f| column_def(c, f)).collect();
         if !c.schema.primary_keys.is_empty() {
             cols.push(format!("PRIMARY KEY ({})", idents(&c.schema.primary_keys)));
         }

@@ -300,6 +300,20 @@ pub(crate) fn token_end(text: &str, start: usize) -> usize {
     start + first.len_utf8()
 }
 
+/// The `n`th next token as an upper-cased unquoted word, if it is one.
+pub(crate) fn peek_word(p: &Parser<'_>, n: usize) -> Option<String> {
+    match &p.peek_nth_token_ref(n).token {
+        Token::Word(w) if w.quote_style.is_none() => Some(w.value.to_ascii_uppercase()),
+        _ => None,
+    }
+}
+
+/// Whether the `n`th next token is the unquoted word `w` (any case), without allocating.
+pub(crate) fn is_word(p: &Parser<'_>, n: usize, w: &str) -> bool {
+    matches!(&p.peek_nth_token_ref(n).token,
+        Token::Word(x) if x.quote_style.is_none() && x.value.eq_ignore_ascii_case(w))
+}
+
 /// Whether a token is a comment or whitespace (exposed for the table parser).
 pub(crate) fn is_whitespace(t: &Token) -> bool {
     matches!(

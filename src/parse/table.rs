@@ -37,15 +37,11 @@ pub(super) fn parse_create_table(
 
 impl TableParser<'_, '_, '_> {
     fn word(&self, n: usize) -> Option<String> {
-        match &self.p.peek_nth_token_ref(n).token {
-            Token::Word(w) if w.quote_style.is_none() => Some(w.value.to_ascii_uppercase()),
-            _ => None,
-        }
+        super::peek_word(self.p, n)
     }
 
     fn is_word(&self, n: usize, w: &str) -> bool {
-        matches!(&self.p.peek_nth_token_ref(n).token,
-            Token::Word(x) if x.quote_style.is_none() && x.value.eq_ignore_ascii_case(w))
+        super::is_word(self.p, n, w)
     }
 
     fn eat_word(&mut self, w: &str) -> bool {
@@ -236,18 +232,23 @@ impl TableParser<'_, '_, '_> {
             } else {
                 cols.push(self.column()?);
             }
-            if self.p.consume_token(&Token::Comma) {
-                if self.p.consume_token(&Token::RParen) {
-                    break;
-                }
-                continue;
-            }
-            if self.p.consume_token(&Token::RParen) {
+            if !self.list_continues("a column definition")? {
                 break;
             }
-            return Err(self.unexpected("`,` or `)` after a column definition"));
         }
         Ok((cols, pks, wms, open.union(self.current_span())))
+    }
+
+    /// After an item of a parenthesized list: `,` continues it (a trailing `,` before `)`
+    /// is accepted), `)` ends it.
+    fn list_continues(&mut self, after: &str) -> PResult<bool> {
+        if self.p.consume_token(&Token::Comma) {
+            return Ok(!self.p.consume_token(&Token::RParen));
+        }
+        if self.p.consume_token(&Token::RParen) {
+            return Ok(false);
+        }
+        Err(self.unexpected(&format!("`,` or `)` after {after}")))
     }
 
     fn looks_like_constraint(&self) -> bool {
@@ -530,16 +531,9 @@ impl TableParser<'_, '_, '_> {
                 self.p.next_token();
                 let value = self.option_value()?;
                 options.push(WithOption { key, value });
-                if self.p.consume_token(&Token::Comma) {
-                    if self.p.consume_token(&Token::RParen) {
-                        break;
-                    }
-                    continue;
-                }
-                if self.p.consume_token(&Token::RParen) {
+                if !self.list_continues("an option")? {
                     break;
                 }
-                return Err(self.unexpected("`,` or `)` after an option"));
             }
         }
         Ok(WithClause {

@@ -145,15 +145,11 @@ struct TypeParser<'a, 'p, 'c> {
 
 impl TypeParser<'_, '_, '_> {
     fn peek_word(&self, n: usize) -> Option<String> {
-        match &self.p.peek_nth_token_ref(n).token {
-            Token::Word(w) if w.quote_style.is_none() => Some(w.value.to_ascii_uppercase()),
-            _ => None,
-        }
+        super::peek_word(self.p, n)
     }
 
     fn is_word(&self, n: usize, w: &str) -> bool {
-        matches!(&self.p.peek_nth_token_ref(n).token,
-            Token::Word(x) if x.quote_style.is_none() && x.value.eq_ignore_ascii_case(w))
+        super::is_word(self.p, n, w)
     }
 
     fn eat_word(&mut self, w: &str) -> bool {
@@ -215,6 +211,21 @@ impl TypeParser<'_, '_, '_> {
         let found = self.p.peek_token_ref().token.to_string();
         let at = self.next_span();
         Err(self.cx.syntax(at, format!("expected `>`, found `{found}`")))
+    }
+
+    /// Consumes the `<` or `(` that opens a type's parameters: `Some(true)` for angle
+    /// brackets, `Some(false)` for parentheses, `None` when neither follows.
+    fn open_bracket(&mut self) -> Option<bool> {
+        if self.pending_gt > 0 {
+            return None;
+        }
+        if self.p.consume_token(&Token::Lt) {
+            Some(true)
+        } else if self.p.consume_token(&Token::LParen) {
+            Some(false)
+        } else {
+            None
+        }
     }
 
     fn at_close(&self) -> bool {
@@ -594,11 +605,7 @@ impl TypeParser<'_, '_, '_> {
     }
 
     fn structure(&mut self, name: &str, depth: usize) -> Result<Ty, Diagnostic> {
-        let angle = if self.pending_gt == 0 && self.p.consume_token(&Token::Lt) {
-            true
-        } else if self.pending_gt == 0 && self.p.consume_token(&Token::LParen) {
-            false
-        } else {
+        let Some(angle) = self.open_bracket() else {
             let at = self.current_span();
             return Err(Diagnostic::error(
                 codes::STRUCT_FIELD,
@@ -697,11 +704,7 @@ impl TypeParser<'_, '_, '_> {
     }
 
     fn map(&mut self, depth: usize) -> Result<Ty, Diagnostic> {
-        let angle = if self.pending_gt == 0 && self.p.consume_token(&Token::Lt) {
-            true
-        } else if self.pending_gt == 0 && self.p.consume_token(&Token::LParen) {
-            false
-        } else {
+        let Some(angle) = self.open_bracket() else {
             let at = self.current_span();
             return Err(Diagnostic::error(
                 codes::UNKNOWN_TYPE,
