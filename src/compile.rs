@@ -319,7 +319,24 @@ pub fn compile_sql(sql: &str, env: &Env<'_>) -> Compiled {
             }
         }
         secrets.extend(secret_spans(def, env.registry));
-        let (table, diags) = compile_table(def, env);
+        let (mut table, mut diags) = compile_table(def, env);
+        // The parser's findings for this statement count too: an error (a decimal out of
+        // range) fails the table, and so does a warning in strict mode.
+        let from_parser = diagnostics
+            .iter()
+            .filter(|d| d.table.as_deref() == Some(def.name.node.as_str()));
+        let (parse_errors, parse_warnings) = from_parser.fold((false, false), |(e, w), d| {
+            (e || d.is_error(), w || !d.is_error())
+        });
+        if parse_errors {
+            table = None;
+        }
+        if env.strict && (!diags.is_empty() || parse_warnings) {
+            for d in &mut diags {
+                d.severity = Severity::Error;
+            }
+            table = None;
+        }
         diagnostics.extend(diags.into_iter().map(|d| d.in_table(&def.name.node)));
         if let Some(t) = table {
             match previous {

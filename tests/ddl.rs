@@ -71,6 +71,17 @@ fn expectation(sql: &str, path: &std::path::Path) -> Expect {
 }
 
 fn check(out: &Compiled, expect: &Expect, path: &std::path::Path) {
+    // A table with an error never compiles.
+    for t in &out.tables {
+        assert!(
+            !out.diagnostics
+                .iter()
+                .any(|d| d.is_error() && d.table.as_deref() == Some(t.name())),
+            "{}: table `{}` compiled despite an error",
+            path.display(),
+            t.name()
+        );
+    }
     let codes: Vec<(bool, &str)> = out
         .diagnostics
         .iter()
@@ -192,4 +203,30 @@ fn ddl_cases() {
         }
         insta::assert_snapshot!(rendered);
     });
+}
+
+#[test]
+fn strict_mode_turns_warnings_into_errors() {
+    let registry = Registry::builtin();
+    let schemas = schemas();
+    let sql = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/ddl/schema/avro_recursive.sql"
+    ))
+    .expect("case reads");
+    let lenient = compile_sql(&sql, &Env::new(&registry).with_schemas(&schemas));
+    assert!(!lenient.has_errors());
+    assert!(lenient
+        .diagnostics
+        .iter()
+        .any(|d| d.code.as_str() == "schema::recursive"));
+    let strict = compile_sql(
+        &sql,
+        &Env::new(&registry).with_schemas(&schemas).strict(true),
+    );
+    assert!(strict.has_errors());
+    assert!(
+        strict.tables.is_empty(),
+        "a table with an error must not compile"
+    );
 }
