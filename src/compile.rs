@@ -1805,6 +1805,9 @@ impl TableCompiler<'_> {
         format: Option<&Format>,
         framing: bool,
     ) {
+        if self.opts.pending_keys().is_empty() {
+            return; // the common case: every option was read
+        }
         let source = matches!(ct, None | Some(ConnectionType::Source));
         let lookup = matches!(ct, None | Some(ConnectionType::Lookup));
         let formats = self.connector.formats().rule != FormatRule::Ignored;
@@ -1925,7 +1928,7 @@ fn secret_spans(def: &TableDef, registry: &Registry) -> Vec<Span> {
         .iter()
         .find(|o| o.key.node == "connector")
         .and_then(|o| match &o.value.node {
-            Value::String(s) => registry.get(s),
+            Value::String(s) => registry.get(s.as_str()),
             _ => None,
         });
     let Some(connector) = connector else {

@@ -893,6 +893,14 @@ pub fn enumeration(v: &Value, allowed: &[&'static str]) -> Result<&'static str, 
         format!("one of {}", names.join(", "))
     };
     let find = |text: &str| {
+        // Exact spellings first; normalising allocates.
+        if let Some(a) = allowed
+            .iter()
+            .copied()
+            .find(|a| a.eq_ignore_ascii_case(text))
+        {
+            return Some(a);
+        }
         let wanted = normalize_enum(text);
         allowed
             .iter()

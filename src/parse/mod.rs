@@ -19,7 +19,7 @@ pub mod types;
 
 use sqlparser::dialect::GenericDialect;
 use sqlparser::parser::{Parser, ParserError};
-use sqlparser::tokenizer::{Token, TokenWithSpan, Tokenizer, Whitespace};
+use sqlparser::tokenizer::{Token, TokenWithSpan, Tokenizer};
 
 pub use ast::*;
 
@@ -63,27 +63,32 @@ pub fn parse_script(sql: &str) -> Script {
         }
     };
     let mut statements = Vec::new();
-    for chunk in tokens.split(|t| t.token == Token::SemiColon) {
-        let Some(first) = chunk.iter().position(|t| !is_trivia(&t.token)) else {
-            continue;
-        };
-        let last = chunk
-            .iter()
-            .rposition(|t| !is_trivia(&t.token))
-            .unwrap_or(first);
-        let body = chunk.get(first..=last).unwrap_or(&[]);
-        let (Some(head), Some(tail)) = (body.first(), body.last()) else {
+    // Split at `;` by moving tokens, not cloning them, and drop whitespace and comments:
+    // the parser would only skip them again.
+    let mut chunks: Vec<Vec<TokenWithSpan>> = Vec::new();
+    let mut current = Vec::new();
+    for t in tokens {
+        match t.token {
+            Token::SemiColon => chunks.push(std::mem::take(&mut current)),
+            ref tok if is_trivia(tok) => {}
+            _ => current.push(t),
+        }
+    }
+    chunks.push(current);
+    for body in chunks {
+        let (Some(head), Some(tail)) = (body.first().cloned(), body.last()) else {
             continue;
         };
         let span = cx.span(head.span).union(cx.span(tail.span));
         cx.end = span.end;
-        match statement_kind(body) {
+        let kind = statement_kind(&body);
+        let mut p = Parser::new(&dialect)
+            .with_recursion_limit(EXPR_RECURSION_LIMIT)
+            .with_tokens_with_locations(body);
+        match kind {
             Kind::CreateTable => {
-                let mut p = Parser::new(&dialect)
-                    .with_recursion_limit(EXPR_RECURSION_LIMIT)
-                    .with_tokens_with_locations(body.to_vec());
                 let before = cx.diags.len();
-                match table::parse_create_table(&mut p, &mut cx, body, span) {
+                match table::parse_create_table(&mut p, &mut cx, span) {
                     Ok(Some(t)) => {
                         for d in cx.diags.iter_mut().skip(before) {
                             d.table = Some(t.name.node.clone());
@@ -97,13 +102,10 @@ pub fn parse_script(sql: &str) -> Script {
             Kind::Known => statements.push(Statement::Other { span }),
             Kind::Unknown => {
                 // Let sqlparser say what is wrong with a statement we do not recognise.
-                let mut p = Parser::new(&dialect)
-                    .with_recursion_limit(EXPR_RECURSION_LIMIT)
-                    .with_tokens_with_locations(body.to_vec());
                 match p.parse_statement() {
                     Ok(_) => statements.push(Statement::Other { span }),
                     Err(e) => {
-                        let d = cx.parser_error(&e, head);
+                        let d = cx.parser_error(&e, &head);
                         cx.diags.push(d);
                     }
                 }
@@ -125,13 +127,10 @@ enum Kind {
 }
 
 fn word_at(body: &[TokenWithSpan], n: usize) -> Option<String> {
-    body.iter()
-        .filter(|t| !is_trivia(&t.token))
-        .nth(n)
-        .and_then(|t| match &t.token {
-            Token::Word(w) if w.quote_style.is_none() => Some(w.value.to_ascii_uppercase()),
-            _ => None,
-        })
+    body.get(n).and_then(|t| match &t.token {
+        Token::Word(w) if w.quote_style.is_none() => Some(w.value.to_ascii_uppercase()),
+        _ => None,
+    })
 }
 
 fn statement_kind(body: &[TokenWithSpan]) -> Kind {
@@ -312,13 +311,4 @@ pub(crate) fn peek_word(p: &Parser<'_>, n: usize) -> Option<String> {
 pub(crate) fn is_word(p: &Parser<'_>, n: usize, w: &str) -> bool {
     matches!(&p.peek_nth_token_ref(n).token,
         Token::Word(x) if x.quote_style.is_none() && x.value.eq_ignore_ascii_case(w))
-}
-
-/// Whether a token is a comment or whitespace (exposed for the table parser).
-pub(crate) fn is_whitespace(t: &Token) -> bool {
-    matches!(
-        t,
-        Token::Whitespace(Whitespace::Space | Whitespace::Newline | Whitespace::Tab)
-            | Token::Whitespace(_)
-    )
 }

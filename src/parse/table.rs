@@ -9,7 +9,7 @@ use sqlparser::tokenizer::{Token, TokenWithSpan};
 
 use super::ast::*;
 use super::types::parse_column_type;
-use super::{is_whitespace, Cx};
+use super::Cx;
 use crate::diagnostics::{codes, Diagnostic};
 use crate::options::Value;
 use crate::span::{Span, Spanned};
@@ -19,8 +19,6 @@ type PResult<T> = Result<T, Diagnostic>;
 struct TableParser<'a, 'p, 'c> {
     p: &'a mut Parser<'p>,
     cx: &'a mut Cx<'c>,
-    /// The statement's tokens, as handed to the parser (for expression token scans).
-    tokens: &'a [TokenWithSpan],
 }
 
 /// Parses one `CREATE … TABLE` statement. `Ok(None)` means `CREATE TABLE … AS query`,
@@ -28,10 +26,9 @@ struct TableParser<'a, 'p, 'c> {
 pub(super) fn parse_create_table(
     p: &mut Parser<'_>,
     cx: &mut Cx<'_>,
-    tokens: &[TokenWithSpan],
     span: Span,
 ) -> PResult<Option<TableDef>> {
-    let mut tp = TableParser { p, cx, tokens };
+    let mut tp = TableParser { p, cx };
     tp.create_table(span)
 }
 
@@ -584,14 +581,37 @@ impl TableParser<'_, '_, '_> {
         if matches!(self.p.peek_token_ref().token, Token::Comma | Token::RParen) {
             return Err(self.unexpected("an option value"));
         }
-        let begin = self.p.index();
+        // Most values are one literal: read it directly, without the expression parser.
+        if matches!(
+            self.p.peek_nth_token_ref(1).token,
+            Token::Comma | Token::RParen
+        ) {
+            let literal = match &self.p.peek_token_ref().token {
+                Token::SingleQuotedString(s) => Some(Value::String(s.clone())),
+                Token::Number(n, _) => Some(Value::Number(n.clone())),
+                Token::Word(w)
+                    if w.quote_style.is_none() && w.value.eq_ignore_ascii_case("true") =>
+                {
+                    Some(Value::Bool(true))
+                }
+                Token::Word(w)
+                    if w.quote_style.is_none() && w.value.eq_ignore_ascii_case("false") =>
+                {
+                    Some(Value::Bool(false))
+                }
+                _ => None,
+            };
+            if let Some(v) = literal {
+                self.p.next_token();
+                return Ok(Spanned::new(v, start));
+            }
+        }
         let head = self.p.peek_token_ref().clone();
         let expr = self
             .p
             .parse_expr()
             .map_err(|e| self.cx.parser_error(&e, &head))?;
         let span = start.union(self.current_span());
-        let _ = begin;
         Ok(Spanned::new(self.lower(&expr, span), span))
     }
 
@@ -689,13 +709,8 @@ impl TableParser<'_, '_, '_> {
     /// (followed by `(`), not a field access (preceded by `.`), and either quoted or not a
     /// SQL keyword. Keywords that are also column names (`timestamp`) are resolved later.
     fn referenced_columns(&self, begin: usize, end: usize) -> Vec<ColumnRef> {
-        let toks: Vec<&TokenWithSpan> = self
-            .tokens
-            .get(begin..end.min(self.tokens.len()))
-            .unwrap_or(&[])
-            .iter()
-            .filter(|t| !is_whitespace(&t.token))
-            .collect();
+        // The parser's token indices cover the expression; `token_at` clamps to EOF.
+        let toks: Vec<&TokenWithSpan> = (begin..end).map(|i| self.p.token_at(i)).collect();
         let mut out = Vec::new();
         let mut prev: Option<&Token> = None;
         for (i, t) in toks.iter().enumerate() {
