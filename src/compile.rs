@@ -10,7 +10,7 @@ use serde::ser::SerializeMap;
 use serde::{Serialize, Serializer};
 
 use crate::connector::{
-    ConnectionType, ErasedConfig, ErasedConnector, FormatRule, Registry, TableContext,
+    ConnectionType, ErasedConfig, ErasedConnector, ErasedValue, FormatRule, Registry, TableContext,
 };
 use crate::diagnostics::{codes, Diagnostic, Severity};
 use crate::options::grammar::did_you_mean;
@@ -247,12 +247,12 @@ pub struct Connection {
 impl Connection {
     /// The typed table config, if it is a `T`.
     pub fn table_config<T: 'static>(&self) -> Option<&T> {
-        self.config.typed.as_ref()?.table.downcast::<T>()
+        self.config.table.downcast::<T>()
     }
 
     /// The typed profile, if it is a `P`.
     pub fn profile_config<P: 'static>(&self) -> Option<&P> {
-        self.config.typed.as_ref()?.profile.downcast::<P>()
+        self.config.connection.as_ref()?.downcast::<P>()
     }
 }
 
@@ -260,10 +260,9 @@ impl Connection {
 #[derive(Clone, Debug)]
 pub struct ConnectionConfig {
     /// The profile (connection) part, for connectors that have one.
-    pub connection: Option<serde_json::Value>,
+    pub connection: Option<ErasedValue>,
     /// The table part.
-    pub table: serde_json::Value,
-    typed: Option<ErasedConfig>,
+    pub table: ErasedValue,
 }
 
 impl Serialize for ConnectionConfig {
@@ -973,12 +972,8 @@ impl TableCompiler<'_> {
             connection_type: config.connection_type,
             description: config.description.clone(),
             config: ConnectionConfig {
-                connection: self
-                    .connector
-                    .has_profile()
-                    .then(|| config.profile.json().clone()),
-                table: config.table.json().clone(),
-                typed: Some(config.clone()),
+                connection: self.connector.has_profile().then(|| config.profile.clone()),
+                table: config.table.clone(),
             },
             schema,
             connection_profile: used_profile.map(|p| p.name),

@@ -208,25 +208,31 @@ pub trait Connector: Send + Sync + 'static {
     }
 }
 
-/// A typed config behind `dyn Any`, with its canonical JSON.
+type ToJson = fn(&(dyn Any + Send + Sync)) -> serde_json::Value;
+
+/// A typed config behind `dyn Any`. Its canonical JSON is made only when asked for
+/// (output is the slow path; compiling should not pay for it).
 #[derive(Clone)]
 pub struct ErasedValue {
     typed: Arc<dyn Any + Send + Sync>,
-    json: serde_json::Value,
+    to_json: ToJson,
 }
 
 impl ErasedValue {
     fn new<T: Serialize + Send + Sync + 'static>(t: T) -> Self {
-        let json = serde_json::to_value(&t).unwrap_or(serde_json::Value::Null);
         ErasedValue {
             typed: Arc::new(t),
-            json,
+            to_json: |any| {
+                any.downcast_ref::<T>()
+                    .and_then(|t| serde_json::to_value(t).ok())
+                    .unwrap_or(serde_json::Value::Null)
+            },
         }
     }
 
     /// The canonical JSON (secrets redacted).
-    pub fn json(&self) -> &serde_json::Value {
-        &self.json
+    pub fn json(&self) -> serde_json::Value {
+        (self.to_json)(self.typed.as_ref())
     }
 
     /// The typed value, if it is a `T`.
@@ -237,7 +243,13 @@ impl ErasedValue {
 
 impl fmt::Debug for ErasedValue {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Debug::fmt(&self.json, f)
+        fmt::Debug::fmt(&self.json(), f)
+    }
+}
+
+impl Serialize for ErasedValue {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.json().serialize(s)
     }
 }
 
