@@ -1892,10 +1892,12 @@ impl TableCompiler<'_> {
 /// The value to show instead of `value` when option `key` of `connector` is secret (a
 /// sensitive spec, or a settings map holding credentials); `None` when it is not secret.
 fn redacted_value(connector: &dyn ErasedConnector, key: &str, value: &Value) -> Option<Value> {
+    // Only secret and settings-map specs can redact; look at those alone.
     let spec = connector
         .profile_options()
         .iter()
         .chain(connector.table_options())
+        .filter(|s| s.sensitive || s.kind == OptionKind::Map)
         .find(|s| s.matches(key))?;
     match (value, spec.sensitive, spec.kind) {
         (Value::String(v), true, _) => Some(Value::String(

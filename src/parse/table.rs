@@ -98,14 +98,15 @@ impl TableParser<'_, '_, '_> {
 
     /// An identifier: a word (keywords included), or a double- or single-quoted name.
     fn ident(&mut self, what: &str) -> PResult<Spanned<String>> {
-        let tok = self.p.peek_token_ref().clone();
-        let s = match tok.token {
-            Token::Word(w) => w.value,
-            Token::DoubleQuotedString(s) | Token::SingleQuotedString(s) => s,
+        let tok = self.p.peek_token_ref();
+        let s = match &tok.token {
+            Token::Word(w) => w.value.clone(),
+            Token::DoubleQuotedString(s) | Token::SingleQuotedString(s) => s.clone(),
             _ => return Err(self.unexpected(what)),
         };
-        self.p.next_token();
-        Ok(Spanned::new(s, self.cx.span(tok.span)))
+        let span = self.cx.span(tok.span);
+        self.p.advance_token();
+        Ok(Spanned::new(s, span))
     }
 
     fn create_table(&mut self, span: Span) -> PResult<Option<TableDef>> {

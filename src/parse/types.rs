@@ -568,14 +568,10 @@ impl TypeParser<'_, '_, '_> {
     fn decimal(&mut self, start: Span, name: &str) -> Result<Ty, Diagnostic> {
         let args = self.parse_args()?;
         let at = start.union(self.current_span());
-        let (p, s, written) = match args.as_deref() {
+        let (p, s, scale_written) = match args.as_deref() {
             None => return Ok(Ty::plain(DataType::Decimal128(38, 10))),
-            Some([(p, _)]) => (*p, 0, format!("{name}({})", show_arg(*p))),
-            Some([(p, _), (s, _)]) => (
-                *p,
-                *s,
-                format!("{name}({}, {})", show_arg(*p), show_arg(*s)),
-            ),
+            Some([(p, _)]) => (*p, 0, false),
+            Some([(p, _), (s, _)]) => (*p, *s, true),
             Some(_) => {
                 return Ok(self.error_ty(
                     Diagnostic::error(
@@ -590,6 +586,11 @@ impl TypeParser<'_, '_, '_> {
             }
         };
         if !(1..=38).contains(&p) || !(0..=p).contains(&s) {
+            let written = if scale_written {
+                format!("{name}({}, {})", show_arg(p), show_arg(s))
+            } else {
+                format!("{name}({})", show_arg(p))
+            };
             return Ok(self.error_ty(
                 Diagnostic::error(
                     codes::DECIMAL_RANGE,
