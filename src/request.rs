@@ -23,7 +23,8 @@ use crate::options::grammar::did_you_mean;
 use crate::options::Value;
 use crate::parse::types::{json_metadata, sql_name, MAX_TYPE_NESTING};
 use crate::parse::{
-    ColumnDef, ColumnKind, ColumnType, NotCarried, PrimaryKeyDef, TableDef, WithClause, WithOption,
+    parse_script, ColumnDef, ColumnKind, ColumnType, NotCarried, PrimaryKeyDef, SqlExpr, Statement,
+    TableDef, WatermarkDef, WithClause, WithOption,
 };
 use crate::schema::definition::{SchemaKind, SchemaResolver};
 use crate::schema::expand::{JSON_EXTENSION_KEY, JSON_EXTENSION_NAME};
@@ -489,6 +490,13 @@ struct Lowerer<'a> {
     format_broken: bool,
 }
 
+/// What `schema` lowers to besides options: columns, primary key, watermark.
+type LoweredSchema = (
+    Option<Spanned<Vec<ColumnDef>>>,
+    Vec<PrimaryKeyDef>,
+    Vec<WatermarkDef>,
+);
+
 /// The diagnostic just reported, to add a help or a label to.
 struct Reported<'a>(Option<&'a mut Diagnostic>);
 
@@ -691,11 +699,13 @@ impl Lowerer<'_> {
         }
         let mut columns = None;
         let mut primary_keys = Vec::new();
+        let mut watermarks = Vec::new();
         if let Some(schema) = get("schema") {
             if !matches!(self.scalar(schema), Scalar::Null) {
-                let (cols, pk) = self.schema(schema);
+                let (cols, pk, wm) = self.schema(schema);
                 columns = cols;
                 primary_keys = pk;
+                watermarks = wm;
             }
         }
         // Without a connector (or a readable config) there is nothing to compile, but the
@@ -714,7 +724,7 @@ impl Lowerer<'_> {
             or_replace: false,
             columns,
             primary_keys,
-            watermarks: Vec::new(),
+            watermarks,
             partitioned_by: None,
             with: Some(WithClause {
                 span: with_span,
@@ -747,10 +757,11 @@ impl Lowerer<'_> {
         }
     }
 
-    fn schema(&mut self, node: &Node) -> (Option<Spanned<Vec<ColumnDef>>>, Vec<PrimaryKeyDef>) {
+    fn schema(&mut self, node: &Node) -> LoweredSchema {
         let Some(members) = self.members(node, "`schema`", SCHEMA_KEYS) else {
-            return (None, Vec::new());
+            return (None, Vec::new(), Vec::new());
         };
+        let mut watermarks = Vec::new();
         let mut columns = None;
         let mut primary_keys = Vec::new();
         let mut metadata: Vec<(Spanned<String>, Spanned<String>)> = Vec::new();
@@ -767,14 +778,15 @@ impl Lowerer<'_> {
                 "primary_keys" => primary_keys = self.primary_keys(value),
                 "metadata_fields" => metadata = self.metadata_fields(value),
                 "inferred" => {}
-                "generated_fields" | "watermark" => {
+                "watermark" => watermarks.extend(self.watermark(value)),
+                "generated_fields" => {
                     let empty = matches!(&value.kids, Kids::Array(a) if a.is_empty());
                     if !empty {
-                        self.invalid(value.span, format!("`schema.{key}` cannot be set in a request"))
-                            .help(match key.as_str() {
-                                "watermark" => "set `event_time_field` (and `watermark_field`) in `config`, or declare the table in SQL with `WATERMARK FOR`",
-                                _ => "compute the value in the query, or declare the table in SQL",
-                            });
+                        self.invalid(
+                            value.span,
+                            format!("`schema.{key}` cannot be set in a request"),
+                        )
+                        .help("compute the value in the query, or declare the table in SQL");
                     }
                 }
                 _ => {}
@@ -783,7 +795,108 @@ impl Lowerer<'_> {
         if let Some((_, fields)) = members.iter().find(|(k, _)| k == "fields") {
             columns = self.fields(fields, &metadata);
         }
-        (columns, primary_keys)
+        (columns, primary_keys, watermarks)
+    }
+
+    /// `schema.watermark: {"column": "ts", "expression": "ts - INTERVAL '5' SECOND"}` (our
+    /// output's shape). The expression is parsed by the SQL front end, inside a synthetic
+    /// `CREATE TABLE`, and its spans are moved into the JSON string it came from.
+    fn watermark(&mut self, node: &Node) -> Option<WatermarkDef> {
+        let members = self.members(node, "`schema.watermark`", &["column", "expression"])?;
+        let Some((_, col)) = members.iter().find(|(k, _)| k == "column") else {
+            self.invalid(Self::brace(node), "`schema.watermark` has no `column`")
+                .help("name the event-time column, e.g. {\"column\": \"ts\"}");
+            return None;
+        };
+        let column = self.string(col, "schema.watermark.column")?;
+        let expr_node = members
+            .iter()
+            .find(|(k, _)| k == "expression")
+            .map(|(_, n)| *n)
+            .filter(|n| !matches!(self.scalar(n), Scalar::Null));
+        let expr_text = match expr_node {
+            Some(n) => Some((self.string(n, "schema.watermark.expression")?, n.span)),
+            None => None,
+        };
+        let prefix = format!(
+            "CREATE TABLE t (WATERMARK FOR \"{}\"",
+            column.node.replace('"', "\"\"")
+        );
+        let Some((text, value_span)) = expr_text else {
+            return Some(WatermarkDef {
+                column,
+                expr: None,
+                span: node.span,
+            });
+        };
+        let sql = format!("{prefix} AS {})", text.node);
+        let start = prefix.len() + 4;
+        // Offsets map one to one when the JSON string has no escapes.
+        let raw = self.slice(value_span);
+        let verbatim = raw.get(1..raw.len().saturating_sub(1)) == Some(text.node.as_str());
+        let map = |s: Span| -> Span {
+            if s.is_detached() || !verbatim || s.start < start {
+                return value_span;
+            }
+            let base = value_span.start + 1;
+            let max = value_span.end.saturating_sub(1);
+            Span::new(
+                (base + (s.start - start)).min(max),
+                (base + s.end.saturating_sub(start)).min(max),
+            )
+        };
+        let script = parse_script(&sql);
+        let ok = script.diagnostics.is_empty();
+        for mut d in script.diagnostics {
+            // The closing parenthesis is ours, not the user's.
+            if d.span.start >= start + text.node.len() {
+                d.message = d
+                    .message
+                    .replace("found `)`", "found the end of the expression");
+            }
+            d.span = map(d.span);
+            for l in &mut d.labels {
+                l.span = map(l.span);
+            }
+            self.diags.push(d);
+        }
+        let expr: Option<SqlExpr> = match script.statements.as_slice() {
+            [Statement::CreateTable(def)]
+                if def.with.is_none()
+                    && def.columns.as_ref().is_some_and(|c| c.node.is_empty()) =>
+            {
+                def.watermarks.first().and_then(|w| w.expr.clone())
+            }
+            _ => None,
+        };
+        let expr = match expr {
+            // The whole string must be the expression, not an expression and more SQL.
+            Some(e)
+                if e.span.start == start && e.span.end == start + text.node.trim_end().len() =>
+            {
+                e
+            }
+            _ => {
+                if ok {
+                    self.error(
+                        codes::SYNTAX,
+                        value_span,
+                        "the watermark expression must be one SQL expression",
+                    );
+                }
+                return None;
+            }
+        };
+        let mut expr = expr;
+        expr.span = map(expr.span);
+        for c in &mut expr.columns {
+            c.name.span = map(c.name.span);
+        }
+        Some(WatermarkDef {
+            column,
+            expr: Some(expr),
+            span: node.span,
+        })
     }
 
     fn format(&mut self, node: &Node) {
@@ -2060,6 +2173,44 @@ mod tests {
         );
         let list = DataType::List(Arc::new(Field::new("item", DataType::Int8, true)));
         assert_eq!(first_not_carried(&list, 0).map(|(_, i)| i), Some("INT"));
+    }
+
+    #[test]
+    fn watermark_expression_spans_point_into_the_json_string() {
+        let text = with_schema(
+            r#"{"watermark": {"column": "ts", "expression": "ts - INTERVAL '1' SECOND"}}"#,
+        );
+        let (def, diags, _) = lower(&text);
+        assert!(diags.is_empty(), "{diags:?}");
+        let wm = def.and_then(|d| d.watermarks.first().cloned());
+        let wm = wm.unwrap_or_else(|| panic!("no watermark"));
+        assert_eq!(&text[wm.column.span.start..wm.column.span.end], "\"ts\"");
+        let expr = wm.expr.unwrap_or_else(|| panic!("no expression"));
+        assert_eq!(expr.text, "ts - INTERVAL '1' SECOND");
+        assert_eq!(
+            &text[expr.span.start..expr.span.end],
+            "ts - INTERVAL '1' SECOND"
+        );
+        let col = &expr.columns[0].name;
+        assert_eq!(&text[col.span.start..col.span.end], "ts");
+    }
+
+    #[test]
+    fn watermark_without_expression() {
+        let (def, diags, _) = lower(&with_schema(r#"{"watermark": {"column": "ts"}}"#));
+        assert!(diags.is_empty(), "{diags:?}");
+        let wm = def.and_then(|d| d.watermarks.first().cloned());
+        assert!(wm.is_some_and(|w| w.column.node == "ts" && w.expr.is_none()));
+    }
+
+    #[test]
+    fn watermark_must_be_one_expression() {
+        assert_eq!(
+            codes_of(&with_schema(
+                r#"{"watermark": {"column": "ts", "expression": "ts) WITH (a = 'b'"}}"#
+            )),
+            ["parse::syntax"]
+        );
     }
 
     #[test]

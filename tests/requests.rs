@@ -220,7 +220,8 @@ fn ddl_and_request_agree() {
                 created TIMESTAMP(3) NOT NULL,
                 address STRUCT<street TEXT, zip INT NOT NULL>,
                 part INT METADATA FROM 'partition',
-                PRIMARY KEY (id)
+                PRIMARY KEY (id),
+                WATERMARK FOR created AS created - INTERVAL '5' SECOND
             ) WITH (
                 connector = 'kafka',
                 connection_profile = 'local-kafka',
@@ -243,6 +244,7 @@ fn ddl_and_request_agree() {
                 "bad_data": {"drop": {}},
                 "framing": {"method": {"newline": {"max_line_length": 4096}}},
                 "primary_keys": ["id"],
+                "watermark": {"column": "created", "expression": "created - INTERVAL '5' SECOND"},
                 "fields": [
                   {"name": "id", "type": "int64", "required": true},
                   {"name": "customer", "type": "string"},
