@@ -1014,6 +1014,10 @@ impl Lowerer<'_> {
             .help("write e.g. {\"json_schema\": {\"schema\": \"…\"}}");
             return;
         };
+        if members.iter().any(|(k, _)| k == "kind") {
+            self.pinned_definition(node);
+            return;
+        }
         let (kind, kind_span, body): (String, Span, &Node) =
             if let Some((_, t)) = members.iter().find(|(k, _)| k == "type") {
                 match self.string(t, "schema.definition.type") {
@@ -1096,6 +1100,78 @@ impl Lowerer<'_> {
             for (path, text) in members {
                 if let Some(t) = self.string(text, &format!("dependencies.{path}")) {
                     self.dependencies.entry(path.clone()).or_insert(t.node);
+                }
+            }
+        }
+    }
+
+    /// Our own output's pinned definition: `{"kind": "protobuf", "origin": …, "text": …,
+    /// "fingerprint": …, "message_name": …, "imports": [{"name", "text"}]}`, so a compiled
+    /// table's `schema` can be posted back. The origin and fingerprint are recomputed.
+    fn pinned_definition(&mut self, node: &Node) {
+        let keys = [
+            "kind",
+            "origin",
+            "text",
+            "fingerprint",
+            "message_name",
+            "imports",
+        ];
+        let Some(members) = self.members(node, "`schema.definition`", &keys) else {
+            return;
+        };
+        let get = |k: &str| members.iter().find(|(m, _)| m == k).map(|(_, n)| *n);
+        let Some(kind) = get("kind").and_then(|k| self.string(k, "kind")) else {
+            return;
+        };
+        let option = match kind.node.as_str() {
+            "avro" => "avro.schema",
+            "json_schema" => "json.schema",
+            "protobuf" => "protobuf.schema",
+            other => {
+                self.invalid(
+                    kind.span,
+                    format!("unknown schema definition kind `{other}`"),
+                )
+                .help("kinds are `avro`, `json_schema` and `protobuf`");
+                return;
+            }
+        };
+        let Some(text_node) = get("text") else {
+            self.invalid(Self::brace(node), "`schema.definition` has no `text`");
+            return;
+        };
+        if let Some(text) = self.string(text_node, "text") {
+            self.push_option(
+                option,
+                kind.span,
+                Spanned::new(Value::String(text.node), text_node.span),
+            );
+        }
+        if let Some(imports) = get("imports") {
+            let Kids::Array(items) = &imports.kids else {
+                self.invalid(
+                    imports.span,
+                    "`imports` must be an array of {\"name\", \"text\"}",
+                );
+                return;
+            };
+            for item in items {
+                let Some(m) = self.members(item, "an import", &["name", "text"]) else {
+                    continue;
+                };
+                let name = m.iter().find(|(k, _)| k == "name").map(|(_, n)| *n);
+                let text = m.iter().find(|(k, _)| k == "text").map(|(_, n)| *n);
+                match (name, text) {
+                    (Some(n), Some(t)) => {
+                        if let (Some(n), Some(t)) = (self.string(n, "name"), self.string(t, "text"))
+                        {
+                            self.dependencies.entry(n.node).or_insert(t.node);
+                        }
+                    }
+                    _ => {
+                        self.invalid(item.span, "an import needs `name` and `text`");
+                    }
                 }
             }
         }
@@ -1942,6 +2018,25 @@ mod tests {
             ))[1..],
             ["avro.schema = '\"long\"'"]
         );
+    }
+
+    #[test]
+    fn pinned_definition_of_our_output() {
+        let (def, diags, deps) = lower(&with_schema(
+            r#"{"definition": {"kind": "protobuf", "origin": {"type": "inline"}, "text": "x", "fingerprint": "sha256:0", "imports": [{"name": "a.proto", "text": "y"}]}}"#,
+        ));
+        assert!(diags.is_empty(), "{diags:?}");
+        let opts: Vec<String> = def
+            .and_then(|d| d.with)
+            .map(|w| {
+                w.options
+                    .iter()
+                    .map(|o| format!("{} = {}", o.key.node, o.value.node))
+                    .collect()
+            })
+            .unwrap_or_default();
+        assert_eq!(opts[1..], ["protobuf.schema = 'x'"]);
+        assert_eq!(deps.get("a.proto").map(String::as_str), Some("y"));
     }
 
     #[test]

@@ -290,3 +290,38 @@ fn ddl_and_request_agree() {
         assert_eq!(a, b, "the DDL and the request compile differently");
     }
 }
+
+/// A compiled table's `schema` (our output shape, pinned definition included) posted back
+/// in a request compiles to the same table.
+#[test]
+fn output_schema_posts_back() {
+    let registry = Registry::builtin();
+    let profiles = profiles();
+    let schemas = schemas();
+    let env = Env::new(&registry)
+        .with_profiles(&profiles)
+        .with_schemas(&schemas);
+    for case in [
+        "definition_protobuf_dependencies",
+        "definition_avro",
+        "fields_metadata_key",
+        "watermark",
+        "bad_data_and_framing_arroyo_shapes",
+        "format_debezium",
+    ] {
+        let path = format!("{}/tests/requests/{case}.json", env!("CARGO_MANIFEST_DIR"));
+        let text = std::fs::read_to_string(&path).expect("case reads");
+        let first = compile_request(&text, &env);
+        assert!(!first.has_errors(), "{case}: {:?}", first.diagnostics);
+        let compiled = serde_json::to_value(&first.tables).expect("serializes");
+        let mut request: serde_json::Value = serde_json::from_str(&text).expect("case is JSON");
+        request["schema"] = compiled[0]["schema"].clone();
+        let again = compile_request(&request.to_string(), &env);
+        assert!(!again.has_errors(), "{case}: {:?}", again.diagnostics);
+        let recompiled = serde_json::to_value(&again.tables).expect("serializes");
+        assert_eq!(
+            compiled, recompiled,
+            "{case}: the posted-back schema compiles differently"
+        );
+    }
+}
