@@ -1443,7 +1443,7 @@ impl Lowerer<'_> {
             }
         };
         let ty = self.field_type(node, &members, 0);
-        let not_null = self.nullability(node, &members);
+        let not_null = self.nullability(&members);
         let kind = match get("metadata_key") {
             Some(k) if !matches!(self.scalar(k), Scalar::Null) => {
                 let key = self.string(k, "metadata_key")?;
@@ -1473,7 +1473,7 @@ impl Lowerer<'_> {
     }
 
     /// `Some(span)` when the field is NOT NULL (`"required": true` or `"nullable": false`).
-    fn nullability(&mut self, node: &Node, members: &[(String, &Node)]) -> Option<Span> {
+    fn nullability(&mut self, members: &[(String, &Node)]) -> Option<Span> {
         let mut not_null: Option<(bool, Span)> = None;
         for (k, v) in members {
             let flip = match k.as_str() {
@@ -1499,7 +1499,6 @@ impl Lowerer<'_> {
                 }
             }
         }
-        let _ = node;
         not_null.filter(|(nn, _)| *nn).map(|(_, s)| s)
     }
 
@@ -1638,7 +1637,7 @@ impl Lowerer<'_> {
                         }
                     };
                     let ty = self.field_type(item, &m, depth + 1);
-                    let not_null = self.nullability(item, &m);
+                    let not_null = self.nullability(&m);
                     if let (Some(name), Some((dt, json, _))) = (name, ty) {
                         if out.iter().any(|f| f.name() == &name.node) {
                             self.error(
@@ -1677,7 +1676,7 @@ impl Lowerer<'_> {
                             ],
                         )?;
                         let ty = self.field_type(items, &m, depth + 1);
-                        let not_null = self.nullability(items, &m);
+                        let not_null = self.nullability(&m);
                         let (dt, json, _) = ty?;
                         (dt, json, not_null.is_none())
                     }

@@ -325,3 +325,49 @@ fn output_schema_posts_back() {
         );
     }
 }
+
+/// Every prefix of every case, and every case with one byte replaced, compiles to
+/// diagnostics without panicking, and every diagnostic's span lies inside the text.
+#[test]
+fn mangled_requests_never_panic() {
+    let registry = Registry::builtin();
+    let profiles = profiles();
+    let schemas = schemas();
+    let env = Env::new(&registry)
+        .with_profiles(&profiles)
+        .with_schemas(&schemas);
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/requests");
+    let mut entries: Vec<_> = std::fs::read_dir(&dir)
+        .expect("cases dir reads")
+        .map(|e| e.expect("dir entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .collect();
+    entries.sort();
+    let check = |text: &str| {
+        let out = compile_request(text, &env);
+        for d in &out.diagnostics {
+            assert!(
+                d.span.is_detached() || d.span.end <= text.len(),
+                "span {:?} outside {text:?}",
+                d.span
+            );
+        }
+    };
+    for path in entries {
+        let text = std::fs::read_to_string(&path).expect("case reads");
+        let cuts: Vec<usize> = (0..text.len())
+            .step_by(5)
+            .filter(|i| text.is_char_boundary(*i))
+            .collect();
+        for &i in &cuts {
+            check(&text[..i]);
+        }
+        for &i in cuts.iter().step_by(3) {
+            for replacement in ["\"", "{", "]", "0", "\\"] {
+                let end = text[i..].chars().next().map_or(i, |c| i + c.len_utf8());
+                let mangled = format!("{}{replacement}{}", &text[..i], &text[end..]);
+                check(&mangled);
+            }
+        }
+    }
+}
