@@ -9,7 +9,7 @@
 //! exists twice.
 //!
 //! Diagnostics point into the JSON text. serde_json gives values but no positions, so a
-//! small, lenient [`Node`] scanner records the byte span of every key and value; the
+//! small, lenient scanner records the byte span of every key and value; the
 //! lowering walks that tree and parses each value's own text when it needs the value.
 
 use std::collections::BTreeMap;
