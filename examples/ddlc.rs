@@ -16,7 +16,7 @@ use connector_ddl::diagnostics::{redact_source, render_human, JsonDiagnostic};
 use connector_ddl::profile::{ConnectionProfile, Profiles};
 use connector_ddl::schema::definition::{NoSchemas, SchemaKind, SchemaResolver};
 use connector_ddl::span::LineIndex;
-use connector_ddl::{compile_sql, Diagnostic, Env, Registry, Table};
+use connector_ddl::{compile_request, compile_sql, Diagnostic, Env, Registry, Table};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 enum Output {
@@ -54,7 +54,7 @@ struct Args {
     /// reads DIR/x.avsc (protobuf imports too); subject S reads DIR/S.avsc, DIR/S.proto or DIR/S.json.
     #[arg(long, value_name = "DIR")]
     schemas: Option<PathBuf>,
-    /// (not yet) Compile a JSON create-table request (the REST body) instead of SQL.
+    /// Compile a JSON create-table request (the REST body) instead of SQL; `-` reads stdin.
     #[arg(long, value_name = "FILE")]
     post: Option<PathBuf>,
     /// What to print on stdout.
@@ -170,11 +170,14 @@ fn load_profiles(path: Option<&PathBuf>) -> Result<Profiles, String> {
 }
 
 fn run(args: &Args) -> Result<ExitCode, String> {
-    if args.post.is_some() {
-        return Err("--post is not supported yet".into());
-    }
     let profiles = load_profiles(args.profiles.as_ref())?;
-    let mut sources = read_sources(&args.files)?;
+    let mut sources = match &args.post {
+        Some(_) if !args.files.is_empty() => {
+            return Err("--post compiles one request; give no SQL files with it".into())
+        }
+        Some(post) => read_sources(std::slice::from_ref(post))?,
+        None => read_sources(&args.files)?,
+    };
     let registry = Registry::builtin();
     let schemas = match &args.schemas {
         Some(dir) if !dir.is_dir() => {
@@ -195,7 +198,10 @@ fn run(args: &Args) -> Result<ExitCode, String> {
     let mut tables: Vec<Table> = Vec::new();
     let mut diags: Vec<(usize, Diagnostic)> = Vec::new();
     for (i, src) in sources.iter_mut().enumerate() {
-        let out = compile_sql(&src.text, &env);
+        let out = match args.post {
+            Some(_) => compile_request(&src.text, &env),
+            None => compile_sql(&src.text, &env),
+        };
         src.shown = redact_source(&src.text, &out.secret_spans);
         tables.extend(out.tables);
         diags.extend(out.diagnostics.into_iter().map(|d| (i, d)));

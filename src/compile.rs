@@ -362,6 +362,19 @@ pub fn compile_sql(sql: &str, env: &Env<'_>) -> Compiled {
     }
 }
 
+/// Compiles one table definition that did not come from a SQL script (the JSON request
+/// path, [`crate::request`]) through the same pipeline as [`compile_sql`]. Returns the
+/// table (if it compiled), its diagnostics (not yet sorted or attributed to the table), and
+/// the spans of its secret option values.
+pub(crate) fn compile_table_def(
+    def: &TableDef,
+    env: &Env<'_>,
+) -> (Option<Table>, Vec<Diagnostic>, Vec<Span>) {
+    let secrets = secret_spans(def, env.registry);
+    let (table, diags) = compile_table(def, env);
+    (table, diags, secrets)
+}
+
 pub(crate) fn finish_diagnostics(diagnostics: &mut Vec<Diagnostic>, strict: bool) {
     if strict {
         for d in diagnostics.iter_mut() {

@@ -46,7 +46,8 @@
 //! ```
 //!
 //! # Entry points
-//! 1. [`compile_sql`] — a SQL script in, [`Compiled`] tables and diagnostics out.
+//! 1. [`compile_sql`] — a SQL script in, [`Compiled`] tables and diagnostics out;
+//!    [`compile_request`] — the same for a JSON create-table request (the REST body).
 //! 2. [`Registry`] — the connectors; [`Registry::register`] adds your own [`Connector`]
 //!    (see `examples/custom_connector.rs`).
 //! 3. [`Env`] — what the embedder provides: the registry and connection profiles
@@ -80,6 +81,7 @@ pub mod docs;
 pub mod options;
 pub mod parse;
 pub mod profile;
+pub mod request;
 pub mod schema;
 pub mod span;
 pub mod text;
@@ -87,6 +89,7 @@ pub mod text;
 pub use compile::{compile_sql, Compiled, Connection, Env, MemoryTable, Table};
 pub use connector::{ConnectionType, Connector, Registry};
 pub use diagnostics::{Diagnostic, Severity};
+pub use request::compile_request;
 
 /// Compiles the README's Rust examples as doctests.
 #[doc = include_str!("../README.md")]
