@@ -16,7 +16,7 @@ use crate::diagnostics::{codes, Diagnostic, Severity};
 use crate::options::grammar::did_you_mean;
 use crate::options::{AppliesTo, ConnectorOptions, OptionKind, OptionSpec, Value};
 use crate::parse::types::{sql_name, CARRIED_TYPES};
-use crate::parse::{parse_script, ColumnKind, ExprShape, SqlExpr, Statement, TableDef};
+use crate::parse::{parse_script, ColumnKind, ExprShape, SqlExpr, Statement, TableDef, WithClause};
 use crate::profile::{ConnectionProfile, ProfileResolver, Profiles};
 use crate::schema::definition::{
     self, fingerprint, NoSchemas, PinnedFile, SchemaDefinition, SchemaKind, SchemaOrigin,
@@ -297,8 +297,8 @@ pub fn compile_sql(sql: &str, env: &Env<'_>) -> Compiled {
     let mut tables: Vec<Table> = Vec::new();
     let mut defined: BTreeMap<String, (Span, usize)> = BTreeMap::new();
     let mut secrets: Vec<Span> = Vec::new();
-    for stmt in &script.statements {
-        let Statement::CreateTable(def) = stmt else {
+    for stmt in script.statements {
+        let Statement::CreateTable(mut def) = stmt else {
             continue;
         };
         let key = def.name.node.to_lowercase();
@@ -317,8 +317,10 @@ pub fn compile_sql(sql: &str, env: &Env<'_>) -> Compiled {
                 continue;
             }
         }
-        secrets.extend(secret_spans(def, env.registry));
-        let (mut table, mut diags) = compile_table(def, env);
+        // The options move into the compiler rather than being copied.
+        let with = def.with.take();
+        let (mut table, mut diags, secret) = compile_table(&def, with, env);
+        secrets.extend(secret);
         // The parser's findings for this statement count too: an error (a decimal out of
         // range) fails the table, and so does a warning in strict mode.
         let from_parser = diagnostics
@@ -370,9 +372,9 @@ pub(crate) fn compile_table_def(
     def: &TableDef,
     env: &Env<'_>,
 ) -> (Option<Table>, Vec<Diagnostic>, Vec<Span>) {
-    let secrets = secret_spans(def, env.registry);
-    let (table, diags) = compile_table(def, env);
-    (table, diags, secrets)
+    let mut def = def.clone();
+    let with = def.with.take();
+    compile_table(&def, with, env)
 }
 
 pub(crate) fn finish_diagnostics(diagnostics: &mut Vec<Diagnostic>, strict: bool) {
@@ -395,9 +397,25 @@ struct Columns {
     primary_keys: Vec<String>,
 }
 
-fn compile_table(def: &TableDef, env: &Env<'_>) -> (Option<Table>, Vec<Diagnostic>) {
-    let anchor = def.with.as_ref().map(|w| w.span).unwrap_or(def.name.span);
-    let mut opts = ConnectorOptions::from_with(def.with.as_ref(), anchor);
+/// Compiles one table; `with` is its WITH clause, taken out of `def`. Returns the table (if
+/// it compiled), its diagnostics, and the spans of its secret option values.
+fn compile_table(
+    def: &TableDef,
+    with: Option<WithClause>,
+    env: &Env<'_>,
+) -> (Option<Table>, Vec<Diagnostic>, Vec<Span>) {
+    let secrets = secret_spans(with.as_ref(), env.registry);
+    let (table, diags) = compile_options(def, with, env);
+    (table, diags, secrets)
+}
+
+fn compile_options(
+    def: &TableDef,
+    with: Option<WithClause>,
+    env: &Env<'_>,
+) -> (Option<Table>, Vec<Diagnostic>) {
+    let anchor = with.as_ref().map(|w| w.span).unwrap_or(def.name.span);
+    let mut opts = ConnectorOptions::from_with(with, anchor);
     let connector_value = opts.peek("connector").cloned();
     let connector_name = match &connector_value {
         None => None,
@@ -1009,14 +1027,12 @@ impl TableCompiler<'_> {
 
     /// The WITH options as written, with the values of secret options redacted.
     fn redacted_options(&self) -> Vec<(String, Value)> {
-        self.def
-            .with
-            .iter()
-            .flat_map(|w| &w.options)
-            .map(|o| {
-                let value = redacted_value(self.connector, &o.key.node, &o.value.node)
-                    .unwrap_or_else(|| o.value.node.clone());
-                (o.key.node.clone(), value)
+        self.opts
+            .entries()
+            .map(|(key, value)| {
+                let shown = redacted_value(self.connector, &key.node, &value.node)
+                    .unwrap_or_else(|| value.node.clone());
+                (key.node.clone(), shown)
             })
             .collect()
     }
@@ -1929,8 +1945,8 @@ fn redacted_value(connector: &dyn ErasedConnector, key: &str, value: &Value) -> 
 
 /// Spans of the secret option values written in a script, so renderers can mask them
 /// in the source lines they show.
-fn secret_spans(def: &TableDef, registry: &Registry) -> Vec<Span> {
-    let Some(with) = &def.with else {
+fn secret_spans(with: Option<&WithClause>, registry: &Registry) -> Vec<Span> {
+    let Some(with) = with else {
         return Vec::new();
     };
     let connector = with

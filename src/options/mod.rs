@@ -46,12 +46,17 @@ pub struct ConnectorOptions {
 impl ConnectorOptions {
     /// Options from a parsed WITH clause. A repeated key is an error pointing at both
     /// occurrences; the first one is kept.
-    pub fn from_with(clause: Option<&WithClause>, anchor: Span) -> Self {
-        let mut opts = ConnectorOptions::empty(clause.map(|c| c.span).unwrap_or(anchor));
-        for o in clause.map(|c| c.options.as_slice()).unwrap_or(&[]) {
-            opts.insert(o.key.clone(), o.value.clone());
+    pub fn from_with(clause: Option<WithClause>, anchor: Span) -> Self {
+        let mut opts = ConnectorOptions::empty(clause.as_ref().map(|c| c.span).unwrap_or(anchor));
+        for o in clause.map(|c| c.options).unwrap_or_default() {
+            opts.insert(o.key, o.value);
         }
         opts
+    }
+
+    /// Every option in the order written (the first of repeated keys), taken or not.
+    pub fn entries(&self) -> impl Iterator<Item = (&Spanned<String>, &Spanned<Value>)> {
+        self.entries.iter().map(|e| (&e.key, &e.value))
     }
 
     /// Options from a JSON object (a request's `config`, a profile's `config`). Every value

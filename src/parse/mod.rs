@@ -76,10 +76,10 @@ pub fn parse_script(sql: &str) -> Script {
     }
     chunks.push(current);
     for body in chunks {
-        let (Some(head), Some(tail)) = (body.first().cloned(), body.last()) else {
+        let (Some(head), Some(tail)) = (body.first().map(|t| t.span), body.last()) else {
             continue;
         };
-        let span = cx.span(head.span).union(cx.span(tail.span));
+        let span = cx.span(head).union(cx.span(tail.span));
         cx.end = span.end;
         let kind = statement_kind(&body);
         let mut p = Parser::new(&dialect)
@@ -105,7 +105,7 @@ pub fn parse_script(sql: &str) -> Script {
                 match p.parse_statement() {
                     Ok(_) => statements.push(Statement::Other { span }),
                     Err(e) => {
-                        let d = cx.parser_error(&e, &head);
+                        let d = cx.parser_error(&e, head);
                         cx.diags.push(d);
                     }
                 }
@@ -220,8 +220,12 @@ impl Cx<'_> {
 
     /// Turns a sqlparser error into a diagnostic at the token it names (its message ends
     /// in `at Line: L, Column: C`), or at `fallback`.
-    pub(crate) fn parser_error(&self, e: &ParserError, fallback: &TokenWithSpan) -> Diagnostic {
-        let fallback = self.span(fallback.span);
+    pub(crate) fn parser_error(
+        &self,
+        e: &ParserError,
+        fallback: sqlparser::tokenizer::Span,
+    ) -> Diagnostic {
+        let fallback = self.span(fallback);
         match e {
             ParserError::RecursionLimitExceeded => Diagnostic::error(
                 codes::TOO_DEEP,

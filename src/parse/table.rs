@@ -441,8 +441,8 @@ impl TableParser<'_, '_, '_> {
                 match self.p.parse_optional_column_option() {
                     Ok(_) => {}
                     Err(e) => {
-                        let head = self.p.peek_token_ref().clone();
-                        return Err(self.cx.parser_error(&e, &head));
+                        let head = self.p.peek_token_ref().span;
+                        return Err(self.cx.parser_error(&e, head));
                     }
                 }
                 let at = start.union(self.current_span());
@@ -607,11 +607,11 @@ impl TableParser<'_, '_, '_> {
                 return Ok(Spanned::new(v, start));
             }
         }
-        let head = self.p.peek_token_ref().clone();
+        let head = self.p.peek_token_ref().span;
         let expr = self
             .p
             .parse_expr()
-            .map_err(|e| self.cx.parser_error(&e, &head))?;
+            .map_err(|e| self.cx.parser_error(&e, head))?;
         let span = start.union(self.current_span());
         Ok(Spanned::new(self.lower(&expr, span), span))
     }
@@ -690,11 +690,11 @@ impl TableParser<'_, '_, '_> {
     fn expr(&mut self) -> PResult<SqlExpr> {
         let start_span = self.peek_span();
         let begin = self.p.index();
-        let head = self.p.peek_token_ref().clone();
+        let head = self.p.peek_token_ref().span;
         let expr = self
             .p
             .parse_expr()
-            .map_err(|e| self.cx.parser_error(&e, &head))?;
+            .map_err(|e| self.cx.parser_error(&e, head))?;
         let end = self.p.index();
         let span = start_span.union(self.current_span());
         let columns = self.referenced_columns(begin, end);
