@@ -1523,7 +1523,7 @@ impl TableCompiler<'_> {
             && physical
                 .iter()
                 .zip(&fixed)
-                .all(|(a, b)| a.name() == b.name() && a.data_type() == b.data_type());
+                .all(|(a, b)| a.name() == b.name() && same_shape(a.data_type(), b.data_type()));
         if !same {
             let expected: Vec<String> = fixed
                 .iter()
@@ -1985,4 +1985,10 @@ fn compatible(declared: &DataType, schema: &DataType) -> bool {
         (D::Map(a, _), D::Map(b, _)) => compatible(a.data_type(), b.data_type()),
         (a, b) => a == b,
     }
+}
+
+/// Whether two types have the same shape: [`compatible`] both ways, so struct fields must
+/// match one to one (nested nullability is not compared).
+fn same_shape(a: &DataType, b: &DataType) -> bool {
+    compatible(a, b) && compatible(b, a)
 }

@@ -5,6 +5,7 @@ use crate::connector::ErasedConnector;
 pub mod blackhole;
 pub mod impulse;
 pub mod kafka;
+pub mod nexmark;
 pub mod stdout;
 
 /// One instance of every built-in connector.
@@ -13,6 +14,7 @@ pub(crate) fn builtin() -> Vec<Box<dyn ErasedConnector>> {
         Box::new(blackhole::Blackhole),
         Box::new(impulse::Impulse),
         Box::new(kafka::Kafka),
+        Box::new(nexmark::Nexmark),
         Box::new(stdout::Stdout),
     ]
 }

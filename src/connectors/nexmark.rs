@@ -1,0 +1,168 @@
+//! `nexmark`: a demo source that generates the Nexmark benchmark's auction site events.
+//!
+//! Its schema is fixed: three nullable struct columns `person`, `auction` and `bid`, one of
+//! which is set per event. A table may declare no columns, or exactly these.
+
+use arrow_schema::{DataType, Field, Fields, TimeUnit};
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::connector::{
+    ConnectionType, Connector, ConnectorInfo, FormatRule, Formats, NoProfile, TableContext,
+};
+use crate::diagnostics::codes;
+use crate::options::{ConnectorOptions, OptionKind, OptionSpec};
+
+/// `event_rate`.
+pub const EVENT_RATE: OptionSpec = OptionSpec::new("event_rate", OptionKind::Float)
+    .required()
+    .doc("Events per second (greater than 0).");
+/// `runtime`.
+pub const RUNTIME: OptionSpec = OptionSpec::new("runtime", OptionKind::Float)
+    .doc("Seconds to run before the source ends (a bounded source).");
+
+const TABLE_OPTIONS: &[OptionSpec] = &[EVENT_RATE, RUNTIME];
+
+/// The nexmark connector.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Nexmark;
+
+/// A nexmark source.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct NexmarkTable {
+    /// Events per second.
+    pub event_rate: f64,
+    /// Seconds before the source ends.
+    pub runtime: Option<f64>,
+}
+
+fn structure(fields: &[(&str, DataType)]) -> DataType {
+    DataType::Struct(Fields::from(
+        fields
+            .iter()
+            .map(|(n, t)| Field::new(*n, t.clone(), false))
+            .collect::<Vec<_>>(),
+    ))
+}
+
+/// The fixed Nexmark schema.
+pub fn nexmark_fields() -> Vec<Field> {
+    let ts = DataType::Timestamp(TimeUnit::Nanosecond, None);
+    let person = structure(&[
+        ("id", DataType::Int64),
+        ("name", DataType::Utf8),
+        ("email_address", DataType::Utf8),
+        ("credit_card", DataType::Utf8),
+        ("city", DataType::Utf8),
+        ("state", DataType::Utf8),
+        ("datetime", ts.clone()),
+        ("extra", DataType::Utf8),
+    ]);
+    let auction = structure(&[
+        ("id", DataType::Int64),
+        ("description", DataType::Utf8),
+        ("item_name", DataType::Utf8),
+        ("initial_bid", DataType::Int64),
+        ("reserve", DataType::Int64),
+        ("datetime", ts.clone()),
+        ("expires", ts.clone()),
+        ("seller", DataType::Int64),
+        ("category", DataType::Int64),
+        ("extra", DataType::Utf8),
+    ]);
+    let bid = structure(&[
+        ("auction", DataType::Int64),
+        ("bidder", DataType::Int64),
+        ("price", DataType::Int64),
+        ("channel", DataType::Utf8),
+        ("url", DataType::Utf8),
+        ("datetime", ts),
+        ("extra", DataType::Utf8),
+    ]);
+    vec![
+        Field::new("person", person, true),
+        Field::new("auction", auction, true),
+        Field::new("bid", bid, true),
+    ]
+}
+
+impl Connector for Nexmark {
+    type Profile = NoProfile;
+    type Table = NexmarkTable;
+
+    fn info(&self) -> ConnectorInfo {
+        ConnectorInfo {
+            name: "nexmark",
+            display_name: "Nexmark",
+            description: "Demo source for a simulated auction website",
+            source: true,
+            sink: false,
+            lookup: false,
+            partitioned: false,
+        }
+    }
+
+    fn table_options(&self) -> &'static [OptionSpec] {
+        TABLE_OPTIONS
+    }
+
+    fn formats(&self) -> Formats {
+        Formats {
+            rule: FormatRule::Ignored,
+            allowed: &[],
+        }
+    }
+
+    fn profile_from_options(&self, _opts: &mut ConnectorOptions) -> Option<NoProfile> {
+        Some(NoProfile {})
+    }
+
+    fn table_from_options(
+        &self,
+        opts: &mut ConnectorOptions,
+        _cx: &TableContext<'_>,
+    ) -> Option<NexmarkTable> {
+        let rate = opts.float(&EVENT_RATE);
+        let rate = opts.required(&EVENT_RATE, rate);
+        let runtime = opts.float(&RUNTIME);
+        let mut ok = true;
+        for (spec, value) in [(&EVENT_RATE, &rate), (&RUNTIME, &runtime)] {
+            if let Some(v) = value {
+                if v.node <= 0.0 {
+                    opts.error(
+                        codes::INVALID_VALUE,
+                        v.span,
+                        format!(
+                            "invalid value for `{}`: expected a number greater than 0, found `{}`",
+                            spec.key, v.node
+                        ),
+                    );
+                    ok = false;
+                }
+            }
+        }
+        let table = NexmarkTable {
+            event_rate: rate?.node,
+            runtime: runtime.map(|r| r.node),
+        };
+        ok.then_some(table)
+    }
+
+    fn table_type(&self, _profile: &NoProfile, _table: &NexmarkTable) -> ConnectionType {
+        ConnectionType::Source
+    }
+
+    fn description(&self, _profile: &NoProfile, table: &NexmarkTable) -> String {
+        match table.runtime {
+            Some(r) => format!(
+                "bounded nexmark source at {} events/s for {r} s",
+                table.event_rate
+            ),
+            None => format!("nexmark source at {} events/s", table.event_rate),
+        }
+    }
+
+    fn fixed_schema(&self, _table: &NexmarkTable) -> Option<Vec<Field>> {
+        Some(nexmark_fields())
+    }
+}

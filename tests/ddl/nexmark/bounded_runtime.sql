@@ -1,0 +1,2 @@
+-- expect: ok
+CREATE TABLE bids WITH (connector = 'nexmark', event_rate = 1000, runtime = 60);

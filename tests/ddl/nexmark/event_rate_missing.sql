@@ -1,0 +1,2 @@
+-- expect: error option::missing
+CREATE TABLE nexmark WITH (connector = 'nexmark');
