@@ -1849,6 +1849,13 @@ impl TableCompiler<'_> {
             })
             .collect();
         let mut misplaced = format::misplaced_format_keys(format.map(Format::name));
+        for (foreign, ours) in self.connector.foreign_options() {
+            misplaced.push((
+                foreign.to_string(),
+                codes::UNKNOWN_OPTION,
+                format!("unknown option `{foreign}` (that is Flink's name); here it is `{ours}`"),
+            ));
+        }
         if let Some(c) = ct {
             if !self
                 .connector

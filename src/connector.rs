@@ -191,6 +191,13 @@ pub trait Connector: Send + Sync + 'static {
         None
     }
 
+    /// Option names other systems use for this connector's options (`foreign`, `ours`),
+    /// e.g. Flink's `properties.bootstrap.servers`; an unknown key found here gets a
+    /// message naming the option to write instead.
+    fn foreign_options(&self) -> &'static [(&'static str, &'static str)] {
+        &[]
+    }
+
     /// The schema-registry subject of the table's values, for formats that read their
     /// schema from a registry (`avro.confluent_schema_registry = true`).
     fn schema_subject(&self, _profile: &Self::Profile, _table: &Self::Table) -> Option<String> {
@@ -308,6 +315,8 @@ pub trait ErasedConnector: sealed::Sealed + Send + Sync {
     fn check(&self, config: &ErasedConfig, schema: &ConnectionSchema, opts: &mut ConnectorOptions);
     /// See [`Connector::schema_subject`].
     fn schema_subject(&self, config: &ErasedConfig) -> Option<String>;
+    /// See [`Connector::foreign_options`].
+    fn foreign_options(&self) -> &'static [(&'static str, &'static str)];
     /// JSON Schemas of the profile and table configs (from schemars).
     fn config_schemas(&self) -> (serde_json::Value, serde_json::Value);
 }
@@ -380,6 +389,10 @@ impl<C: Connector> ErasedConnector for C {
         ) {
             Connector::check(self, p, t, schema, opts);
         }
+    }
+
+    fn foreign_options(&self) -> &'static [(&'static str, &'static str)] {
+        Connector::foreign_options(self)
     }
 
     fn schema_subject(&self, config: &ErasedConfig) -> Option<String> {

@@ -537,6 +537,22 @@ impl Connector for Kafka {
         format!("kafka topic '{}'", table.topic)
     }
 
+    fn foreign_options(&self) -> &'static [(&'static str, &'static str)] {
+        // Flink SQL's Kafka connector options.
+        &[
+            ("properties.bootstrap.servers", "bootstrap_servers"),
+            ("properties.group.id", "source.group_id"),
+            ("scan.startup.mode", "source.offset"),
+            ("value.format", "format"),
+            ("sink.delivery-guarantee", "sink.commit_mode"),
+            ("properties.security.protocol", "auth.protocol"),
+            ("properties.sasl.mechanism", "auth.mechanism"),
+            ("json.timestamp-format.standard", "json.timestamp_format"),
+            ("value.avro-confluent.url", "schema_registry.endpoint"),
+            ("avro-confluent.url", "schema_registry.endpoint"),
+        ]
+    }
+
     fn schema_subject(&self, _profile: &KafkaProfile, table: &KafkaTable) -> Option<String> {
         Some(table.value_subject.clone())
     }
