@@ -1498,6 +1498,15 @@ impl TableCompiler<'_> {
         declared
     }
 
+    /// The column list, or the table name when there is none: where table-shape errors go.
+    fn column_list_span(&self) -> Span {
+        self.def
+            .columns
+            .as_ref()
+            .map(|c| c.span)
+            .unwrap_or(self.def.name.span)
+    }
+
     fn column_span(&self, name: &str) -> Span {
         self.def
             .column_list()
@@ -1536,12 +1545,7 @@ impl TableCompiler<'_> {
                     )
                 })
                 .collect();
-            let span = self
-                .def
-                .columns
-                .as_ref()
-                .map(|c| c.span)
-                .unwrap_or(self.def.name.span);
+            let span = self.column_list_span();
             self.opts.report(
                 Diagnostic::error(
                     codes::FIXED_SCHEMA,
@@ -1721,12 +1725,7 @@ impl TableCompiler<'_> {
         let Some(format) = &schema.format else {
             return;
         };
-        let span = self
-            .def
-            .columns
-            .as_ref()
-            .map(|c| c.span)
-            .unwrap_or(self.def.name.span);
+        let span = self.column_list_span();
         let physical: Vec<&Field> = schema.physical_fields().collect();
         let needs_value = |dt: &DataType, json: bool| matches!(physical.as_slice(), [f] if f.name() == "value" && f.data_type() == dt && is_json(f) == json);
         let skip = schema.inferred && ct != ConnectionType::Source;

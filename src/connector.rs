@@ -88,6 +88,23 @@ pub struct Formats {
     pub allowed: &'static [&'static str],
 }
 
+impl Formats {
+    /// A connector with a fixed encoding (demo sources, blackhole): `format` is accepted as
+    /// Arroyo does, with a warning that it has no effect.
+    pub const FIXED: Formats = Formats {
+        rule: FormatRule::Ignored,
+        allowed: &[],
+    };
+
+    /// A connector that needs one of `allowed`.
+    pub const fn required(allowed: &'static [&'static str]) -> Formats {
+        Formats {
+            rule: FormatRule::Required,
+            allowed,
+        }
+    }
+}
+
 /// Formats a message-oriented connector carries (everything but Parquet).
 pub const MESSAGE_FORMATS: &[&str] = &[
     "json",

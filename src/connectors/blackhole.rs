@@ -4,7 +4,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::connector::{
-    ConnectionType, Connector, ConnectorInfo, FormatRule, Formats, NoProfile, TableContext,
+    ConnectionType, Connector, ConnectorInfo, Formats, NoProfile, TableContext,
 };
 use crate::options::{ConnectorOptions, OptionSpec};
 
@@ -37,10 +37,7 @@ impl Connector for Blackhole {
     }
 
     fn formats(&self) -> Formats {
-        Formats {
-            rule: FormatRule::Ignored,
-            allowed: &[],
-        }
+        Formats::FIXED
     }
 
     fn profile_from_options(&self, _opts: &mut ConnectorOptions) -> Option<NoProfile> {

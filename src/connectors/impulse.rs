@@ -8,9 +8,8 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::connector::{
-    ConnectionType, Connector, ConnectorInfo, FormatRule, Formats, NoProfile, TableContext,
+    ConnectionType, Connector, ConnectorInfo, Formats, NoProfile, TableContext,
 };
-use crate::diagnostics::codes;
 use crate::options::{ConnectorOptions, OptionKind, OptionSpec, Value};
 use crate::span::Spanned;
 
@@ -63,10 +62,7 @@ impl Connector for Impulse {
     }
 
     fn formats(&self) -> Formats {
-        Formats {
-            rule: FormatRule::Ignored,
-            allowed: &[],
-        }
+        Formats::FIXED
     }
 
     fn profile_from_options(&self, _opts: &mut ConnectorOptions) -> Option<NoProfile> {
@@ -78,16 +74,8 @@ impl Connector for Impulse {
         opts: &mut ConnectorOptions,
         _cx: &TableContext<'_>,
     ) -> Option<ImpulseTable> {
-        let rate = opts.float(&EVENT_RATE);
-        let rate = opts.required(&EVENT_RATE, rate);
-        let rate = rate.and_then(|r| {
-            if r.node > 0.0 {
-                Some(r.node)
-            } else {
-                opts.error(codes::INVALID_VALUE, r.span, format!("invalid value for `event_rate`: expected a rate greater than 0, found `{}`", r.node));
-                None
-            }
-        });
+        let rate = opts.positive_float(&EVENT_RATE);
+        let rate = opts.required(&EVENT_RATE, rate).map(|r| r.node);
         // Arroyo reads an integer here as nanoseconds; durations are accepted too.
         let interval = match opts.peek(EVENT_TIME_INTERVAL.key).map(|v| v.node.clone()) {
             Some(Value::Number(_)) | Some(Value::String(_))

@@ -8,9 +8,8 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::connector::{
-    ConnectionType, Connector, ConnectorInfo, FormatRule, Formats, NoProfile, TableContext,
+    ConnectionType, Connector, ConnectorInfo, Formats, NoProfile, TableContext,
 };
-use crate::diagnostics::codes;
 use crate::options::{ConnectorOptions, OptionKind, OptionSpec};
 
 /// `event_rate`.
@@ -107,10 +106,7 @@ impl Connector for Nexmark {
     }
 
     fn formats(&self) -> Formats {
-        Formats {
-            rule: FormatRule::Ignored,
-            allowed: &[],
-        }
+        Formats::FIXED
     }
 
     fn profile_from_options(&self, _opts: &mut ConnectorOptions) -> Option<NoProfile> {
@@ -122,30 +118,16 @@ impl Connector for Nexmark {
         opts: &mut ConnectorOptions,
         _cx: &TableContext<'_>,
     ) -> Option<NexmarkTable> {
-        let rate = opts.float(&EVENT_RATE);
+        let rate = opts.positive_float(&EVENT_RATE);
         let rate = opts.required(&EVENT_RATE, rate);
-        let runtime = opts.float(&RUNTIME);
-        let mut ok = true;
-        for (spec, value) in [(&EVENT_RATE, &rate), (&RUNTIME, &runtime)] {
-            if let Some(v) = value {
-                if v.node <= 0.0 {
-                    opts.error(
-                        codes::INVALID_VALUE,
-                        v.span,
-                        format!(
-                            "invalid value for `{}`: expected a number greater than 0, found `{}`",
-                            spec.key, v.node
-                        ),
-                    );
-                    ok = false;
-                }
-            }
+        let runtime = opts.positive_float(&RUNTIME);
+        if opts.has_errors() {
+            return None;
         }
-        let table = NexmarkTable {
+        Some(NexmarkTable {
             event_rate: rate?.node,
             runtime: runtime.map(|r| r.node),
-        };
-        ok.then_some(table)
+        })
     }
 
     fn table_type(&self, _profile: &NoProfile, _table: &NexmarkTable) -> ConnectionType {

@@ -285,6 +285,22 @@ impl ConnectorOptions {
         self.pull(spec, grammar::float)
     }
 
+    /// A floating-point option that must be greater than zero (a rate, a run time).
+    pub fn positive_float(&mut self, spec: &OptionSpec) -> Option<Spanned<f64>> {
+        self.pull(spec, |v| {
+            let f = grammar::float(v)?;
+            if f > 0.0 {
+                Ok(f)
+            } else {
+                Err(ValueError {
+                    kind: ValueErrorKind::Invalid,
+                    message: format!("expected a number greater than 0, found `{f}`"),
+                    help: None,
+                })
+            }
+        })
+    }
+
     /// A duration option.
     pub fn duration(&mut self, spec: &OptionSpec) -> Option<Spanned<Duration>> {
         self.pull(spec, grammar::duration)
