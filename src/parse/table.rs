@@ -19,6 +19,8 @@ type PResult<T> = Result<T, Diagnostic>;
 struct TableParser<'a, 'p, 'c> {
     p: &'a mut Parser<'p>,
     cx: &'a mut Cx<'c>,
+    /// The table's name once read, so a later syntax error can say which table it is in.
+    name: Option<String>,
 }
 
 /// Parses one `CREATE … TABLE` statement. `Ok(None)` means `CREATE TABLE … AS query`,
@@ -28,8 +30,13 @@ pub(super) fn parse_create_table(
     cx: &mut Cx<'_>,
     span: Span,
 ) -> PResult<Option<TableDef>> {
-    let mut tp = TableParser { p, cx };
-    tp.create_table(span)
+    let mut tp = TableParser { p, cx, name: None };
+    tp.create_table(span).map_err(|mut d| {
+        if d.table.is_none() {
+            d.table = tp.name.take();
+        }
+        d
+    })
 }
 
 impl TableParser<'_, '_, '_> {
@@ -128,6 +135,7 @@ impl TableParser<'_, '_, '_> {
                 name.span.union(part.span),
             );
         }
+        self.name = Some(name.node.clone());
         if self.is_word(0, "AS") {
             return Ok(None);
         }
