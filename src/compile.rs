@@ -1389,17 +1389,36 @@ impl TableCompiler<'_> {
                 })
             }
         };
+        // For an inline schema, point at the place inside the literal when we can tell it;
+        // the whole value stays as a secondary label.
+        let inline = matches!(origin, SchemaOrigin::Inline);
+        let place = |message: &str| {
+            let precise = if inline {
+                definition::locate_in_literal(&text, span, message, &root_name)
+            } else {
+                None
+            };
+            precise.filter(|p| *p != span)
+        };
         let (expansion, message_name, imports) = match result {
             Ok(r) => r,
             Err(e) => {
-                self.opts
-                    .report(Diagnostic::error(e.code, span, e.message).with_optional_help(e.help));
+                let mut d = Diagnostic::error(e.code, span, e.message).with_optional_help(e.help);
+                if let Some(p) = place(&d.message) {
+                    d.span = p;
+                    d = d.with_label(span, "in this schema");
+                }
+                self.opts.report(d);
                 return None;
             }
         };
         for note in &expansion.notes {
-            self.opts
-                .report(Diagnostic::warning(note.code, span, note.message.clone()));
+            let mut d = Diagnostic::warning(note.code, span, note.message.clone());
+            if let Some(p) = place(&d.message) {
+                d.span = p;
+                d = d.with_label(span, "in this schema");
+            }
+            self.opts.report(d);
         }
         let fp = fingerprint(
             std::iter::once(text.as_str())

@@ -11,6 +11,7 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 
 use crate::options::OptionSpec;
+use crate::span::Span;
 
 /// `avro.schema`.
 pub const AVRO_SCHEMA: OptionSpec =
@@ -157,4 +158,169 @@ pub fn fingerprint<'a>(texts: impl IntoIterator<Item = &'a str>) -> String {
         out.push_str(&format!("{b:02x}"));
     }
     out
+}
+
+/// Finds where, inside an inline schema, a diagnostic about it belongs, and maps that back
+/// to the SQL text: from a `line L column C` / `file:L:C` location in the message, or else
+/// from a name the message quotes in backticks that occurs exactly once in the schema.
+///
+/// `literal` is the span of the quoted option value and `content` its text. The mapping
+/// needs the literal's only escape to be a doubled quote (`''`); when the lengths do not
+/// add up (a JSON string with backslash escapes), `None` is returned and the caller keeps
+/// the whole value as the span.
+pub(crate) fn locate_in_literal(
+    content: &str,
+    literal: Span,
+    message: &str,
+    file: &str,
+) -> Option<Span> {
+    if literal.is_detached() {
+        return None;
+    }
+    let quotes = content.matches('\'').count();
+    if literal.len() != content.len() + quotes + 2 {
+        return None;
+    }
+    let range = line_column_in(message, file)
+        .and_then(|(line, column)| offset_of(content, line, column))
+        .map(|start| start..word_end(content, start))
+        .or_else(|| unique_mention(content, message))?;
+    // Every quote before a position is written twice in the SQL literal.
+    let to_source = |at: usize| {
+        let doubled = content
+            .get(..at)
+            .map(|s| s.matches('\'').count())
+            .unwrap_or(0);
+        literal.start + 1 + at + doubled
+    };
+    Some(Span::new(to_source(range.start), to_source(range.end)))
+}
+
+/// `… at line 3 column 7` (serde_json) or `file:3:7:` (protox), 1-based.
+fn line_column_in(message: &str, file: &str) -> Option<(usize, usize)> {
+    let number = |s: &str| -> Option<usize> {
+        s.chars()
+            .take_while(char::is_ascii_digit)
+            .collect::<String>()
+            .parse()
+            .ok()
+    };
+    if let Some(i) = message.find(" at line ") {
+        let rest = message.get(i + " at line ".len()..)?;
+        let line = number(rest)?;
+        let col = rest
+            .find(" column ")
+            .and_then(|j| rest.get(j + " column ".len()..))
+            .and_then(number)?;
+        return Some((line, col));
+    }
+    let prefix = format!("{file}:");
+    let i = message.find(&prefix)?;
+    let rest = message.get(i + prefix.len()..)?;
+    let line = number(rest)?;
+    let rest = rest.get(line.to_string().len() + 1..)?;
+    Some((line, number(rest)?))
+}
+
+/// Byte offset of a 1-based line and character column in `text`.
+fn offset_of(text: &str, line: usize, column: usize) -> Option<usize> {
+    let start: usize = text
+        .split_inclusive('\n')
+        .take(line.checked_sub(1)?)
+        .map(str::len)
+        .sum();
+    let rest = text.get(start..)?;
+    let col = rest
+        .char_indices()
+        .nth(column.checked_sub(1)?)
+        .map(|(i, _)| i)?;
+    Some(start + col)
+}
+
+/// The end of the word (or single character) starting at `start`.
+fn word_end(text: &str, start: usize) -> usize {
+    let rest = text.get(start..).unwrap_or("");
+    let len: usize = rest
+        .chars()
+        .take_while(|c| c.is_alphanumeric() || *c == '_' || *c == '.')
+        .map(char::len_utf8)
+        .sum();
+    if len > 0 {
+        start + len
+    } else {
+        start + rest.chars().next().map(char::len_utf8).unwrap_or(0)
+    }
+}
+
+/// The one place `content` mentions the first backticked name of `message` (the last
+/// segment of a field path such as `tree.children[]`), as a whole word.
+fn unique_mention(content: &str, message: &str) -> Option<std::ops::Range<usize>> {
+    let quoted = message.split('`').nth(1)?;
+    // The whole quoted text (an import path), else the last segment of a field path.
+    let whole = content
+        .match_indices(quoted)
+        .map(|(i, _)| i)
+        .collect::<Vec<_>>();
+    if let ([only], true) = (
+        whole.as_slice(),
+        quoted.len() >= 4 && quoted.contains(['/', '#']),
+    ) {
+        return Some(*only..*only + quoted.len());
+    }
+    let name = quoted
+        .trim_end_matches("[]")
+        .trim_end_matches("{}")
+        .rsplit('.')
+        .next()
+        .filter(|n| n.len() >= 2)?;
+    let is_word = |c: char| c.is_alphanumeric() || c == '_';
+    let mut found = content.match_indices(name).filter(|(i, _)| {
+        let before = content.get(..*i).and_then(|s| s.chars().next_back());
+        let after = content.get(i + name.len()..).and_then(|s| s.chars().next());
+        !before.is_some_and(is_word) && !after.is_some_and(is_word)
+    });
+    let (first, _) = found.next()?;
+    if found.next().is_some() {
+        return None;
+    }
+    Some(first..first + name.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(sql: &str, content: &str, message: &str) -> Option<String> {
+        let start = sql.find('\'')?;
+        let end = sql.rfind('\'')? + 1;
+        let span = locate_in_literal(content, Span::new(start, end), message, "schema.proto")?;
+        sql.get(span.start..span.end).map(str::to_string)
+    }
+
+    #[test]
+    fn locations_map_into_the_literal() {
+        let content = "syntax = \"proto3\";\nmessage M { strin id = 1; }";
+        let sql = format!("x = '{content}'");
+        assert_eq!(
+            at(&sql, content, "invalid: schema.proto:2:13: name 'strin'").as_deref(),
+            Some("strin")
+        );
+        // A doubled quote before the position shifts it by one.
+        let content = "{\"doc\": \"it's\",\n \"type\": \"strin\"}";
+        let sql = format!("x = '{}'", content.replace('\'', "''"));
+        assert_eq!(
+            at(&sql, content, "unknown type `strin`").as_deref(),
+            Some("strin")
+        );
+        assert_eq!(
+            at(&sql, content, "trailing comma at line 2 column 11").as_deref(),
+            Some("strin")
+        );
+        // Ambiguous names and escaped JSON strings keep the whole value.
+        assert_eq!(at("x = 'a a'", "a a", "field `a`"), None);
+        assert_eq!(
+            locate_in_literal("ab", Span::new(0, 9), "field `ab`", "f"),
+            None
+        );
+    }
 }
