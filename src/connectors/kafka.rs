@@ -121,7 +121,8 @@ const PROFILE_OPTIONS: &[OptionSpec] = &[
     REGISTRY_API_SECRET,
 ];
 
-const TABLE_OPTIONS: &[OptionSpec] = &[
+/// Table options, shared with `confluent` (which reads Kafka tables).
+pub(crate) const TABLE_OPTIONS: &[OptionSpec] = &[
     TOPIC,
     TYPE,
     SOURCE_OFFSET,
@@ -135,8 +136,8 @@ const TABLE_OPTIONS: &[OptionSpec] = &[
     VALUE_SUBJECT,
 ];
 
-/// Metadata columns of Kafka tables (types as in Arroyo).
-const METADATA: &[MetadataDef] = &[
+/// Metadata columns of Kafka tables (types as in Arroyo), shared with `confluent`.
+pub(crate) const METADATA: &[MetadataDef] = &[
     MetadataDef {
         key: "offset_id",
         data_type: DataType::Int64,
@@ -314,7 +315,36 @@ pub fn parse_bootstrap_servers(s: &str) -> Result<Vec<String>, (String, Option<S
     Ok(out)
 }
 
-fn secret(opts: &mut ConnectorOptions, spec: &OptionSpec) -> Option<Secret> {
+/// Pulls the required `bootstrap_servers` and checks it with [`parse_bootstrap_servers`].
+/// `scheme_help` replaces the help given for a `scheme://` prefix (connectors without
+/// `auth.protocol` explain it differently).
+pub(crate) fn bootstrap_servers(
+    opts: &mut ConnectorOptions,
+    scheme_help: Option<&str>,
+) -> Option<Vec<String>> {
+    let servers = opts.string(&BOOTSTRAP_SERVERS);
+    let servers = opts.required(&BOOTSTRAP_SERVERS, servers);
+    servers.and_then(|s| match parse_bootstrap_servers(&s.node) {
+        Ok(list) => Some(list),
+        Err((msg, help)) => {
+            let help = match scheme_help {
+                Some(h) if msg.contains("has a scheme") => Some(h.to_string()),
+                _ => help,
+            };
+            let d = Diagnostic::error(
+                codes::INVALID_VALUE,
+                s.span,
+                format!("invalid value for `bootstrap_servers`: {msg}"),
+            )
+            .with_optional_help(help);
+            opts.report(d);
+            None
+        }
+    })
+}
+
+/// Pulls a string option as a [`Secret`].
+pub(crate) fn secret(opts: &mut ConnectorOptions, spec: &OptionSpec) -> Option<Secret> {
     opts.string(spec).map(|s| Secret::new(s.node))
 }
 
@@ -354,21 +384,7 @@ impl Connector for Kafka {
     }
 
     fn profile_from_options(&self, opts: &mut ConnectorOptions) -> Option<KafkaProfile> {
-        let servers = opts.string(&BOOTSTRAP_SERVERS);
-        let servers = opts.required(&BOOTSTRAP_SERVERS, servers);
-        let servers = servers.and_then(|s| match parse_bootstrap_servers(&s.node) {
-            Ok(list) => Some(list),
-            Err((msg, help)) => {
-                let d = Diagnostic::error(
-                    codes::INVALID_VALUE,
-                    s.span,
-                    format!("invalid value for `bootstrap_servers`: {msg}"),
-                )
-                .with_optional_help(help);
-                opts.report(d);
-                None
-            }
-        });
+        let servers = bootstrap_servers(opts, None);
         let auth_type = opts.enumeration(&AUTH_TYPE);
         let kind = auth_type.as_ref().map(|a| a.node).unwrap_or("none");
         let auth = match kind {
@@ -564,77 +580,90 @@ impl Connector for Kafka {
         schema: &ConnectionSchema,
         opts: &mut ConnectorOptions,
     ) {
-        // Registry framing carries a schema id that only a registry can resolve.
-        let registry_key = match &schema.format {
-            Some(Format::Avro(a)) if a.confluent_schema_registry => {
-                Some("avro.confluent_schema_registry")
-            }
-            Some(Format::Protobuf(p)) if p.confluent_schema_registry => {
-                Some("protobuf.confluent_schema_registry")
-            }
-            _ => None,
-        };
-        if let (Some(key), None) = (registry_key, &profile.schema_registry) {
-            let span = opts.key_span(key).unwrap_or(opts.anchor());
-            opts.report(
-                Diagnostic::error(
-                    codes::OPTION_CONFLICT,
+        check_table(profile.schema_registry.is_some(), table, schema, opts);
+    }
+}
+
+/// The schema checks of a Kafka table (shared with `confluent`): registry framing needs a
+/// registry in the connection, and a sink's key and timestamp columns must exist.
+pub(crate) fn check_table(
+    has_registry: bool,
+    table: &KafkaTable,
+    schema: &ConnectionSchema,
+    opts: &mut ConnectorOptions,
+) {
+    // Registry framing carries a schema id that only a registry can resolve.
+    let registry_key = match &schema.format {
+        Some(Format::Avro(a)) if a.confluent_schema_registry => {
+            Some("avro.confluent_schema_registry")
+        }
+        Some(Format::Protobuf(p)) if p.confluent_schema_registry => {
+            Some("protobuf.confluent_schema_registry")
+        }
+        _ => None,
+    };
+    if let (Some(key), false) = (registry_key, has_registry) {
+        let span = opts.key_span(key).unwrap_or(opts.anchor());
+        opts.report(
+            Diagnostic::error(
+                codes::OPTION_CONFLICT,
+                span,
+                format!("`{key}` needs a schema registry, but the connection has none"),
+            )
+            .with_help("set `schema_registry.endpoint` in WITH or in the connection profile"),
+        );
+    }
+    let KafkaTableKind::Sink {
+        key_field,
+        timestamp_field,
+        ..
+    } = &table.kind
+    else {
+        return;
+    };
+    if schema.fields.is_empty() {
+        return; // an inferred sink: the planner checks against the query
+    }
+    for (spec, field) in [
+        (&SINK_KEY_FIELD, key_field),
+        (&SINK_TIMESTAMP_FIELD, timestamp_field),
+    ] {
+        let Some(name) = field else { continue };
+        let span = opts
+            .peek(spec.key)
+            .map(|v| v.span)
+            .unwrap_or(Span::DETACHED);
+        match schema.field(name) {
+            None => {
+                let names: Vec<&str> = schema.fields.iter().map(|f| f.name().as_str()).collect();
+                let mut d = Diagnostic::error(
+                    codes::UNKNOWN_COLUMN,
                     span,
-                    format!("`{key}` needs a schema registry, but the connection has none"),
-                )
-                .with_help("set `schema_registry.endpoint` in WITH or in the connection profile"),
-            );
-        }
-        let KafkaTableKind::Sink {
-            key_field,
-            timestamp_field,
-            ..
-        } = &table.kind
-        else {
-            return;
-        };
-        if schema.fields.is_empty() {
-            return; // an inferred sink: the planner checks against the query
-        }
-        for (spec, field) in [
-            (&SINK_KEY_FIELD, key_field),
-            (&SINK_TIMESTAMP_FIELD, timestamp_field),
-        ] {
-            let Some(name) = field else { continue };
-            let span = opts
-                .peek(spec.key)
-                .map(|v| v.span)
-                .unwrap_or(Span::DETACHED);
-            match schema.field(name) {
-                None => {
-                    let names: Vec<&str> =
-                        schema.fields.iter().map(|f| f.name().as_str()).collect();
-                    let mut d = Diagnostic::error(
-                        codes::UNKNOWN_COLUMN,
-                        span,
-                        format!(
-                            "`{}` names column `{name}`, which the table does not have",
-                            spec.key
-                        ),
-                    );
-                    d = match crate::options::grammar::did_you_mean(name, names.iter().copied()) {
-                        Some(s) => d.with_help(format!("did you mean `{s}`?")),
-                        None => d.with_help(format!("the columns are: {}", names.join(", "))),
-                    };
-                    opts.report(d);
-                }
-                Some(f)
-                    if spec.key == SINK_TIMESTAMP_FIELD.key
-                        && !matches!(f.data_type(), DataType::Timestamp(_, _)) =>
-                {
-                    opts.report(Diagnostic::error(
-                        codes::INVALID_VALUE,
-                        span,
-                        format!("`sink.timestamp_field` must name a TIMESTAMP column, but `{name}` is {}", crate::parse::types::sql_name(f.data_type(), false)),
-                    ));
-                }
-                Some(_) => {}
+                    format!(
+                        "`{}` names column `{name}`, which the table does not have",
+                        spec.key
+                    ),
+                );
+                d = match crate::options::grammar::did_you_mean(name, names.iter().copied()) {
+                    Some(s) => d.with_help(format!("did you mean `{s}`?")),
+                    None => d.with_help(format!("the columns are: {}", names.join(", "))),
+                };
+                opts.report(d);
             }
+            Some(f)
+                if spec.key == SINK_TIMESTAMP_FIELD.key
+                    && !matches!(f.data_type(), DataType::Timestamp(_, _)) =>
+            {
+                opts.report(Diagnostic::error(
+                    codes::INVALID_VALUE,
+                    span,
+                    format!(
+                        "`sink.timestamp_field` must name a TIMESTAMP column, but `{name}` is {}",
+                        crate::parse::types::sql_name(f.data_type(), false)
+                    ),
+                ));
+            }
+            Some(_) => {}
         }
     }
 }

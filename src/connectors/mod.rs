@@ -3,8 +3,11 @@
 use crate::connector::ErasedConnector;
 
 pub mod blackhole;
+pub mod confluent;
+pub mod fluvio;
 pub mod impulse;
 pub mod kafka;
+pub mod kinesis;
 pub mod nexmark;
 pub mod stdout;
 
@@ -12,8 +15,11 @@ pub mod stdout;
 pub(crate) fn builtin() -> Vec<Box<dyn ErasedConnector>> {
     vec![
         Box::new(blackhole::Blackhole),
+        Box::new(confluent::Confluent),
+        Box::new(fluvio::Fluvio),
         Box::new(impulse::Impulse),
         Box::new(kafka::Kafka),
+        Box::new(kinesis::Kinesis),
         Box::new(nexmark::Nexmark),
         Box::new(stdout::Stdout),
     ]

@@ -1,0 +1,321 @@
+//! `confluent`: Kafka topics on a Confluent Cloud cluster.
+//!
+//! Tables are Kafka tables (the `kafka` module's options, parsing and checks are reused, so
+//! the two cannot drift); only the connection differs: an API key and secret instead of the
+//! `auth.*` family, since Confluent Cloud always speaks SASL_SSL with PLAIN.
+//!
+//! Where Arroyo goes wrong, this module does not:
+//! - Arroyo panics at plan time on a `bootstrap_servers` that is not a `host:port` list;
+//!   here it is a diagnostic.
+//! - Arroyo overwrites a user's `client.id` in `client_configs` with Confluent's partner
+//!   id; here the user's value is kept and the partner id is only the default.
+//! - The registry endpoint must be an `http(s)://` URL, checked at compile time.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::connector::{
+    ConnectionType, Connector, ConnectorInfo, Formats, MetadataDef, TableContext, MESSAGE_FORMATS,
+};
+use crate::connectors::kafka::{self, Kafka, KafkaTable, KafkaTableKind};
+use crate::diagnostics::{codes, Diagnostic};
+use crate::options::{ConnectorOptions, OptionSpec};
+use crate::profile::Secret;
+use crate::schema::ConnectionSchema;
+
+/// The `client.id` Arroyo gives Confluent Cloud clients (Confluent's partner attribution),
+/// used when `client_configs` sets none.
+pub const DEFAULT_CLIENT_ID: &str = "cwc|0014U00003Df8ZvQAJ";
+
+/// `bootstrap_servers` (the same spec as Kafka's).
+pub const BOOTSTRAP_SERVERS: OptionSpec = kafka::BOOTSTRAP_SERVERS;
+/// `key`.
+pub const KEY: OptionSpec = OptionSpec::string("key")
+    .required()
+    .sensitive()
+    .doc("Confluent Cloud API key of the cluster; `{{ VAR }}` placeholders allowed.");
+/// `secret`.
+pub const SECRET: OptionSpec = OptionSpec::string("secret")
+    .required()
+    .sensitive()
+    .doc("Confluent Cloud API secret of the cluster; `{{ VAR }}` placeholders allowed.");
+/// `schema_registry.endpoint`.
+pub const REGISTRY_ENDPOINT: OptionSpec = OptionSpec::string("schema_registry.endpoint")
+    .doc("`http(s)://` URL of the Confluent Cloud schema registry.");
+/// `schema_registry.api_key`.
+pub const REGISTRY_API_KEY: OptionSpec = OptionSpec::string("schema_registry.api_key")
+    .sensitive()
+    .doc("Schema registry API key; required with `schema_registry.endpoint`.");
+/// `schema_registry.api_secret`.
+pub const REGISTRY_API_SECRET: OptionSpec = OptionSpec::string("schema_registry.api_secret")
+    .sensitive()
+    .doc("Schema registry API secret; required with `schema_registry.endpoint`.");
+
+const PROFILE_OPTIONS: &[OptionSpec] = &[
+    BOOTSTRAP_SERVERS,
+    KEY,
+    SECRET,
+    REGISTRY_ENDPOINT,
+    REGISTRY_API_KEY,
+    REGISTRY_API_SECRET,
+];
+
+/// The Confluent Cloud connector.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Confluent;
+
+/// A Confluent Cloud cluster connection (SASL_SSL with PLAIN, key and secret as the
+/// user name and password).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct ConfluentProfile {
+    /// Brokers, `host:port` each.
+    pub bootstrap_servers: Vec<String>,
+    /// API key.
+    pub key: Secret,
+    /// API secret.
+    pub secret: Secret,
+    /// The schema registry, if configured.
+    pub schema_registry: Option<ConfluentRegistry>,
+}
+
+/// A Confluent Cloud schema registry; unlike a plain Kafka registry it always needs
+/// credentials.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct ConfluentRegistry {
+    /// Registry URL.
+    pub endpoint: String,
+    /// API key.
+    pub api_key: Secret,
+    /// API secret.
+    pub api_secret: Secret,
+}
+
+/// Checks an `http://` or `https://` URL with a host: returns a message and help for the
+/// first problem.
+pub fn check_http_url(s: &str) -> Result<(), (String, String)> {
+    let example = "e.g. `https://psrc-12345.us-east-2.aws.confluent.cloud`";
+    let Some((scheme, rest)) = s.split_once("://") else {
+        return Err((
+            format!("`{s}` is not a URL"),
+            format!("write the scheme and host, {example}"),
+        ));
+    };
+    if !scheme.eq_ignore_ascii_case("http") && !scheme.eq_ignore_ascii_case("https") {
+        return Err((
+            format!("the scheme `{scheme}` is not supported; expected `http` or `https`"),
+            example.to_string(),
+        ));
+    }
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    // Credentials belong in the api_key / api_secret options, not in the URL.
+    if authority.contains('@') {
+        return Err((
+            "the URL contains credentials".to_string(),
+            "remove `user:password@` and set `schema_registry.api_key` and `schema_registry.api_secret`"
+                .to_string(),
+        ));
+    }
+    // A colon inside `[…]` belongs to an IPv6 address, not to the port.
+    let (host, port) = match authority.rsplit_once(':') {
+        Some((h, p)) if !h.starts_with('[') || h.ends_with(']') => (h, Some(p)),
+        _ => (authority, None),
+    };
+    let host_ok = if let Some(inner) = host.strip_prefix('[').and_then(|h| h.strip_suffix(']')) {
+        !inner.is_empty()
+            && inner
+                .chars()
+                .all(|c| c.is_ascii_hexdigit() || c == ':' || c == '.')
+    } else {
+        !host.is_empty()
+            && host
+                .chars()
+                .all(|c| c.is_alphanumeric() || matches!(c, '.' | '-' | '_'))
+    };
+    if !host_ok {
+        return Err((
+            format!("`{host}` is not a valid host name"),
+            example.to_string(),
+        ));
+    }
+    if let Some(p) = port {
+        if !matches!(p.parse::<u16>(), Ok(n) if n > 0) {
+            return Err((
+                format!("`{p}` is not a valid port (expected 1 to 65535)"),
+                example.to_string(),
+            ));
+        }
+    }
+    Ok(())
+}
+
+impl Connector for Confluent {
+    type Profile = ConfluentProfile;
+    type Table = KafkaTable;
+
+    fn info(&self) -> ConnectorInfo {
+        ConnectorInfo {
+            name: "confluent",
+            display_name: "Confluent Cloud",
+            description: "Read and write Kafka topics on a Confluent Cloud cluster",
+            source: true,
+            sink: true,
+            lookup: false,
+            partitioned: false,
+        }
+    }
+
+    fn profile_options(&self) -> &'static [OptionSpec] {
+        PROFILE_OPTIONS
+    }
+
+    fn table_options(&self) -> &'static [OptionSpec] {
+        kafka::TABLE_OPTIONS
+    }
+
+    fn metadata_defs(&self) -> &'static [MetadataDef] {
+        kafka::METADATA
+    }
+
+    fn formats(&self) -> Formats {
+        Formats::required(MESSAGE_FORMATS)
+    }
+
+    fn profile_from_options(&self, opts: &mut ConnectorOptions) -> Option<ConfluentProfile> {
+        let servers = kafka::bootstrap_servers(
+            opts,
+            Some("remove the `scheme://` prefix; Confluent Cloud connections always use SASL_SSL"),
+        );
+        // Kafka's `auth.*` family does not apply: Confluent Cloud fixes SASL_SSL with PLAIN.
+        for (k, _) in opts.take_prefix("auth.") {
+            opts.report(
+                Diagnostic::error(
+                    codes::UNKNOWN_OPTION,
+                    k.span,
+                    format!("unknown option `auth.{}`: `confluent` connections always authenticate with SASL_SSL and PLAIN", k.node),
+                )
+                .with_help("set the API key and secret with `key` and `secret`, or use `connector = 'kafka'` for other authentication"),
+            );
+        }
+        let key = kafka::secret(opts, &KEY);
+        let key = opts.required(&KEY, key);
+        let secret = kafka::secret(opts, &SECRET);
+        let secret = opts.required(&SECRET, secret);
+        let endpoint = opts.string(&REGISTRY_ENDPOINT);
+        let endpoint_ok = endpoint
+            .as_ref()
+            .is_some_and(|e| match check_http_url(&e.node) {
+                Ok(()) => true,
+                Err((msg, help)) => {
+                    opts.report(
+                        Diagnostic::error(
+                            codes::INVALID_VALUE,
+                            e.span,
+                            format!("invalid value for `schema_registry.endpoint`: {msg}"),
+                        )
+                        .with_help(help),
+                    );
+                    false
+                }
+            });
+        let registry = match endpoint {
+            Some(e) => {
+                let api_key = kafka::secret(opts, &REGISTRY_API_KEY);
+                let api_secret = kafka::secret(opts, &REGISTRY_API_SECRET);
+                // Confluent Cloud registries always need credentials (Arroyo requires them too).
+                let api_key = opts.required(&REGISTRY_API_KEY, api_key);
+                let api_secret = opts.required(&REGISTRY_API_SECRET, api_secret);
+                match (endpoint_ok, api_key, api_secret) {
+                    (true, Some(api_key), Some(api_secret)) => Some(Some(ConfluentRegistry {
+                        endpoint: e.node,
+                        api_key,
+                        api_secret,
+                    })),
+                    _ => None,
+                }
+            }
+            None => {
+                for spec in [&REGISTRY_API_KEY, &REGISTRY_API_SECRET] {
+                    if let (Some(span), Some(_)) = (opts.key_span(spec.key), opts.take(spec.key)) {
+                        opts.report(
+                            Diagnostic::error(
+                                codes::OPTION_CONFLICT,
+                                span,
+                                format!("`{}` needs `schema_registry.endpoint`", spec.key),
+                            )
+                            .with_help("set `schema_registry.endpoint` to the registry's URL"),
+                        );
+                    }
+                }
+                Some(None)
+            }
+        };
+        Some(ConfluentProfile {
+            bootstrap_servers: servers?,
+            key: key?,
+            secret: secret?,
+            schema_registry: registry?,
+        })
+    }
+
+    fn table_from_options(
+        &self,
+        opts: &mut ConnectorOptions,
+        cx: &TableContext<'_>,
+    ) -> Option<KafkaTable> {
+        let mut table = Kafka.table_from_options(opts, cx)?;
+        // Arroyo overwrites any `client.id` with Confluent's partner id; a user's own id
+        // is kept here, and the partner id is only the default.
+        table
+            .client_configs
+            .entry("client.id".to_string())
+            .or_insert_with(|| DEFAULT_CLIENT_ID.to_string());
+        Some(table)
+    }
+
+    fn table_type(&self, _profile: &ConfluentProfile, table: &KafkaTable) -> ConnectionType {
+        match table.kind {
+            KafkaTableKind::Source { .. } => ConnectionType::Source,
+            KafkaTableKind::Sink { .. } => ConnectionType::Sink,
+        }
+    }
+
+    fn description(&self, _profile: &ConfluentProfile, table: &KafkaTable) -> String {
+        format!("confluent topic '{}'", table.topic)
+    }
+
+    fn schema_subject(&self, _profile: &ConfluentProfile, table: &KafkaTable) -> Option<String> {
+        Some(table.value_subject.clone())
+    }
+
+    fn check(
+        &self,
+        profile: &ConfluentProfile,
+        table: &KafkaTable,
+        schema: &ConnectionSchema,
+        opts: &mut ConnectorOptions,
+    ) {
+        kafka::check_table(profile.schema_registry.is_some(), table, schema, opts);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn registry_urls() {
+        assert_eq!(
+            check_http_url("https://psrc-1.us-east-2.aws.confluent.cloud"),
+            Ok(())
+        );
+        assert_eq!(check_http_url("http://localhost:8081/"), Ok(()));
+        assert_eq!(check_http_url("http://[::1]:8081"), Ok(()));
+        assert!(check_http_url("psrc-1.confluent.cloud").is_err());
+        assert!(check_http_url("ftp://registry").is_err());
+        assert!(check_http_url("https://").is_err());
+        assert!(check_http_url("https://registry:0").is_err());
+        assert!(check_http_url("https://registry:http").is_err());
+        assert!(check_http_url("https://u:p@registry").is_err());
+        assert!(check_http_url("https://reg istry").is_err());
+    }
+}

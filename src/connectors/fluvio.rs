@@ -1,0 +1,223 @@
+//! `fluvio`: read from and write to Fluvio topics.
+//!
+//! There is no connection profile: `endpoint` names the cluster, or the Fluvio client's
+//! default cluster is used. Unlike Arroyo, which passes both to the client at runtime, the
+//! endpoint is checked to be a single `host:port` and the topic to be a valid Fluvio
+//! resource name at compile time.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::connector::{
+    ConnectionType, Connector, ConnectorInfo, Formats, NoProfile, TableContext, MESSAGE_FORMATS,
+};
+use crate::connectors::kafka::parse_bootstrap_servers;
+use crate::diagnostics::{codes, Diagnostic};
+use crate::options::{ConnectorOptions, OptionSpec};
+
+/// `endpoint`.
+pub const ENDPOINT: OptionSpec = OptionSpec::string("endpoint")
+    .doc("`host:port` of the Fluvio cluster; the client's default cluster when unset.");
+/// `topic`.
+pub const TOPIC: OptionSpec = OptionSpec::string("topic")
+    .required()
+    .doc("The topic (lowercase letters, digits and `-`, at most 63 characters).");
+/// `type`.
+pub const TYPE: OptionSpec = OptionSpec::one_of("type", &["source", "sink"])
+    .required()
+    .doc("Whether the table reads (`source`) or writes (`sink`).");
+/// `source.offset`.
+pub const SOURCE_OFFSET: OptionSpec = OptionSpec::one_of("source.offset", &["earliest", "latest"])
+    .default("latest")
+    .source_only()
+    .doc("Where to start reading a partition without saved state.");
+
+const TABLE_OPTIONS: &[OptionSpec] = &[ENDPOINT, TOPIC, TYPE, SOURCE_OFFSET];
+
+/// The Fluvio connector.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Fluvio;
+
+/// One Fluvio table.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct FluvioTable {
+    /// `host:port` of the cluster, when set.
+    pub endpoint: Option<String>,
+    /// The topic.
+    pub topic: String,
+    /// Source or sink settings.
+    #[serde(rename = "type")]
+    pub kind: FluvioTableKind,
+}
+
+/// Source or sink settings of a Fluvio table.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum FluvioTableKind {
+    /// Reads the topic.
+    Source {
+        /// `earliest` or `latest`.
+        offset: String,
+    },
+    /// Writes the topic.
+    Sink {},
+}
+
+/// Whether `s` is a valid Fluvio topic name: 1 to 63 lowercase letters, digits and `-`,
+/// starting and ending with a letter or digit.
+pub fn valid_topic(s: &str) -> bool {
+    let edge_ok = |c: Option<char>| c.is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit());
+    (1..=63).contains(&s.len())
+        && s.chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        && edge_ok(s.chars().next())
+        && edge_ok(s.chars().last())
+}
+
+/// Checks a single `host:port`: a message and optional help for the first problem.
+pub fn check_endpoint(s: &str) -> Result<(), (String, Option<String>)> {
+    if s.contains(',') {
+        return Err((
+            "expected one `host:port`, found a list".into(),
+            Some("a Fluvio table connects to one cluster endpoint".into()),
+        ));
+    }
+    if !s.contains("://") && !s.contains(':') {
+        return Err((
+            format!("`{}` has no port; expected `host:port`", s.trim()),
+            Some(format!("e.g. `{}:9003`", s.trim())),
+        ));
+    }
+    match parse_bootstrap_servers(s) {
+        Ok(_) => Ok(()),
+        Err((msg, _)) if msg.contains("has a scheme") => Err((
+            msg,
+            Some("remove the `scheme://` prefix; Fluvio endpoints are `host:port`".into()),
+        )),
+        Err(e) => Err(e),
+    }
+}
+
+impl Connector for Fluvio {
+    type Profile = NoProfile;
+    type Table = FluvioTable;
+
+    fn info(&self) -> ConnectorInfo {
+        ConnectorInfo {
+            name: "fluvio",
+            display_name: "Fluvio",
+            description: "Read and write Fluvio topics",
+            source: true,
+            sink: true,
+            lookup: false,
+            partitioned: false,
+        }
+    }
+
+    fn table_options(&self) -> &'static [OptionSpec] {
+        TABLE_OPTIONS
+    }
+
+    fn formats(&self) -> Formats {
+        Formats::required(MESSAGE_FORMATS)
+    }
+
+    fn profile_from_options(&self, _opts: &mut ConnectorOptions) -> Option<NoProfile> {
+        Some(NoProfile {})
+    }
+
+    fn table_from_options(
+        &self,
+        opts: &mut ConnectorOptions,
+        _cx: &TableContext<'_>,
+    ) -> Option<FluvioTable> {
+        let endpoint = match opts.string(&ENDPOINT) {
+            Some(e) => match check_endpoint(&e.node) {
+                Ok(()) => Some(Some(e.node.trim().to_string())),
+                Err((msg, help)) => {
+                    opts.report(
+                        Diagnostic::error(
+                            codes::INVALID_VALUE,
+                            e.span,
+                            format!("invalid value for `endpoint`: {msg}"),
+                        )
+                        .with_optional_help(help),
+                    );
+                    None
+                }
+            },
+            None => Some(None),
+        };
+        let topic = opts.string(&TOPIC);
+        let topic = opts.required(&TOPIC, topic).and_then(|t| {
+            if valid_topic(&t.node) {
+                return Some(t.node);
+            }
+            opts.report(
+                Diagnostic::error(
+                    codes::INVALID_VALUE,
+                    t.span,
+                    format!("invalid value for `topic`: `{}` is not a valid Fluvio topic name", t.node),
+                )
+                .with_help("topic names have at most 63 lowercase letters, digits and `-`, and start and end with a letter or digit"),
+            );
+            None
+        });
+        let ty = opts.enumeration(&TYPE);
+        let ty = opts.required(&TYPE, ty);
+        let kind = match ty.map(|t| t.node) {
+            Some("source") => Some(FluvioTableKind::Source {
+                offset: opts
+                    .enumeration(&SOURCE_OFFSET)
+                    .map(|s| s.node)
+                    .unwrap_or("latest")
+                    .to_string(),
+            }),
+            Some(_) => Some(FluvioTableKind::Sink {}),
+            None => None,
+        };
+        Some(FluvioTable {
+            endpoint: endpoint?,
+            topic: topic?,
+            kind: kind?,
+        })
+    }
+
+    fn table_type(&self, _profile: &NoProfile, table: &FluvioTable) -> ConnectionType {
+        match table.kind {
+            FluvioTableKind::Source { .. } => ConnectionType::Source,
+            FluvioTableKind::Sink {} => ConnectionType::Sink,
+        }
+    }
+
+    fn description(&self, _profile: &NoProfile, table: &FluvioTable) -> String {
+        format!("fluvio topic '{}'", table.topic)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn topic_names() {
+        assert!(valid_topic("orders"));
+        assert!(valid_topic("orders-2"));
+        assert!(valid_topic(&"a".repeat(63)));
+        assert!(!valid_topic(&"a".repeat(64)));
+        assert!(!valid_topic("Orders"));
+        assert!(!valid_topic("orders_v2"));
+        assert!(!valid_topic("-orders"));
+        assert!(!valid_topic("orders-"));
+    }
+
+    #[test]
+    fn endpoints() {
+        assert_eq!(check_endpoint("localhost:9003"), Ok(()));
+        assert_eq!(check_endpoint("router.infinyon.cloud:9003"), Ok(()));
+        assert!(check_endpoint("localhost").is_err());
+        assert!(check_endpoint("a:9003,b:9003").is_err());
+        assert!(check_endpoint("https://cloud:9003").is_err());
+        assert!(check_endpoint("localhost:0").is_err());
+    }
+}

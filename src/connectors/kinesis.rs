@@ -1,0 +1,309 @@
+//! `kinesis`: read from and write to AWS Kinesis Data Streams.
+//!
+//! There is no connection profile; credentials come from the AWS environment at runtime.
+//! Unlike Arroyo, the batch sizes are checked against the limits Kinesis and Arroyo's own
+//! schema document (at most 500 records and 4,000,000 bytes per batch; negative values,
+//! which Arroyo casts to huge sizes at runtime, are errors), and the stream name and region
+//! are checked for the shapes AWS accepts.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::connector::{
+    ConnectionType, Connector, ConnectorInfo, Formats, NoProfile, TableContext, MESSAGE_FORMATS,
+};
+use crate::diagnostics::{codes, Diagnostic};
+use crate::options::{ConnectorOptions, OptionKind, OptionSpec};
+use crate::span::Spanned;
+
+/// The most records Kinesis takes in one `PutRecords` call.
+pub const MAX_RECORDS_PER_BATCH: u64 = 500;
+/// The largest batch Arroyo's Kinesis sink documents, in bytes.
+pub const MAX_BYTES_PER_BATCH: u64 = 4_000_000;
+
+/// `stream_name`.
+pub const STREAM_NAME: OptionSpec = OptionSpec::string("stream_name")
+    .required()
+    .doc("The Kinesis stream (1 to 128 characters: letters, digits, `_`, `-`, `.`).");
+/// `aws_region`.
+pub const AWS_REGION: OptionSpec = OptionSpec::string("aws_region")
+    .doc("AWS region of the stream, e.g. `us-east-1`; the AWS environment's region when unset.");
+/// `type`.
+pub const TYPE: OptionSpec = OptionSpec::one_of("type", &["source", "sink"])
+    .required()
+    .doc("Whether the table reads (`source`) or writes (`sink`).");
+/// `source.offset`.
+pub const SOURCE_OFFSET: OptionSpec = OptionSpec::one_of("source.offset", &["earliest", "latest"])
+    .default("latest")
+    .source_only()
+    .doc("Where to start reading a shard without saved state.");
+/// `sink.flush_interval_millis`.
+pub const SINK_FLUSH_INTERVAL_MILLIS: OptionSpec =
+    OptionSpec::new("sink.flush_interval_millis", OptionKind::Unsigned)
+        .default("1000")
+        .sink_only()
+        .doc("Flush a batch after this many milliseconds.");
+/// `sink.max_bytes_per_batch`.
+pub const SINK_MAX_BYTES_PER_BATCH: OptionSpec =
+    OptionSpec::new("sink.max_bytes_per_batch", OptionKind::NonZero)
+        .default("4000000")
+        .sink_only()
+        .doc("Flush a batch once it holds this many bytes (at most 4000000).");
+/// `sink.max_records_per_batch`.
+pub const SINK_MAX_RECORDS_PER_BATCH: OptionSpec =
+    OptionSpec::new("sink.max_records_per_batch", OptionKind::NonZero)
+        .default("500")
+        .sink_only()
+        .doc("Flush a batch once it holds this many records (at most 500).");
+
+const TABLE_OPTIONS: &[OptionSpec] = &[
+    TYPE,
+    SOURCE_OFFSET,
+    SINK_FLUSH_INTERVAL_MILLIS,
+    SINK_MAX_BYTES_PER_BATCH,
+    SINK_MAX_RECORDS_PER_BATCH,
+    STREAM_NAME,
+    AWS_REGION,
+];
+
+/// The Kinesis connector.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Kinesis;
+
+/// One Kinesis table.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct KinesisTable {
+    /// The stream.
+    pub stream_name: String,
+    /// AWS region, when set.
+    pub aws_region: Option<String>,
+    /// Source or sink settings.
+    #[serde(rename = "type")]
+    pub kind: KinesisTableKind,
+}
+
+/// Source or sink settings of a Kinesis table.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum KinesisTableKind {
+    /// Reads the stream.
+    Source {
+        /// `earliest` or `latest`.
+        offset: String,
+    },
+    /// Writes the stream.
+    Sink {
+        /// Records per batch (1 to 500).
+        records_per_batch: u64,
+        /// Bytes per batch (1 to 4000000).
+        batch_max_buffer_size: u64,
+        /// Milliseconds before a batch is flushed.
+        batch_flush_interval_millis: u64,
+    },
+}
+
+/// Whether `s` is a valid Kinesis stream name: 1 to 128 of `[A-Za-z0-9_.-]`.
+pub fn valid_stream_name(s: &str) -> bool {
+    (1..=128).contains(&s.len())
+        && s.chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-'))
+}
+
+/// Whether `s` has the shape of an AWS region name (`us-east-1`, `us-gov-west-1`,
+/// `cn-north-1`): lowercase words joined by `-`, ending in a number.
+pub fn valid_region(s: &str) -> bool {
+    let parts: Vec<&str> = s.split('-').collect();
+    let Some((last, words)) = parts.split_last() else {
+        return false;
+    };
+    words.len() >= 2
+        && !last.is_empty()
+        && last.chars().all(|c| c.is_ascii_digit())
+        && words
+            .iter()
+            .all(|w| !w.is_empty() && w.chars().all(|c| c.is_ascii_lowercase()))
+}
+
+/// Reports `value` if it is above `max`; returns it otherwise.
+fn at_most(
+    opts: &mut ConnectorOptions,
+    spec: &OptionSpec,
+    value: Option<Spanned<u64>>,
+    max: u64,
+    why: &str,
+) -> Option<Option<u64>> {
+    match value {
+        Some(v) if v.node > max => {
+            opts.report(
+                Diagnostic::error(
+                    codes::INVALID_VALUE,
+                    v.span,
+                    format!(
+                        "invalid value for `{}`: `{}` is more than the maximum of {max}",
+                        spec.key, v.node
+                    ),
+                )
+                .with_help(why.to_string()),
+            );
+            None
+        }
+        v => Some(v.map(|v| v.node)),
+    }
+}
+
+impl Connector for Kinesis {
+    type Profile = NoProfile;
+    type Table = KinesisTable;
+
+    fn info(&self) -> ConnectorInfo {
+        ConnectorInfo {
+            name: "kinesis",
+            display_name: "Kinesis",
+            description: "Read and write AWS Kinesis Data Streams",
+            source: true,
+            sink: true,
+            lookup: false,
+            partitioned: false,
+        }
+    }
+
+    fn table_options(&self) -> &'static [OptionSpec] {
+        TABLE_OPTIONS
+    }
+
+    fn formats(&self) -> Formats {
+        Formats::required(MESSAGE_FORMATS)
+    }
+
+    fn profile_from_options(&self, _opts: &mut ConnectorOptions) -> Option<NoProfile> {
+        Some(NoProfile {})
+    }
+
+    fn table_from_options(
+        &self,
+        opts: &mut ConnectorOptions,
+        _cx: &TableContext<'_>,
+    ) -> Option<KinesisTable> {
+        let ty = opts.enumeration(&TYPE);
+        let ty = opts.required(&TYPE, ty);
+        let stream = opts.string(&STREAM_NAME);
+        let stream = opts.required(&STREAM_NAME, stream).and_then(|s| {
+            if valid_stream_name(&s.node) {
+                return Some(s.node);
+            }
+            opts.report(
+                Diagnostic::error(
+                    codes::INVALID_VALUE,
+                    s.span,
+                    format!(
+                        "invalid value for `stream_name`: `{}` is not a valid Kinesis stream name",
+                        s.node
+                    ),
+                )
+                .with_help(
+                    "stream names have 1 to 128 characters: letters, digits, `_`, `-` and `.`",
+                ),
+            );
+            None
+        });
+        let region = match opts.string(&AWS_REGION) {
+            Some(r) if !valid_region(&r.node) => {
+                opts.report(
+                    Diagnostic::error(
+                        codes::INVALID_VALUE,
+                        r.span,
+                        format!(
+                            "invalid value for `aws_region`: `{}` is not an AWS region name",
+                            r.node
+                        ),
+                    )
+                    .with_help("write the region code, e.g. `us-east-1` or `eu-west-2`"),
+                );
+                None
+            }
+            r => Some(r.map(|r| r.node)),
+        };
+        let kind = match ty.map(|t| t.node) {
+            Some("source") => {
+                let offset = opts
+                    .enumeration(&SOURCE_OFFSET)
+                    .map(|s| s.node)
+                    .unwrap_or("latest");
+                Some(KinesisTableKind::Source {
+                    offset: offset.to_string(),
+                })
+            }
+            Some(_) => {
+                let interval = opts.unsigned(&SINK_FLUSH_INTERVAL_MILLIS);
+                let bytes = opts.non_zero(&SINK_MAX_BYTES_PER_BATCH);
+                let bytes = at_most(
+                    opts,
+                    &SINK_MAX_BYTES_PER_BATCH,
+                    bytes,
+                    MAX_BYTES_PER_BATCH,
+                    "Arroyo's Kinesis sink sends at most 4000000 bytes per batch",
+                );
+                let records = opts.non_zero(&SINK_MAX_RECORDS_PER_BATCH);
+                let records = at_most(
+                    opts,
+                    &SINK_MAX_RECORDS_PER_BATCH,
+                    records,
+                    MAX_RECORDS_PER_BATCH,
+                    "Kinesis accepts at most 500 records per `PutRecords` call",
+                );
+                match (bytes, records) {
+                    (Some(bytes), Some(records)) => Some(KinesisTableKind::Sink {
+                        records_per_batch: records.unwrap_or(MAX_RECORDS_PER_BATCH),
+                        batch_max_buffer_size: bytes.unwrap_or(MAX_BYTES_PER_BATCH),
+                        batch_flush_interval_millis: interval.map(|i| i.node).unwrap_or(1000),
+                    }),
+                    _ => None,
+                }
+            }
+            None => None,
+        };
+        Some(KinesisTable {
+            stream_name: stream?,
+            aws_region: region?,
+            kind: kind?,
+        })
+    }
+
+    fn table_type(&self, _profile: &NoProfile, table: &KinesisTable) -> ConnectionType {
+        match table.kind {
+            KinesisTableKind::Source { .. } => ConnectionType::Source,
+            KinesisTableKind::Sink { .. } => ConnectionType::Sink,
+        }
+    }
+
+    fn description(&self, _profile: &NoProfile, table: &KinesisTable) -> String {
+        format!("kinesis stream '{}'", table.stream_name)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stream_names() {
+        assert!(valid_stream_name("orders"));
+        assert!(valid_stream_name("Orders_v2.prod-1"));
+        assert!(valid_stream_name(&"a".repeat(128)));
+        assert!(!valid_stream_name(&"a".repeat(129)));
+        assert!(!valid_stream_name("orders stream"));
+        assert!(!valid_stream_name("arn:aws:kinesis:us-east-1:1:stream/x"));
+    }
+
+    #[test]
+    fn regions() {
+        assert!(valid_region("us-east-1"));
+        assert!(valid_region("us-gov-west-1"));
+        assert!(valid_region("ap-southeast-3"));
+        assert!(!valid_region("us-east"));
+        assert!(!valid_region("US-EAST-1"));
+        assert!(!valid_region("useast1"));
+        assert!(!valid_region("us--1"));
+        assert!(!valid_region("eu-west-1a"));
+    }
+}

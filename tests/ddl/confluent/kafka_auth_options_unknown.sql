@@ -1,0 +1,11 @@
+-- expect: error option::unknown
+CREATE TABLE orders (id BIGINT) WITH (
+    connector = 'confluent',
+    bootstrap_servers = 'pkc-12345.us-east-2.aws.confluent.cloud:9092',
+    key = '{{ CONFLUENT_KEY }}',
+    secret = '{{ CONFLUENT_SECRET }}',
+    auth.type = 'sasl',
+    topic = 'orders',
+    type = 'source',
+    format = 'json'
+);

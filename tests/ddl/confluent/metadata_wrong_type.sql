@@ -1,0 +1,13 @@
+-- expect: error metadata::type
+CREATE TABLE orders (
+    id BIGINT,
+    ts TIMESTAMP METADATA FROM 'timestamp'
+) WITH (
+    connector = 'confluent',
+    bootstrap_servers = 'pkc-12345.us-east-2.aws.confluent.cloud:9092',
+    key = '{{ CONFLUENT_KEY }}',
+    secret = '{{ CONFLUENT_SECRET }}',
+    topic = 'orders',
+    type = 'source',
+    format = 'json'
+);

@@ -1,0 +1,11 @@
+-- expect: error option::missing
+CREATE TABLE orders (id BIGINT) WITH (
+    connector = 'confluent',
+    bootstrap_servers = 'pkc-12345.us-east-2.aws.confluent.cloud:9092',
+    key = '{{ CONFLUENT_KEY }}',
+    secret = '{{ CONFLUENT_SECRET }}',
+    schema_registry.endpoint = 'https://psrc-67890.us-east-2.aws.confluent.cloud',
+    topic = 'orders',
+    type = 'source',
+    format = 'json'
+);

@@ -1,0 +1,6 @@
+-- expect: error format::missing
+CREATE TABLE readings (sensor TEXT, value DOUBLE) WITH (
+    connector = 'fluvio',
+    topic = 'sensor-readings',
+    type = 'source'
+);

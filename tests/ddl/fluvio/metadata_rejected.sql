@@ -1,0 +1,10 @@
+-- expect: error metadata::unknown
+CREATE TABLE readings (
+    sensor TEXT,
+    t TEXT METADATA FROM 'topic'
+) WITH (
+    connector = 'fluvio',
+    topic = 'sensor-readings',
+    type = 'source',
+    format = 'json'
+);

@@ -1,0 +1,7 @@
+-- expect: ok
+CREATE TABLE readings (sensor TEXT, value DOUBLE) WITH (
+    connector = 'fluvio',
+    topic = 'sensor-readings',
+    type = 'source',
+    format = 'json'
+);

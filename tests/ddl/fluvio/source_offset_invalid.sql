@@ -1,0 +1,8 @@
+-- expect: error option::invalid_value
+CREATE TABLE readings (sensor TEXT, value DOUBLE) WITH (
+    connector = 'fluvio',
+    topic = 'sensor-readings',
+    type = 'source',
+    source.offset = 'group',
+    format = 'json'
+);

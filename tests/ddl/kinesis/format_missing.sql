@@ -1,0 +1,6 @@
+-- expect: error format::missing
+CREATE TABLE clicks (user_id TEXT) WITH (
+    connector = 'kinesis',
+    stream_name = 'click-stream',
+    type = 'source'
+);

@@ -1,0 +1,7 @@
+-- expect: ok
+CREATE TABLE clicks (user_id TEXT) WITH (
+    connector = 'kinesis',
+    stream_name = 'click-stream',
+    type = 'source',
+    format = 'json'
+);

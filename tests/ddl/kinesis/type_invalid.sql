@@ -1,0 +1,7 @@
+-- expect: error option::invalid_value
+CREATE TABLE clicks (user_id TEXT) WITH (
+    connector = 'kinesis',
+    stream_name = 'click-stream',
+    type = 'lookup',
+    format = 'json'
+);
