@@ -27,6 +27,17 @@ use crate::schema::ConnectionSchema;
 /// used when `client_configs` sets none.
 pub const DEFAULT_CLIENT_ID: &str = "cwc|0014U00003Df8ZvQAJ";
 
+/// librdkafka settings that carry the connection's login; a `client_configs` entry for one
+/// of them replaces what `key` and `secret` set up.
+const AUTH_SETTINGS: &[&str] = &[
+    "security.protocol",
+    "sasl.mechanism",
+    "sasl.mechanisms",
+    "sasl.username",
+    "sasl.password",
+    "sasl.jaas.config",
+];
+
 /// `bootstrap_servers` (the same spec as Kafka's).
 pub const BOOTSTRAP_SERVERS: OptionSpec = kafka::BOOTSTRAP_SERVERS;
 /// `key`.
@@ -263,6 +274,32 @@ impl Connector for Confluent {
         cx: &TableContext<'_>,
     ) -> Option<KafkaTable> {
         let mut table = Kafka.table_from_options(opts, cx)?;
+        // Client settings override the connection's at runtime, so these would silently
+        // replace the SASL_SSL / PLAIN login that `key` and `secret` set up.
+        let overridden: Vec<&str> = table
+            .client_configs
+            .keys()
+            .map(String::as_str)
+            .filter(|k| AUTH_SETTINGS.contains(k))
+            .collect();
+        if let (false, Some(span)) = (
+            overridden.is_empty(),
+            opts.key_span(kafka::CLIENT_CONFIGS.key),
+        ) {
+            let list: Vec<String> = overridden.iter().map(|k| format!("`{k}`")).collect();
+            opts.report(
+                Diagnostic::warning(
+                    codes::OPTION_CONFLICT,
+                    span,
+                    format!(
+                        "`client_configs` sets {}, which {} the SASL_SSL login made from `key` and `secret`",
+                        list.join(", "),
+                        if list.len() == 1 { "overrides" } else { "override" }
+                    ),
+                )
+                .with_help("remove these settings; use `connector = 'kafka'` for another kind of authentication"),
+            );
+        }
         // Arroyo overwrites any `client.id` with Confluent's partner id; a user's own id
         // is kept here, and the partner id is only the default.
         table
@@ -301,6 +338,129 @@ impl Connector for Confluent {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::profile::{ConnectionProfile, Profiles};
+    use crate::{compile_sql, Compiled, Env, Registry};
+
+    fn profiles() -> Profiles {
+        let config = |v: serde_json::Value| v.as_object().cloned().unwrap_or_default();
+        Profiles(vec![
+            ConnectionProfile {
+                id: None,
+                name: "cloud".into(),
+                connector: "confluent".into(),
+                config: config(serde_json::json!({
+                    "bootstrap_servers": "pkc-1.confluent.cloud:9092",
+                    "key": "KEY123",
+                    "secret": "not-to-be-shown",
+                    "schema_registry.endpoint": "https://psrc-1.confluent.cloud",
+                    "schema_registry.api_key": "SRKEY",
+                    "schema_registry.api_secret": "also-hidden",
+                })),
+                description: None,
+            },
+            ConnectionProfile {
+                id: None,
+                name: "no-port".into(),
+                connector: "confluent".into(),
+                config: config(serde_json::json!({
+                    "bootstrap_servers": "pkc-1.confluent.cloud",
+                    "key": "KEY123",
+                    "secret": "not-to-be-shown",
+                })),
+                description: None,
+            },
+        ])
+    }
+
+    fn compile(with: &str) -> Compiled {
+        let registry = Registry::builtin();
+        let profiles = profiles();
+        let env = Env::new(&registry).with_profiles(&profiles);
+        compile_sql(
+            &format!("CREATE TABLE t (id BIGINT) WITH (connector = 'confluent', topic = 't', type = 'source', format = 'json', {with});"),
+            &env,
+        )
+    }
+
+    fn codes(out: &Compiled) -> Vec<(bool, &str)> {
+        out.diagnostics
+            .iter()
+            .map(|d| (d.is_error(), d.code.as_str()))
+            .collect()
+    }
+
+    #[test]
+    fn profile_gives_the_connection() {
+        let out = compile("connection_profile = 'cloud'");
+        assert_eq!(codes(&out), vec![]);
+        let table = out.table("t").and_then(|t| t.as_connection());
+        let profile = table.and_then(|c| c.profile_config::<ConfluentProfile>());
+        assert_eq!(
+            profile.map(|p| (
+                p.bootstrap_servers.clone(),
+                p.key.expose(),
+                p.secret.expose()
+            )),
+            Some((
+                vec!["pkc-1.confluent.cloud:9092".to_string()],
+                "KEY123",
+                "not-to-be-shown"
+            ))
+        );
+        assert_eq!(
+            profile
+                .and_then(|p| p.schema_registry.as_ref())
+                .map(|r| r.endpoint.as_str()),
+            Some("https://psrc-1.confluent.cloud")
+        );
+        let json = serde_json::to_string(&out.tables).unwrap_or_default();
+        assert!(!json.contains("not-to-be-shown") && !json.contains("also-hidden"));
+    }
+
+    #[test]
+    fn profile_with_bad_servers_is_an_error_not_a_panic() {
+        let out = compile("connection_profile = 'no-port'");
+        assert!(out.has_errors());
+        assert!(out.tables.is_empty());
+    }
+
+    #[test]
+    fn client_id_defaults_to_the_partner_id() {
+        let out = compile("connection_profile = 'cloud'");
+        let table = out
+            .table("t")
+            .and_then(|t| t.as_connection())
+            .and_then(|c| c.table_config::<KafkaTable>());
+        assert_eq!(
+            table
+                .and_then(|t| t.client_configs.get("client.id"))
+                .map(String::as_str),
+            Some(DEFAULT_CLIENT_ID)
+        );
+    }
+
+    #[test]
+    fn client_id_of_the_user_is_kept() {
+        let out = compile("connection_profile = 'cloud', client_configs = 'client.id=mine'");
+        assert_eq!(codes(&out), vec![]);
+        let table = out
+            .table("t")
+            .and_then(|t| t.as_connection())
+            .and_then(|c| c.table_config::<KafkaTable>());
+        assert_eq!(
+            table
+                .and_then(|t| t.client_configs.get("client.id"))
+                .map(String::as_str),
+            Some("mine")
+        );
+    }
+
+    #[test]
+    fn auth_settings_in_client_configs_warn() {
+        let out =
+            compile("connection_profile = 'cloud', client_configs = 'security.protocol=PLAINTEXT'");
+        assert_eq!(codes(&out), vec![(false, "option::conflict")]);
+    }
 
     #[test]
     fn registry_urls() {

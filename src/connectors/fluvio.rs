@@ -199,6 +199,45 @@ impl Connector for Fluvio {
 mod tests {
     use super::*;
 
+    fn table(with: &str) -> Option<FluvioTable> {
+        let registry = crate::Registry::builtin();
+        let env = crate::Env::new(&registry);
+        let out = crate::compile_sql(
+            &format!("CREATE TABLE t (v TEXT) WITH (connector = 'fluvio', topic = 'events', format = 'json', {with});"),
+            &env,
+        );
+        out.table("t")
+            .and_then(|t| t.as_connection())
+            .and_then(|c| c.table_config::<FluvioTable>())
+            .cloned()
+    }
+
+    #[test]
+    fn source_defaults() {
+        assert_eq!(
+            table("type = 'source'"),
+            Some(FluvioTable {
+                endpoint: None,
+                topic: "events".into(),
+                kind: FluvioTableKind::Source {
+                    offset: "latest".into()
+                },
+            })
+        );
+    }
+
+    #[test]
+    fn sink_with_endpoint() {
+        assert_eq!(
+            table("type = 'sink', endpoint = ' localhost:9003 '"),
+            Some(FluvioTable {
+                endpoint: Some("localhost:9003".into()),
+                topic: "events".into(),
+                kind: FluvioTableKind::Sink {},
+            })
+        );
+    }
+
     #[test]
     fn topic_names() {
         assert!(valid_topic("orders"));

@@ -285,6 +285,51 @@ impl Connector for Kinesis {
 mod tests {
     use super::*;
 
+    fn table(with: &str) -> Option<KinesisTable> {
+        let registry = crate::Registry::builtin();
+        let env = crate::Env::new(&registry);
+        let out = crate::compile_sql(
+            &format!("CREATE TABLE t (v TEXT) WITH (connector = 'kinesis', stream_name = 's', format = 'json', {with});"),
+            &env,
+        );
+        out.table("t")
+            .and_then(|t| t.as_connection())
+            .and_then(|c| c.table_config::<KinesisTable>())
+            .cloned()
+    }
+
+    #[test]
+    fn source_offset_defaults_to_latest() {
+        assert_eq!(
+            table("type = 'source'").map(|t| t.kind),
+            Some(KinesisTableKind::Source {
+                offset: "latest".into()
+            })
+        );
+    }
+
+    #[test]
+    fn sink_batch_defaults() {
+        assert_eq!(
+            table("type = 'sink'").map(|t| t.kind),
+            Some(KinesisTableKind::Sink {
+                records_per_batch: 500,
+                batch_max_buffer_size: 4_000_000,
+                batch_flush_interval_millis: 1000,
+            })
+        );
+    }
+
+    #[test]
+    fn sink_batch_limits_are_inclusive() {
+        assert!(table(
+            "type = 'sink', sink.max_records_per_batch = 500, sink.max_bytes_per_batch = 4000000"
+        )
+        .is_some());
+        assert!(table("type = 'sink', sink.max_records_per_batch = 501").is_none());
+        assert!(table("type = 'sink', sink.max_bytes_per_batch = 4000001").is_none());
+    }
+
     #[test]
     fn stream_names() {
         assert!(valid_stream_name("orders"));
