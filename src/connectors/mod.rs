@@ -3,9 +3,11 @@
 use crate::connector::ErasedConnector;
 
 pub mod blackhole;
+pub(crate) mod endpoint;
 pub mod impulse;
 pub mod kafka;
 pub mod nexmark;
+pub mod redis;
 pub mod stdout;
 
 /// One instance of every built-in connector.
@@ -15,6 +17,7 @@ pub(crate) fn builtin() -> Vec<Box<dyn ErasedConnector>> {
         Box::new(impulse::Impulse),
         Box::new(kafka::Kafka),
         Box::new(nexmark::Nexmark),
+        Box::new(redis::Redis),
         Box::new(stdout::Stdout),
     ]
 }
