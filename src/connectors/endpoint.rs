@@ -67,7 +67,7 @@ pub fn parse_endpoint(
     if !schemes.contains(&scheme.as_str()) {
         return Err((
             format!("scheme `{scheme}://` is not supported"),
-            Some(format!("expected {}", expected_schemes())),
+            Some(format!("expected one of {}", expected_schemes())),
         ));
     }
     let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();

@@ -6,6 +6,7 @@ pub mod blackhole;
 pub(crate) mod endpoint;
 pub mod impulse;
 pub mod kafka;
+pub mod mqtt;
 pub mod nexmark;
 pub mod redis;
 pub mod stdout;
@@ -16,6 +17,7 @@ pub(crate) fn builtin() -> Vec<Box<dyn ErasedConnector>> {
         Box::new(blackhole::Blackhole),
         Box::new(impulse::Impulse),
         Box::new(kafka::Kafka),
+        Box::new(mqtt::Mqtt),
         Box::new(nexmark::Nexmark),
         Box::new(redis::Redis),
         Box::new(stdout::Stdout),
