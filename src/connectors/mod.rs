@@ -7,6 +7,7 @@ pub(crate) mod endpoint;
 pub mod impulse;
 pub mod kafka;
 pub mod mqtt;
+pub mod nats;
 pub mod nexmark;
 pub mod redis;
 pub mod stdout;
@@ -18,6 +19,7 @@ pub(crate) fn builtin() -> Vec<Box<dyn ErasedConnector>> {
         Box::new(impulse::Impulse),
         Box::new(kafka::Kafka),
         Box::new(mqtt::Mqtt),
+        Box::new(nats::Nats),
         Box::new(nexmark::Nexmark),
         Box::new(redis::Redis),
         Box::new(stdout::Stdout),
