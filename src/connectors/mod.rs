@@ -9,6 +9,7 @@ pub mod kafka;
 pub mod mqtt;
 pub mod nats;
 pub mod nexmark;
+pub mod rabbitmq;
 pub mod redis;
 pub mod stdout;
 
@@ -21,6 +22,7 @@ pub(crate) fn builtin() -> Vec<Box<dyn ErasedConnector>> {
         Box::new(mqtt::Mqtt),
         Box::new(nats::Nats),
         Box::new(nexmark::Nexmark),
+        Box::new(rabbitmq::Rabbitmq),
         Box::new(redis::Redis),
         Box::new(stdout::Stdout),
     ]
