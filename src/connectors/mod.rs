@@ -4,11 +4,16 @@ use crate::connector::ErasedConnector;
 
 pub mod blackhole;
 pub mod confluent;
+pub(crate) mod endpoint;
 pub mod fluvio;
 pub mod impulse;
 pub mod kafka;
 pub mod kinesis;
+pub mod mqtt;
+pub mod nats;
 pub mod nexmark;
+pub mod rabbitmq;
+pub mod redis;
 pub mod stdout;
 
 /// One instance of every built-in connector.
@@ -20,7 +25,11 @@ pub(crate) fn builtin() -> Vec<Box<dyn ErasedConnector>> {
         Box::new(impulse::Impulse),
         Box::new(kafka::Kafka),
         Box::new(kinesis::Kinesis),
+        Box::new(mqtt::Mqtt),
+        Box::new(nats::Nats),
         Box::new(nexmark::Nexmark),
+        Box::new(rabbitmq::Rabbitmq),
+        Box::new(redis::Redis),
         Box::new(stdout::Stdout),
     ]
 }

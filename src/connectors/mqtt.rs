@@ -1,0 +1,443 @@
+//! `mqtt`: read from and write to MQTT topics.
+//!
+//! Connection options (`url`, credentials, `tls.*`, `max_packet_size`, `client_prefix`)
+//! form the profile; `topic`, `type`, `qos` and `sink.retain` belong to the table.
+//! Where Arroyo is lax we are explicit:
+//! - the URL is checked at compile time (scheme, host, port);
+//! - `tls.ca`, `tls.cert` and `tls.key` only take effect with a `mqtts://` or `ssl://` URL;
+//!   Arroyo drops them silently otherwise, we warn;
+//! - `sink.retain` is an ordinary boolean (`true`, `'true'`, `'yes'`…), where Arroyo
+//!   accepts only the quoted strings `'true'` and `'false'`.
+
+use arrow_schema::DataType;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::connector::{
+    ConnectionType, Connector, ConnectorInfo, Formats, MetadataDef, TableContext, MESSAGE_FORMATS,
+};
+use crate::connectors::endpoint::parse_endpoint;
+use crate::diagnostics::{codes, Diagnostic};
+use crate::options::{ConnectorOptions, OptionKind, OptionSpec};
+use crate::profile::Secret;
+
+/// URL schemes the MQTT client understands; the last two connect with TLS.
+const SCHEMES: &[&str] = &["mqtt", "tcp", "mqtts", "ssl"];
+
+/// `url`.
+pub const URL: OptionSpec = OptionSpec::string("url")
+    .required()
+    .doc("Broker URL: `tcp://` or `mqtt://` (plain), `ssl://` or `mqtts://` (TLS), e.g. `mqtt://broker:1883`.");
+/// `username`.
+pub const USERNAME: OptionSpec =
+    OptionSpec::string("username").doc("User name; `{{ VAR }}` placeholders allowed.");
+/// `password`.
+pub const PASSWORD: OptionSpec = OptionSpec::string("password")
+    .sensitive()
+    .doc("Password; `{{ VAR }}` placeholders allowed.");
+/// `tls.ca`.
+pub const TLS_CA: OptionSpec = OptionSpec::string("tls.ca")
+    .doc("CA certificate (a path or inline PEM) for `mqtts://`/`ssl://` URLs; the system roots when unset.");
+/// `tls.cert`.
+pub const TLS_CERT: OptionSpec = OptionSpec::string("tls.cert").doc(
+    "Client certificate (a path or inline PEM) for `mqtts://`/`ssl://` URLs; needs `tls.key`.",
+);
+/// `tls.key`.
+pub const TLS_KEY: OptionSpec = OptionSpec::string("tls.key").sensitive().doc(
+    "Client private key (a path or inline PEM) for `mqtts://`/`ssl://` URLs; needs `tls.cert`.",
+);
+/// `max_packet_size`.
+pub const MAX_PACKET_SIZE: OptionSpec = OptionSpec::new("max_packet_size", OptionKind::NonZero)
+    .doc("Largest packet the client sends or accepts, in bytes (at most 4294967295).");
+/// `client_prefix`.
+pub const CLIENT_PREFIX: OptionSpec = OptionSpec::string("client_prefix")
+    .default("arroyo-mqtt")
+    .doc("Prefix of the MQTT client ids.");
+
+/// `topic`.
+pub const TOPIC: OptionSpec = OptionSpec::string("topic")
+    .required()
+    .doc("The topic to subscribe or publish to.");
+/// `type`.
+pub const TYPE: OptionSpec = OptionSpec::one_of("type", &["source", "sink"])
+    .required()
+    .doc("Whether the table reads (`source`) or writes (`sink`).");
+/// `qos`.
+pub const QOS: OptionSpec =
+    OptionSpec::one_of("qos", &["AtMostOnce", "AtLeastOnce", "ExactlyOnce"])
+        .default("AtMostOnce")
+        .doc("Quality of service of subscriptions and publishes (`at_least_once` spellings are accepted too).");
+/// `sink.retain`.
+pub const SINK_RETAIN: OptionSpec = OptionSpec::bool("sink.retain")
+    .default("false")
+    .sink_only()
+    .doc("Publish messages with the retain flag.");
+
+const PROFILE_OPTIONS: &[OptionSpec] = &[
+    URL,
+    USERNAME,
+    PASSWORD,
+    TLS_CA,
+    TLS_CERT,
+    TLS_KEY,
+    MAX_PACKET_SIZE,
+    CLIENT_PREFIX,
+];
+
+const TABLE_OPTIONS: &[OptionSpec] = &[TOPIC, TYPE, QOS, SINK_RETAIN];
+
+/// The topic a message arrived on (useful with wildcard subscriptions).
+const METADATA: &[MetadataDef] = &[MetadataDef {
+    key: "topic",
+    data_type: DataType::Utf8,
+    doc: "Topic of the message.",
+}];
+
+/// The MQTT connector.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Mqtt;
+
+/// An MQTT broker connection.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct MqttProfile {
+    /// Broker URL.
+    pub url: String,
+    /// User name.
+    pub username: Option<String>,
+    /// Password.
+    pub password: Option<Secret>,
+    /// TLS settings; `None` for a plain (`tcp://`, `mqtt://`) URL.
+    pub tls: Option<MqttTls>,
+    /// Maximum packet size in bytes.
+    pub max_packet_size: Option<u32>,
+    /// Prefix of client ids.
+    pub client_prefix: Option<String>,
+}
+
+/// TLS settings of a `mqtts://` or `ssl://` connection.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct MqttTls {
+    /// CA certificate; the system roots when `None`.
+    pub ca: Option<String>,
+    /// Client certificate.
+    pub cert: Option<String>,
+    /// Client private key.
+    pub key: Option<Secret>,
+}
+
+/// One MQTT table.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct MqttTable {
+    /// The topic (a source may use wildcards).
+    pub topic: String,
+    /// Quality of service.
+    pub qos: Qos,
+    /// Source or sink settings.
+    #[serde(rename = "type")]
+    pub kind: MqttTableKind,
+}
+
+/// MQTT quality of service.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Qos {
+    /// QoS 0.
+    AtMostOnce,
+    /// QoS 1.
+    AtLeastOnce,
+    /// QoS 2.
+    ExactlyOnce,
+}
+
+/// Source or sink settings of an MQTT table.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum MqttTableKind {
+    /// Subscribes to the topic.
+    Source {},
+    /// Publishes to the topic.
+    Sink {
+        /// Publish with the retain flag.
+        retain: bool,
+    },
+}
+
+impl Connector for Mqtt {
+    type Profile = MqttProfile;
+    type Table = MqttTable;
+
+    fn info(&self) -> ConnectorInfo {
+        ConnectorInfo {
+            name: "mqtt",
+            display_name: "MQTT",
+            description: "Read and write MQTT topics",
+            source: true,
+            sink: true,
+            lookup: false,
+            partitioned: false,
+        }
+    }
+
+    fn profile_options(&self) -> &'static [OptionSpec] {
+        PROFILE_OPTIONS
+    }
+
+    fn table_options(&self) -> &'static [OptionSpec] {
+        TABLE_OPTIONS
+    }
+
+    fn metadata_defs(&self) -> &'static [MetadataDef] {
+        METADATA
+    }
+
+    fn formats(&self) -> Formats {
+        Formats::required(MESSAGE_FORMATS)
+    }
+
+    fn profile_from_options(&self, opts: &mut ConnectorOptions) -> Option<MqttProfile> {
+        let url = opts.string(&URL);
+        let url = opts.required(&URL, url);
+        let endpoint =
+            url.as_ref()
+                .and_then(|u| match parse_endpoint(&u.node, SCHEMES, None) {
+                    Ok(e) => Some(e),
+                    Err((msg, help)) => {
+                        opts.report(
+                    Diagnostic::error(
+                        codes::INVALID_VALUE,
+                        u.span,
+                        format!("invalid value for `url`: {msg}"),
+                    )
+                    .with_help(help.unwrap_or_else(|| {
+                        "write e.g. `mqtt://broker:1883`, or `mqtts://broker:8883` for TLS".into()
+                    })),
+                );
+                        None
+                    }
+                });
+        let username = opts.string(&USERNAME).map(|s| s.node);
+        let password = opts.string(&PASSWORD).map(|s| Secret::new(s.node));
+        let ca = opts.string(&TLS_CA);
+        let cert = opts.string(&TLS_CERT);
+        let key = opts.string(&TLS_KEY);
+        let max_packet_size = opts.non_zero(&MAX_PACKET_SIZE).and_then(|n| {
+            match u32::try_from(n.node) {
+                Ok(v) => Some(v),
+                Err(_) => {
+                    opts.report(Diagnostic::error(
+                        codes::INVALID_VALUE,
+                        n.span,
+                        format!(
+                            "invalid value for `max_packet_size`: {} is more than the largest MQTT packet size, 4294967295",
+                            n.node
+                        ),
+                    ));
+                    None
+                }
+            }
+        });
+        let client_prefix = opts.string(&CLIENT_PREFIX).map(|s| s.node);
+
+        let tls_url = endpoint
+            .as_ref()
+            .map(|e| e.scheme == "mqtts" || e.scheme == "ssl");
+        let tls = match tls_url {
+            Some(true) => {
+                match (&cert, &key) {
+                    (Some(c), None) => opts.report(
+                        Diagnostic::error(
+                            codes::OPTION_CONFLICT,
+                            c.span,
+                            "`tls.cert` needs `tls.key`: a client certificate is used with its private key",
+                        )
+                        .with_help("set `tls.key`, or remove `tls.cert`"),
+                    ),
+                    (None, Some(k)) => opts.report(
+                        Diagnostic::error(
+                            codes::OPTION_CONFLICT,
+                            k.span,
+                            "`tls.key` needs `tls.cert`: a private key is used with its client certificate",
+                        )
+                        .with_help("set `tls.cert`, or remove `tls.key`"),
+                    ),
+                    _ => {}
+                }
+                Some(MqttTls {
+                    ca: ca.map(|c| c.node),
+                    cert: cert.map(|c| c.node),
+                    key: key.map(|k| Secret::new(k.node)),
+                })
+            }
+            Some(false) => {
+                // Arroyo drops these silently for a plain URL; say so.
+                let scheme = endpoint
+                    .as_ref()
+                    .map(|e| e.scheme.as_str())
+                    .unwrap_or("tcp");
+                for spec in [&TLS_CA, &TLS_CERT, &TLS_KEY] {
+                    if let Some(span) = opts.key_span(spec.key) {
+                        opts.report(
+                            Diagnostic::warning(
+                                codes::OPTION_NOT_APPLICABLE,
+                                span,
+                                format!(
+                                    "`{}` only applies to TLS connections and has no effect with a `{scheme}://` URL",
+                                    spec.key
+                                ),
+                            )
+                            .with_help("use a `mqtts://` (or `ssl://`) URL to connect with TLS, or remove the option"),
+                        );
+                    }
+                }
+                None
+            }
+            None => None,
+        };
+        Some(MqttProfile {
+            url: url?.node.trim().to_string(),
+            username,
+            password,
+            tls,
+            max_packet_size,
+            client_prefix,
+        })
+    }
+
+    fn table_from_options(
+        &self,
+        opts: &mut ConnectorOptions,
+        _cx: &TableContext<'_>,
+    ) -> Option<MqttTable> {
+        let topic = opts.string(&TOPIC);
+        let topic = opts.required(&TOPIC, topic);
+        let ty = opts.enumeration(&TYPE);
+        let ty = opts.required(&TYPE, ty);
+        let qos = match opts.enumeration(&QOS).map(|q| q.node) {
+            Some("AtLeastOnce") => Qos::AtLeastOnce,
+            Some("ExactlyOnce") => Qos::ExactlyOnce,
+            _ => Qos::AtMostOnce,
+        };
+        let kind = match ty.map(|t| t.node) {
+            Some("source") => Some(MqttTableKind::Source {}),
+            Some(_) => Some(MqttTableKind::Sink {
+                retain: opts.bool(&SINK_RETAIN).is_some_and(|r| r.node),
+            }),
+            None => None,
+        };
+        Some(MqttTable {
+            topic: topic?.node,
+            qos,
+            kind: kind?,
+        })
+    }
+
+    fn table_type(&self, _profile: &MqttProfile, table: &MqttTable) -> ConnectionType {
+        match table.kind {
+            MqttTableKind::Source {} => ConnectionType::Source,
+            MqttTableKind::Sink { .. } => ConnectionType::Sink,
+        }
+    }
+
+    fn description(&self, _profile: &MqttProfile, table: &MqttTable) -> String {
+        format!("mqtt topic '{}'", table.topic)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::options::Value;
+    use crate::span::{Span, Spanned};
+
+    fn opts(pairs: &[(&str, Value)]) -> ConnectorOptions {
+        let mut o = ConnectorOptions::empty(Span::DETACHED);
+        for (k, v) in pairs {
+            o.insert(
+                Spanned::detached(k.to_string()),
+                Spanned::detached(v.clone()),
+            );
+        }
+        o
+    }
+
+    fn s(v: &str) -> Value {
+        Value::String(v.into())
+    }
+
+    #[test]
+    fn tls_options_kept_for_mqtts() {
+        let mut o = opts(&[("url", s("mqtts://b:8883")), ("tls.ca", s("/ca.pem"))]);
+        let p = Mqtt.profile_from_options(&mut o);
+        assert_eq!(
+            p.and_then(|p| p.tls).and_then(|t| t.ca),
+            Some("/ca.pem".to_string())
+        );
+        assert!(o.take_diagnostics().is_empty());
+    }
+
+    #[test]
+    fn tls_options_warned_for_tcp() {
+        let mut o = opts(&[("url", s("tcp://b:1883")), ("tls.ca", s("/ca.pem"))]);
+        let p = Mqtt.profile_from_options(&mut o);
+        assert_eq!(p.map(|p| p.tls), Some(None));
+        let d = o.take_diagnostics();
+        assert_eq!(d.len(), 1);
+        assert_eq!(
+            d.first().map(|d| d.code),
+            Some(codes::OPTION_NOT_APPLICABLE)
+        );
+    }
+
+    #[test]
+    fn max_packet_size_fits_u32() {
+        let mut o = opts(&[
+            ("url", s("tcp://b")),
+            ("max_packet_size", Value::Number("4294967296".into())),
+        ]);
+        assert_eq!(
+            Mqtt.profile_from_options(&mut o).map(|p| p.max_packet_size),
+            Some(None)
+        );
+        assert_eq!(
+            o.take_diagnostics().first().map(|d| d.code),
+            Some(codes::INVALID_VALUE)
+        );
+    }
+
+    #[test]
+    fn retain_takes_a_boolean_literal() {
+        let mut o = opts(&[
+            ("topic", s("t")),
+            ("type", s("sink")),
+            ("sink.retain", Value::Bool(true)),
+        ]);
+        let cx = TableContext {
+            name: "t",
+            temporary: false,
+            fields: &[],
+            format: None,
+        };
+        let t = Mqtt.table_from_options(&mut o, &cx);
+        assert_eq!(
+            t.map(|t| t.kind),
+            Some(MqttTableKind::Sink { retain: true })
+        );
+    }
+
+    #[test]
+    fn qos_snake_case_spelling() {
+        let mut o = opts(&[
+            ("topic", s("t")),
+            ("type", s("source")),
+            ("qos", s("exactly_once")),
+        ]);
+        let cx = TableContext {
+            name: "t",
+            temporary: false,
+            fields: &[],
+            format: None,
+        };
+        let t = Mqtt.table_from_options(&mut o, &cx);
+        assert_eq!(t.map(|t| t.qos), Some(Qos::ExactlyOnce));
+    }
+}

@@ -1,0 +1,706 @@
+//! `nats`: read from NATS Core subjects or JetStream streams, and publish to subjects.
+//!
+//! Connection options (`servers`, `auth.*`) form the profile. A source reads either a
+//! JetStream `stream` (with `consumer.*` settings) or a Core `subject`; a sink publishes
+//! to a `subject`. Differences from Arroyo, all deliberate:
+//! - `servers` is checked at compile time (Arroyo panics on a malformed list at runtime);
+//! - a `stream` or `subject` of the wrong kind (`stream = 5`) is reported; Arroyo treats it
+//!   as absent;
+//! - `consumer.ack_wait` defaults to 30 seconds, what Arroyo's code uses (its JSON schema
+//!   says 300);
+//! - numeric consumer limits are checked: `-1` means "no limit", anything lower is an error;
+//! - the description names the stream or subject in plain quotes (`nats subject 'orders'`),
+//!   not Rust `Debug` quotes.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::connector::{
+    ConnectionType, Connector, ConnectorInfo, Formats, TableContext, MESSAGE_FORMATS,
+};
+use crate::connectors::endpoint::{has_placeholder, parse_endpoint};
+use crate::diagnostics::{codes, Diagnostic};
+use crate::options::{ConnectorOptions, OptionKind, OptionSpec};
+use crate::profile::Secret;
+use crate::span::Spanned;
+
+/// Schemes a NATS server address may have; a bare `host:port` means `nats://`.
+const SCHEMES: &[&str] = &["nats", "tls", "ws", "wss"];
+
+/// `servers`.
+pub const SERVERS: OptionSpec = OptionSpec::string("servers")
+    .required()
+    .doc("Comma-separated NATS servers, `host:port` or `nats://host:port` (also `tls://`, `ws://`, `wss://`).");
+/// `auth.type`.
+pub const AUTH_TYPE: OptionSpec = OptionSpec::one_of("auth.type", &["none", "credentials", "jwt"])
+    .default("none")
+    .doc("How to authenticate.");
+/// `auth.username`.
+pub const AUTH_USERNAME: OptionSpec = OptionSpec::string("auth.username")
+    .doc("User name (auth.type = 'credentials'); `{{ VAR }}` placeholders allowed.");
+/// `auth.password`.
+pub const AUTH_PASSWORD: OptionSpec = OptionSpec::string("auth.password")
+    .sensitive()
+    .doc("Password (auth.type = 'credentials'); `{{ VAR }}` placeholders allowed.");
+/// `auth.jwt`.
+pub const AUTH_JWT: OptionSpec = OptionSpec::string("auth.jwt")
+    .sensitive()
+    .doc("User JWT (auth.type = 'jwt'); `{{ VAR }}` placeholders allowed.");
+/// `auth.nkey_seed`.
+pub const AUTH_NKEY_SEED: OptionSpec = OptionSpec::string("auth.nkey_seed").sensitive().doc(
+    "NKey seed that signs the JWT challenge (auth.type = 'jwt'); `{{ VAR }}` placeholders allowed.",
+);
+
+/// `type`.
+pub const TYPE: OptionSpec = OptionSpec::one_of("type", &["source", "sink"])
+    .required()
+    .doc("Whether the table reads (`source`) or writes (`sink`).");
+/// `stream`.
+pub const STREAM: OptionSpec = OptionSpec::string("stream")
+    .source_only()
+    .doc("JetStream stream to consume; a source sets this or `subject`.");
+/// `subject`.
+pub const SUBJECT: OptionSpec = OptionSpec::string("subject")
+    .doc("Subject to subscribe to (a NATS Core source) or publish to (a sink, required there).");
+/// `consumer.description`.
+pub const CONSUMER_DESCRIPTION: OptionSpec = OptionSpec::string("consumer.description")
+    .source_only()
+    .doc("Description of the JetStream consumer.");
+/// `consumer.ack_policy`.
+pub const CONSUMER_ACK_POLICY: OptionSpec =
+    OptionSpec::one_of("consumer.ack_policy", &["Explicit", "None", "All"])
+        .default("Explicit")
+        .source_only()
+        .doc("How messages are acknowledged.");
+/// `consumer.replay_policy`.
+pub const CONSUMER_REPLAY_POLICY: OptionSpec =
+    OptionSpec::one_of("consumer.replay_policy", &["Original", "Instant"])
+        .default("Instant")
+        .source_only()
+        .doc("Replay stored messages at their original pace or at once.");
+/// `consumer.ack_wait`.
+pub const CONSUMER_ACK_WAIT: OptionSpec = OptionSpec::new("consumer.ack_wait", OptionKind::NonZero)
+    .default("30")
+    .source_only()
+    .doc("Seconds to wait for an acknowledgement before redelivering.");
+/// `consumer.filter_subjects`.
+pub const CONSUMER_FILTER_SUBJECTS: OptionSpec =
+    OptionSpec::new("consumer.filter_subjects", OptionKind::List)
+        .source_only()
+        .doc("Only consume these subjects of the stream, `'a.*, b.>'`.");
+/// `consumer.sample_frequency`.
+pub const CONSUMER_SAMPLE_FREQUENCY: OptionSpec =
+    OptionSpec::new("consumer.sample_frequency", OptionKind::Unsigned)
+        .default("0")
+        .source_only()
+        .doc("Percentage (0 to 100) of acknowledgements sampled for observability.");
+/// `consumer.num_replicas`.
+pub const CONSUMER_NUM_REPLICAS: OptionSpec =
+    OptionSpec::new("consumer.num_replicas", OptionKind::Unsigned)
+        .default("1")
+        .source_only()
+        .doc("Replicas of the consumer state (0 inherits the stream's).");
+/// `consumer.inactive_threshold`.
+pub const CONSUMER_INACTIVE_THRESHOLD: OptionSpec =
+    OptionSpec::new("consumer.inactive_threshold", OptionKind::Unsigned)
+        .default("600")
+        .source_only()
+        .doc("Seconds of inactivity after which the consumer is removed.");
+/// `consumer.rate_limit`.
+pub const CONSUMER_RATE_LIMIT: OptionSpec =
+    OptionSpec::new("consumer.rate_limit", OptionKind::Signed)
+        .default("-1")
+        .source_only()
+        .doc("Delivery rate limit in bits per second; -1 for none.");
+/// `consumer.max_ack_pending`.
+pub const CONSUMER_MAX_ACK_PENDING: OptionSpec =
+    OptionSpec::new("consumer.max_ack_pending", OptionKind::Signed)
+        .default("-1")
+        .source_only()
+        .doc("Most unacknowledged messages in flight; -1 for no limit.");
+/// `consumer.max_deliver`.
+pub const CONSUMER_MAX_DELIVER: OptionSpec =
+    OptionSpec::new("consumer.max_deliver", OptionKind::Signed)
+        .default("-1")
+        .source_only()
+        .doc("Most delivery attempts of a message; -1 for no limit.");
+/// `consumer.max_waiting`.
+pub const CONSUMER_MAX_WAITING: OptionSpec =
+    OptionSpec::new("consumer.max_waiting", OptionKind::Signed)
+        .default("1000000")
+        .source_only()
+        .doc("Most outstanding pull requests; -1 for no limit.");
+/// `consumer.max_batch`.
+pub const CONSUMER_MAX_BATCH: OptionSpec =
+    OptionSpec::new("consumer.max_batch", OptionKind::Signed)
+        .default("10000")
+        .source_only()
+        .doc("Most messages per pull request; -1 for no limit.");
+/// `consumer.max_bytes`.
+pub const CONSUMER_MAX_BYTES: OptionSpec =
+    OptionSpec::new("consumer.max_bytes", OptionKind::Signed)
+        .default("104857600")
+        .source_only()
+        .doc("Most bytes per pull request; -1 for no limit.");
+/// `consumer.max_expires`.
+pub const CONSUMER_MAX_EXPIRES: OptionSpec =
+    OptionSpec::new("consumer.max_expires", OptionKind::Signed)
+        .default("300000")
+        .source_only()
+        .doc("Longest expiry of a pull request, in milliseconds; -1 for no limit.");
+
+const PROFILE_OPTIONS: &[OptionSpec] = &[
+    SERVERS,
+    AUTH_TYPE,
+    AUTH_USERNAME,
+    AUTH_PASSWORD,
+    AUTH_JWT,
+    AUTH_NKEY_SEED,
+];
+
+/// Every `consumer.*` option (JetStream sources only).
+const CONSUMER_OPTIONS: &[OptionSpec] = &[
+    CONSUMER_DESCRIPTION,
+    CONSUMER_ACK_POLICY,
+    CONSUMER_REPLAY_POLICY,
+    CONSUMER_ACK_WAIT,
+    CONSUMER_FILTER_SUBJECTS,
+    CONSUMER_SAMPLE_FREQUENCY,
+    CONSUMER_NUM_REPLICAS,
+    CONSUMER_INACTIVE_THRESHOLD,
+    CONSUMER_RATE_LIMIT,
+    CONSUMER_MAX_ACK_PENDING,
+    CONSUMER_MAX_DELIVER,
+    CONSUMER_MAX_WAITING,
+    CONSUMER_MAX_BATCH,
+    CONSUMER_MAX_BYTES,
+    CONSUMER_MAX_EXPIRES,
+];
+
+const TABLE_OPTIONS: &[OptionSpec] = &[
+    TYPE,
+    STREAM,
+    SUBJECT,
+    CONSUMER_DESCRIPTION,
+    CONSUMER_ACK_POLICY,
+    CONSUMER_REPLAY_POLICY,
+    CONSUMER_ACK_WAIT,
+    CONSUMER_FILTER_SUBJECTS,
+    CONSUMER_SAMPLE_FREQUENCY,
+    CONSUMER_NUM_REPLICAS,
+    CONSUMER_INACTIVE_THRESHOLD,
+    CONSUMER_RATE_LIMIT,
+    CONSUMER_MAX_ACK_PENDING,
+    CONSUMER_MAX_DELIVER,
+    CONSUMER_MAX_WAITING,
+    CONSUMER_MAX_BATCH,
+    CONSUMER_MAX_BYTES,
+    CONSUMER_MAX_EXPIRES,
+];
+
+/// The NATS connector.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Nats;
+
+/// A NATS cluster connection.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct NatsProfile {
+    /// Server addresses, trimmed.
+    pub servers: Vec<String>,
+    /// Authentication.
+    pub authentication: NatsAuth,
+}
+
+/// How to authenticate to NATS.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum NatsAuth {
+    /// No authentication.
+    None {},
+    /// User name and password.
+    Credentials {
+        /// User name.
+        username: String,
+        /// Password.
+        password: Secret,
+    },
+    /// A user JWT signed with an NKey.
+    Jwt {
+        /// The JWT.
+        jwt: Secret,
+        /// The NKey seed.
+        nkey_seed: Secret,
+    },
+}
+
+/// One NATS table.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct NatsTable {
+    /// What the table reads or writes.
+    #[serde(rename = "type")]
+    pub kind: NatsTableKind,
+}
+
+/// What a NATS table reads or writes.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum NatsTableKind {
+    /// A source consuming a JetStream stream.
+    JetstreamSource {
+        /// The stream.
+        stream: String,
+        /// The consumer settings.
+        consumer: JetstreamConsumer,
+    },
+    /// A source subscribed to a NATS Core subject.
+    CoreSource {
+        /// The subject.
+        subject: String,
+    },
+    /// A sink publishing to a subject.
+    Sink {
+        /// The subject.
+        subject: String,
+    },
+}
+
+/// JetStream consumer settings (limits: `-1` means none).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct JetstreamConsumer {
+    /// Description of the consumer.
+    pub description: Option<String>,
+    /// `Explicit`, `None` or `All`.
+    pub ack_policy: String,
+    /// `Original` or `Instant`.
+    pub replay_policy: String,
+    /// Seconds before an unacknowledged message is redelivered.
+    pub ack_wait_secs: u64,
+    /// Subjects of the stream to consume; all when empty.
+    pub filter_subjects: Vec<String>,
+    /// Acknowledgement sampling, percent.
+    pub sample_frequency: u8,
+    /// Replicas of the consumer state.
+    pub num_replicas: u64,
+    /// Seconds of inactivity before the consumer is removed.
+    pub inactive_threshold_secs: u64,
+    /// Bits per second.
+    pub rate_limit: i64,
+    /// Unacknowledged messages in flight.
+    pub max_ack_pending: i64,
+    /// Delivery attempts per message.
+    pub max_deliver: i64,
+    /// Outstanding pull requests.
+    pub max_waiting: i64,
+    /// Messages per pull request.
+    pub max_batch: i64,
+    /// Bytes per pull request.
+    pub max_bytes: i64,
+    /// Longest pull-request expiry, in milliseconds.
+    pub max_expires_ms: i64,
+}
+
+/// Parses the comma-separated server list; each entry is `host:port` or `scheme://host:port`.
+pub fn parse_servers(s: &str) -> Result<Vec<String>, (String, Option<String>)> {
+    if has_placeholder(s) {
+        return Ok(vec![s.trim().to_string()]);
+    }
+    let mut out = Vec::new();
+    for raw in s.split(',') {
+        let entry = raw.trim();
+        if entry.is_empty() {
+            return Err((
+                "empty entry in the server list".into(),
+                Some("separate servers with single commas".into()),
+            ));
+        }
+        parse_endpoint(entry, SCHEMES, Some("nats"))?;
+        out.push(entry.to_string());
+    }
+    Ok(out)
+}
+
+/// A limit option: an integer of at least -1 (`-1` for "no limit").
+fn limit(opts: &mut ConnectorOptions, spec: &OptionSpec, default: i64) -> i64 {
+    match opts.signed(spec) {
+        Some(v) if v.node < -1 => {
+            opts.report(
+                Diagnostic::error(
+                    codes::INVALID_VALUE,
+                    v.span,
+                    format!(
+                        "invalid value for `{}`: expected -1 (no limit) or more, found `{}`",
+                        spec.key, v.node
+                    ),
+                )
+                .with_help("write `'-1'` for no limit"),
+            );
+            default
+        }
+        Some(v) => v.node,
+        None => default,
+    }
+}
+
+impl Nats {
+    fn consumer(&self, opts: &mut ConnectorOptions) -> JetstreamConsumer {
+        let description = opts.string(&CONSUMER_DESCRIPTION).map(|s| s.node);
+        let ack_policy = opts
+            .enumeration(&CONSUMER_ACK_POLICY)
+            .map(|s| s.node)
+            .unwrap_or("Explicit")
+            .to_string();
+        let replay_policy = opts
+            .enumeration(&CONSUMER_REPLAY_POLICY)
+            .map(|s| s.node)
+            .unwrap_or("Instant")
+            .to_string();
+        let ack_wait_secs = opts.non_zero(&CONSUMER_ACK_WAIT).map_or(30, |v| v.node);
+        let filter_subjects = opts
+            .list(&CONSUMER_FILTER_SUBJECTS)
+            .map(|l| l.node.into_iter().map(|s| s.node).collect())
+            .unwrap_or_default();
+        let sample_frequency = match opts.unsigned(&CONSUMER_SAMPLE_FREQUENCY) {
+            Some(v) => match u8::try_from(v.node).ok().filter(|p| *p <= 100) {
+                Some(p) => p,
+                None => {
+                    opts.report(Diagnostic::error(
+                        codes::INVALID_VALUE,
+                        v.span,
+                        format!(
+                            "invalid value for `consumer.sample_frequency`: expected a percentage from 0 to 100, found `{}`",
+                            v.node
+                        ),
+                    ));
+                    0
+                }
+            },
+            None => 0,
+        };
+        let num_replicas = opts.unsigned(&CONSUMER_NUM_REPLICAS).map_or(1, |v| v.node);
+        let inactive_threshold_secs = opts
+            .unsigned(&CONSUMER_INACTIVE_THRESHOLD)
+            .map_or(600, |v| v.node);
+        JetstreamConsumer {
+            description,
+            ack_policy,
+            replay_policy,
+            ack_wait_secs,
+            filter_subjects,
+            sample_frequency,
+            num_replicas,
+            inactive_threshold_secs,
+            rate_limit: limit(opts, &CONSUMER_RATE_LIMIT, -1),
+            max_ack_pending: limit(opts, &CONSUMER_MAX_ACK_PENDING, -1),
+            max_deliver: limit(opts, &CONSUMER_MAX_DELIVER, -1),
+            max_waiting: limit(opts, &CONSUMER_MAX_WAITING, 1_000_000),
+            max_batch: limit(opts, &CONSUMER_MAX_BATCH, 10_000),
+            max_bytes: limit(opts, &CONSUMER_MAX_BYTES, 104_857_600),
+            max_expires_ms: limit(opts, &CONSUMER_MAX_EXPIRES, 300_000),
+        }
+    }
+
+    /// A Core source was chosen: `consumer.*` options have nothing to configure.
+    fn reject_consumer_options(&self, opts: &mut ConnectorOptions, subject: &Spanned<String>) {
+        for spec in CONSUMER_OPTIONS {
+            if let (Some(span), Some(_)) = (opts.key_span(spec.key), opts.take(spec.key)) {
+                opts.report(
+                    Diagnostic::error(
+                        codes::OPTION_CONFLICT,
+                        span,
+                        format!(
+                            "`{}` configures a JetStream consumer, but this source reads the NATS Core subject `{}`",
+                            spec.key, subject.node
+                        ),
+                    )
+                    .with_label(subject.span, "subject set here")
+                    .with_help(format!(
+                        "read a JetStream stream with `stream = '…'` instead of `subject`, or remove `{}`",
+                        spec.key
+                    )),
+                );
+            }
+        }
+    }
+}
+
+impl Connector for Nats {
+    type Profile = NatsProfile;
+    type Table = NatsTable;
+
+    fn info(&self) -> ConnectorInfo {
+        ConnectorInfo {
+            name: "nats",
+            display_name: "NATS",
+            description: "Read and write NATS subjects and JetStream streams",
+            source: true,
+            sink: true,
+            lookup: false,
+            partitioned: false,
+        }
+    }
+
+    fn profile_options(&self) -> &'static [OptionSpec] {
+        PROFILE_OPTIONS
+    }
+
+    fn table_options(&self) -> &'static [OptionSpec] {
+        TABLE_OPTIONS
+    }
+
+    fn formats(&self) -> Formats {
+        Formats::required(MESSAGE_FORMATS)
+    }
+
+    fn profile_from_options(&self, opts: &mut ConnectorOptions) -> Option<NatsProfile> {
+        let servers = opts.string(&SERVERS);
+        let servers = opts.required(&SERVERS, servers);
+        let servers = servers.and_then(|s| match parse_servers(&s.node) {
+            Ok(list) => Some(list),
+            Err((msg, help)) => {
+                opts.report(
+                    Diagnostic::error(
+                        codes::INVALID_VALUE,
+                        s.span,
+                        format!("invalid value for `servers`: {msg}"),
+                    )
+                    .with_help(help.unwrap_or_else(|| {
+                        "write `host:port` entries separated by commas, e.g. `'nats-1:4222, nats-2:4222'`".into()
+                    })),
+                );
+                None
+            }
+        });
+        let auth_type = opts.enumeration(&AUTH_TYPE);
+        let kind = auth_type.as_ref().map(|a| a.node).unwrap_or("none");
+        let auth = match kind {
+            "credentials" => {
+                let username = opts.string(&AUTH_USERNAME);
+                let password = opts.string(&AUTH_PASSWORD);
+                let username = opts.required(&AUTH_USERNAME, username);
+                let password = opts.required(&AUTH_PASSWORD, password);
+                match (username, password) {
+                    (Some(u), Some(p)) => Some(NatsAuth::Credentials {
+                        username: u.node,
+                        password: Secret::new(p.node),
+                    }),
+                    _ => None,
+                }
+            }
+            "jwt" => {
+                let jwt = opts.string(&AUTH_JWT);
+                let seed = opts.string(&AUTH_NKEY_SEED);
+                let jwt = opts.required(&AUTH_JWT, jwt);
+                let seed = opts.required(&AUTH_NKEY_SEED, seed);
+                match (jwt, seed) {
+                    (Some(j), Some(s)) => Some(NatsAuth::Jwt {
+                        jwt: Secret::new(j.node),
+                        nkey_seed: Secret::new(s.node),
+                    }),
+                    _ => None,
+                }
+            }
+            _ => Some(NatsAuth::None {}),
+        };
+        // Auth options of another auth type.
+        for (spec, wanted) in [
+            (&AUTH_USERNAME, "credentials"),
+            (&AUTH_PASSWORD, "credentials"),
+            (&AUTH_JWT, "jwt"),
+            (&AUTH_NKEY_SEED, "jwt"),
+        ] {
+            if wanted == kind {
+                continue;
+            }
+            if let (Some(span), Some(_)) = (opts.key_span(spec.key), opts.take(spec.key)) {
+                opts.report(
+                    Diagnostic::error(
+                        codes::OPTION_CONFLICT,
+                        span,
+                        format!(
+                            "`{}` only applies when `auth.type = '{wanted}'`, but the auth type is `{kind}`",
+                            spec.key
+                        ),
+                    )
+                    .with_help(format!("set `auth.type = '{wanted}'` or remove `{}`", spec.key)),
+                );
+            }
+        }
+        Some(NatsProfile {
+            servers: servers?,
+            authentication: auth?,
+        })
+    }
+
+    fn table_from_options(
+        &self,
+        opts: &mut ConnectorOptions,
+        _cx: &TableContext<'_>,
+    ) -> Option<NatsTable> {
+        let ty = opts.enumeration(&TYPE);
+        let ty = opts.required(&TYPE, ty);
+        let kind = match ty.map(|t| t.node) {
+            Some("source") => {
+                let stream = opts.string(&STREAM);
+                let subject = opts.string(&SUBJECT);
+                // Present but invalid (already reported) is neither set nor missing.
+                let invalid = (stream.is_none() && opts.contains(STREAM.key))
+                    || (subject.is_none() && opts.contains(SUBJECT.key));
+                match (stream, subject) {
+                    (Some(st), Some(su)) => {
+                        opts.report(
+                            Diagnostic::error(
+                                codes::OPTION_CONFLICT,
+                                su.span,
+                                "set exactly one of `stream` and `subject`, not both",
+                            )
+                            .with_label(st.span, "stream set here")
+                            .with_help("`stream` reads a JetStream stream; `subject` subscribes to a NATS Core subject"),
+                        );
+                        self.consumer(opts);
+                        None
+                    }
+                    (Some(st), None) => Some(NatsTableKind::JetstreamSource {
+                        consumer: self.consumer(opts),
+                        stream: st.node,
+                    }),
+                    (None, Some(su)) => {
+                        self.reject_consumer_options(opts, &su);
+                        Some(NatsTableKind::CoreSource { subject: su.node })
+                    }
+                    (None, None) => {
+                        if !invalid {
+                            opts.report(
+                                Diagnostic::error(
+                                    codes::MISSING_OPTION,
+                                    opts.anchor(),
+                                    "a nats source needs `stream` or `subject`",
+                                )
+                                .with_help("set `stream` to read a JetStream stream, or `subject` to subscribe to a NATS Core subject"),
+                            );
+                        }
+                        // The source kind is unknown; its consumer options cannot be judged.
+                        for spec in CONSUMER_OPTIONS {
+                            opts.take(spec.key);
+                        }
+                        None
+                    }
+                }
+            }
+            Some(_) => {
+                let subject = opts.string(&SUBJECT);
+                opts.required(&SUBJECT, subject)
+                    .map(|s| NatsTableKind::Sink { subject: s.node })
+            }
+            None => None,
+        };
+        Some(NatsTable { kind: kind? })
+    }
+
+    fn table_type(&self, _profile: &NatsProfile, table: &NatsTable) -> ConnectionType {
+        match table.kind {
+            NatsTableKind::Sink { .. } => ConnectionType::Sink,
+            _ => ConnectionType::Source,
+        }
+    }
+
+    fn description(&self, _profile: &NatsProfile, table: &NatsTable) -> String {
+        match &table.kind {
+            NatsTableKind::JetstreamSource { stream, .. } => format!("nats stream '{stream}'"),
+            NatsTableKind::CoreSource { subject } | NatsTableKind::Sink { subject } => {
+                format!("nats subject '{subject}'")
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::options::Value;
+    use crate::span::Span;
+
+    fn opts(pairs: &[(&str, Value)]) -> ConnectorOptions {
+        let mut o = ConnectorOptions::empty(Span::DETACHED);
+        for (k, v) in pairs {
+            o.insert(
+                Spanned::detached(k.to_string()),
+                Spanned::detached(v.clone()),
+            );
+        }
+        o
+    }
+
+    fn s(v: &str) -> Value {
+        Value::String(v.into())
+    }
+
+    fn cx() -> TableContext<'static> {
+        TableContext {
+            name: "t",
+            temporary: false,
+            fields: &[],
+            format: None,
+        }
+    }
+
+    #[test]
+    fn servers_grammar() {
+        assert_eq!(
+            parse_servers("nats-1:4222, nats://nats-2:4222"),
+            Ok(vec![
+                "nats-1:4222".to_string(),
+                "nats://nats-2:4222".to_string()
+            ])
+        );
+        assert!(parse_servers("nats-1:4222,").is_err());
+        assert!(parse_servers("http://nats:4222").is_err());
+        assert!(parse_servers("nats:99999").is_err());
+    }
+
+    #[test]
+    fn ack_wait_defaults_to_30() {
+        let mut o = opts(&[("type", s("source")), ("stream", s("orders"))]);
+        let t = Nats.table_from_options(&mut o, &cx());
+        let Some(NatsTableKind::JetstreamSource { consumer, .. }) = t.map(|t| t.kind) else {
+            panic!("expected a JetStream source")
+        };
+        assert_eq!(consumer.ack_wait_secs, 30);
+    }
+
+    #[test]
+    fn stream_of_wrong_kind_is_reported() {
+        let mut o = opts(&[("type", s("source")), ("stream", Value::Number("5".into()))]);
+        assert_eq!(Nats.table_from_options(&mut o, &cx()), None);
+        let d = o.take_diagnostics();
+        assert_eq!(d.len(), 1);
+        assert_eq!(d.first().map(|d| d.code), Some(codes::INVALID_VALUE));
+    }
+
+    #[test]
+    fn limit_below_minus_one_is_an_error() {
+        let mut o = opts(&[
+            ("type", s("source")),
+            ("stream", s("orders")),
+            ("consumer.max_deliver", s("-2")),
+        ]);
+        Nats.table_from_options(&mut o, &cx());
+        assert_eq!(
+            o.take_diagnostics().first().map(|d| d.code),
+            Some(codes::INVALID_VALUE)
+        );
+    }
+
+    #[test]
+    fn description_has_plain_quotes() {
+        let t = NatsTable {
+            kind: NatsTableKind::CoreSource {
+                subject: "orders".into(),
+            },
+        };
+        let p = NatsProfile {
+            servers: vec!["n:4222".into()],
+            authentication: NatsAuth::None {},
+        };
+        assert_eq!(Nats.description(&p, &t), "nats subject 'orders'");
+    }
+}

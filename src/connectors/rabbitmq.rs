@@ -1,0 +1,434 @@
+//! `rabbitmq`: read RabbitMQ Streams (a source only).
+//!
+//! Connection options (`host`, `port`, credentials, `virtual_host`, `tls_config.*`,
+//! `load_balancer_mode`) form the profile; `stream`, `type` and `source.offset` belong to
+//! the table. Arroyo's table schema has a sink variant that its DDL rejects and its runtime
+//! cannot build, so `type = 'sink'` is a connection-type error here, worded as such. Unlike
+//! Arroyo we also check that `host` is a host name (not a URL), that `port` is 1 to 65535,
+//! and warn about TLS settings that have no effect without `tls_config.enabled = true`.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::connector::{
+    ConnectionType, Connector, ConnectorInfo, Formats, TableContext, MESSAGE_FORMATS,
+};
+use crate::diagnostics::{codes, Diagnostic};
+use crate::options::{ConnectorOptions, OptionKind, OptionSpec, Value};
+use crate::profile::Secret;
+
+/// `host`.
+pub const HOST: OptionSpec = OptionSpec::string("host")
+    .default("localhost")
+    .doc("Host name of the RabbitMQ server (no scheme, no port).");
+/// `port`.
+pub const PORT: OptionSpec = OptionSpec::new("port", OptionKind::NonZero)
+    .default("5552")
+    .doc("Port of the RabbitMQ Streams protocol (1 to 65535).");
+/// `username`.
+pub const USERNAME: OptionSpec = OptionSpec::string("username")
+    .default("guest")
+    .doc("User name.");
+/// `password`.
+pub const PASSWORD: OptionSpec = OptionSpec::string("password")
+    .default("guest")
+    .sensitive()
+    .doc("Password.");
+/// `virtual_host`.
+pub const VIRTUAL_HOST: OptionSpec = OptionSpec::string("virtual_host")
+    .default("/")
+    .doc("Virtual host.");
+/// `tls_config.enabled`.
+pub const TLS_ENABLED: OptionSpec = OptionSpec::bool("tls_config.enabled")
+    .default("false")
+    .doc("Connect with TLS.");
+/// `tls_config.trust_certificates`.
+pub const TLS_TRUST_CERTIFICATES: OptionSpec = OptionSpec::bool("tls_config.trust_certificates")
+    .default("false")
+    .doc("Trust any server certificate (no verification; for testing only).");
+/// `tls_config.root_certificates_path`.
+pub const TLS_ROOT_CERTIFICATES_PATH: OptionSpec =
+    OptionSpec::string("tls_config.root_certificates_path")
+        .doc("Path of the CA certificates that verify the server.");
+/// `tls_config.client_certificates_path`.
+pub const TLS_CLIENT_CERTIFICATES_PATH: OptionSpec =
+    OptionSpec::string("tls_config.client_certificates_path")
+        .doc("Path of the client certificate; needs `tls_config.client_keys_path`.");
+/// `tls_config.client_keys_path`.
+pub const TLS_CLIENT_KEYS_PATH: OptionSpec = OptionSpec::string("tls_config.client_keys_path")
+    .doc("Path of the client private key; needs `tls_config.client_certificates_path`.");
+/// `load_balancer_mode`.
+pub const LOAD_BALANCER_MODE: OptionSpec = OptionSpec::bool("load_balancer_mode")
+    .doc("The server is reached through a load balancer (connect to the advertised host).");
+
+/// `stream`.
+pub const STREAM: OptionSpec = OptionSpec::string("stream")
+    .required()
+    .doc("The stream to read.");
+/// `type`.
+pub const TYPE: OptionSpec = OptionSpec::one_of("type", &["source"])
+    .required()
+    .doc("Always `source`: RabbitMQ tables can only be read.");
+/// `source.offset`.
+pub const SOURCE_OFFSET: OptionSpec = OptionSpec::one_of(
+    "source.offset",
+    &["first", "next", "last"],
+)
+.default("last")
+.source_only()
+.doc("Where a new reader starts: the first stored message, the next new one, or the last chunk.");
+
+const PROFILE_OPTIONS: &[OptionSpec] = &[
+    HOST,
+    PORT,
+    USERNAME,
+    PASSWORD,
+    VIRTUAL_HOST,
+    TLS_ENABLED,
+    TLS_TRUST_CERTIFICATES,
+    TLS_ROOT_CERTIFICATES_PATH,
+    TLS_CLIENT_CERTIFICATES_PATH,
+    TLS_CLIENT_KEYS_PATH,
+    LOAD_BALANCER_MODE,
+];
+
+const TABLE_OPTIONS: &[OptionSpec] = &[STREAM, TYPE, SOURCE_OFFSET];
+
+/// The RabbitMQ Streams connector.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Rabbitmq;
+
+/// A RabbitMQ server connection (unset fields take the client's defaults).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct RabbitmqProfile {
+    /// Host name.
+    pub host: Option<String>,
+    /// Port.
+    pub port: Option<u16>,
+    /// User name.
+    pub username: Option<String>,
+    /// Password.
+    pub password: Option<Secret>,
+    /// Virtual host.
+    pub virtual_host: Option<String>,
+    /// TLS settings.
+    pub tls_config: RabbitmqTls,
+    /// Connect through a load balancer.
+    pub load_balancer_mode: Option<bool>,
+}
+
+/// TLS settings of a RabbitMQ connection.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct RabbitmqTls {
+    /// Connect with TLS.
+    pub enabled: Option<bool>,
+    /// Skip server certificate verification.
+    pub trust_certificates: Option<bool>,
+    /// CA certificates path.
+    pub root_certificates_path: Option<String>,
+    /// Client certificate path.
+    pub client_certificates_path: Option<String>,
+    /// Client key path.
+    pub client_keys_path: Option<String>,
+}
+
+/// One RabbitMQ stream source.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct RabbitmqTable {
+    /// The stream.
+    pub stream: String,
+    /// `first`, `next` or `last`.
+    pub offset: String,
+}
+
+/// Checks that `host` is a bare host name; returns the problem and a help line.
+fn check_host(host: &str) -> Result<(), (String, String)> {
+    let h = host.trim();
+    if h.contains("://") {
+        return Err((
+            format!("`{h}` is a URL; expected a host name"),
+            "write only the host, e.g. `host = 'rabbit.example.com'`, and the port in `port`"
+                .into(),
+        ));
+    }
+    if let Some(inner) = h.strip_prefix('[').and_then(|r| r.strip_suffix(']')) {
+        if !inner.is_empty()
+            && inner
+                .chars()
+                .all(|c| c.is_ascii_hexdigit() || c == ':' || c == '.')
+        {
+            return Ok(());
+        }
+    }
+    if let Some((name, port)) = h.rsplit_once(':') {
+        if !name.contains(':') {
+            return Err((
+                format!("`{h}` includes a port; expected a host name"),
+                format!("write `host = '{name}'` and `port = {port}`"),
+            ));
+        }
+    }
+    if h.chars()
+        .all(|c| c.is_alphanumeric() || matches!(c, '.' | '-' | '_' | ':'))
+    {
+        Ok(())
+    } else {
+        Err((
+            format!("`{h}` is not a valid host name"),
+            "e.g. `host = 'rabbit.example.com'`".into(),
+        ))
+    }
+}
+
+impl Connector for Rabbitmq {
+    type Profile = RabbitmqProfile;
+    type Table = RabbitmqTable;
+
+    fn info(&self) -> ConnectorInfo {
+        ConnectorInfo {
+            name: "rabbitmq",
+            display_name: "RabbitMQ Stream",
+            description: "Read RabbitMQ streams",
+            source: true,
+            sink: false,
+            lookup: false,
+            partitioned: false,
+        }
+    }
+
+    fn profile_options(&self) -> &'static [OptionSpec] {
+        PROFILE_OPTIONS
+    }
+
+    fn table_options(&self) -> &'static [OptionSpec] {
+        TABLE_OPTIONS
+    }
+
+    fn formats(&self) -> Formats {
+        Formats::required(MESSAGE_FORMATS)
+    }
+
+    fn profile_from_options(&self, opts: &mut ConnectorOptions) -> Option<RabbitmqProfile> {
+        let mut ok = true;
+        let host = opts.string(&HOST).and_then(|h| match check_host(&h.node) {
+            Ok(()) => Some(h.node.trim().to_string()),
+            Err((msg, help)) => {
+                opts.report(
+                    Diagnostic::error(
+                        codes::INVALID_VALUE,
+                        h.span,
+                        format!("invalid value for `host`: {msg}"),
+                    )
+                    .with_help(help),
+                );
+                ok = false;
+                None
+            }
+        });
+        let port = opts
+            .non_zero(&PORT)
+            .and_then(|p| match u16::try_from(p.node) {
+                Ok(v) => Some(v),
+                Err(_) => {
+                    opts.report(Diagnostic::error(
+                        codes::INVALID_VALUE,
+                        p.span,
+                        format!(
+                            "invalid value for `port`: expected 1 to 65535, found `{}`",
+                            p.node
+                        ),
+                    ));
+                    ok = false;
+                    None
+                }
+            });
+        let username = opts.string(&USERNAME).map(|s| s.node);
+        let password = opts.string(&PASSWORD).map(|s| Secret::new(s.node));
+        let virtual_host = opts.string(&VIRTUAL_HOST).map(|s| s.node);
+        let enabled = opts.bool(&TLS_ENABLED);
+        let trust = opts.bool(&TLS_TRUST_CERTIFICATES).map(|b| b.node);
+        let root = opts.string(&TLS_ROOT_CERTIFICATES_PATH).map(|s| s.node);
+        let cert = opts.string(&TLS_CLIENT_CERTIFICATES_PATH);
+        let key = opts.string(&TLS_CLIENT_KEYS_PATH);
+        let load_balancer_mode = opts.bool(&LOAD_BALANCER_MODE).map(|b| b.node);
+
+        if enabled.as_ref().is_some_and(|e| e.node) {
+            let missing = match (&cert, &key) {
+                (Some(c), None) => {
+                    Some((c.span, &TLS_CLIENT_CERTIFICATES_PATH, &TLS_CLIENT_KEYS_PATH))
+                }
+                (None, Some(k)) => {
+                    Some((k.span, &TLS_CLIENT_KEYS_PATH, &TLS_CLIENT_CERTIFICATES_PATH))
+                }
+                _ => None,
+            };
+            if let Some((span, this, needs)) = missing {
+                opts.report(
+                    Diagnostic::error(
+                        codes::OPTION_CONFLICT,
+                        span,
+                        format!(
+                            "`{}` needs `{}`: a client certificate is used with its private key",
+                            this.key, needs.key
+                        ),
+                    )
+                    .with_help(format!("set `{}`, or remove `{}`", needs.key, this.key)),
+                );
+            }
+        } else {
+            // Without TLS the runtime never reads these; Arroyo accepts them silently.
+            for spec in [
+                &TLS_TRUST_CERTIFICATES,
+                &TLS_ROOT_CERTIFICATES_PATH,
+                &TLS_CLIENT_CERTIFICATES_PATH,
+                &TLS_CLIENT_KEYS_PATH,
+            ] {
+                if let Some(span) = opts.key_span(spec.key) {
+                    opts.report(
+                        Diagnostic::warning(
+                            codes::OPTION_NOT_APPLICABLE,
+                            span,
+                            format!(
+                                "`{}` has no effect unless `tls_config.enabled = true`",
+                                spec.key
+                            ),
+                        )
+                        .with_help("set `tls_config.enabled = true` to connect with TLS, or remove the option"),
+                    );
+                }
+            }
+        }
+        if !ok {
+            return None;
+        }
+        Some(RabbitmqProfile {
+            host,
+            port,
+            username,
+            password,
+            virtual_host,
+            tls_config: RabbitmqTls {
+                enabled: enabled.map(|e| e.node),
+                trust_certificates: trust,
+                root_certificates_path: root,
+                client_certificates_path: cert.map(|c| c.node),
+                client_keys_path: key.map(|k| k.node),
+            },
+            load_balancer_mode,
+        })
+    }
+
+    fn table_from_options(
+        &self,
+        opts: &mut ConnectorOptions,
+        _cx: &TableContext<'_>,
+    ) -> Option<RabbitmqTable> {
+        let stream = opts.string(&STREAM);
+        let stream = opts.required(&STREAM, stream);
+        // A sink is a connection type this connector lacks, not a misspelt value.
+        let is_sink = matches!(
+            opts.peek(TYPE.key).map(|v| &v.node),
+            Some(Value::String(s)) if s.trim().eq_ignore_ascii_case("sink")
+        );
+        let ty = if is_sink {
+            if let Some(v) = opts.take(TYPE.key) {
+                opts.report(
+                    Diagnostic::error(
+                        codes::CONNECTION_TYPE,
+                        v.span,
+                        "connector `rabbitmq` reads RabbitMQ streams and cannot be a sink",
+                    )
+                    .with_help("write `type = 'source'`; to publish, use another connector"),
+                );
+            }
+            None
+        } else {
+            let ty = opts.enumeration(&TYPE);
+            opts.required(&TYPE, ty)
+        };
+        let offset = opts
+            .enumeration(&SOURCE_OFFSET)
+            .map(|o| o.node)
+            .unwrap_or("last");
+        ty?;
+        Some(RabbitmqTable {
+            stream: stream?.node,
+            offset: offset.to_string(),
+        })
+    }
+
+    fn table_type(&self, _profile: &RabbitmqProfile, _table: &RabbitmqTable) -> ConnectionType {
+        ConnectionType::Source
+    }
+
+    fn description(&self, _profile: &RabbitmqProfile, table: &RabbitmqTable) -> String {
+        format!("rabbitmq stream '{}'", table.stream)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::span::{Span, Spanned};
+
+    fn opts(pairs: &[(&str, Value)]) -> ConnectorOptions {
+        let mut o = ConnectorOptions::empty(Span::DETACHED);
+        for (k, v) in pairs {
+            o.insert(
+                Spanned::detached(k.to_string()),
+                Spanned::detached(v.clone()),
+            );
+        }
+        o
+    }
+
+    fn cx() -> TableContext<'static> {
+        TableContext {
+            name: "t",
+            temporary: false,
+            fields: &[],
+            format: None,
+        }
+    }
+
+    #[test]
+    fn host_grammar() {
+        assert_eq!(check_host("rabbit.example.com"), Ok(()));
+        assert_eq!(check_host("[::1]"), Ok(()));
+        assert!(check_host("rabbit:5552").is_err());
+        assert!(check_host("amqp://rabbit").is_err());
+        assert!(check_host("rab bit").is_err());
+    }
+
+    #[test]
+    fn port_must_fit_u16() {
+        let mut o = opts(&[("port", Value::Number("70000".into()))]);
+        assert_eq!(Rabbitmq.profile_from_options(&mut o), None);
+        assert_eq!(
+            o.take_diagnostics().first().map(|d| d.code),
+            Some(codes::INVALID_VALUE)
+        );
+    }
+
+    #[test]
+    fn sink_is_a_connection_type_error() {
+        let mut o = opts(&[
+            ("stream", Value::String("s".into())),
+            ("type", Value::String("sink".into())),
+        ]);
+        assert_eq!(Rabbitmq.table_from_options(&mut o, &cx()), None);
+        let d = o.take_diagnostics();
+        assert_eq!(d.len(), 1);
+        assert_eq!(d.first().map(|d| d.code), Some(codes::CONNECTION_TYPE));
+    }
+
+    #[test]
+    fn offset_defaults_to_last() {
+        let mut o = opts(&[
+            ("stream", Value::String("s".into())),
+            ("type", Value::String("source".into())),
+        ]);
+        let t = Rabbitmq.table_from_options(&mut o, &cx());
+        assert_eq!(t.map(|t| t.offset), Some("last".to_string()));
+    }
+}

@@ -1,0 +1,9 @@
+-- expect: error option::invalid_value
+CREATE TABLE orders (id BIGINT) WITH (
+    connector = 'nats',
+    servers = 'localhost:4222',
+    type = 'source',
+    stream = 'ORDERS',
+    consumer.ack_policy = 'Explicitly',
+    format = 'json'
+);

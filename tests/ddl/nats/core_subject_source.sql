@@ -1,0 +1,8 @@
+-- expect: ok
+CREATE TABLE orders (id BIGINT) WITH (
+    connector = 'nats',
+    servers = 'nats://localhost:4222',
+    type = 'source',
+    subject = 'orders.>',
+    format = 'json'
+);

@@ -1,0 +1,26 @@
+-- expect: ok
+CREATE TABLE orders (id BIGINT, amount DOUBLE) WITH (
+    connector = 'nats',
+    servers = 'nats-1:4222, nats://nats-2:4222',
+    auth.type = 'credentials',
+    auth.username = 'orders-reader',
+    auth.password = 'nats-pass-not-shown',
+    type = 'source',
+    stream = 'ORDERS',
+    consumer.description = 'orders reader',
+    consumer.ack_policy = 'Explicit',
+    consumer.replay_policy = 'Original',
+    consumer.ack_wait = 60,
+    consumer.filter_subjects = 'orders.eu.*, orders.us.*',
+    consumer.sample_frequency = 10,
+    consumer.num_replicas = 3,
+    consumer.inactive_threshold = 1200,
+    consumer.rate_limit = '-1',
+    consumer.max_ack_pending = 5000,
+    consumer.max_deliver = 5,
+    consumer.max_waiting = 512,
+    consumer.max_batch = 1000,
+    consumer.max_bytes = 1048576,
+    consumer.max_expires = 60000,
+    format = 'json'
+);

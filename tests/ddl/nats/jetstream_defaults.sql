@@ -1,0 +1,8 @@
+-- expect: ok
+CREATE TABLE orders (id BIGINT) WITH (
+    connector = 'nats',
+    servers = 'localhost:4222',
+    type = 'source',
+    stream = 'ORDERS',
+    format = 'json'
+);

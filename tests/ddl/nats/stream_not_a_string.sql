@@ -1,0 +1,8 @@
+-- expect: error option::invalid_value
+CREATE TABLE orders (id BIGINT) WITH (
+    connector = 'nats',
+    servers = 'localhost:4222',
+    type = 'source',
+    stream = 5,
+    format = 'json'
+);

@@ -1,0 +1,6 @@
+-- expect: error format::missing
+CREATE TABLE events (id BIGINT) WITH (
+    connector = 'rabbitmq',
+    stream = 'events',
+    type = 'source'
+);

@@ -1,0 +1,7 @@
+-- expect: ok
+CREATE TABLE events (id BIGINT) WITH (
+    connector = 'rabbitmq',
+    stream = 'events',
+    type = 'source',
+    format = 'json'
+);

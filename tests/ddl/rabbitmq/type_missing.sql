@@ -1,0 +1,6 @@
+-- expect: error option::missing
+CREATE TABLE events (id BIGINT) WITH (
+    connector = 'rabbitmq',
+    stream = 'events',
+    format = 'json'
+);

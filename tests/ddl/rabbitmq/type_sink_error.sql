@@ -1,0 +1,7 @@
+-- expect: error connector::connection_type
+CREATE TABLE events (id BIGINT) WITH (
+    connector = 'rabbitmq',
+    stream = 'events',
+    type = 'sink',
+    format = 'json'
+);

@@ -1,0 +1,9 @@
+-- expect: error connector::connection_type
+CREATE TEMPORARY TABLE users (
+    key TEXT METADATA FROM 'key',
+    name TEXT
+) WITH (
+    connector = 'redis',
+    address = 'redis://localhost:6379',
+    format = 'json'
+);

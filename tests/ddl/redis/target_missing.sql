@@ -1,0 +1,8 @@
+-- expect: error option::missing
+CREATE TABLE counts (id TEXT NOT NULL) WITH (
+    connector = 'redis',
+    address = 'redis://localhost:6379',
+    type = 'sink',
+    target.key_prefix = 'count:',
+    format = 'json'
+);

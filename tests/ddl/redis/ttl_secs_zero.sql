@@ -1,0 +1,10 @@
+-- expect: error option::invalid_value
+CREATE TABLE counts (id TEXT NOT NULL) WITH (
+    connector = 'redis',
+    address = 'redis://localhost:6379',
+    type = 'sink',
+    target = 'string',
+    target.key_prefix = 'count:',
+    target.ttl_secs = 0,
+    format = 'json'
+);

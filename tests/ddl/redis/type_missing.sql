@@ -1,0 +1,6 @@
+-- expect: error option::missing
+CREATE TABLE counts (id TEXT NOT NULL) WITH (
+    connector = 'redis',
+    address = 'redis://localhost:6379',
+    format = 'json'
+);

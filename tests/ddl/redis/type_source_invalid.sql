@@ -1,0 +1,7 @@
+-- expect: error option::invalid_value
+CREATE TABLE counts (id TEXT NOT NULL) WITH (
+    connector = 'redis',
+    address = 'redis://localhost:6379',
+    type = 'source',
+    format = 'json'
+);
