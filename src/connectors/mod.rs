@@ -3,10 +3,15 @@
 use crate::connector::ErasedConnector;
 
 pub mod blackhole;
+pub mod http;
 pub mod impulse;
 pub mod kafka;
 pub mod nexmark;
+pub mod polling_http;
+pub mod sse;
 pub mod stdout;
+pub mod webhook;
+pub mod websocket;
 
 /// One instance of every built-in connector.
 pub(crate) fn builtin() -> Vec<Box<dyn ErasedConnector>> {
@@ -15,6 +20,10 @@ pub(crate) fn builtin() -> Vec<Box<dyn ErasedConnector>> {
         Box::new(impulse::Impulse),
         Box::new(kafka::Kafka),
         Box::new(nexmark::Nexmark),
+        Box::new(polling_http::PollingHttp),
+        Box::new(sse::Sse),
         Box::new(stdout::Stdout),
+        Box::new(webhook::Webhook),
+        Box::new(websocket::Websocket),
     ]
 }
