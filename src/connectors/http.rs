@@ -211,7 +211,9 @@ pub fn check_url(
             "wss" if schemes.contains(&"https") => Some("https"),
             _ => None,
         };
-        if let Some(w) = swap {
+        let near = swap
+            .or_else(|| crate::options::grammar::did_you_mean(&scheme, schemes.iter().copied()));
+        if let Some(w) = near {
             e = e.help(format!("write `{w}://…`"));
         }
         return Err(e);
@@ -719,6 +721,36 @@ mod tests {
         );
         assert!(msgs.iter().all(|m| !m.contains("secret-token")));
         assert_eq!(errs.first().and_then(|e| e.at.clone()), Some(6..25));
+    }
+
+    fn range_ok(s: &str, at: &Option<Range<usize>>) -> bool {
+        at.as_ref().is_none_or(|r| {
+            r.start <= r.end && s.is_char_boundary(r.start) && s.is_char_boundary(r.end)
+        })
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn url_check_never_panics_and_points_inside(
+            text in "(https?|wss?|ftp)?(:|://)?[a-z0-9.:@\\[\\]%/?# {}_-]{0,40}|\\PC{0,40}"
+        ) {
+            for allow in [true, false] {
+                if let Err(e) = check_url(&text, HTTP, allow) {
+                    proptest::prop_assert!(range_ok(&text, &e.at));
+                }
+            }
+        }
+
+        #[test]
+        fn header_parse_never_panics_and_points_inside(
+            text in "[A-Za-z {}:,=\t-]{0,40}|\\PC{0,40}"
+        ) {
+            if let Err(errors) = parse_headers(&text) {
+                for e in errors {
+                    proptest::prop_assert!(range_ok(&text, &e.at));
+                }
+            }
+        }
     }
 
     #[test]
