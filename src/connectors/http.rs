@@ -231,7 +231,31 @@ pub fn check_url(
         .unwrap_or(after_slashes.len());
     let auth_end = auth_start + auth_len;
     let authority = after_slashes.get(..auth_len).unwrap_or("");
-    let host_start = auth_start + authority.rfind('@').map(|i| i + 1).unwrap_or(0);
+    let at_sign = authority.rfind('@');
+    // A password in the URL would be printed wherever the endpoint is (config, DDL);
+    // a `{{ VAR }}` placeholder standing for it is fine.
+    if let Some(colon) = at_sign
+        .and_then(|a| authority.get(..a))
+        .and_then(|u| u.find(':'))
+    {
+        let password = auth_start + colon + 1..auth_start + at_sign.unwrap_or(colon + 1);
+        let placeholder = ph
+            .iter()
+            .any(|p| p.start <= password.start && password.end <= p.end);
+        if !password.is_empty() && !placeholder {
+            let how = if allow_placeholders {
+                "write it as a `{{ VAR }}` placeholder, or send it in `headers` (`Authorization: Basic …`), whose values stay secret"
+            } else {
+                "send it in `headers` (`Authorization: Basic …`), whose values stay secret"
+            };
+            return Err(PartError::new(
+                "the URL contains a password, which would be shown wherever the endpoint is",
+                Some(password),
+            )
+            .help(how));
+        }
+    }
+    let host_start = auth_start + at_sign.map(|i| i + 1).unwrap_or(0);
     let hostport = m.get(host_start..auth_end).unwrap_or("");
     if hostport.is_empty() {
         return Err(PartError::new("the URL has no host", None)
@@ -569,8 +593,12 @@ mod tests {
             Ok(("https://api.example.com".into(), "/v1/items".into()))
         );
         assert_eq!(
-            origin("HTTP://user:pw@localhost:8080"),
+            origin("HTTP://user@localhost:8080"),
             Ok(("http://localhost:8080".into(), "".into()))
+        );
+        assert_eq!(
+            origin("https://bot:{{ BOT_PASSWORD }}@hooks.example.com/x"),
+            Ok(("https://hooks.example.com".into(), "/x".into()))
         );
         assert_eq!(
             origin("http://[::1]:9000/x#frag"),
