@@ -6,15 +6,20 @@ pub mod blackhole;
 pub mod confluent;
 pub(crate) mod endpoint;
 pub mod fluvio;
+pub mod http;
 pub mod impulse;
 pub mod kafka;
 pub mod kinesis;
 pub mod mqtt;
 pub mod nats;
 pub mod nexmark;
+pub mod polling_http;
 pub mod rabbitmq;
 pub mod redis;
+pub mod sse;
 pub mod stdout;
+pub mod webhook;
+pub mod websocket;
 
 /// One instance of every built-in connector.
 pub(crate) fn builtin() -> Vec<Box<dyn ErasedConnector>> {
@@ -30,6 +35,10 @@ pub(crate) fn builtin() -> Vec<Box<dyn ErasedConnector>> {
         Box::new(nexmark::Nexmark),
         Box::new(rabbitmq::Rabbitmq),
         Box::new(redis::Redis),
+        Box::new(polling_http::PollingHttp),
+        Box::new(sse::Sse),
         Box::new(stdout::Stdout),
+        Box::new(webhook::Webhook),
+        Box::new(websocket::Websocket),
     ]
 }

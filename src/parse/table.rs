@@ -562,6 +562,19 @@ impl TableParser<'_, '_, '_> {
                 key.push('.');
                 key.push_str(&part.node);
                 span = span.union(part.span);
+            } else if let Token::Number(n, _) = tok {
+                // The tokenizer reads `.0` of `subscription_messages.0` as a number; an
+                // index part that touches the key belongs to it.
+                let index = n
+                    .strip_prefix('.')
+                    .filter(|d| !d.is_empty() && d.chars().all(|c| c.is_ascii_digit()));
+                let (Some(index), true) = (index, self.peek_span().start == span.end) else {
+                    break;
+                };
+                key.push('.');
+                key.push_str(index);
+                span = span.union(self.peek_span());
+                self.p.next_token();
             } else if *tok == Token::Minus && self.peek_span().start == span.end {
                 self.p.next_token();
                 let next = self.p.peek_token_ref().clone();

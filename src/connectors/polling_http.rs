@@ -1,0 +1,207 @@
+//! `polling_http`: a source that requests an HTTP endpoint at a fixed interval and emits
+//! each response body (or only changed ones) as records.
+//!
+//! Unlike Arroyo, the endpoint is checked at compile time (Arroyo `expect`s it when the job
+//! starts), every part of `headers` is checked (Arroyo checks names and values only at
+//! runtime, with panics), and `poll_interval_ms` must be a positive integer.
+
+use std::collections::BTreeMap;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::connector::{
+    ConnectionType, Connector, ConnectorInfo, Formats, NoProfile, TableContext, MESSAGE_FORMATS,
+};
+use crate::connectors::http;
+use crate::diagnostics::{codes, Diagnostic};
+use crate::options::{ConnectorOptions, OptionKind, OptionSpec};
+use crate::profile::Secret;
+
+/// `endpoint`.
+pub const ENDPOINT: OptionSpec = OptionSpec::string("endpoint").required().doc(
+    "The `http://` or `https://` URL to poll (used as written; `{{ VAR }}` is not substituted).",
+);
+/// `headers`.
+pub const HEADERS: OptionSpec = OptionSpec::string("headers")
+    .sensitive()
+    .doc("Request headers, `'Name: value, Name2: value2'`; values are secret and may use `{{ VAR }}` placeholders.");
+/// `method`.
+pub const METHOD: OptionSpec = OptionSpec::one_of("method", &["GET", "POST", "PUT", "PATCH"])
+    .default("GET")
+    .doc("HTTP method of each request.");
+/// `body`.
+pub const BODY: OptionSpec = OptionSpec::string("body").doc("Request body sent with each request.");
+/// `poll_interval_ms`.
+pub const POLL_INTERVAL_MS: OptionSpec = OptionSpec::new("poll_interval_ms", OptionKind::NonZero)
+    .default("1000")
+    .doc("Milliseconds between requests (greater than 0).");
+/// `emit_behavior`.
+pub const EMIT_BEHAVIOR: OptionSpec = OptionSpec::one_of("emit_behavior", &["all", "changed"])
+    .default("all")
+    .doc("Emit every response (`all`) or only responses that differ from the previous one (`changed`).");
+
+const TABLE_OPTIONS: &[OptionSpec] = &[
+    ENDPOINT,
+    HEADERS,
+    METHOD,
+    BODY,
+    POLL_INTERVAL_MS,
+    EMIT_BEHAVIOR,
+];
+
+/// Schemes a polled endpoint may have.
+pub const SCHEMES: &[&str] = &["http", "https"];
+
+/// The polling HTTP connector.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct PollingHttp;
+
+/// The HTTP method of a polling request.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum HttpMethod {
+    /// `GET`.
+    Get,
+    /// `POST`.
+    Post,
+    /// `PUT`.
+    Put,
+    /// `PATCH`.
+    Patch,
+}
+
+impl HttpMethod {
+    /// The method as sent on the wire.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            HttpMethod::Get => "GET",
+            HttpMethod::Post => "POST",
+            HttpMethod::Put => "PUT",
+            HttpMethod::Patch => "PATCH",
+        }
+    }
+}
+
+/// Which responses a polling source emits.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum EmitBehavior {
+    /// Every response.
+    All,
+    /// Only a response whose body differs from the previous one.
+    Changed,
+}
+
+/// A polling HTTP source.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct PollingHttpTable {
+    /// The URL polled, as written.
+    pub endpoint: String,
+    /// Request headers by name; values are secrets.
+    #[serde(default)]
+    pub headers: BTreeMap<String, Secret>,
+    /// The request method.
+    pub method: HttpMethod,
+    /// The request body, if any.
+    pub body: Option<String>,
+    /// Milliseconds between requests.
+    pub poll_interval_ms: u64,
+    /// Which responses are emitted.
+    pub emit_behavior: EmitBehavior,
+}
+
+impl Connector for PollingHttp {
+    type Profile = NoProfile;
+    type Table = PollingHttpTable;
+
+    fn info(&self) -> ConnectorInfo {
+        ConnectorInfo {
+            name: "polling_http",
+            display_name: "Polling HTTP",
+            description: "Poll an HTTP server to produce events",
+            source: true,
+            sink: false,
+            lookup: false,
+            partitioned: false,
+        }
+    }
+
+    fn table_options(&self) -> &'static [OptionSpec] {
+        TABLE_OPTIONS
+    }
+
+    fn formats(&self) -> Formats {
+        Formats::required(MESSAGE_FORMATS)
+    }
+
+    fn profile_from_options(&self, _opts: &mut ConnectorOptions) -> Option<NoProfile> {
+        Some(NoProfile {})
+    }
+
+    fn table_from_options(
+        &self,
+        opts: &mut ConnectorOptions,
+        _cx: &TableContext<'_>,
+    ) -> Option<PollingHttpTable> {
+        let endpoint = http::endpoint(opts, &ENDPOINT, SCHEMES, false);
+        let headers = http::headers(opts, &HEADERS);
+        let method = match opts.enumeration(&METHOD).map(|m| m.node) {
+            Some("POST") => Some(HttpMethod::Post),
+            Some("PUT") => Some(HttpMethod::Put),
+            Some("PATCH") => Some(HttpMethod::Patch),
+            Some(_) => Some(HttpMethod::Get),
+            None if opts.contains(METHOD.key) => None,
+            None => Some(HttpMethod::Get),
+        };
+        let body = opts.string(&BODY).map(|b| b.node);
+        let interval = match opts.non_zero(&POLL_INTERVAL_MS) {
+            // Arroyo keeps the interval in an i64.
+            Some(n) if i64::try_from(n.node).is_err() => {
+                opts.report(Diagnostic::error(
+                    codes::OVERFLOW,
+                    n.span,
+                    format!(
+                        "invalid value for `poll_interval_ms`: `{}` is larger than {}",
+                        n.node,
+                        i64::MAX
+                    ),
+                ));
+                None
+            }
+            Some(n) => Some(n.node),
+            None if opts.contains(POLL_INTERVAL_MS.key) => None,
+            None => Some(1000),
+        };
+        let emit = match opts.enumeration(&EMIT_BEHAVIOR).map(|e| e.node) {
+            Some("changed") => Some(EmitBehavior::Changed),
+            Some(_) => Some(EmitBehavior::All),
+            None if opts.contains(EMIT_BEHAVIOR.key) => None,
+            None => Some(EmitBehavior::All),
+        };
+        Some(PollingHttpTable {
+            endpoint: endpoint?.0,
+            headers: headers?,
+            method: method?,
+            body,
+            poll_interval_ms: interval?,
+            emit_behavior: emit?,
+        })
+    }
+
+    fn table_type(&self, _profile: &NoProfile, _table: &PollingHttpTable) -> ConnectionType {
+        ConnectionType::Source
+    }
+
+    fn description(&self, _profile: &NoProfile, table: &PollingHttpTable) -> String {
+        // The query string may carry an API key: show origin and path only.
+        let url = http::check_url(&table.endpoint, SCHEMES, false)
+            .map(|e| e.without_query())
+            .unwrap_or_else(|_| "an invalid endpoint".to_string());
+        format!(
+            "polling http source: {} '{url}' every {} ms",
+            table.method.as_str(),
+            table.poll_interval_ms
+        )
+    }
+}

@@ -1,0 +1,106 @@
+//! `webhook`: a sink that POSTs each record to an HTTP endpoint.
+//!
+//! The endpoint may contain `{{ VAR }}` placeholders, substituted when the job runs; they
+//! are kept as written here, and the parts they cover are not checked. Unlike Arroyo, a
+//! malformed `headers` string is a diagnostic naming the bad part (Arroyo panics), and the
+//! description shows only the endpoint's origin: Arroyo puts the env-substituted endpoint
+//! in it, and webhook URLs often carry a token in their path or query.
+
+use std::collections::BTreeMap;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::connector::{
+    ConnectionType, Connector, ConnectorInfo, Formats, NoProfile, TableContext, MESSAGE_FORMATS,
+};
+use crate::connectors::http;
+use crate::options::{ConnectorOptions, OptionSpec};
+use crate::profile::Secret;
+
+/// `endpoint`.
+pub const ENDPOINT: OptionSpec = OptionSpec::string("endpoint").required().doc(
+    "The `http://` or `https://` URL records are POSTed to; may use `{{ VAR }}` placeholders.",
+);
+/// `headers`.
+pub const HEADERS: OptionSpec = OptionSpec::string("headers")
+    .sensitive()
+    .doc("Request headers, `'Name: value, Name2: value2'`; values are secret and may use `{{ VAR }}` placeholders.");
+
+const TABLE_OPTIONS: &[OptionSpec] = &[ENDPOINT, HEADERS];
+
+/// Schemes a webhook endpoint may have.
+pub const SCHEMES: &[&str] = &["http", "https"];
+
+/// The webhook connector.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Webhook;
+
+/// A webhook sink.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct WebhookTable {
+    /// The URL records are POSTed to, as written (placeholders unsubstituted).
+    pub endpoint: String,
+    /// Request headers by name; values are secrets.
+    #[serde(default)]
+    pub headers: BTreeMap<String, Secret>,
+}
+
+impl Connector for Webhook {
+    type Profile = NoProfile;
+    type Table = WebhookTable;
+
+    fn info(&self) -> ConnectorInfo {
+        ConnectorInfo {
+            name: "webhook",
+            display_name: "Webhook",
+            description: "Sink results via Webhooks",
+            source: false,
+            sink: true,
+            lookup: false,
+            partitioned: false,
+        }
+    }
+
+    fn table_options(&self) -> &'static [OptionSpec] {
+        TABLE_OPTIONS
+    }
+
+    fn formats(&self) -> Formats {
+        Formats::required(MESSAGE_FORMATS)
+    }
+
+    fn profile_from_options(&self, _opts: &mut ConnectorOptions) -> Option<NoProfile> {
+        Some(NoProfile {})
+    }
+
+    fn table_from_options(
+        &self,
+        opts: &mut ConnectorOptions,
+        _cx: &TableContext<'_>,
+    ) -> Option<WebhookTable> {
+        let endpoint = http::endpoint(opts, &ENDPOINT, SCHEMES, true);
+        let headers = http::headers(opts, &HEADERS);
+        Some(WebhookTable {
+            endpoint: endpoint?.0,
+            headers: headers?,
+        })
+    }
+
+    fn table_type(&self, _profile: &NoProfile, _table: &WebhookTable) -> ConnectionType {
+        ConnectionType::Sink
+    }
+
+    fn description(&self, _profile: &NoProfile, table: &WebhookTable) -> String {
+        // Origin only: the path and query of a webhook URL are often its secret.
+        let origin = http::check_url(&table.endpoint, SCHEMES, true)
+            .map(|e| e.origin)
+            .unwrap_or_else(|_| "an invalid endpoint".to_string());
+        format!("webhook sink to '{origin}'")
+    }
+
+    fn foreign_options(&self) -> &'static [(&'static str, &'static str)] {
+        // The Flink HTTP sink (flink-http-connector) calls the endpoint `url`.
+        &[("url", "endpoint")]
+    }
+}

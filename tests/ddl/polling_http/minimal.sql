@@ -1,0 +1,6 @@
+-- expect: ok
+CREATE TABLE status (value TEXT) WITH (
+    connector = 'polling_http',
+    endpoint = 'http://localhost:8080/status',
+    format = 'raw_string'
+);

@@ -1,0 +1,7 @@
+-- expect: error option::invalid_value
+CREATE TABLE status (value TEXT) WITH (
+    connector = 'polling_http',
+    endpoint = 'http://localhost:8080/status',
+    poll_interval_ms = '5s',
+    format = 'raw_string'
+);

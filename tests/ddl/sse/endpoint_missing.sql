@@ -1,0 +1,5 @@
+-- expect: error option::missing
+CREATE TABLE changes (value TEXT) WITH (
+    connector = 'sse',
+    format = 'raw_string'
+);

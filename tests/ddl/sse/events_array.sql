@@ -1,0 +1,7 @@
+-- expect: ok
+CREATE TABLE changes (value TEXT) WITH (
+    connector = 'sse',
+    endpoint = 'http://[::1]:9000/events',
+    events = ARRAY['create', 'delete'],
+    format = 'raw_string'
+);

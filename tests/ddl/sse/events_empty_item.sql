@@ -1,0 +1,7 @@
+-- expect: error option::invalid_value
+CREATE TABLE changes (value TEXT) WITH (
+    connector = 'sse',
+    endpoint = 'http://127.0.0.1:9000/events',
+    events = 'create,,delete',
+    format = 'raw_string'
+);

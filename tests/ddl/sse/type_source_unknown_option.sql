@@ -1,0 +1,7 @@
+-- expect: error option::unknown
+CREATE TABLE changes (value TEXT) WITH (
+    connector = 'sse',
+    endpoint = 'http://127.0.0.1:9000/events',
+    type = 'source',
+    format = 'raw_string'
+);

@@ -1,0 +1,6 @@
+-- expect: ok
+CREATE TABLE alerts (value TEXT) WITH (
+    connector = 'webhook',
+    endpoint = '{{ WEBHOOK_URL }}',
+    format = 'raw_string'
+);

@@ -1,0 +1,7 @@
+-- expect: warning option::deprecated
+CREATE TABLE trades (value TEXT) WITH (
+    connector = 'websocket',
+    endpoint = 'ws://localhost:9001',
+    subscription_message = '{"op": "subscribe"}',
+    format = 'raw_string'
+);
