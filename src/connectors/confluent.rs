@@ -102,23 +102,17 @@ pub struct ConfluentRegistry {
 }
 
 /// Checks an `http://` or `https://` URL with a host: returns a message and help for the
-/// first problem.
+/// first problem. The URL grammar is `http::check_url`'s; credentials are refused here
+/// because the registry's belong in `schema_registry.api_key` / `api_secret`.
 pub fn check_http_url(s: &str) -> Result<(), (String, String)> {
     let example = "e.g. `https://psrc-12345.us-east-2.aws.confluent.cloud`";
-    let Some((scheme, rest)) = s.split_once("://") else {
-        return Err((
-            format!("`{s}` is not a URL"),
-            format!("write the scheme and host, {example}"),
-        ));
-    };
-    if !scheme.eq_ignore_ascii_case("http") && !scheme.eq_ignore_ascii_case("https") {
-        return Err((
-            format!("the scheme `{scheme}` is not supported; expected `http` or `https`"),
-            example.to_string(),
-        ));
-    }
-    let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
-    // Credentials belong in the api_key / api_secret options, not in the URL.
+    let authority = s
+        .split_once("://")
+        .map(|(_, r)| r)
+        .unwrap_or(s)
+        .split(['/', '?', '#'])
+        .next()
+        .unwrap_or_default();
     if authority.contains('@') {
         return Err((
             "the URL contains credentials".to_string(),
@@ -126,37 +120,9 @@ pub fn check_http_url(s: &str) -> Result<(), (String, String)> {
                 .to_string(),
         ));
     }
-    // A colon inside `[…]` belongs to an IPv6 address, not to the port.
-    let (host, port) = match authority.rsplit_once(':') {
-        Some((h, p)) if !h.starts_with('[') || h.ends_with(']') => (h, Some(p)),
-        _ => (authority, None),
-    };
-    let host_ok = if let Some(inner) = host.strip_prefix('[').and_then(|h| h.strip_suffix(']')) {
-        !inner.is_empty()
-            && inner
-                .chars()
-                .all(|c| c.is_ascii_hexdigit() || c == ':' || c == '.')
-    } else {
-        !host.is_empty()
-            && host
-                .chars()
-                .all(|c| c.is_alphanumeric() || matches!(c, '.' | '-' | '_'))
-    };
-    if !host_ok {
-        return Err((
-            format!("`{host}` is not a valid host name"),
-            example.to_string(),
-        ));
-    }
-    if let Some(p) = port {
-        if !matches!(p.parse::<u16>(), Ok(n) if n > 0) {
-            return Err((
-                format!("`{p}` is not a valid port (expected 1 to 65535)"),
-                example.to_string(),
-            ));
-        }
-    }
-    Ok(())
+    super::http::check_url(s, &["https", "http"], false)
+        .map(|_| ())
+        .map_err(|e| (e.message, e.help.unwrap_or_else(|| example.to_string())))
 }
 
 impl Connector for Confluent {
