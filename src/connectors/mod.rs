@@ -6,6 +6,7 @@ pub mod blackhole;
 pub mod impulse;
 pub mod kafka;
 pub mod nexmark;
+pub mod single_file;
 pub mod stdout;
 
 /// One instance of every built-in connector.
@@ -15,6 +16,7 @@ pub(crate) fn builtin() -> Vec<Box<dyn ErasedConnector>> {
         Box::new(impulse::Impulse),
         Box::new(kafka::Kafka),
         Box::new(nexmark::Nexmark),
+        Box::new(single_file::SingleFile),
         Box::new(stdout::Stdout),
     ]
 }
