@@ -3,6 +3,8 @@
 use crate::connector::ErasedConnector;
 
 pub mod blackhole;
+pub mod delta;
+pub mod filesystem;
 pub mod impulse;
 pub mod kafka;
 pub mod nexmark;
@@ -13,6 +15,8 @@ pub mod stdout;
 pub(crate) fn builtin() -> Vec<Box<dyn ErasedConnector>> {
     vec![
         Box::new(blackhole::Blackhole),
+        Box::new(delta::DeltaLake),
+        Box::new(filesystem::FileSystem),
         Box::new(impulse::Impulse),
         Box::new(kafka::Kafka),
         Box::new(nexmark::Nexmark),
