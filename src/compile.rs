@@ -861,6 +861,7 @@ impl TableCompiler<'_> {
             fields: &self.columns.fields,
             format: format.as_ref(),
             generated: &generated,
+            partitioned_by: def.partitioned_by.as_ref(),
         };
         let table = self.connector.table_from_options(&mut self.opts, &ctx);
         let config = match (&profile, &table) {

@@ -140,6 +140,8 @@ pub struct TableContext<'a> {
     pub format: Option<&'a Format>,
     /// The generated columns, each with the span of its declaration.
     pub generated: &'a [Spanned<String>],
+    /// The `PARTITIONED BY (…)` expressions, if the clause was written.
+    pub partitioned_by: Option<&'a Spanned<Vec<crate::parse::SqlExpr>>>,
 }
 
 /// The unit profile of connectors that have no connection profile.

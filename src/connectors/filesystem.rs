@@ -641,13 +641,24 @@ fn size_error(
     );
 }
 
-/// Reads the options of a file sink (filesystem and delta). Pulls every option before
-/// giving up, so all mistakes are reported at once.
-pub fn sink_from_options(opts: &mut ConnectorOptions) -> Option<FileSystemSink> {
-    let path = path_from_options(opts);
-    let storage_options = storage_from_options(opts);
-    let mut ok = true;
+/// The rolling, naming, multipart and writer settings every file-writing sink shares
+/// (filesystem, delta and iceberg).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct WriterSettings {
+    /// When files roll.
+    pub rolling_policy: RollingPolicy,
+    /// How files are named.
+    pub file_naming: FileNaming,
+    /// Multipart upload settings.
+    pub multipart: Multipart,
+    /// `v1` or `v2`.
+    pub version: String,
+}
 
+/// Reads the shared writer settings: `rolling_policy.*`, `filename.*`, `multipart.*` and
+/// `sink.version`. Pulls every option before giving up.
+pub fn writer_from_options(opts: &mut ConnectorOptions) -> Option<WriterSettings> {
+    let mut ok = true;
     let file_size = opts.data_size(&ROLLING_FILE_SIZE);
     let file_size = match file_size {
         Some(s) if s.node == 0 => {
@@ -679,6 +690,89 @@ pub fn sink_from_options(opts: &mut ConnectorOptions) -> Option<FileSystemSink> 
         .enumeration(&FILENAME_STRATEGY)
         .map(|s| s.node)
         .unwrap_or("uuid_v7");
+
+    let part_size = opts.data_size(&MULTIPART_TARGET_PART_SIZE);
+    let part_size = match part_size {
+        Some(s) if s.node < MIN_PART_SIZE => {
+            size_error(
+                opts,
+                &MULTIPART_TARGET_PART_SIZE,
+                s.span,
+                format!(
+                    "parts must be at least 5mb, found {}",
+                    format_data_size(s.node)
+                ),
+                "object stores reject smaller multipart parts; e.g. `multipart.target_part_size = '32mb'`".into(),
+            );
+            ok = false;
+            None
+        }
+        s => s.map(|s| s.node),
+    };
+    let max_parts = opts.non_zero(&MULTIPART_MAX_PARTS).map(|n| n.node);
+    let minimum = opts.data_size(&MULTIPART_MINIMUM_SIZE);
+    let minimum = match minimum {
+        Some(s) if s.node > MAX_MINIMUM_MULTIPART_SIZE => {
+            size_error(
+                opts,
+                &MULTIPART_MINIMUM_SIZE,
+                s.span,
+                format!(
+                    "the size must be at most 2mb, found {}",
+                    format_data_size(s.node)
+                ),
+                "e.g. `multipart.minimum_multipart_size = '1mb'`".into(),
+            );
+            ok = false;
+            None
+        }
+        s => s,
+    };
+    let version = opts
+        .enumeration(&SINK_VERSION)
+        .map(|s| s.node)
+        .unwrap_or("v1");
+    if let (Some(m), "v1") = (&minimum, version) {
+        opts.report(
+            Diagnostic::warning(
+                codes::OPTION_NOT_APPLICABLE,
+                m.span,
+                "`multipart.minimum_multipart_size` is only used by the v2 writer, and `sink.version` is `v1`",
+            )
+            .with_help("set `sink.version = 'v2'`, or remove it"),
+        );
+    }
+    if !ok {
+        return None;
+    }
+    Some(WriterSettings {
+        rolling_policy: RollingPolicy {
+            file_size_bytes: file_size,
+            interval_seconds: interval.flatten(),
+            inactivity_seconds: inactivity.flatten(),
+            watermark_expiration: watermark_expiration.is_some_and(|w| w.node),
+        },
+        file_naming: FileNaming {
+            prefix,
+            suffix,
+            strategy: strategy.to_string(),
+        },
+        multipart: Multipart {
+            target_part_size_bytes: part_size.unwrap_or(DEFAULT_PART_SIZE),
+            max_parts: max_parts.unwrap_or(DEFAULT_MAX_PARTS),
+            minimum_multipart_size: minimum.map(|m| m.node),
+        },
+        version: version.to_string(),
+    })
+}
+
+/// Reads the options of a file sink (filesystem and delta). Pulls every option before
+/// giving up, so all mistakes are reported at once.
+pub fn sink_from_options(opts: &mut ConnectorOptions) -> Option<FileSystemSink> {
+    let path = path_from_options(opts);
+    let storage_options = storage_from_options(opts);
+    let writer = writer_from_options(opts);
+    let mut ok = true;
 
     let fields = opts.list(&PARTITIONING_FIELDS);
     if let Some(list) = &fields {
@@ -724,60 +818,23 @@ pub fn sink_from_options(opts: &mut ConnectorOptions) -> Option<FileSystemSink> 
     };
     let shuffle = opts.bool(&SHUFFLE_BY_PARTITION);
 
-    let part_size = opts.data_size(&MULTIPART_TARGET_PART_SIZE);
-    let part_size = match part_size {
-        Some(s) if s.node < MIN_PART_SIZE => {
-            size_error(
-                opts,
-                &MULTIPART_TARGET_PART_SIZE,
-                s.span,
-                format!(
-                    "parts must be at least 5mb, found {}",
-                    format_data_size(s.node)
-                ),
-                "object stores reject smaller multipart parts; e.g. `multipart.target_part_size = '32mb'`".into(),
-            );
-            ok = false;
-            None
-        }
-        s => s.map(|s| s.node),
-    };
-    let max_parts = opts.non_zero(&MULTIPART_MAX_PARTS).map(|n| n.node);
-    let minimum = opts.data_size(&MULTIPART_MINIMUM_SIZE);
-    let minimum = match minimum {
-        Some(s) if s.node > MAX_MINIMUM_MULTIPART_SIZE => {
-            size_error(
-                opts,
-                &MULTIPART_MINIMUM_SIZE,
-                s.span,
-                format!(
-                    "the size must be at most 2mb, found {}",
-                    format_data_size(s.node)
-                ),
-                "e.g. `multipart.minimum_multipart_size = '1mb'`".into(),
-            );
-            ok = false;
-            None
-        }
-        s => s,
-    };
-    let version = opts
-        .enumeration(&SINK_VERSION)
-        .map(|s| s.node)
-        .unwrap_or("v1");
-
     // Settings that Arroyo accepts and then ignores: say so.
-    if let (Some(w), None) = (&watermark_expiration, &time_pattern) {
-        if w.node && !opts.contains(PARTITIONING_TIME_PATTERN.key) {
-            opts.report(
-                Diagnostic::warning(
-                    codes::OPTION_NOT_APPLICABLE,
-                    w.span,
-                    "`rolling_policy.watermark_expiration` only applies to time partitions, and `partitioning.time_pattern` is not set",
-                )
-                .with_help("set `partitioning.time_pattern`, or remove `rolling_policy.watermark_expiration`"),
-            );
-        }
+    let expiration = writer
+        .as_ref()
+        .is_some_and(|w| w.rolling_policy.watermark_expiration);
+    if expiration && !opts.contains(PARTITIONING_TIME_PATTERN.key) {
+        let span = opts
+            .peek(ROLLING_WATERMARK_EXPIRATION.key)
+            .map(|v| v.span)
+            .unwrap_or(opts.anchor());
+        opts.report(
+            Diagnostic::warning(
+                codes::OPTION_NOT_APPLICABLE,
+                span,
+                "`rolling_policy.watermark_expiration` only applies to time partitions, and `partitioning.time_pattern` is not set",
+            )
+            .with_help("set `partitioning.time_pattern`, or remove `rolling_policy.watermark_expiration`"),
+        );
     }
     if let Some(s) = &shuffle {
         let partitioned = fields.as_ref().is_some_and(|f| !f.node.is_empty())
@@ -795,34 +852,16 @@ pub fn sink_from_options(opts: &mut ConnectorOptions) -> Option<FileSystemSink> 
             );
         }
     }
-    if let (Some(m), "v1") = (&minimum, version) {
-        opts.report(
-            Diagnostic::warning(
-                codes::OPTION_NOT_APPLICABLE,
-                m.span,
-                "`multipart.minimum_multipart_size` is only used by the v2 writer, and `sink.version` is `v1`",
-            )
-            .with_help("set `sink.version = 'v2'`, or remove it"),
-        );
-    }
 
     if !ok {
         return None;
     }
+    let writer = writer?;
     Some(FileSystemSink {
         path: path?,
         storage_options,
-        rolling_policy: RollingPolicy {
-            file_size_bytes: file_size,
-            interval_seconds: interval.flatten(),
-            inactivity_seconds: inactivity.flatten(),
-            watermark_expiration: watermark_expiration.is_some_and(|w| w.node),
-        },
-        file_naming: FileNaming {
-            prefix,
-            suffix,
-            strategy: strategy.to_string(),
-        },
+        rolling_policy: writer.rolling_policy,
+        file_naming: writer.file_naming,
         partitioning: Partitioning {
             time_pattern: time_pattern.map(|p| p.node),
             fields: fields
@@ -832,12 +871,8 @@ pub fn sink_from_options(opts: &mut ConnectorOptions) -> Option<FileSystemSink> 
                 enabled: shuffle.is_some_and(|s| s.node),
             },
         },
-        multipart: Multipart {
-            target_part_size_bytes: part_size.unwrap_or(DEFAULT_PART_SIZE),
-            max_parts: max_parts.unwrap_or(DEFAULT_MAX_PARTS),
-            minimum_multipart_size: minimum.map(|m| m.node),
-        },
-        version: version.to_string(),
+        multipart: writer.multipart,
+        version: writer.version,
     })
 }
 

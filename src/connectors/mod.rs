@@ -5,6 +5,7 @@ use crate::connector::ErasedConnector;
 pub mod blackhole;
 pub mod delta;
 pub mod filesystem;
+pub mod iceberg;
 pub mod impulse;
 pub mod kafka;
 pub mod nexmark;
@@ -17,6 +18,7 @@ pub(crate) fn builtin() -> Vec<Box<dyn ErasedConnector>> {
         Box::new(blackhole::Blackhole),
         Box::new(delta::DeltaLake),
         Box::new(filesystem::FileSystem),
+        Box::new(iceberg::Iceberg),
         Box::new(impulse::Impulse),
         Box::new(kafka::Kafka),
         Box::new(nexmark::Nexmark),
