@@ -89,7 +89,7 @@ impl Connector for DeltaLake {
         ConnectorInfo {
             name: "delta",
             display_name: "Delta Lake",
-            description: "Write to a Delta Lake table",
+            description: "Write to a Delta Lake table; top-level TIMESTAMP columns are stored in microseconds, as Delta Lake requires",
             source: false,
             sink: true,
             lookup: false,
@@ -168,6 +168,10 @@ impl Connector for DeltaLake {
     fn description(&self, _profile: &NoProfile, table: &DeltaLakeTable) -> String {
         let DeltaLakeTableType::Sink(s) = &table.table_type;
         format!("delta lake sink '{}'", s.path)
+    }
+
+    fn foreign_options(&self) -> &'static [(&'static str, &'static str)] {
+        filesystem::FLINK_OPTIONS
     }
 
     fn adjust_fields(&self, _table: &DeltaLakeTable, fields: Vec<Field>) -> Vec<Field> {

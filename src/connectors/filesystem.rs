@@ -174,6 +174,27 @@ const SOURCE_FORMATS: &[&str] = &[
     "parquet",
 ];
 
+/// Flink's filesystem connector options and ours (also read by `delta`).
+pub const FLINK_OPTIONS: &[(&str, &str)] = &[
+    ("sink.rolling-policy.file-size", "rolling_policy.file_size"),
+    (
+        "sink.rolling-policy.rollover-interval",
+        "rolling_policy.interval",
+    ),
+    (
+        "sink.rolling-policy.inactivity-interval",
+        "rolling_policy.inactivity_interval",
+    ),
+    (
+        "sink.shuffle-by-partition.enable",
+        "shuffle_by_partition.enabled",
+    ),
+    (
+        "partition.time-extractor.timestamp-pattern",
+        "partitioning.time_pattern",
+    ),
+];
+
 /// Formats the file writers support.
 pub const SINK_FORMATS: &[&str] = &["json", "parquet"];
 
@@ -946,7 +967,7 @@ impl Connector for FileSystem {
         ConnectorInfo {
             name: "filesystem",
             display_name: "FileSystem",
-            description: "Read or write files on a filesystem or an object store like S3",
+            description: "Read files, or write JSON or Parquet files, on a local filesystem or an object store like S3",
             source: true,
             sink: true,
             lookup: false,
@@ -1031,6 +1052,10 @@ impl Connector for FileSystem {
             FileSystemTableType::Source(s) => format!("filesystem source '{}'", s.path),
             FileSystemTableType::Sink(s) => format!("filesystem sink '{}'", s.path),
         }
+    }
+
+    fn foreign_options(&self) -> &'static [(&'static str, &'static str)] {
+        FLINK_OPTIONS
     }
 
     fn check(

@@ -514,7 +514,7 @@ impl Connector for Iceberg {
         ConnectorInfo {
             name: "iceberg",
             display_name: "Iceberg",
-            description: "Write to an Iceberg table through a REST catalog",
+            description: "Write to an Iceberg table through a REST catalog; partition with `PARTITIONED BY (identity(c), bucket(c, n), truncate(c, w), year|month|day|hour(ts), void(c))`; top-level TIMESTAMP columns are stored in microseconds",
             source: false,
             sink: true,
             lookup: false,
