@@ -849,11 +849,19 @@ impl TableCompiler<'_> {
             }
         }
 
+        let generated: Vec<Spanned<String>> = self
+            .columns
+            .generated
+            .iter()
+            .map(|g| Spanned::new(g.field.clone(), self.column_span(&g.field)))
+            .collect();
         let ctx = TableContext {
             name: &def.name.node,
             temporary: def.temporary,
             fields: &self.columns.fields,
             format: format.as_ref(),
+            generated: &generated,
+            partitioned_by: def.partitioned_by.as_ref(),
         };
         let table = self.connector.table_from_options(&mut self.opts, &ctx);
         let config = match (&profile, &table) {
@@ -885,6 +893,10 @@ impl TableCompiler<'_> {
         let (fields, definition) = match expanded {
             Some((schema_fields, d)) => (self.fields_with_definition(schema_fields), Some(d)),
             None => (self.schema_fields(fixed), None),
+        };
+        let fields = match &config {
+            Some(c) => self.connector.adjust_fields(c, fields),
+            None => fields,
         };
         check_column_refs(
             def,
@@ -967,13 +979,26 @@ impl TableCompiler<'_> {
         }
         if let Some(p) = &def.partitioned_by {
             if !self.connector.info().partitioned {
-                self.opts.report(
-                    Diagnostic::warning(
-                        codes::OPTION_NOT_APPLICABLE,
-                        p.span,
-                        format!("connector `{}` does not partition its output; `PARTITIONED BY` has no effect", self.connector_name),
+                // File sinks partition through their own options, not this clause.
+                let own = self
+                    .connector
+                    .table_options()
+                    .iter()
+                    .any(|s| s.key == "partitioning.fields");
+                let (message, help) = if own {
+                    (
+                        format!("connector `{}` does not read `PARTITIONED BY`; it has no effect", self.connector_name),
+                        "remove `PARTITIONED BY`, and partition with `partitioning.fields = [col, …]` or `partitioning.time_pattern`",
                     )
-                    .with_help("remove `PARTITIONED BY`"),
+                } else {
+                    (
+                        format!("connector `{}` does not partition its output; `PARTITIONED BY` has no effect", self.connector_name),
+                        "remove `PARTITIONED BY`",
+                    )
+                };
+                self.opts.report(
+                    Diagnostic::warning(codes::OPTION_NOT_APPLICABLE, p.span, message)
+                        .with_help(help),
                 );
             }
         }
@@ -1154,7 +1179,8 @@ impl TableCompiler<'_> {
                         format!("connector `{name}` needs a `format`"),
                     )
                     .with_help(format!(
-                        "add e.g. `format = 'json'`; `{name}` carries {}",
+                        "add e.g. `format = '{}'`; `{name}` carries {}",
+                        rule.allowed.first().copied().unwrap_or("json"),
                         allowed.join(", ")
                     ));
                     self.opts.report(d);

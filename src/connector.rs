@@ -18,6 +18,7 @@ use serde::{Deserialize, Serialize};
 use crate::options::{ConnectorOptions, OptionSpec};
 use crate::schema::format::Format;
 use crate::schema::ConnectionSchema;
+use crate::span::Spanned;
 
 /// What a table is: where data comes from, goes to, or is looked up in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
@@ -137,6 +138,10 @@ pub struct TableContext<'a> {
     pub fields: &'a [Field],
     /// The format, if one was set and valid.
     pub format: Option<&'a Format>,
+    /// The generated columns, each with the span of its declaration.
+    pub generated: &'a [Spanned<String>],
+    /// The `PARTITIONED BY (…)` expressions, if the clause was written.
+    pub partitioned_by: Option<&'a Spanned<Vec<crate::parse::SqlExpr>>>,
 }
 
 /// The unit profile of connectors that have no connection profile.
@@ -206,6 +211,13 @@ pub trait Connector: Send + Sync + 'static {
     /// A schema the connector always produces (impulse, nexmark); declared columns must match it.
     fn fixed_schema(&self, _table: &Self::Table) -> Option<Vec<Field>> {
         None
+    }
+
+    /// Adjusts the table's fields once they are checked, for connectors that store a type
+    /// differently from how it is declared (Delta Lake writes top-level timestamps in
+    /// microseconds). The default keeps them as they are.
+    fn adjust_fields(&self, _table: &Self::Table, fields: Vec<Field>) -> Vec<Field> {
+        fields
     }
 
     /// Option names other systems use for this connector's options (`foreign`, `ours`),
@@ -334,6 +346,8 @@ pub trait ErasedConnector: sealed::Sealed + Send + Sync {
     fn schema_subject(&self, config: &ErasedConfig) -> Option<String>;
     /// See [`Connector::foreign_options`].
     fn foreign_options(&self) -> &'static [(&'static str, &'static str)];
+    /// See [`Connector::adjust_fields`].
+    fn adjust_fields(&self, config: &ErasedConfig, fields: Vec<Field>) -> Vec<Field>;
     /// JSON Schemas of the profile and table configs (from schemars).
     fn config_schemas(&self) -> (serde_json::Value, serde_json::Value);
 }
@@ -410,6 +424,13 @@ impl<C: Connector> ErasedConnector for C {
 
     fn foreign_options(&self) -> &'static [(&'static str, &'static str)] {
         Connector::foreign_options(self)
+    }
+
+    fn adjust_fields(&self, config: &ErasedConfig, fields: Vec<Field>) -> Vec<Field> {
+        match config.table.downcast::<C::Table>() {
+            Some(t) => Connector::adjust_fields(self, t, fields),
+            None => fields,
+        }
     }
 
     fn schema_subject(&self, config: &ErasedConfig) -> Option<String> {

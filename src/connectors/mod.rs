@@ -4,9 +4,12 @@ use crate::connector::ErasedConnector;
 
 pub mod blackhole;
 pub mod confluent;
+pub mod delta;
 pub(crate) mod endpoint;
+pub mod filesystem;
 pub mod fluvio;
 pub mod http;
+pub mod iceberg;
 pub mod impulse;
 pub mod kafka;
 pub mod kinesis;
@@ -16,6 +19,7 @@ pub mod nexmark;
 pub mod polling_http;
 pub mod rabbitmq;
 pub mod redis;
+pub mod single_file;
 pub mod sse;
 pub mod stdout;
 pub mod webhook;
@@ -27,6 +31,9 @@ pub(crate) fn builtin() -> Vec<Box<dyn ErasedConnector>> {
         Box::new(blackhole::Blackhole),
         Box::new(confluent::Confluent),
         Box::new(fluvio::Fluvio),
+        Box::new(delta::DeltaLake),
+        Box::new(filesystem::FileSystem),
+        Box::new(iceberg::Iceberg),
         Box::new(impulse::Impulse),
         Box::new(kafka::Kafka),
         Box::new(kinesis::Kinesis),
@@ -37,6 +44,7 @@ pub(crate) fn builtin() -> Vec<Box<dyn ErasedConnector>> {
         Box::new(redis::Redis),
         Box::new(polling_http::PollingHttp),
         Box::new(sse::Sse),
+        Box::new(single_file::SingleFile),
         Box::new(stdout::Stdout),
         Box::new(webhook::Webhook),
         Box::new(websocket::Websocket),

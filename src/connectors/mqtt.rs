@@ -416,6 +416,8 @@ mod tests {
             temporary: false,
             fields: &[],
             format: None,
+            generated: &[],
+            partitioned_by: None,
         };
         let t = Mqtt.table_from_options(&mut o, &cx);
         assert_eq!(
@@ -436,6 +438,8 @@ mod tests {
             temporary: false,
             fields: &[],
             format: None,
+            generated: &[],
+            partitioned_by: None,
         };
         let t = Mqtt.table_from_options(&mut o, &cx);
         assert_eq!(t.map(|t| t.qos), Some(Qos::ExactlyOnce));

@@ -640,6 +640,8 @@ mod tests {
             temporary: false,
             fields: &[],
             format: None,
+            generated: &[],
+            partitioned_by: None,
         }
     }
 

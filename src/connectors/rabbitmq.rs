@@ -388,6 +388,8 @@ mod tests {
             temporary: false,
             fields: &[],
             format: None,
+            generated: &[],
+            partitioned_by: None,
         }
     }
 

@@ -654,6 +654,8 @@ mod tests {
             temporary: false,
             fields: &[],
             format: None,
+            generated: &[],
+            partitioned_by: None,
         };
         let t = Redis.table_from_options(&mut o, &cx);
         assert_eq!(
@@ -677,6 +679,8 @@ mod tests {
             temporary: true,
             fields: &[],
             format: None,
+            generated: &[],
+            partitioned_by: None,
         };
         let t = Redis.table_from_options(&mut o, &cx);
         assert_eq!(t.clone().map(|t| t.kind), Some(RedisTableKind::Lookup {}));

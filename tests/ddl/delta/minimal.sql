@@ -1,0 +1,7 @@
+-- expect: ok
+CREATE TABLE orders_lake WITH (
+    connector = 'delta',
+    type = 'sink',
+    path = '/lake/orders',
+    format = 'parquet'
+);

@@ -1,0 +1,6 @@
+-- expect: error option::missing
+CREATE TABLE orders_lake (id BIGINT) WITH (
+    connector = 'delta',
+    type = 'sink',
+    format = 'parquet'
+);

@@ -1,0 +1,8 @@
+-- expect: warning option::not_applicable
+CREATE TABLE logs (id BIGINT) WITH (
+    connector = 'filesystem',
+    type = 'source',
+    path = '/data/logs',
+    format = 'json',
+    json.compression = 'gzip'
+);

@@ -1,0 +1,8 @@
+-- expect: ok
+CREATE TABLE out (id BIGINT) WITH (
+    connector = 'filesystem',
+    type = 'sink',
+    path = 'file:///tmp/out',
+    format = 'json',
+    json.compression = 'gzip'
+);

@@ -1,0 +1,8 @@
+-- expect: error option::invalid_value
+CREATE TABLE out (id BIGINT) WITH (
+    connector = 'filesystem',
+    type = 'sink',
+    path = 's3://bucket/out',
+    format = 'parquet',
+    multipart.max_parts = 0
+);

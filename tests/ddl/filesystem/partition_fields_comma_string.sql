@@ -1,0 +1,8 @@
+-- expect: ok
+CREATE TABLE out (id BIGINT, region TEXT, kind TEXT) WITH (
+    connector = 'filesystem',
+    type = 'sink',
+    path = '/tmp/out',
+    format = 'json',
+    partitioning.fields = 'region, kind'
+);

@@ -1,0 +1,6 @@
+-- expect: error option::missing
+CREATE TABLE out (id BIGINT) WITH (
+    connector = 'filesystem',
+    type = 'sink',
+    format = 'json'
+);

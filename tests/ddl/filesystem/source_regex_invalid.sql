@@ -1,0 +1,8 @@
+-- expect: error option::invalid_value
+CREATE TABLE logs (id BIGINT) WITH (
+    connector = 'filesystem',
+    type = 'source',
+    path = '/data/logs',
+    format = 'json',
+    source.regex_pattern = '*.json'
+);

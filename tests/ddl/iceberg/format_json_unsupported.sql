@@ -1,0 +1,9 @@
+-- expect: error format::unsupported
+CREATE TABLE orders_ice (id BIGINT) WITH (
+    connector = 'iceberg',
+    catalog.type = 'rest',
+    catalog.rest.url = 'http://localhost:8181',
+    type = 'sink',
+    table_name = 'orders',
+    format = 'json'
+);

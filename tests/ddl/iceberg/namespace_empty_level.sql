@@ -1,0 +1,9 @@
+-- expect: error option::invalid_value
+CREATE TABLE orders_ice (id BIGINT) WITH (
+    connector = 'iceberg',
+    catalog.type = 'rest',
+    catalog.rest.url = 'http://localhost:8181',
+    type = 'sink',
+    namespace = 'shop..orders',
+    table_name = 'orders'
+);

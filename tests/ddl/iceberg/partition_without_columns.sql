@@ -1,0 +1,8 @@
+-- expect: error column::unknown
+CREATE TABLE orders_ice WITH (
+    connector = 'iceberg',
+    catalog.type = 'rest',
+    catalog.rest.url = 'http://localhost:8181',
+    type = 'sink',
+    table_name = 'orders'
+) PARTITIONED BY (identity(region));

@@ -1,0 +1,9 @@
+-- expect: error option::unknown
+CREATE TABLE orders_ice (id BIGINT, region TEXT) WITH (
+    connector = 'iceberg',
+    catalog.type = 'rest',
+    catalog.rest.url = 'http://localhost:8181',
+    type = 'sink',
+    table_name = 'orders',
+    partitioning.fields = [region]
+);

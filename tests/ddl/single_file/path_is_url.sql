@@ -1,0 +1,7 @@
+-- expect: error option::invalid_value
+CREATE TABLE events (id BIGINT) WITH (
+    connector = 'single_file',
+    path = 's3://bucket/events.json',
+    type = 'source',
+    format = 'json'
+);

@@ -1,0 +1,7 @@
+-- expect: error option::invalid_value
+CREATE TABLE lines (value TEXT) WITH (
+    connector = 'single_file',
+    path = '/data/input.txt',
+    type = 'sorce',
+    format = 'raw_string'
+);
