@@ -16,8 +16,7 @@ use super::filesystem::{self, FileSystemSink};
 use crate::connector::{
     ConnectionType, Connector, ConnectorInfo, Formats, NoProfile, TableContext,
 };
-use crate::diagnostics::{codes, Diagnostic};
-use crate::options::{ConnectorOptions, OptionSpec, Value};
+use crate::options::{ConnectorOptions, OptionSpec};
 use crate::schema::ConnectionSchema;
 
 /// `type`.
@@ -114,44 +113,7 @@ impl Connector for DeltaLake {
         opts: &mut ConnectorOptions,
         cx: &TableContext<'_>,
     ) -> Option<DeltaLakeTable> {
-        let mut ok = true;
-        // `type = 'source'` is a real request Delta cannot serve; say so plainly.
-        let is_source = matches!(
-            opts.peek(TYPE.key).map(|v| &v.node),
-            Some(Value::String(s)) if s.trim().eq_ignore_ascii_case("source")
-        );
-        if is_source {
-            if let Some(v) = opts.take(TYPE.key) {
-                opts.report(
-                    Diagnostic::error(
-                        codes::CONNECTION_TYPE,
-                        v.span,
-                        "connector `delta` can only be a sink; reading Delta Lake tables is not supported",
-                    )
-                    .with_help("set `type = 'sink'`"),
-                );
-            }
-            ok = false;
-        } else {
-            let ty = opts.enumeration(&TYPE);
-            ok &= opts.required(&TYPE, ty).is_some();
-        }
-        for g in cx.generated {
-            opts.report(
-                Diagnostic::error(
-                    codes::COLUMN_OPTION_CONFLICT,
-                    g.span,
-                    format!(
-                        "a `delta` sink cannot have generated columns, but `{}` is generated",
-                        g.node
-                    ),
-                )
-                .with_help(
-                    "remove the column; a sink writes the columns of the query inserted into it",
-                ),
-            );
-            ok = false;
-        }
+        let ok = filesystem::sink_only(opts, &TYPE, cx, "delta", "Delta Lake tables");
         let sink = filesystem::sink_from_options(opts);
         if !ok {
             return None;

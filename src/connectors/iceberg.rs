@@ -22,7 +22,7 @@ use crate::connector::{
     ConnectionType, Connector, ConnectorInfo, FormatRule, Formats, TableContext,
 };
 use crate::diagnostics::{codes, Diagnostic};
-use crate::options::{ConnectorOptions, OptionSpec, Value};
+use crate::options::{ConnectorOptions, OptionSpec};
 use crate::parse::SqlExpr;
 use crate::profile::Secret;
 use crate::span::{Span, Spanned};
@@ -575,43 +575,7 @@ impl Connector for Iceberg {
         opts: &mut ConnectorOptions,
         cx: &TableContext<'_>,
     ) -> Option<IcebergTable> {
-        let mut ok = true;
-        let is_source = matches!(
-            opts.peek(TYPE.key).map(|v| &v.node),
-            Some(Value::String(s)) if s.trim().eq_ignore_ascii_case("source")
-        );
-        if is_source {
-            if let Some(v) = opts.take(TYPE.key) {
-                opts.report(
-                    Diagnostic::error(
-                        codes::CONNECTION_TYPE,
-                        v.span,
-                        "connector `iceberg` can only be a sink; reading Iceberg tables is not supported",
-                    )
-                    .with_help("set `type = 'sink'`"),
-                );
-            }
-            ok = false;
-        } else {
-            let ty = opts.enumeration(&TYPE);
-            ok &= opts.required(&TYPE, ty).is_some();
-        }
-        for g in cx.generated {
-            opts.report(
-                Diagnostic::error(
-                    codes::COLUMN_OPTION_CONFLICT,
-                    g.span,
-                    format!(
-                        "an `iceberg` sink cannot have generated columns, but `{}` is generated",
-                        g.node
-                    ),
-                )
-                .with_help(
-                    "remove the column; a sink writes the columns of the query inserted into it",
-                ),
-            );
-            ok = false;
-        }
+        let mut ok = filesystem::sink_only(opts, &TYPE, cx, "iceberg", "Iceberg tables");
         let namespace = opts.string(&NAMESPACE);
         let namespace = match namespace {
             Some(n) if n.node.split('.').any(|level| level.trim().is_empty()) => {
