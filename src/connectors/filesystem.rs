@@ -1098,6 +1098,57 @@ impl Connector for FileSystem {
     }
 }
 
+/// The `type` option and column rules of a sink-only table format (delta, iceberg): `type`
+/// must be `sink` (`source` gets a plain "cannot be read" error), and generated columns are
+/// refused, since a sink writes the columns of the query inserted into it. Returns whether
+/// everything was in order; every problem is reported.
+pub(crate) fn sink_only(
+    opts: &mut ConnectorOptions,
+    type_spec: &OptionSpec,
+    cx: &TableContext<'_>,
+    connector: &str,
+    what: &str,
+) -> bool {
+    let mut ok = true;
+    let is_source = matches!(
+        opts.peek(type_spec.key).map(|v| &v.node),
+        Some(Value::String(s)) if s.trim().eq_ignore_ascii_case("source")
+    );
+    if is_source {
+        if let Some(v) = opts.take(type_spec.key) {
+            opts.report(
+                Diagnostic::error(
+                    codes::CONNECTION_TYPE,
+                    v.span,
+                    format!("connector `{connector}` can only be a sink; reading {what} is not supported"),
+                )
+                .with_help("set `type = 'sink'`"),
+            );
+        }
+        ok = false;
+    } else {
+        let ty = opts.enumeration(type_spec);
+        ok &= opts.required(type_spec, ty).is_some();
+    }
+    for g in cx.generated {
+        opts.report(
+            Diagnostic::error(
+                codes::COLUMN_OPTION_CONFLICT,
+                g.span,
+                format!(
+                    "`{connector}` sinks cannot have generated columns, but `{}` is generated",
+                    g.node
+                ),
+            )
+            .with_help(
+                "remove the column; a sink writes the columns of the query inserted into it",
+            ),
+        );
+        ok = false;
+    }
+    ok
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1177,55 +1228,4 @@ mod tests {
         assert!(check_regex("[a-z").is_err());
         assert!(check_regex("a\\").is_err());
     }
-}
-
-/// The `type` option and column rules of a sink-only table format (delta, iceberg): `type`
-/// must be `sink` (`source` gets a plain "cannot be read" error), and generated columns are
-/// refused, since a sink writes the columns of the query inserted into it. Returns whether
-/// everything was in order; every problem is reported.
-pub(crate) fn sink_only(
-    opts: &mut ConnectorOptions,
-    type_spec: &OptionSpec,
-    cx: &TableContext<'_>,
-    connector: &str,
-    what: &str,
-) -> bool {
-    let mut ok = true;
-    let is_source = matches!(
-        opts.peek(type_spec.key).map(|v| &v.node),
-        Some(Value::String(s)) if s.trim().eq_ignore_ascii_case("source")
-    );
-    if is_source {
-        if let Some(v) = opts.take(type_spec.key) {
-            opts.report(
-                Diagnostic::error(
-                    codes::CONNECTION_TYPE,
-                    v.span,
-                    format!("connector `{connector}` can only be a sink; reading {what} is not supported"),
-                )
-                .with_help("set `type = 'sink'`"),
-            );
-        }
-        ok = false;
-    } else {
-        let ty = opts.enumeration(type_spec);
-        ok &= opts.required(type_spec, ty).is_some();
-    }
-    for g in cx.generated {
-        opts.report(
-            Diagnostic::error(
-                codes::COLUMN_OPTION_CONFLICT,
-                g.span,
-                format!(
-                    "`{connector}` sinks cannot have generated columns, but `{}` is generated",
-                    g.node
-                ),
-            )
-            .with_help(
-                "remove the column; a sink writes the columns of the query inserted into it",
-            ),
-        );
-        ok = false;
-    }
-    ok
 }
