@@ -1,0 +1,3 @@
+-- expect: ok
+CREATE TABLE impulse WITH (connector = 'impulse', event_rate = '10');
+SELECT counter FROM impulse;
