@@ -167,7 +167,15 @@ fn ddl_cases() {
         check(&out, &expect, path);
         // Secrets from the profiles fixture must never appear in any output.
         let rendered = render(&sql, &out);
-        for secret in ["s3cr3t-Pa55", "registry-secret-value", "pipeline"] {
+        for secret in [
+            "s3cr3t-Pa55",
+            "registry-secret-value",
+            "pipeline",
+            "confluent-secret-value",
+            "sr-secret-value",
+            "redis-secret-value",
+            "iceberg-secret-token",
+        ] {
             assert!(
                 !rendered.contains(secret),
                 "{}: secret `{secret}` leaked",

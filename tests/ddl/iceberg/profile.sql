@@ -1,0 +1,12 @@
+-- expect: ok
+CREATE TABLE events_ice (
+    id BIGINT,
+    at TIMESTAMP NOT NULL
+) WITH (
+    connector = 'iceberg',
+    connection_profile = 'lakehouse',
+    namespace = 'web',
+    table_name = 'events',
+    type = 'sink',
+    format = 'parquet'
+) PARTITIONED BY (day(at));

@@ -1,0 +1,9 @@
+-- expect: ok
+CREATE TEMPORARY TABLE users (
+    id TEXT METADATA FROM 'key' PRIMARY KEY,
+    plan TEXT
+) WITH (
+    connector = 'redis',
+    connection_profile = 'cache',
+    format = 'json'
+);
