@@ -1972,6 +1972,12 @@ impl TableCompiler<'_> {
 /// The value to show instead of `value` when option `key` of `connector` is secret (a
 /// sensitive spec, or a settings map holding credentials); `None` when it is not secret.
 fn redacted_value(connector: &dyn ErasedConnector, key: &str, value: &Value) -> Option<Value> {
+    // A URL written with `user:password@` carries a secret whatever the option is.
+    if let Value::String(v) = value {
+        if let Some(masked) = crate::profile::redact_url_password(v) {
+            return Some(Value::String(masked));
+        }
+    }
     // Only secret and settings-map specs can redact; look at those alone.
     let spec = connector
         .profile_options()

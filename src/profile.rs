@@ -173,6 +173,21 @@ pub fn serialize_settings<S: Serializer>(
     m.end()
 }
 
+/// `scheme://user:password@host…` with the password replaced by `********`; `None` when
+/// the text holds no URL with a password.
+pub fn redact_url_password(s: &str) -> Option<String> {
+    let (scheme, rest) = s.split_once("://")?;
+    let authority_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    let authority = rest.get(..authority_end)?;
+    let (user_info, host) = authority.rsplit_once('@')?;
+    let (user, password) = user_info.split_once(':')?;
+    if Secret::new(password).is_placeholder() {
+        return None; // `{{ VAR }}` is not the secret itself
+    }
+    let tail = rest.get(authority_end..).unwrap_or("");
+    Some(format!("{scheme}://{user}:********@{host}{tail}"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -190,5 +205,11 @@ mod tests {
         let p = Secret::new("{{ KAFKA_PASSWORD }}");
         assert_eq!(p.to_string(), "{{ KAFKA_PASSWORD }}");
         assert_eq!(Secret::new("a{{ X }}").to_string(), "********");
+        assert_eq!(
+            redact_url_password("redis://app:hunter2@cache:6379/0").as_deref(),
+            Some("redis://app:********@cache:6379/0")
+        );
+        assert_eq!(redact_url_password("redis://app@cache:6379"), None);
+        assert_eq!(redact_url_password("no url"), None);
     }
 }

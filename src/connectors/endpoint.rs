@@ -2,7 +2,8 @@
 //! `nats://host:4222`), checked at compile time.
 //!
 //! Arroyo checks these addresses only when the job starts (or panics on them, NATS), so a
-//! typo surfaces late. We check the shape here: a known scheme, a host, a port in range.
+//! typo surfaces late. We check the shape here, with the URL grammar of [`super::http`]:
+//! a known scheme, a host, a port in range.
 //! Nothing is resolved or connected to. A value holding a `{{ VAR }}` placeholder is taken
 //! as it is, since its final text is only known where the variable is set.
 
@@ -38,10 +39,6 @@ pub fn parse_endpoint(
 ) -> Result<Endpoint, EndpointError> {
     let s = s.trim();
     let example = schemes.first().copied().unwrap_or("scheme");
-    let expected_schemes = || {
-        let list: Vec<String> = schemes.iter().map(|s| format!("`{s}://`")).collect();
-        list.join(", ")
-    };
     if s.is_empty() {
         return Err(("the address is empty".into(), None));
     }
@@ -52,62 +49,30 @@ pub fn parse_endpoint(
             port: None,
         });
     }
-    let (scheme, rest) = match s.split_once("://") {
-        Some((scheme, rest)) => (scheme.to_ascii_lowercase(), rest),
-        None => match default_scheme {
-            Some(d) => (d.to_string(), s),
-            None => {
-                return Err((
-                    format!("`{s}` has no scheme"),
-                    Some(format!("write it as `{example}://{s}`")),
-                ))
-            }
-        },
+    // The URL grammar is the HTTP connectors'; a bare `host:port` takes the default scheme.
+    let url = match default_scheme {
+        Some(d) if !s.contains("://") => format!("{d}://{s}"),
+        _ => s.to_string(),
     };
-    if !schemes.contains(&scheme.as_str()) {
-        return Err((
-            format!("scheme `{scheme}://` is not supported"),
-            Some(format!("expected one of {}", expected_schemes())),
-        ));
-    }
-    let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
-    let host_port = match authority.rsplit_once('@') {
-        Some((user_info, host_port)) => {
-            if user_info.contains(':') {
-                return Err((
-                    "the address contains a password".into(),
-                    Some(
-                        "set the password with the `password` option instead, so it is never printed"
-                            .into(),
-                    ),
-                ));
-            }
-            host_port
-        }
-        None => authority,
-    };
-    let (host, port) = split_host_port(host_port)?;
-    let host_ok = if let Some(inner) = host.strip_prefix('[').and_then(|h| h.strip_suffix(']')) {
-        !inner.is_empty()
-            && inner
-                .chars()
-                .all(|c| c.is_ascii_hexdigit() || c == ':' || c == '.')
-    } else {
-        !host.is_empty()
-            && host
-                .chars()
-                .all(|c| c.is_alphanumeric() || matches!(c, '.' | '-' | '_'))
-    };
-    if !host_ok {
-        return Err(if host.is_empty() {
-            (
-                "the address has no host".into(),
-                Some(format!("e.g. `{scheme}://localhost`")),
+    let checked = super::http::check_url(&url, schemes, false).map_err(|e| {
+        // The HTTP grammar suggests headers for credentials; brokers have a password option.
+        let help = if e.message.contains("password") {
+            Some(
+                "set the password with the `password` option instead, so it is never printed"
+                    .to_string(),
             )
         } else {
-            (format!("`{host}` is not a valid host name"), None)
-        });
-    }
+            e.help
+        };
+        (e.message, help)
+    })?;
+    let scheme = checked.scheme.unwrap_or_else(|| example.to_string());
+    let authority = checked
+        .origin
+        .split_once("://")
+        .map(|(_, a)| a)
+        .unwrap_or(checked.origin.as_str());
+    let (host, port) = split_host_port(authority)?;
     Ok(Endpoint {
         scheme,
         host: host.to_string(),
