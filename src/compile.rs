@@ -1086,7 +1086,8 @@ impl TableCompiler<'_> {
             return (self.connector.profile_from_options(&mut self.opts), None);
         }
         let Some(profile) = self.env.profiles.resolve(&name.node) else {
-            let names = self.env.profiles.names();
+            // Suggest among this connector's profiles only: another connector's would fail.
+            let names = self.env.profiles.names_for(info.name);
             let mut d = Diagnostic::error(
                 codes::PROFILE_NOT_FOUND,
                 name.span,
@@ -1094,10 +1095,11 @@ impl TableCompiler<'_> {
             );
             d = match did_you_mean(&name.node, names.iter().map(String::as_str)) {
                 Some(s) => d.with_help(format!("did you mean `{s}`?")),
-                None if names.is_empty() => d.with_help(
-                    "no connection profiles are defined (ddlc: pass them with --profiles)",
-                ),
-                None => d.with_help(format!("known profiles: {}", names.join(", "))),
+                None if names.is_empty() => d.with_help(format!(
+                    "no connection profiles for connector `{}` are defined (ddlc: pass them with --profiles)",
+                    info.name
+                )),
+                None => d.with_help(format!("known `{}` profiles: {}", info.name, names.join(", "))),
             };
             self.opts.report(d);
             self.skip_profile_keys();

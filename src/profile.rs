@@ -39,6 +39,11 @@ pub trait ProfileResolver {
     fn names(&self) -> Vec<String> {
         Vec::new()
     }
+
+    /// Names of the known profiles of one connector (all known names by default).
+    fn names_for(&self, _connector: &str) -> Vec<String> {
+        self.names()
+    }
 }
 
 /// A resolver over an in-memory list of profiles.
@@ -56,6 +61,14 @@ impl ProfileResolver for Profiles {
 
     fn names(&self) -> Vec<String> {
         self.0.iter().map(|p| p.name.clone()).collect()
+    }
+
+    fn names_for(&self, connector: &str) -> Vec<String> {
+        self.0
+            .iter()
+            .filter(|p| p.connector == connector)
+            .map(|p| p.name.clone())
+            .collect()
     }
 }
 
