@@ -60,7 +60,8 @@
 //! through traits the embedder implements. It does not plan queries; `INSERT` and
 //! `SELECT` statements in a script are skipped.
 //!
-//! See `ARCHITECTURE.md` for the design, `docs/connectors.md` for every option and
+//! See `ARCHITECTURE.md` for the design, `docs/design.md` for why it is built this way,
+//! `docs/connectors.md` for every option, `docs/type-mapping.md` for every type mapping and
 //! `docs/diagnostics.md` for every diagnostic code.
 #![cfg_attr(
     not(test),
