@@ -6,68 +6,17 @@
 //! - `-- expect: error <code> [<code> …]` — fails, and reports at least these codes;
 //! - `-- expect: warning <code> [<code> …]` — compiles, with at least these warnings.
 
-use connector_ddl::diagnostics::{redact_source, render_human, JsonDiagnostic};
-use connector_ddl::profile::{ConnectionProfile, Profiles};
-use connector_ddl::schema::definition::MemorySchemas;
-use connector_ddl::span::LineIndex;
-use connector_ddl::{compile_sql, Compiled, Env, Registry};
+mod common;
 
-fn profiles() -> Profiles {
-    let text = include_str!("fixtures/profiles.json");
-    let list: Vec<ConnectionProfile> = serde_json::from_str(text).expect("fixture profiles parse");
-    Profiles(list)
-}
-
-/// Every file under `tests/fixtures/schemas`, by relative path (for `*.schema_file` and
-/// protobuf imports) and, for top-level files, by stem as a registry subject.
-fn schemas() -> MemorySchemas {
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/schemas");
-    let mut out = MemorySchemas::default();
-    let mut stack = vec![root.clone()];
-    while let Some(dir) = stack.pop() {
-        for entry in std::fs::read_dir(&dir).expect("schema fixtures dir reads") {
-            let path = entry.expect("dir entry").path();
-            if path.is_dir() {
-                stack.push(path);
-                continue;
-            }
-            let rel = path
-                .strip_prefix(&root)
-                .expect("under root")
-                .to_string_lossy()
-                .replace('\\', "/");
-            let text = std::fs::read_to_string(&path).expect("schema fixture reads");
-            if !rel.contains('/') {
-                if let Some(stem) = path.file_stem() {
-                    out.subjects
-                        .insert(stem.to_string_lossy().into_owned(), text.clone());
-                }
-            }
-            out.files.insert(rel, text);
-        }
-    }
-    out
-}
-
-enum Expect {
-    Ok,
-    Error(Vec<String>),
-    Warning(Vec<String>),
-}
+use common::{assert_no_secret, render, Expect, Fixtures, FIXTURE_SECRETS};
+use connector_ddl::{compile_sql, Compiled};
 
 fn expectation(sql: &str, path: &std::path::Path) -> Expect {
     let first = sql.lines().next().unwrap_or("");
     let rest = first
         .strip_prefix("-- expect:")
-        .unwrap_or_else(|| panic!("{}: line 1 must be `-- expect: …`", path.display()))
-        .trim();
-    let mut words = rest.split_whitespace();
-    match words.next() {
-        Some("ok") => Expect::Ok,
-        Some("error") => Expect::Error(words.map(String::from).collect()),
-        Some("warning") => Expect::Warning(words.map(String::from).collect()),
-        other => panic!("{}: unknown expectation {other:?}", path.display()),
-    }
+        .unwrap_or_else(|| panic!("{}: line 1 must be `-- expect: …`", path.display()));
+    Expect::parse(rest, path)
 }
 
 fn check(out: &Compiled, expect: &Expect, path: &std::path::Path) {
@@ -82,106 +31,21 @@ fn check(out: &Compiled, expect: &Expect, path: &std::path::Path) {
             t.name()
         );
     }
-    let codes: Vec<(bool, &str)> = out
-        .diagnostics
-        .iter()
-        .map(|d| (d.is_error(), d.code.as_str()))
-        .collect();
-    match expect {
-        Expect::Ok => assert!(
-            !out.has_errors(),
-            "{}: expected ok, got {codes:?}",
-            path.display()
-        ),
-        Expect::Error(want) => {
-            assert!(
-                out.has_errors(),
-                "{}: expected errors, got none",
-                path.display()
-            );
-            for w in want {
-                assert!(
-                    codes.iter().any(|(e, c)| *e && c == w),
-                    "{}: expected error {w}, got {codes:?}",
-                    path.display()
-                );
-            }
-        }
-        Expect::Warning(want) => {
-            assert!(
-                !out.has_errors(),
-                "{}: expected only warnings, got {codes:?}",
-                path.display()
-            );
-            for w in want {
-                assert!(
-                    codes.iter().any(|(e, c)| !*e && c == w),
-                    "{}: expected warning {w}, got {codes:?}",
-                    path.display()
-                );
-            }
-        }
-    }
-}
-
-fn render(sql: &str, out: &Compiled) -> String {
-    let mut s = String::new();
-    if !out.diagnostics.is_empty() {
-        let index = LineIndex::new(sql);
-        s.push_str("--- diagnostics ---\n");
-        for d in &out.diagnostics {
-            let j = JsonDiagnostic::new(d, &index);
-            s.push_str(&serde_json::to_string(&j).expect("diagnostic serializes"));
-            s.push('\n');
-        }
-        s.push_str("--- rendered ---\n");
-        for d in &out.diagnostics {
-            s.push_str(&render_human(
-                d,
-                "case.sql",
-                &redact_source(sql, &out.secret_spans),
-                false,
-            ));
-        }
-    }
-    if !out.has_errors() {
-        s.push_str("--- tables ---\n");
-        s.push_str(&serde_json::to_string_pretty(&out.tables).expect("tables serialize"));
-        s.push('\n');
-    }
-    s
+    expect.check(out, path);
 }
 
 #[test]
 fn ddl_cases() {
-    let registry = Registry::builtin();
-    let profiles = profiles();
-    let schemas = schemas();
-    let env = Env::new(&registry)
-        .with_profiles(&profiles)
-        .with_schemas(&schemas);
+    let fixtures = Fixtures::load();
+    let env = fixtures.env();
     insta::glob!("ddl/**/*.sql", |path| {
         let sql = std::fs::read_to_string(path).expect("case file reads");
         let expect = expectation(&sql, path);
         let out = compile_sql(&sql, &env);
         check(&out, &expect, path);
         // Secrets from the profiles fixture must never appear in any output.
-        let rendered = render(&sql, &out);
-        for secret in [
-            "s3cr3t-Pa55",
-            "registry-secret-value",
-            "pipeline",
-            "confluent-secret-value",
-            "sr-secret-value",
-            "redis-secret-value",
-            "iceberg-secret-token",
-        ] {
-            assert!(
-                !rendered.contains(secret),
-                "{}: secret `{secret}` leaked",
-                path.display()
-            );
-        }
+        let rendered = render(&sql, "case.sql", &out);
+        assert_no_secret(&rendered, FIXTURE_SECRETS, path);
         // So must secret values written in the case itself (a `{{ VAR }}` placeholder may
         // show). Settings maps are checked for their credential values.
         for span in &out.secret_spans {
@@ -215,23 +79,19 @@ fn ddl_cases() {
 
 #[test]
 fn strict_mode_turns_warnings_into_errors() {
-    let registry = Registry::builtin();
-    let schemas = schemas();
+    let fixtures = Fixtures::load();
     let sql = std::fs::read_to_string(concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/tests/ddl/schema/avro_recursive.sql"
     ))
     .expect("case reads");
-    let lenient = compile_sql(&sql, &Env::new(&registry).with_schemas(&schemas));
+    let lenient = compile_sql(&sql, &fixtures.env());
     assert!(!lenient.has_errors());
     assert!(lenient
         .diagnostics
         .iter()
         .any(|d| d.code.as_str() == "schema::recursive"));
-    let strict = compile_sql(
-        &sql,
-        &Env::new(&registry).with_schemas(&schemas).strict(true),
-    );
+    let strict = compile_sql(&sql, &fixtures.env().strict(true));
     assert!(strict.has_errors());
     assert!(
         strict.tables.is_empty(),

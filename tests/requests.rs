@@ -9,122 +9,20 @@
 //! - `error <code> [<code> …]` — fails, and reports at least these error codes;
 //! - `warning <code> [<code> …]` — compiles, with at least these warnings.
 
-use connector_ddl::diagnostics::{redact_source, render_human, JsonDiagnostic};
-use connector_ddl::profile::{ConnectionProfile, Profiles};
-use connector_ddl::schema::definition::MemorySchemas;
-use connector_ddl::span::LineIndex;
-use connector_ddl::{compile_request, compile_sql, Compiled, Env, Registry};
+mod common;
 
-fn profiles() -> Profiles {
-    let text = include_str!("fixtures/profiles.json");
-    let list: Vec<ConnectionProfile> = serde_json::from_str(text).expect("fixture profiles parse");
-    Profiles(list)
-}
-
-/// Every file under `tests/fixtures/schemas`, by relative path and, for top-level files,
-/// by stem as a registry subject (as in `tests/ddl.rs`).
-fn schemas() -> MemorySchemas {
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/schemas");
-    let mut out = MemorySchemas::default();
-    let mut stack = vec![root.clone()];
-    while let Some(dir) = stack.pop() {
-        for entry in std::fs::read_dir(&dir).expect("schema fixtures dir reads") {
-            let path = entry.expect("dir entry").path();
-            if path.is_dir() {
-                stack.push(path);
-                continue;
-            }
-            let rel = path
-                .strip_prefix(&root)
-                .expect("under root")
-                .to_string_lossy()
-                .replace('\\', "/");
-            let text = std::fs::read_to_string(&path).expect("schema fixture reads");
-            if !rel.contains('/') {
-                if let Some(stem) = path.file_stem() {
-                    out.subjects
-                        .insert(stem.to_string_lossy().into_owned(), text.clone());
-                }
-            }
-            out.files.insert(rel, text);
-        }
-    }
-    out
-}
-
-enum Expect {
-    Ok,
-    Error(Vec<String>),
-    Warning(Vec<String>),
-}
+use common::{assert_no_secret, render, Expect, Fixtures, FIXTURE_SECRETS};
+use connector_ddl::{compile_request, compile_sql, Compiled};
 
 fn expectation(path: &std::path::Path) -> Expect {
     let expect_path = path.with_extension("expect");
     let text = std::fs::read_to_string(&expect_path)
         .unwrap_or_else(|_| panic!("{}: missing sibling `.expect` file", path.display()));
-    let mut words = text.split_whitespace();
-    match words.next() {
-        Some("ok") => Expect::Ok,
-        Some("error") => Expect::Error(words.map(String::from).collect()),
-        Some("warning") => Expect::Warning(words.map(String::from).collect()),
-        other => panic!("{}: unknown expectation {other:?}", expect_path.display()),
-    }
+    Expect::parse(&text, &expect_path)
 }
 
 fn check(out: &Compiled, expect: &Expect, path: &std::path::Path) {
-    let codes: Vec<(bool, &str)> = out
-        .diagnostics
-        .iter()
-        .map(|d| (d.is_error(), d.code.as_str()))
-        .collect();
-    match expect {
-        Expect::Ok => {
-            assert!(
-                !out.has_errors(),
-                "{}: expected ok, got {codes:?}",
-                path.display()
-            );
-            assert_eq!(
-                out.tables.len(),
-                1,
-                "{}: expected one table",
-                path.display()
-            );
-        }
-        Expect::Error(want) => {
-            assert!(
-                out.has_errors(),
-                "{}: expected errors, got none",
-                path.display()
-            );
-            assert!(
-                out.tables.is_empty(),
-                "{}: a table despite errors",
-                path.display()
-            );
-            for w in want {
-                assert!(
-                    codes.iter().any(|(e, c)| *e && c == w),
-                    "{}: expected error {w}, got {codes:?}",
-                    path.display()
-                );
-            }
-        }
-        Expect::Warning(want) => {
-            assert!(
-                !out.has_errors(),
-                "{}: expected only warnings, got {codes:?}",
-                path.display()
-            );
-            for w in want {
-                assert!(
-                    codes.iter().any(|(e, c)| !*e && c == w),
-                    "{}: expected warning {w}, got {codes:?}",
-                    path.display()
-                );
-            }
-        }
-    }
+    expect.check(out, path);
     // Every diagnostic points into the request text.
     for d in &out.diagnostics {
         assert!(
@@ -135,42 +33,10 @@ fn check(out: &Compiled, expect: &Expect, path: &std::path::Path) {
     }
 }
 
-fn render(json: &str, out: &Compiled) -> String {
-    let mut s = String::new();
-    if !out.diagnostics.is_empty() {
-        let index = LineIndex::new(json);
-        s.push_str("--- diagnostics ---\n");
-        for d in &out.diagnostics {
-            let j = JsonDiagnostic::new(d, &index);
-            s.push_str(&serde_json::to_string(&j).expect("diagnostic serializes"));
-            s.push('\n');
-        }
-        s.push_str("--- rendered ---\n");
-        for d in &out.diagnostics {
-            s.push_str(&render_human(
-                d,
-                "request.json",
-                &redact_source(json, &out.secret_spans),
-                false,
-            ));
-        }
-    }
-    if !out.has_errors() {
-        s.push_str("--- tables ---\n");
-        s.push_str(&serde_json::to_string_pretty(&out.tables).expect("tables serialize"));
-        s.push('\n');
-    }
-    s
-}
-
 #[test]
 fn request_cases() {
-    let registry = Registry::builtin();
-    let profiles = profiles();
-    let schemas = schemas();
-    let env = Env::new(&registry)
-        .with_profiles(&profiles)
-        .with_schemas(&schemas);
+    let fixtures = Fixtures::load();
+    let env = fixtures.env();
     let mut count = 0;
     insta::glob!("requests/*.json", |path| {
         count += 1;
@@ -178,20 +44,10 @@ fn request_cases() {
         let expect = expectation(path);
         let out = compile_request(&json, &env);
         check(&out, &expect, path);
-        let rendered = render(&json, &out);
+        let rendered = render(&json, "request.json", &out);
         // Secrets from the profiles fixture, or written in the request, never show.
-        for secret in [
-            "s3cr3t-Pa55",
-            "registry-secret-value",
-            "pipeline",
-            "hunter2-request",
-        ] {
-            assert!(
-                !rendered.contains(secret),
-                "{}: secret `{secret}` leaked",
-                path.display()
-            );
-        }
+        assert_no_secret(&rendered, FIXTURE_SECRETS, path);
+        assert_no_secret(&rendered, &["hunter2-request"], path);
         insta::assert_snapshot!(rendered);
     });
     assert!(
@@ -203,12 +59,8 @@ fn request_cases() {
 /// A DDL statement and the equivalent request compile to the same table.
 #[test]
 fn ddl_and_request_agree() {
-    let registry = Registry::builtin();
-    let profiles = profiles();
-    let schemas = schemas();
-    let env = Env::new(&registry)
-        .with_profiles(&profiles)
-        .with_schemas(&schemas);
+    let fixtures = Fixtures::load();
+    let env = fixtures.env();
     let pairs = [
         (
             "CREATE TABLE orders (
@@ -295,12 +147,8 @@ fn ddl_and_request_agree() {
 /// in a request compiles to the same table.
 #[test]
 fn output_schema_posts_back() {
-    let registry = Registry::builtin();
-    let profiles = profiles();
-    let schemas = schemas();
-    let env = Env::new(&registry)
-        .with_profiles(&profiles)
-        .with_schemas(&schemas);
+    let fixtures = Fixtures::load();
+    let env = fixtures.env();
     for case in [
         "definition_protobuf_dependencies",
         "definition_avro",
@@ -330,12 +178,8 @@ fn output_schema_posts_back() {
 /// diagnostics without panicking, and every diagnostic's span lies inside the text.
 #[test]
 fn mangled_requests_never_panic() {
-    let registry = Registry::builtin();
-    let profiles = profiles();
-    let schemas = schemas();
-    let env = Env::new(&registry)
-        .with_profiles(&profiles)
-        .with_schemas(&schemas);
+    let fixtures = Fixtures::load();
+    let env = fixtures.env();
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/requests");
     let mut entries: Vec<_> = std::fs::read_dir(&dir)
         .expect("cases dir reads")
