@@ -4,6 +4,7 @@
 //! and a table is produced only when none of its diagnostics is an error.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use arrow_schema::{DataType, Field};
 use serde::ser::SerializeMap;
@@ -14,7 +15,7 @@ use crate::connector::{
 };
 use crate::diagnostics::{codes, Diagnostic, Severity};
 use crate::options::grammar::did_you_mean;
-use crate::options::{AppliesTo, ConnectorOptions, OptionKind, OptionSpec, Value};
+use crate::options::{ConnectorOptions, OptionKind, OptionSpec, Value};
 use crate::parse::types::{sql_name, CARRIED_TYPES};
 use crate::parse::{parse_script, ColumnKind, ExprShape, SqlExpr, Statement, TableDef, WithClause};
 use crate::profile::{ConnectionProfile, ProfileResolver, Profiles};
@@ -36,22 +37,30 @@ pub const CONNECTION_PROFILE: OptionSpec = OptionSpec::string("connection_profil
     .doc("Name of a connection profile that holds the connection options.");
 /// `event_time_field` (deprecated).
 pub const EVENT_TIME_FIELD: OptionSpec = OptionSpec::new("event_time_field", OptionKind::FieldRef)
+    .source_only()
+    .lenient()
     .doc("Deprecated: use `WATERMARK FOR column`.");
 /// `watermark_field` (deprecated).
 pub const WATERMARK_FIELD: OptionSpec = OptionSpec::new("watermark_field", OptionKind::FieldRef)
+    .source_only()
+    .lenient()
     .doc("Deprecated: use `WATERMARK FOR column AS expr`.");
 /// `idle_micros`.
 pub const IDLE_MICROS: OptionSpec = OptionSpec::new("idle_micros", OptionKind::Signed)
-    .default("300000000")
+    .default_int(300_000_000)
+    .source_only()
+    .lenient()
     .doc("Microseconds without data after which a source partition counts as idle; <= 0 disables.");
 /// `lookup.cache.max_bytes`.
 pub const LOOKUP_CACHE_MAX_BYTES: OptionSpec =
     OptionSpec::new("lookup.cache.max_bytes", OptionKind::Unsigned)
         .lookup_only()
+        .lenient()
         .doc("Size of the lookup cache in bytes.");
 /// `lookup.cache.ttl`.
 pub const LOOKUP_CACHE_TTL: OptionSpec = OptionSpec::new("lookup.cache.ttl", OptionKind::Duration)
     .lookup_only()
+    .lenient()
     .doc("How long a looked-up row is cached.");
 
 /// Options the compiler reads for every connection table.
@@ -68,8 +77,6 @@ pub const COMMON_OPTIONS: &[OptionSpec] = &[
     LOOKUP_CACHE_MAX_BYTES,
     LOOKUP_CACHE_TTL,
 ];
-
-const DEFAULT_IDLE_MICROS: i64 = 300_000_000;
 
 /// What the compiler needs from its embedder.
 pub struct Env<'a> {
@@ -116,6 +123,7 @@ impl<'a> Env<'a> {
 
 /// The result of compiling a script.
 #[derive(Clone, Debug)]
+#[non_exhaustive]
 pub struct Compiled {
     /// Tables that compiled, in source order.
     pub tables: Vec<Table>,
@@ -124,9 +132,70 @@ pub struct Compiled {
     /// Where secret option values are written in the source; renderers that show source
     /// lines mask them (see [`crate::diagnostics::redact_source`]).
     pub secret_spans: Vec<Span>,
+    /// The source with every secret value masked: what renderers may show.
+    shown: Arc<str>,
+}
+
+/// A script that did not compile: every diagnostic, rendered for people (source lines
+/// shown with secrets masked) by `Display`.
+#[derive(Clone, Debug, thiserror::Error)]
+#[error("{rendered}")]
+pub struct CompileError {
+    /// Every diagnostic of the script, warnings included, sorted by position.
+    pub diagnostics: Vec<Diagnostic>,
+    rendered: String,
 }
 
 impl Compiled {
+    /// The result of a compilation of `source`: `secret_spans` are masked in what
+    /// renderers show of it.
+    pub(crate) fn new(
+        tables: Vec<Table>,
+        diagnostics: Vec<Diagnostic>,
+        secret_spans: Vec<Span>,
+        source: &str,
+    ) -> Self {
+        let shown = crate::diagnostics::redact_source(source, &secret_spans).into();
+        Compiled {
+            tables,
+            diagnostics,
+            secret_spans,
+            shown,
+        }
+    }
+
+    /// Every diagnostic rendered for people as rustc does (`error[code]: message`, the
+    /// source line with a caret, `help`), secrets masked, then a count such as
+    /// `2 errors, 1 warning`. Empty when there is no diagnostic.
+    pub fn render_human(&self, source_name: &str, color: bool) -> String {
+        let mut out: String = self
+            .diagnostics
+            .iter()
+            .map(|d| crate::diagnostics::render_human(d, source_name, &self.shown, color))
+            .collect();
+        if let Some(count) = crate::diagnostics::count_line(&self.diagnostics) {
+            out.push_str(&count);
+            out.push('\n');
+        }
+        out
+    }
+
+    /// The tables, or — when any diagnostic is an error — a [`CompileError`] whose
+    /// `Display` renders every diagnostic.
+    ///
+    /// # Errors
+    /// When any diagnostic is an error.
+    pub fn into_result(self) -> Result<Vec<Table>, CompileError> {
+        if !self.has_errors() {
+            return Ok(self.tables);
+        }
+        let rendered = self.render_human("input.sql", false);
+        Err(CompileError {
+            diagnostics: self.diagnostics,
+            rendered,
+        })
+    }
+
     /// Whether any diagnostic is an error.
     pub fn has_errors(&self) -> bool {
         self.diagnostics.iter().any(Diagnostic::is_error)
@@ -247,12 +316,12 @@ pub struct Connection {
 impl Connection {
     /// The typed table config, if it is a `T`.
     pub fn table_config<T: 'static>(&self) -> Option<&T> {
-        self.config.table.downcast::<T>()
+        self.config.table.downcast_ref::<T>()
     }
 
     /// The typed profile, if it is a `P`.
     pub fn profile_config<P: 'static>(&self) -> Option<&P> {
-        self.config.connection.as_ref()?.downcast::<P>()
+        self.config.connection.as_ref()?.downcast_ref::<P>()
     }
 }
 
@@ -357,11 +426,7 @@ pub fn compile_sql(sql: &str, env: &Env<'_>) -> Compiled {
         }
     }
     finish_diagnostics(&mut diagnostics, env.strict);
-    Compiled {
-        tables,
-        diagnostics,
-        secret_spans: secrets,
-    }
+    Compiled::new(tables, diagnostics, secrets, sql)
 }
 
 /// Compiles one table definition that did not come from a SQL script (the JSON request
@@ -415,7 +480,12 @@ fn compile_options(
     env: &Env<'_>,
 ) -> (Option<Table>, Vec<Diagnostic>) {
     let anchor = with.as_ref().map(|w| w.span).unwrap_or(def.name.span);
-    let mut opts = ConnectorOptions::from_with(with, anchor);
+    let entries = with
+        .map(|w| w.options)
+        .unwrap_or_default()
+        .into_iter()
+        .map(|o| (o.key, o.value));
+    let mut opts = ConnectorOptions::from_entries(entries, anchor);
     let connector_value = opts.peek("connector").cloned();
     let connector_name = match &connector_value {
         None => None,
@@ -457,6 +527,7 @@ fn compile_options(
         connector_name: &connector_name.node,
         opts,
         columns,
+        profile_secrets: Vec::new(),
     };
     let table = state.compile();
     let mut diags = state.opts.take_diagnostics();
@@ -783,13 +854,24 @@ struct TableCompiler<'a> {
     connector_name: &'a str,
     opts: ConnectorOptions,
     columns: Columns,
+    /// Secret values of the connection profile used, redacted from the output.
+    profile_secrets: Vec<String>,
 }
 
 impl TableCompiler<'_> {
     fn compile(&mut self) -> Option<Connection> {
         let def = self.def;
+        let spec = self.connector.spec();
+        self.opts.add_catalogue(COMMON_OPTIONS);
+        self.opts.add_catalogue(spec.table_options);
+        if let Some(t) = spec.type_spec() {
+            self.opts.add_catalogue(std::slice::from_ref(t));
+        }
         let profile_ref = self.opts.string(&CONNECTION_PROFILE);
         let (profile, used_profile) = self.profile(profile_ref.as_ref());
+        if used_profile.is_none() {
+            self.opts.add_catalogue(spec.profile_options);
+        }
 
         // Format, framing, bad data.
         let format = format::format_from_options(&mut self.opts);
@@ -798,56 +880,19 @@ impl TableCompiler<'_> {
         self.check_format(format.as_ref());
         let format = format.map(|(f, _)| f);
 
-        // A TEMPORARY table is a lookup table.
-        let takes_type = self
-            .connector
-            .table_options()
-            .iter()
-            .any(|s| s.key == "type");
-        let lookup_capable = self.connector.info().lookup;
-        if def.temporary && !lookup_capable {
-            let info = self.connector.info();
-            self.opts.report(
-                Diagnostic::error(
-                    codes::CONNECTION_TYPE,
-                    def.temporary_span,
-                    format!(
-                        "connector `{}` cannot be a lookup table, and TEMPORARY tables are lookup tables",
-                        info.name
-                    ),
-                )
-                .with_help("drop `TEMPORARY` for a source or sink"),
+        let Some(connection_type) = self.connection_type() else {
+            // The table's type is unknown (reported): report what every type requires,
+            // and leave the rest of the connector's options alone rather than pile on.
+            self.opts.report_missing_required(spec.table_options);
+            self.finish_options(
+                None,
+                used_profile.as_ref(),
+                format.as_ref(),
+                framing.is_some(),
             );
-            // Reading the rest as a source or sink would only pile on.
             return None;
-        }
-        if def.temporary && takes_type && lookup_capable {
-            match self.opts.peek("type").map(|v| v.node.clone()) {
-                None => self.opts.insert(
-                    Spanned::new("type".into(), def.name.span),
-                    Spanned::new(Value::String("lookup".into()), def.name.span),
-                ),
-                Some(Value::String(s)) if s.eq_ignore_ascii_case("lookup") => {}
-                Some(other) => {
-                    let span = self
-                        .opts
-                        .peek("type")
-                        .map(|v| v.span)
-                        .unwrap_or(def.name.span);
-                    self.opts.take("type");
-                    self.opts.report(
-                        Diagnostic::error(
-                            codes::CONNECTION_TYPE,
-                            span,
-                            format!(
-                                "a TEMPORARY table is a lookup table, so `type` cannot be {other}"
-                            ),
-                        )
-                        .with_help("remove `type`, or drop `TEMPORARY` for a source or sink"),
-                    );
-                }
-            }
-        }
+        };
+        self.opts.set_connection_type(connection_type);
 
         let generated: Vec<Spanned<String>> = self
             .columns
@@ -857,7 +902,7 @@ impl TableCompiler<'_> {
             .collect();
         let ctx = TableContext {
             name: &def.name.node,
-            temporary: def.temporary,
+            connection_type,
             fields: &self.columns.fields,
             format: format.as_ref(),
             generated: &generated,
@@ -868,21 +913,7 @@ impl TableCompiler<'_> {
             (Some(p), Some(t)) => self.connector.configure(p, t),
             _ => None,
         };
-        let connection_type = config.as_ref().map(|c| c.connection_type);
-        if let (true, true, Some(ct)) = (def.temporary, lookup_capable, connection_type) {
-            if ct != ConnectionType::Lookup {
-                let info = self.connector.info();
-                self.opts.report(
-                    Diagnostic::error(
-                        codes::CONNECTION_TYPE,
-                        def.temporary_span,
-                        format!("connector `{}` cannot be a lookup table, and TEMPORARY tables are lookup tables", info.name),
-                    )
-                    .with_help("drop `TEMPORARY`"),
-                );
-            }
-        }
-
+        let connection_type = Some(connection_type);
         // Schema: declared columns, the connector's fixed schema, or an expanded definition.
         let mut format = format;
         let expanded = self.expand_definition(format.as_ref(), config.as_ref(), connection_type);
@@ -924,42 +955,13 @@ impl TableCompiler<'_> {
             self.connector.check(c, &schema, &mut self.opts);
         }
 
-        // Options every table may set.
+        // Options every table may set; the catalogue decides where they apply.
         let event_time = self.field_option(&EVENT_TIME_FIELD, &schema);
         let watermark_field = self.field_option(&WATERMARK_FIELD, &schema);
-        let idle = self
-            .opts
-            .signed(&IDLE_MICROS)
-            .map(|v| v.node)
-            .unwrap_or(DEFAULT_IDLE_MICROS);
+        let idle = self.opts.signed(&IDLE_MICROS).map(|v| v.node);
         let cache_bytes = self.opts.unsigned(&LOOKUP_CACHE_MAX_BYTES);
         let cache_ttl = self.opts.duration(&LOOKUP_CACHE_TTL);
-        // Accepted everywhere, as in Arroyo, but meaningless on some tables: say so.
-        if let Some(ct) = connection_type {
-            let mut idle_keys = vec![];
-            if ct != ConnectionType::Lookup {
-                idle_keys.extend(
-                    [LOOKUP_CACHE_MAX_BYTES.key, LOOKUP_CACHE_TTL.key]
-                        .map(|k| (k, "lookup tables")),
-                );
-            }
-            if ct != ConnectionType::Source {
-                idle_keys.extend(
-                    [EVENT_TIME_FIELD.key, WATERMARK_FIELD.key, IDLE_MICROS.key]
-                        .map(|k| (k, "sources")),
-                );
-            }
-            for (key, only) in idle_keys {
-                if let Some(span) = self.opts.key_span(key) {
-                    self.opts.report(Diagnostic::warning(
-                        codes::OPTION_NOT_APPLICABLE,
-                        span,
-                        format!("`{key}` only applies to {only} and has no effect on a {ct}"),
-                    ));
-                }
-            }
-        }
-        if self.connector.formats().rule == FormatRule::Ignored {
+        if spec.formats.rule == FormatRule::Ignored {
             for key in [
                 format::FRAMING.key,
                 format::FRAMING_MAX_LENGTH.key,
@@ -977,30 +979,22 @@ impl TableCompiler<'_> {
                 }
             }
         }
-        if let Some(p) = &def.partitioned_by {
-            if !self.connector.info().partitioned {
-                // File sinks partition through their own options, not this clause.
-                let own = self
-                    .connector
-                    .table_options()
-                    .iter()
-                    .any(|s| s.key == "partitioning.fields");
-                let (message, help) = if own {
-                    (
-                        format!("connector `{}` does not read `PARTITIONED BY`; it has no effect", self.connector_name),
-                        "remove `PARTITIONED BY`, and partition with `partitioning.fields = [col, …]` or `partitioning.time_pattern`",
-                    )
-                } else {
-                    (
-                        format!("connector `{}` does not partition its output; `PARTITIONED BY` has no effect", self.connector_name),
-                        "remove `PARTITIONED BY`",
-                    )
-                };
-                self.opts.report(
-                    Diagnostic::warning(codes::OPTION_NOT_APPLICABLE, p.span, message)
-                        .with_help(help),
-                );
-            }
+        if let Some(p) = def.partitioned_by.as_ref().filter(|_| !spec.partitioned) {
+            // File sinks partition through their own options, not this clause.
+            let (message, help) = if spec.partitions_by_options {
+                (
+                    format!("connector `{}` does not read `PARTITIONED BY`; it has no effect", self.connector_name),
+                    "remove `PARTITIONED BY`, and partition with `partitioning.fields = [col, …]` or `partitioning.time_pattern`",
+                )
+            } else {
+                (
+                    format!("connector `{}` does not partition its output; `PARTITIONED BY` has no effect", self.connector_name),
+                    "remove `PARTITIONED BY`",
+                )
+            };
+            self.opts.report(
+                Diagnostic::warning(codes::OPTION_NOT_APPLICABLE, p.span, message).with_help(help),
+            );
         }
         self.finish_options(
             connection_type,
@@ -1010,6 +1004,7 @@ impl TableCompiler<'_> {
         );
 
         let config = config?;
+        let connection_type = connection_type?;
         if self.opts.has_errors() {
             return None;
         }
@@ -1022,24 +1017,28 @@ impl TableCompiler<'_> {
             max_bytes: cache_bytes.map(|c| c.node),
             ttl_micros: cache_ttl.map(|c| u64::try_from(c.node.as_micros()).unwrap_or(u64::MAX)),
         });
+        // Secret values, whatever Rust type the connector keeps them in, are redacted
+        // from the config JSON and the description.
+        let secrets = self.secret_values();
+        let description = crate::profile::redact_text(&config.description, &secrets);
         Some(Connection {
             name: def.name.node.clone(),
             connector: self.connector_name.to_string(),
-            connection_type: config.connection_type,
-            description: config.description.clone(),
+            connection_type,
+            description,
             config: ConnectionConfig {
-                connection: self.connector.has_profile().then(|| config.profile.clone()),
-                table: config.table.clone(),
+                connection: spec
+                    .has_profile()
+                    .then(|| config.profile.clone().with_secrets(secrets.clone())),
+                table: config.table.clone().with_secrets(secrets),
             },
             schema,
             connection_profile: used_profile.map(|p| p.name),
             temporary: def.temporary,
             event_time_field,
             watermark_field,
-            // Only a source can be idle; `<= 0` turns the timeout off, as in Arroyo.
-            idle_time_micros: u64::try_from(idle)
-                .ok()
-                .filter(|v| *v > 0 && config.connection_type == ConnectionType::Source),
+            // `<= 0` turns the timeout off, as in Arroyo; only sources read it.
+            idle_time_micros: idle.and_then(|v| u64::try_from(v).ok()).filter(|v| *v > 0),
             lookup_cache,
             partitioned_by: def
                 .partitioned_by
@@ -1048,6 +1047,112 @@ impl TableCompiler<'_> {
                 .unwrap_or_default(),
             options: self.redacted_options(),
         })
+    }
+
+    /// The table's connection type: its `type` option (a TEMPORARY table is a lookup
+    /// table), or the connector's one role. `None` when it cannot be known (reported).
+    fn connection_type(&mut self) -> Option<ConnectionType> {
+        let def = self.def;
+        let spec = self.connector.spec();
+        if def.temporary && !spec.can_be(ConnectionType::Lookup) {
+            self.opts.report(
+                Diagnostic::error(
+                    codes::CONNECTION_TYPE,
+                    def.temporary_span,
+                    format!(
+                        "connector `{}` cannot be a lookup table, and TEMPORARY tables are lookup tables",
+                        spec.name
+                    ),
+                )
+                .with_help("drop `TEMPORARY` for a source or sink"),
+            );
+            return None;
+        }
+        let Some(type_spec) = spec.type_spec() else {
+            if def.temporary {
+                return Some(ConnectionType::Lookup);
+            }
+            return spec.only_role();
+        };
+        if def.temporary {
+            let written = self.opts.peek(type_spec.key).cloned();
+            self.opts.take(type_spec.key);
+            return match written {
+                None => Some(ConnectionType::Lookup),
+                Some(v) if matches!(&v.node, Value::String(s) if s.eq_ignore_ascii_case("lookup")) => {
+                    Some(ConnectionType::Lookup)
+                }
+                Some(v) => {
+                    self.opts.report(
+                        Diagnostic::error(
+                            codes::CONNECTION_TYPE,
+                            v.span,
+                            format!(
+                                "a TEMPORARY table is a lookup table, so `type` cannot be {}",
+                                v.node
+                            ),
+                        )
+                        .with_help("remove `type`, or drop `TEMPORARY` for a source or sink"),
+                    );
+                    None
+                }
+            };
+        }
+        // A connection type the connector cannot have is its own mistake, not a typo.
+        let written = self.opts.peek(type_spec.key).cloned();
+        if let Some(v) = written {
+            let named = match &v.node {
+                Value::String(s) => ConnectionType::ALL
+                    .into_iter()
+                    .find(|ct| ct.as_str().eq_ignore_ascii_case(s.trim())),
+                _ => None,
+            };
+            // (`lookup` stays a plain invalid value: it is a type few connectors have.)
+            let named = named.filter(|ct| *ct != ConnectionType::Lookup);
+            if let Some(ct) = named.filter(|ct| !spec.can_be(*ct)) {
+                self.opts.take(type_spec.key);
+                let OptionKind::Enum(roles) = type_spec.kind else {
+                    return None;
+                };
+                self.opts.report(
+                    Diagnostic::error(
+                        codes::CONNECTION_TYPE,
+                        v.span,
+                        format!("connector `{}` cannot be a {ct}", spec.name),
+                    )
+                    .with_help(match roles {
+                        [one] => format!("set `type = '{one}'`"),
+                        _ => format!(
+                            "`type` is one of {}",
+                            crate::options::spec::quoted_list(roles)
+                        ),
+                    }),
+                );
+                return None;
+            }
+        }
+        let ty = self.opts.enumeration(type_spec)?;
+        ConnectionType::ALL
+            .into_iter()
+            .find(|ct| ct.as_str() == ty.node)
+    }
+
+    /// The values of this table's secret options (placeholders are not secret).
+    fn secret_values(&self) -> std::sync::Arc<[String]> {
+        let spec = self.connector.spec();
+        let mut out: Vec<String> = self
+            .opts
+            .entries()
+            .filter(|(k, _)| spec.options().any(|s| s.sensitive && s.matches(&k.node)))
+            .filter_map(|(_, v)| match &v.node {
+                Value::String(s) => Some(s.clone()),
+                Value::Number(n) => Some(n.clone()),
+                _ => None,
+            })
+            .filter(|s| !crate::profile::Secret::new(s.clone()).is_placeholder())
+            .collect();
+        out.extend(self.profile_secrets.iter().cloned());
+        out.into()
     }
 
     /// The WITH options as written, with the values of secret options redacted.
@@ -1073,8 +1178,8 @@ impl TableCompiler<'_> {
         let Some(name) = profile_ref else {
             return (self.connector.profile_from_options(&mut self.opts), None);
         };
-        let info = self.connector.info();
-        if !self.connector.has_profile() {
+        let info = self.connector.spec();
+        if !info.has_profile() {
             self.opts.report(
                 Diagnostic::error(
                     codes::PROFILE_CONNECTOR,
@@ -1119,14 +1224,20 @@ impl TableCompiler<'_> {
         }
         let mut popts = ConnectorOptions::from_json(&profile.config, name.span)
             .with_context(format!("connection profile `{}`", profile.name));
+        popts.add_catalogue(info.profile_options);
         let typed = self.connector.profile_from_options(&mut popts);
-        let valid: Vec<&str> = self
-            .connector
-            .profile_options()
+        popts.finish(&[]);
+        self.profile_secrets = profile
+            .config
             .iter()
-            .map(|s| s.key)
+            .filter(|(k, _)| {
+                info.profile_options
+                    .iter()
+                    .any(|s| s.sensitive && s.matches(k))
+            })
+            .filter_map(|(_, v)| v.as_str().map(str::to_string))
+            .filter(|s| !crate::profile::Secret::new(s.clone()).is_placeholder())
             .collect();
-        popts.finish(&valid, &[]);
         for mut d in popts.take_diagnostics() {
             if d.span.is_detached() {
                 d.span = name.span;
@@ -1139,7 +1250,7 @@ impl TableCompiler<'_> {
             self.opts.report(d);
         }
         // Connection options written in WITH as well are a mistake: the profile wins.
-        for spec in self.connector.profile_options() {
+        for spec in info.profile_options {
             for key in self.opts.pending_keys() {
                 if spec.matches(&key.node) {
                     self.opts.take(&key.node);
@@ -1158,7 +1269,7 @@ impl TableCompiler<'_> {
     }
 
     fn skip_profile_keys(&mut self) {
-        for spec in self.connector.profile_options() {
+        for spec in self.connector.spec().profile_options {
             for key in self.opts.pending_keys() {
                 if spec.matches(&key.node) {
                     self.opts.take(&key.node);
@@ -1168,8 +1279,8 @@ impl TableCompiler<'_> {
     }
 
     fn check_format(&mut self, format: Option<&(Format, Span)>) {
-        let rule = self.connector.formats();
-        let name = self.connector.info().name;
+        let spec = self.connector.spec();
+        let (rule, name) = (spec.formats, spec.name);
         match format {
             None => {
                 if rule.rule == FormatRule::Required && !self.opts.contains("format") {
@@ -1208,7 +1319,7 @@ impl TableCompiler<'_> {
                     );
                 }
                 if let Format::Json(JsonFormat { compression, .. }) = f {
-                    if compression != "uncompressed" && name != "filesystem" {
+                    if compression != "uncompressed" && !spec.compressed_json {
                         let span = self
                             .opts
                             .key_span(format::JSON_COMPRESSION.key)
@@ -1217,12 +1328,9 @@ impl TableCompiler<'_> {
                             Diagnostic::error(
                                 codes::FORMAT_NOT_SUPPORTED,
                                 span,
-                                format!("connector `{name}` cannot carry compressed JSON; `json.compression` is only supported by the filesystem connector"),
+                                format!("connector `{name}` cannot carry compressed JSON; `json.compression` is only supported by file connectors"),
                             )
-                            .with_help(match name {
-                                "kafka" => "remove `json.compression`; Kafka compresses batches itself (`client_configs = 'compression.type=gzip'`)",
-                                _ => "remove `json.compression`",
-                            }),
+                            .with_help("remove `json.compression`"),
                         );
                     }
                 }
@@ -1719,7 +1827,7 @@ impl TableCompiler<'_> {
     }
 
     fn check_metadata(&mut self) {
-        let defs = self.connector.metadata_defs();
+        let defs = self.connector.spec().metadata;
         let name = self.connector_name.to_string();
         let cols = self.columns.metadata.clone();
         for (m, key_span, type_span) in cols {
@@ -1866,8 +1974,9 @@ impl TableCompiler<'_> {
         Some(f.node)
     }
 
-    /// Reports unknown options, explaining keys that belong to another format, another
-    /// connection type, or the connection profile.
+    /// Reports the options nobody read: the catalogue explains keys of another connection
+    /// type or condition; keys of another format, another system or a connector without
+    /// `type` get their own message; the rest are unknown.
     fn finish_options(
         &mut self,
         ct: Option<ConnectionType>,
@@ -1878,49 +1987,27 @@ impl TableCompiler<'_> {
         if self.opts.pending_keys().is_empty() {
             return; // the common case: every option was read
         }
-        let source = matches!(ct, None | Some(ConnectionType::Source));
-        let lookup = matches!(ct, None | Some(ConnectionType::Lookup));
-        let formats = self.connector.formats().rule != FormatRule::Ignored;
-        let has_profile = self.connector.has_profile();
-        // Offer only what this table can really take.
-        let mut valid: Vec<&str> = COMMON_OPTIONS
-            .iter()
-            .map(|s| s.key)
-            .filter(|k| match *k {
-                "connection_profile" => has_profile,
-                "event_time_field" | "watermark_field" | "idle_micros" => source,
-                "lookup.cache.max_bytes" | "lookup.cache.ttl" => lookup,
-                "format" | "framing" | "framing.newline.max_length" | "bad_data" => formats,
-                _ => true,
-            })
-            .collect();
+        let spec = self.connector.spec();
+        if let Some(f) = format {
+            self.opts.add_catalogue(format::format_options(f.name()));
+        }
         let mut misplaced = format::misplaced_format_keys(format.map(Format::name));
-        for (foreign, ours) in self.connector.foreign_options() {
+        for (foreign, ours) in spec.foreign_options {
             misplaced.push((
                 foreign.to_string(),
                 codes::UNKNOWN_OPTION,
                 format!("unknown option `{foreign}` (that is Flink's name); here it is `{ours}`"),
             ));
         }
-        if let Some(c) = ct {
-            if !self
-                .connector
-                .table_options()
-                .iter()
-                .any(|s| s.key == "type")
-            {
-                misplaced.push((
-                    "type".to_string(),
-                    codes::UNKNOWN_OPTION,
-                    format!(
-                        "connector `{}` is always a {c}, so it takes no `type` option; remove it",
-                        self.connector_name
-                    ),
-                ));
-            }
-        }
-        if let Some(f) = format {
-            valid.extend(format::format_options(f.name()).iter().map(|s| s.key));
+        if let (Some(c), false) = (ct, spec.type_option) {
+            misplaced.push((
+                "type".to_string(),
+                codes::UNKNOWN_OPTION,
+                format!(
+                    "connector `{}` is always a {c}, so it takes no `type` option; remove it",
+                    self.connector_name
+                ),
+            ));
         }
         if !framing {
             misplaced.push((
@@ -1929,51 +2016,34 @@ impl TableCompiler<'_> {
                 "`framing.newline.max_length` needs `framing = 'newline'`".to_string(),
             ));
         }
-        if profile.is_none() {
-            valid.extend(self.connector.profile_options().iter().map(|s| s.key));
-        }
-        for spec in self.connector.table_options() {
-            let applies = match (spec.applies, ct) {
-                (AppliesTo::Any, _) | (_, None) => true,
-                (AppliesTo::Source, Some(c)) => c == ConnectionType::Source,
-                (AppliesTo::Sink, Some(c)) => c == ConnectionType::Sink,
-                (AppliesTo::Lookup, Some(c)) => c == ConnectionType::Lookup,
-            };
-            if applies {
-                valid.push(spec.key);
-            } else if let Some(c) = ct {
-                let only = match spec.applies {
-                    AppliesTo::Source => "sources",
-                    AppliesTo::Sink => "sinks",
-                    _ => "lookup tables",
-                };
-                misplaced.push((
-                    spec.key.to_string(),
-                    codes::OPTION_NOT_APPLICABLE,
-                    format!(
-                        "option `{}` only applies to {only}, but this table is a {c}",
-                        spec.key
-                    ),
-                ));
-            }
+        if profile.is_some() {
+            // Reported as set by the profile already.
+            self.skip_profile_keys();
         }
         if ct.is_none() {
             // The table's type is unknown (an error was reported): do not pile on.
-            for spec in self.connector.table_options() {
-                for key in self.opts.pending_keys() {
-                    if spec.matches(&key.node) {
-                        self.opts.take(&key.node);
-                    }
+            for key in self.opts.pending_keys() {
+                if spec.table_options.iter().any(|s| s.matches(&key.node)) {
+                    self.opts.take(&key.node);
                 }
             }
         }
-        self.opts.finish(&valid, &misplaced);
+        self.opts.finish(&misplaced);
     }
 }
 
 /// The value to show instead of `value` when option `key` of `connector` is secret (a
 /// sensitive spec, or a settings map holding credentials); `None` when it is not secret.
 fn redacted_value(connector: &dyn ErasedConnector, key: &str, value: &Value) -> Option<Value> {
+    redacted_by_specs(connector.spec().options(), key, value)
+}
+
+/// [`redacted_value`] over any set of specs.
+fn redacted_by_specs<'s>(
+    mut specs: impl Iterator<Item = &'s OptionSpec>,
+    key: &str,
+    value: &Value,
+) -> Option<Value> {
     // A URL written with `user:password@` carries a secret whatever the option is.
     if let Value::String(v) = value {
         if let Some(masked) = crate::profile::redact_url_password(v) {
@@ -1981,12 +2051,7 @@ fn redacted_value(connector: &dyn ErasedConnector, key: &str, value: &Value) -> 
         }
     }
     // Only secret and settings-map specs can redact; look at those alone.
-    let spec = connector
-        .profile_options()
-        .iter()
-        .chain(connector.table_options())
-        .filter(|s| s.sensitive || s.kind == OptionKind::Map)
-        .find(|s| s.matches(key))?;
+    let spec = specs.find(|s| (s.sensitive || s.kind == OptionKind::Map) && s.matches(key))?;
     match (value, spec.sensitive, spec.kind) {
         (Value::String(v), true, _) => Some(Value::String(
             crate::profile::Secret::new(v.clone())
@@ -2016,12 +2081,16 @@ fn secret_spans(with: Option<&WithClause>, registry: &Registry) -> Vec<Span> {
             Value::String(s) => registry.get(s.as_str()),
             _ => None,
         });
-    let Some(connector) = connector else {
-        return Vec::new();
-    };
+    // With no known connector, mask what any connector would keep secret: the statement
+    // may be wrong, but its secrets are still secrets.
     with.options
         .iter()
-        .filter(|o| redacted_value(connector, &o.key.node, &o.value.node).is_some())
+        .filter(|o| match connector {
+            Some(c) => redacted_value(c, &o.key.node, &o.value.node).is_some(),
+            None => registry
+                .iter()
+                .any(|(_, c)| redacted_value(c, &o.key.node, &o.value.node).is_some()),
+        })
         .map(|o| o.value.span)
         .collect()
 }

@@ -1,9 +1,13 @@
-//! The connector API: the typed [`Connector`] trait third parties implement, its
-//! object-safe twin [`ErasedConnector`], and the [`Registry`].
+//! The connector API: the typed [`Connector`] trait third parties implement, the
+//! [`ConnectorSpec`] each connector declares, its object-safe twin [`ErasedConnector`], and
+//! the [`Registry`].
 //!
-//! **API boundary:** `Connector` is the one trait a connector author implements. The
-//! erased twin is implemented for every connector by a blanket impl and sealed, so the
-//! compiler can keep connectors of different config types in one map.
+//! **API boundary:** a connector is data plus the code that is really its own. The data —
+//! name, capabilities, formats, metadata columns, every option with its default, range,
+//! allowed values, applies-to and sensitivity — is one `const` [`ConnectorSpec`]; the
+//! compiler enforces all of it. The code turns the options into typed configs. The erased
+//! twin is implemented for every connector by a blanket impl and sealed, so the compiler can
+//! keep connectors of different config types in one map.
 
 use std::any::Any;
 use std::collections::BTreeMap;
@@ -13,60 +17,13 @@ use std::sync::Arc;
 use arrow_schema::{DataType, Field};
 use schemars::JsonSchema;
 use serde::de::DeserializeOwned;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
-use crate::options::{ConnectorOptions, OptionSpec};
+pub use crate::connection_type::ConnectionType;
+use crate::options::{AppliesTo, ConnectorOptions, OptionSpec};
 use crate::schema::format::Format;
 use crate::schema::ConnectionSchema;
 use crate::span::Spanned;
-
-/// What a table is: where data comes from, goes to, or is looked up in.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum ConnectionType {
-    /// Read from.
-    Source,
-    /// Written to.
-    Sink,
-    /// Queried by key in a lookup join (`CREATE TEMPORARY TABLE`).
-    Lookup,
-}
-
-impl ConnectionType {
-    /// `"source"`, `"sink"` or `"lookup"`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ConnectionType::Source => "source",
-            ConnectionType::Sink => "sink",
-            ConnectionType::Lookup => "lookup",
-        }
-    }
-}
-
-impl fmt::Display for ConnectionType {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-/// Describes a connector for docs and listings.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct ConnectorInfo {
-    /// The name used in `connector = '…'`.
-    pub name: &'static str,
-    /// Human name, e.g. "Kafka".
-    pub display_name: &'static str,
-    /// One line about what it does.
-    pub description: &'static str,
-    /// Whether it can be a source.
-    pub source: bool,
-    /// Whether it can be a sink.
-    pub sink: bool,
-    /// Whether it can be a lookup table.
-    pub lookup: bool,
-    /// Whether its sinks use `PARTITIONED BY` (file and table-format sinks).
-    pub partitioned: bool,
-}
 
 /// How a connector treats the `format` option.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -104,6 +61,14 @@ impl Formats {
             allowed,
         }
     }
+
+    /// A connector that may carry one of `allowed`.
+    pub const fn optional(allowed: &'static [&'static str]) -> Formats {
+        Formats {
+            rule: FormatRule::Optional,
+            allowed,
+        }
+    }
 }
 
 /// Formats a message-oriented connector carries (everything but Parquet).
@@ -127,13 +92,229 @@ pub struct MetadataDef {
     pub doc: &'static str,
 }
 
+/// A minimal table of a connector, as the catalogue-derived tests and the docs use it:
+/// `CREATE [TEMPORARY] TABLE t (<columns>) WITH (connector = '<name>', <options>)`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Example {
+    /// `CREATE TEMPORARY TABLE` (a lookup table).
+    pub temporary: bool,
+    /// The column list, e.g. `id BIGINT, name TEXT`; empty for none.
+    pub columns: &'static str,
+    /// The options besides `connector`: key and SQL value text, e.g. `("topic", "'t'")`.
+    pub options: &'static [(&'static str, &'static str)],
+}
+
+/// What a connector is, declared once: the data the compiler, the docs, `ddlc --connectors`
+/// and the catalogue-derived tests read.
+#[derive(Clone, Copy, Debug)]
+#[non_exhaustive]
+pub struct ConnectorSpec {
+    /// The name used in `connector = '…'`.
+    pub name: &'static str,
+    /// Human name, e.g. "Kafka".
+    pub display_name: &'static str,
+    /// One line about what it does.
+    pub description: &'static str,
+    /// The connection types its tables can have.
+    pub roles: AppliesTo,
+    /// Whether a table says which with a `type` option (when false, the connector has one
+    /// role and a `type` option is an error).
+    pub type_option: bool,
+    /// Whether its sinks read `PARTITIONED BY` (table-format sinks).
+    pub partitioned: bool,
+    /// Whether it is a file sink that partitions with `partitioning.*` options.
+    pub partitions_by_options: bool,
+    /// Whether it can write compressed JSON (`json.compression`).
+    pub compressed_json: bool,
+    /// Which formats it carries.
+    pub formats: Formats,
+    /// Metadata columns it provides.
+    pub metadata: &'static [MetadataDef],
+    /// Options that form the connection profile (WITH clause or a connection profile).
+    pub profile_options: &'static [OptionSpec],
+    /// Options of one table.
+    pub table_options: &'static [OptionSpec],
+    /// Other systems' names for its options (`foreign`, `ours`), e.g. Flink's
+    /// `properties.bootstrap.servers`: such a key gets a message naming ours.
+    pub foreign_options: &'static [(&'static str, &'static str)],
+    /// Minimal valid tables, one for each role at least.
+    pub examples: &'static [Example],
+}
+
+/// The `type` spec for each set of roles (indexed by the set's bits).
+const TYPE_SPECS: [OptionSpec; 8] = {
+    const fn spec(values: &'static [&'static str], doc: &'static str) -> OptionSpec {
+        OptionSpec::one_of("type", values).required().doc(doc)
+    }
+    [
+        spec(&[], ""),
+        spec(&["source"], "Always `source`: these tables can only be read."),
+        spec(&["sink"], "Always `sink`: these tables can only be written."),
+        spec(
+            &["source", "sink"],
+            "Whether the table reads (`source`) or writes (`sink`).",
+        ),
+        spec(
+            &["lookup"],
+            "Always `lookup` (implied by `CREATE TEMPORARY TABLE`).",
+        ),
+        spec(
+            &["source", "lookup"],
+            "Whether the table reads (`source`) or is looked up by key (`lookup`, implied by `CREATE TEMPORARY TABLE`).",
+        ),
+        spec(
+            &["sink", "lookup"],
+            "Whether the table writes (`sink`) or is looked up by key (`lookup`, implied by `CREATE TEMPORARY TABLE`).",
+        ),
+        spec(
+            &["source", "sink", "lookup"],
+            "Whether the table reads (`source`), writes (`sink`) or is looked up by key (`lookup`, implied by `CREATE TEMPORARY TABLE`).",
+        ),
+    ]
+};
+
+impl ConnectorSpec {
+    /// A connector called `name` with no roles, formats or options yet.
+    pub const fn new(
+        name: &'static str,
+        display_name: &'static str,
+        description: &'static str,
+    ) -> Self {
+        ConnectorSpec {
+            name,
+            display_name,
+            description,
+            roles: AppliesTo::NONE,
+            type_option: false,
+            partitioned: false,
+            partitions_by_options: false,
+            compressed_json: false,
+            formats: Formats::FIXED,
+            metadata: &[],
+            profile_options: &[],
+            table_options: &[],
+            foreign_options: &[],
+            examples: &[],
+        }
+    }
+
+    /// Its tables can have these connection types; with more than one, tables say which
+    /// with a `type` option.
+    pub const fn roles(mut self, roles: AppliesTo) -> Self {
+        self.roles = roles;
+        self.type_option = roles.len() > 1;
+        self
+    }
+
+    /// Tables say `type = '…'` even though the connector has one role (as Arroyo's
+    /// single-role connectors that take `type` do).
+    pub const fn type_option(mut self) -> Self {
+        self.type_option = true;
+        self
+    }
+
+    /// Sinks read `PARTITIONED BY`.
+    pub const fn partitioned(mut self) -> Self {
+        self.partitioned = true;
+        self
+    }
+
+    /// Sinks partition with `partitioning.*` options rather than `PARTITIONED BY`.
+    pub const fn partitions_by_options(mut self) -> Self {
+        self.partitions_by_options = true;
+        self
+    }
+
+    /// It can write compressed JSON (`json.compression`).
+    pub const fn compressed_json(mut self) -> Self {
+        self.compressed_json = true;
+        self
+    }
+
+    /// The formats it carries.
+    pub const fn formats(mut self, formats: Formats) -> Self {
+        self.formats = formats;
+        self
+    }
+
+    /// The metadata columns it provides.
+    pub const fn metadata(mut self, metadata: &'static [MetadataDef]) -> Self {
+        self.metadata = metadata;
+        self
+    }
+
+    /// The profile options.
+    pub const fn profile_options(mut self, options: &'static [OptionSpec]) -> Self {
+        self.profile_options = options;
+        self
+    }
+
+    /// The table options.
+    pub const fn table_options(mut self, options: &'static [OptionSpec]) -> Self {
+        self.table_options = options;
+        self
+    }
+
+    /// Other systems' names for its options.
+    pub const fn foreign_options(
+        mut self,
+        options: &'static [(&'static str, &'static str)],
+    ) -> Self {
+        self.foreign_options = options;
+        self
+    }
+
+    /// Minimal valid tables.
+    pub const fn examples(mut self, examples: &'static [Example]) -> Self {
+        self.examples = examples;
+        self
+    }
+
+    /// Whether it has a connection profile (and so accepts `connection_profile`).
+    pub fn has_profile(&self) -> bool {
+        !self.profile_options.is_empty()
+    }
+
+    /// Whether a table can have connection type `ct`.
+    pub fn can_be(&self, ct: ConnectionType) -> bool {
+        self.roles.contains(ct)
+    }
+
+    /// The one connection type of a connector without a `type` option.
+    pub fn only_role(&self) -> Option<ConnectionType> {
+        let mut roles = ConnectionType::ALL
+            .into_iter()
+            .filter(|ct| self.roles.contains(*ct));
+        match (roles.next(), roles.next()) {
+            (Some(ct), None) => Some(ct),
+            _ => None,
+        }
+    }
+
+    /// The `type` option's spec (its allowed values are the connector's roles), when
+    /// tables take one.
+    pub fn type_spec(&self) -> Option<&'static OptionSpec> {
+        if !self.type_option {
+            return None;
+        }
+        TYPE_SPECS.get(usize::from(self.roles.bits()))
+    }
+
+    /// Every option of the connector: profile options, then table options.
+    pub fn options(&self) -> impl Iterator<Item = &'static OptionSpec> {
+        self.profile_options.iter().chain(self.table_options)
+    }
+}
+
 /// What a connector sees of the table while reading its options.
 #[derive(Clone, Debug)]
+#[non_exhaustive]
 pub struct TableContext<'a> {
     /// The table name.
     pub name: &'a str,
-    /// `CREATE TEMPORARY TABLE` (a lookup table).
-    pub temporary: bool,
+    /// Source, sink or lookup: from `type`, `CREATE TEMPORARY TABLE`, or the connector's
+    /// one role.
+    pub connection_type: ConnectionType,
     /// The declared columns (physical, metadata and generated), empty when none were declared.
     pub fields: &'a [Field],
     /// The format, if one was set and valid.
@@ -144,17 +325,17 @@ pub struct TableContext<'a> {
     pub partitioned_by: Option<&'a Spanned<Vec<crate::parse::SqlExpr>>>,
 }
 
-/// The unit profile of connectors that have no connection profile.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-pub struct NoProfile {}
-
 /// A connector: reads its options into typed profile and table configs.
 ///
-/// Implement this for a new connector and add it with [`Registry::register`]. Every method
-/// that can find a mistake reports it into the [`ConnectorOptions`] it is given and
-/// returns `None` (or carries on), so all mistakes are reported in one pass.
+/// Implement this for a new connector and add it with [`Registry::register`]. The compiler
+/// enforces the catalogue ([`ConnectorSpec`]) before and while the connector reads: the
+/// connection type is decided, required options are reported when missing, defaults,
+/// ranges and allowed values are applied by the typed pulls, options that do not apply are
+/// reported. A connector only turns values into its configs and checks what is really its
+/// own; every mistake it finds goes into the [`ConnectorOptions`] it is given, and it
+/// carries on, so all mistakes are reported in one pass.
 pub trait Connector: Send + Sync + 'static {
-    /// Connection settings shared by tables (a Kafka cluster); [`NoProfile`] when there are none.
+    /// Connection settings shared by tables (a Kafka cluster); `()` when there are none.
     type Profile: Serialize
         + DeserializeOwned
         + JsonSchema
@@ -173,26 +354,10 @@ pub trait Connector: Send + Sync + 'static {
         + Sync
         + 'static;
 
-    /// Name, description and capabilities.
-    fn info(&self) -> ConnectorInfo;
+    /// What the connector is: name, roles, formats, metadata and options.
+    fn spec(&self) -> &'static ConnectorSpec;
 
-    /// Options that form the profile (read from the WITH clause or a connection profile).
-    fn profile_options(&self) -> &'static [OptionSpec] {
-        &[]
-    }
-
-    /// Options of one table.
-    fn table_options(&self) -> &'static [OptionSpec];
-
-    /// Metadata columns the connector provides.
-    fn metadata_defs(&self) -> &'static [MetadataDef] {
-        &[]
-    }
-
-    /// Which formats the connector carries.
-    fn formats(&self) -> Formats;
-
-    /// Reads the profile options. Connectors without a profile return `Some(NoProfile)`-like defaults.
+    /// Reads the profile options.
     fn profile_from_options(&self, opts: &mut ConnectorOptions) -> Option<Self::Profile>;
 
     /// Reads the table options.
@@ -202,10 +367,8 @@ pub trait Connector: Send + Sync + 'static {
         cx: &TableContext<'_>,
     ) -> Option<Self::Table>;
 
-    /// Whether the table is a source, sink or lookup table.
-    fn table_type(&self, profile: &Self::Profile, table: &Self::Table) -> ConnectionType;
-
-    /// A human-readable description, e.g. `kafka topic 'events'`. Never contains a secret.
+    /// A human-readable description, e.g. `kafka topic 'events'`. Secret option values
+    /// are redacted from it by the compiler.
     fn description(&self, profile: &Self::Profile, table: &Self::Table) -> String;
 
     /// A schema the connector always produces (impulse, nexmark); declared columns must match it.
@@ -218,13 +381,6 @@ pub trait Connector: Send + Sync + 'static {
     /// microseconds). The default keeps them as they are.
     fn adjust_fields(&self, _table: &Self::Table, fields: Vec<Field>) -> Vec<Field> {
         fields
-    }
-
-    /// Option names other systems use for this connector's options (`foreign`, `ours`),
-    /// e.g. Flink's `properties.bootstrap.servers`; an unknown key found here gets a
-    /// message naming the option to write instead.
-    fn foreign_options(&self) -> &'static [(&'static str, &'static str)] {
-        &[]
     }
 
     /// The schema-registry subject of the table's values, for formats that read their
@@ -247,11 +403,13 @@ pub trait Connector: Send + Sync + 'static {
 type ToJson = fn(&(dyn Any + Send + Sync)) -> serde_json::Value;
 
 /// A typed config behind `dyn Any`. Its canonical JSON is made only when asked for
-/// (output is the slow path; compiling should not pay for it).
+/// (output is the slow path; compiling should not pay for it), and every string in it that
+/// holds a secret option value is redacted, whatever Rust type the connector stored it in.
 #[derive(Clone)]
 pub struct ErasedValue {
     typed: Arc<dyn Any + Send + Sync>,
     to_json: ToJson,
+    secrets: Arc<[String]>,
 }
 
 impl ErasedValue {
@@ -263,16 +421,27 @@ impl ErasedValue {
                     .and_then(|t| serde_json::to_value(t).ok())
                     .unwrap_or(serde_json::Value::Null)
             },
+            secrets: Arc::from(Vec::new()),
         }
     }
 
-    /// The canonical JSON (secrets redacted).
-    pub fn json(&self) -> serde_json::Value {
-        (self.to_json)(self.typed.as_ref())
+    /// The same value, with these secret strings redacted from its JSON.
+    pub(crate) fn with_secrets(mut self, secrets: Arc<[String]>) -> Self {
+        self.secrets = secrets;
+        self
     }
 
-    /// The typed value, if it is a `T`.
-    pub fn downcast<T: 'static>(&self) -> Option<&T> {
+    /// The canonical JSON, secrets redacted.
+    pub fn json(&self) -> serde_json::Value {
+        let mut v = (self.to_json)(self.typed.as_ref());
+        if !self.secrets.is_empty() {
+            crate::profile::redact_json(&mut v, &self.secrets);
+        }
+        v
+    }
+
+    /// The typed value, if it is a `T` (with its real secrets: the embedder needs them).
+    pub fn downcast_ref<T: 'static>(&self) -> Option<&T> {
         self.typed.downcast_ref::<T>()
     }
 }
@@ -291,9 +460,7 @@ impl Serialize for ErasedValue {
 
 /// What the erased connector produces once profile and table are read.
 #[derive(Clone, Debug)]
-pub struct ErasedConfig {
-    /// Source, sink or lookup.
-    pub connection_type: ConnectionType,
+pub(crate) struct ErasedConfig {
     /// The description.
     pub description: String,
     /// The profile, typed and as JSON.
@@ -309,44 +476,31 @@ mod sealed {
 }
 
 /// Object-safe twin of [`Connector`]; implemented for every connector, never by hand.
+#[allow(private_interfaces)]
 pub trait ErasedConnector: sealed::Sealed + Send + Sync {
-    /// See [`Connector::info`].
-    fn info(&self) -> ConnectorInfo;
-    /// See [`Connector::profile_options`].
-    fn profile_options(&self) -> &'static [OptionSpec];
-    /// See [`Connector::table_options`].
-    fn table_options(&self) -> &'static [OptionSpec];
-    /// See [`Connector::metadata_defs`].
-    fn metadata_defs(&self) -> &'static [MetadataDef];
-    /// See [`Connector::formats`].
-    fn formats(&self) -> Formats;
-    /// Whether the connector has profile options (and so accepts `connection_profile`).
-    fn has_profile(&self) -> bool {
-        !self.profile_options().is_empty()
-    }
+    /// See [`Connector::spec`].
+    fn spec(&self) -> &'static ConnectorSpec;
     /// Reads the profile.
+    #[doc(hidden)]
     fn profile_from_options(&self, opts: &mut ConnectorOptions) -> Option<ErasedValue>;
     /// Reads the table config.
+    #[doc(hidden)]
     fn table_from_options(
         &self,
         opts: &mut ConnectorOptions,
         cx: &TableContext<'_>,
     ) -> Option<ErasedValue>;
-    /// Type, description and fixed schema of a typed profile and table.
+    /// Description and fixed schema of a typed profile and table.
+    #[doc(hidden)]
     fn configure(&self, profile: &ErasedValue, table: &ErasedValue) -> Option<ErasedConfig>;
-    /// Builds the config from canonical JSON (a stored table), through serde.
-    fn config_from_json(
-        &self,
-        profile: &serde_json::Value,
-        table: &serde_json::Value,
-    ) -> Result<ErasedConfig, String>;
     /// Runs [`Connector::check`].
+    #[doc(hidden)]
     fn check(&self, config: &ErasedConfig, schema: &ConnectionSchema, opts: &mut ConnectorOptions);
     /// See [`Connector::schema_subject`].
+    #[doc(hidden)]
     fn schema_subject(&self, config: &ErasedConfig) -> Option<String>;
-    /// See [`Connector::foreign_options`].
-    fn foreign_options(&self) -> &'static [(&'static str, &'static str)];
     /// See [`Connector::adjust_fields`].
+    #[doc(hidden)]
     fn adjust_fields(&self, config: &ErasedConfig, fields: Vec<Field>) -> Vec<Field>;
     /// JSON Schemas of the profile and table configs (from schemars).
     fn config_schemas(&self) -> (serde_json::Value, serde_json::Value);
@@ -354,25 +508,10 @@ pub trait ErasedConnector: sealed::Sealed + Send + Sync {
 
 impl<C: Connector> sealed::Sealed for C {}
 
+#[allow(private_interfaces)]
 impl<C: Connector> ErasedConnector for C {
-    fn info(&self) -> ConnectorInfo {
-        Connector::info(self)
-    }
-
-    fn profile_options(&self) -> &'static [OptionSpec] {
-        Connector::profile_options(self)
-    }
-
-    fn table_options(&self) -> &'static [OptionSpec] {
-        Connector::table_options(self)
-    }
-
-    fn metadata_defs(&self) -> &'static [MetadataDef] {
-        Connector::metadata_defs(self)
-    }
-
-    fn formats(&self) -> Formats {
-        Connector::formats(self)
+    fn spec(&self) -> &'static ConnectorSpec {
+        Connector::spec(self)
     }
 
     fn profile_from_options(&self, opts: &mut ConnectorOptions) -> Option<ErasedValue> {
@@ -388,10 +527,9 @@ impl<C: Connector> ErasedConnector for C {
     }
 
     fn configure(&self, profile: &ErasedValue, table: &ErasedValue) -> Option<ErasedConfig> {
-        let p = profile.downcast::<C::Profile>()?;
-        let t = table.downcast::<C::Table>()?;
+        let p = profile.downcast_ref::<C::Profile>()?;
+        let t = table.downcast_ref::<C::Table>()?;
         Some(ErasedConfig {
-            connection_type: self.table_type(p, t),
             description: self.description(p, t),
             fixed_schema: self.fixed_schema(t),
             profile: profile.clone(),
@@ -399,43 +537,25 @@ impl<C: Connector> ErasedConnector for C {
         })
     }
 
-    fn config_from_json(
-        &self,
-        profile: &serde_json::Value,
-        table: &serde_json::Value,
-    ) -> Result<ErasedConfig, String> {
-        let p: C::Profile = serde_json::from_value(profile.clone())
-            .map_err(|e| format!("invalid profile config: {e}"))?;
-        let t: C::Table = serde_json::from_value(table.clone())
-            .map_err(|e| format!("invalid table config: {e}"))?;
-        let (p, t) = (ErasedValue::new(p), ErasedValue::new(t));
-        ErasedConnector::configure(self, &p, &t)
-            .ok_or_else(|| "config types do not match".to_string())
-    }
-
     fn check(&self, config: &ErasedConfig, schema: &ConnectionSchema, opts: &mut ConnectorOptions) {
         if let (Some(p), Some(t)) = (
-            config.profile.downcast::<C::Profile>(),
-            config.table.downcast::<C::Table>(),
+            config.profile.downcast_ref::<C::Profile>(),
+            config.table.downcast_ref::<C::Table>(),
         ) {
             Connector::check(self, p, t, schema, opts);
         }
     }
 
-    fn foreign_options(&self) -> &'static [(&'static str, &'static str)] {
-        Connector::foreign_options(self)
-    }
-
     fn adjust_fields(&self, config: &ErasedConfig, fields: Vec<Field>) -> Vec<Field> {
-        match config.table.downcast::<C::Table>() {
+        match config.table.downcast_ref::<C::Table>() {
             Some(t) => Connector::adjust_fields(self, t, fields),
             None => fields,
         }
     }
 
     fn schema_subject(&self, config: &ErasedConfig) -> Option<String> {
-        let p = config.profile.downcast::<C::Profile>()?;
-        let t = config.table.downcast::<C::Table>()?;
+        let p = config.profile.downcast_ref::<C::Profile>()?;
+        let t = config.table.downcast_ref::<C::Table>()?;
         Connector::schema_subject(self, p, t)
     }
 
@@ -456,6 +576,9 @@ pub enum RegistryError {
     /// The name is empty or not lowercase letters, digits and `_`.
     #[error("invalid connector name `{0}`: use lowercase letters, digits and `_`")]
     InvalidName(String),
+    /// The spec gives the connector no connection type (source, sink or lookup).
+    #[error("connector `{0}` declares no connection type: set `roles` in its spec")]
+    NoRoles(String),
 }
 
 /// The connectors the compiler knows, by name.
@@ -477,22 +600,24 @@ impl Registry {
         }
     }
 
-    /// The built-in connectors.
-    pub fn builtin() -> Self {
-        let mut r = Registry::empty();
-        for c in crate::connectors::builtin() {
-            r.connectors.insert(c.info().name, c);
-        }
-        r
-    }
-
     /// Adds a connector.
     ///
     /// # Errors
     /// [`RegistryError::NameTaken`] if a connector of that name exists;
     /// [`RegistryError::InvalidName`] for an empty or non-lowercase name.
     pub fn register<C: Connector>(&mut self, connector: C) -> Result<(), RegistryError> {
-        let name = Connector::info(&connector).name;
+        self.register_boxed(Box::new(connector))
+    }
+
+    pub(crate) fn register_boxed(
+        &mut self,
+        connector: Box<dyn ErasedConnector>,
+    ) -> Result<(), RegistryError> {
+        let spec = connector.spec();
+        let name = spec.name;
+        if spec.roles.is_empty() {
+            return Err(RegistryError::NoRoles(name.to_string()));
+        }
         if name.is_empty()
             || !name
                 .chars()
@@ -503,7 +628,7 @@ impl Registry {
         if self.connectors.contains_key(name) || name == "memory" {
             return Err(RegistryError::NameTaken(name.to_string()));
         }
-        self.connectors.insert(name, Box::new(connector));
+        self.connectors.insert(name, connector);
         Ok(())
     }
 

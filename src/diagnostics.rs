@@ -438,6 +438,20 @@ pub fn render_human(diag: &Diagnostic, source_name: &str, source: &str, color: b
     out
 }
 
+/// `2 errors, 1 warning`: the closing line of a human rendering; `None` when there is
+/// nothing to count.
+pub fn count_line(diagnostics: &[Diagnostic]) -> Option<String> {
+    let errors = diagnostics.iter().filter(|d| d.is_error()).count();
+    let warnings = diagnostics.len() - errors;
+    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    match (errors, warnings) {
+        (0, 0) => None,
+        (e, 0) => Some(plural(e, "error")),
+        (0, w) => Some(plural(w, "warning")),
+        (e, w) => Some(format!("{}, {}", plural(e, "error"), plural(w, "warning"))),
+    }
+}
+
 /// `source` with the text inside each span replaced by `*` (quotes kept, byte offsets
 /// unchanged), so rendering a source line never shows a secret value.
 pub fn redact_source(source: &str, spans: &[Span]) -> String {

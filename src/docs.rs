@@ -26,18 +26,17 @@ pub fn diagnostics_markdown() -> String {
 fn option_rows(out: &mut String, specs: &[OptionSpec]) {
     out.push_str("| option | kind | required | default | applies to | description |\n|---|---|---|---|---|---|\n");
     for s in specs {
-        let applies = match s.applies {
-            crate::options::AppliesTo::Any => "all",
-            crate::options::AppliesTo::Source => "sources",
-            crate::options::AppliesTo::Sink => "sinks",
-            crate::options::AppliesTo::Lookup => "lookup tables",
+        let applies = if s.applies.is_any() {
+            "all".to_string()
+        } else {
+            s.applies.describe()
         };
         let secret = if s.sensitive { " (secret)" } else { "" };
         let _ = writeln!(
             out,
             "| `{}` | {}{secret} | {} | {} | {applies} | {} |",
             s.key,
-            s.kind.describe(),
+            s.describe(),
             if s.required { "yes" } else { "no" },
             s.default.map(|d| format!("`{d}`")).unwrap_or_default(),
             s.doc.replace('|', "\\|"),
@@ -52,23 +51,19 @@ pub fn connectors_markdown(registry: &Registry) -> String {
     let mut out = String::from(HEADER);
     out.push_str("# Connectors and options\n\n");
     for (name, c) in registry.iter() {
-        let info = c.info();
+        let info = c.spec();
         let _ = writeln!(
             out,
             "## `{name}` — {}\n\n{}.\n",
             info.display_name, info.description
         );
-        let kinds: Vec<&str> = [
-            ("source", info.source),
-            ("sink", info.sink),
-            ("lookup", info.lookup),
-        ]
-        .iter()
-        .filter(|(_, y)| *y)
-        .map(|(k, _)| *k)
-        .collect();
+        let kinds: Vec<&str> = crate::connector::ConnectionType::ALL
+            .into_iter()
+            .filter(|ct| info.can_be(*ct))
+            .map(|ct| ct.as_str())
+            .collect();
         let _ = writeln!(out, "Connection types: {}.\n", kinds.join(", "));
-        let f = c.formats();
+        let f = info.formats;
         let rule = match f.rule {
             crate::connector::FormatRule::Required => "required",
             crate::connector::FormatRule::Optional => "optional",
@@ -84,17 +79,21 @@ pub fn connectors_markdown(registry: &Registry) -> String {
                 format!("; one of {}", allowed.join(", "))
             }
         );
-        if !c.profile_options().is_empty() {
+        if !info.profile_options.is_empty() {
             out.push_str("Connection options (in WITH, or from a `connection_profile`):\n\n");
-            option_rows(&mut out, c.profile_options());
+            option_rows(&mut out, info.profile_options);
         }
-        if !c.table_options().is_empty() {
+        let type_spec = info
+            .type_spec()
+            .map(std::slice::from_ref)
+            .unwrap_or_default();
+        if !info.table_options.is_empty() || !type_spec.is_empty() {
             out.push_str("Table options:\n\n");
-            option_rows(&mut out, c.table_options());
+            option_rows(&mut out, &[type_spec, info.table_options].concat());
         }
-        if !c.metadata_defs().is_empty() {
+        if !info.metadata.is_empty() {
             out.push_str("Metadata columns (`col TYPE METADATA FROM 'key'`):\n\n| key | type | description |\n|---|---|---|\n");
-            for m in c.metadata_defs() {
+            for m in info.metadata {
                 let _ = writeln!(
                     out,
                     "| `{}` | `{}` | {} |",

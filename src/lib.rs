@@ -75,6 +75,7 @@
 #![warn(missing_docs)]
 
 pub mod compile;
+mod connection_type;
 pub mod connector;
 pub mod connectors;
 pub mod diagnostics;

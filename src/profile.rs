@@ -72,6 +72,38 @@ impl ProfileResolver for Profiles {
     }
 }
 
+/// Replaces every occurrence of a secret in `text` with `********`.
+pub(crate) fn redact_text(text: &str, secrets: &[String]) -> String {
+    let mut out = text.to_string();
+    for s in secrets.iter().filter(|s| !s.is_empty()) {
+        if out.contains(s.as_str()) {
+            out = out.replace(s.as_str(), "********");
+        }
+    }
+    out
+}
+
+/// Redacts every string in a JSON tree that holds a secret (see [`redact_text`]).
+pub(crate) fn redact_json(v: &mut serde_json::Value, secrets: &[String]) {
+    // An explicit stack: config trees are shallow, but nothing here should recurse on
+    // data it did not build.
+    let mut stack = vec![v];
+    while let Some(v) = stack.pop() {
+        match v {
+            serde_json::Value::String(s)
+                if secrets
+                    .iter()
+                    .any(|x| !x.is_empty() && s.contains(x.as_str())) =>
+            {
+                *s = redact_text(s, secrets);
+            }
+            serde_json::Value::Array(items) => stack.extend(items.iter_mut()),
+            serde_json::Value::Object(map) => stack.extend(map.values_mut()),
+            _ => {}
+        }
+    }
+}
+
 /// A secret string: a password, an API secret, a token.
 #[derive(Clone, PartialEq, Eq)]
 pub struct Secret(String);

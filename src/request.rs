@@ -136,11 +136,7 @@ pub fn compile_request(json_text: &str, env: &Env<'_>) -> Compiled {
     if let Err(e) = serde_json::from_str::<serde::de::IgnoredAny>(json_text) {
         diagnostics.push(invalid_json(json_text, &e));
         finish_diagnostics(&mut diagnostics, env.strict);
-        return Compiled {
-            tables: Vec::new(),
-            diagnostics,
-            secret_spans: Vec::new(),
-        };
+        return Compiled::new(Vec::new(), diagnostics, Vec::new(), json_text);
     }
     let root = Scanner::new(json_text).document();
     let mut lower = Lowerer {
@@ -199,11 +195,7 @@ pub fn compile_request(json_text: &str, env: &Env<'_>) -> Compiled {
         }
     }
     finish_diagnostics(&mut diagnostics, env.strict);
-    Compiled {
-        tables,
-        diagnostics,
-        secret_spans,
-    }
+    Compiled::new(tables, diagnostics, secret_spans, json_text)
 }
 
 /// `request::invalid` at serde_json's line and column.

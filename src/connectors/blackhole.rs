@@ -3,10 +3,8 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::connector::{
-    ConnectionType, Connector, ConnectorInfo, Formats, NoProfile, TableContext,
-};
-use crate::options::{ConnectorOptions, OptionSpec};
+use crate::connector::{Connector, ConnectorSpec, Formats, TableContext};
+use crate::options::{AppliesTo, ConnectorOptions};
 
 /// The blackhole connector.
 #[derive(Clone, Copy, Debug, Default)]
@@ -16,32 +14,26 @@ pub struct Blackhole;
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct BlackholeTable {}
 
+/// What the connector is: roles, formats, metadata and every option.
+pub(crate) const SPEC: ConnectorSpec = ConnectorSpec::new(
+    "blackhole",
+    "Blackhole",
+    "No-op sink that discards all data",
+)
+.roles(AppliesTo::SINK)
+.formats(Formats::FIXED)
+.table_options(&[]);
+
 impl Connector for Blackhole {
-    type Profile = NoProfile;
+    type Profile = ();
     type Table = BlackholeTable;
 
-    fn info(&self) -> ConnectorInfo {
-        ConnectorInfo {
-            name: "blackhole",
-            display_name: "Blackhole",
-            description: "No-op sink that discards all data",
-            source: false,
-            sink: true,
-            lookup: false,
-            partitioned: false,
-        }
+    fn spec(&self) -> &'static ConnectorSpec {
+        &SPEC
     }
 
-    fn table_options(&self) -> &'static [OptionSpec] {
-        &[]
-    }
-
-    fn formats(&self) -> Formats {
-        Formats::FIXED
-    }
-
-    fn profile_from_options(&self, _opts: &mut ConnectorOptions) -> Option<NoProfile> {
-        Some(NoProfile {})
+    fn profile_from_options(&self, _opts: &mut ConnectorOptions) -> Option<()> {
+        Some(())
     }
 
     fn table_from_options(
@@ -52,11 +44,7 @@ impl Connector for Blackhole {
         Some(BlackholeTable {})
     }
 
-    fn table_type(&self, _profile: &NoProfile, _table: &BlackholeTable) -> ConnectionType {
-        ConnectionType::Sink
-    }
-
-    fn description(&self, _profile: &NoProfile, _table: &BlackholeTable) -> String {
+    fn description(&self, _profile: &(), _table: &BlackholeTable) -> String {
         "blackhole sink".to_string()
     }
 }

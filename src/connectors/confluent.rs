@@ -14,12 +14,10 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::connector::{
-    ConnectionType, Connector, ConnectorInfo, Formats, MetadataDef, TableContext, MESSAGE_FORMATS,
-};
-use crate::connectors::kafka::{self, Kafka, KafkaTable, KafkaTableKind};
+use crate::connector::{Connector, ConnectorSpec, Formats, TableContext, MESSAGE_FORMATS};
+use crate::connectors::kafka::{self, Kafka, KafkaTable};
 use crate::diagnostics::{codes, Diagnostic};
-use crate::options::{ConnectorOptions, OptionSpec};
+use crate::options::{AppliesTo, ConnectorOptions, OptionSpec};
 use crate::profile::Secret;
 use crate::schema::ConnectionSchema;
 
@@ -125,36 +123,24 @@ pub fn check_http_url(s: &str) -> Result<(), (String, String)> {
         .map_err(|e| (e.message, e.help.unwrap_or_else(|| example.to_string())))
 }
 
+/// What the connector is: roles, formats, metadata and every option.
+pub(crate) const SPEC: ConnectorSpec = ConnectorSpec::new(
+    "confluent",
+    "Confluent Cloud",
+    "Read and write Kafka topics on a Confluent Cloud cluster",
+)
+.roles(AppliesTo::SOURCE.or(AppliesTo::SINK))
+.formats(Formats::required(MESSAGE_FORMATS))
+.metadata(kafka::METADATA)
+.profile_options(PROFILE_OPTIONS)
+.table_options(kafka::TABLE_OPTIONS);
+
 impl Connector for Confluent {
     type Profile = ConfluentProfile;
     type Table = KafkaTable;
 
-    fn info(&self) -> ConnectorInfo {
-        ConnectorInfo {
-            name: "confluent",
-            display_name: "Confluent Cloud",
-            description: "Read and write Kafka topics on a Confluent Cloud cluster",
-            source: true,
-            sink: true,
-            lookup: false,
-            partitioned: false,
-        }
-    }
-
-    fn profile_options(&self) -> &'static [OptionSpec] {
-        PROFILE_OPTIONS
-    }
-
-    fn table_options(&self) -> &'static [OptionSpec] {
-        kafka::TABLE_OPTIONS
-    }
-
-    fn metadata_defs(&self) -> &'static [MetadataDef] {
-        kafka::METADATA
-    }
-
-    fn formats(&self) -> Formats {
-        Formats::required(MESSAGE_FORMATS)
+    fn spec(&self) -> &'static ConnectorSpec {
+        &SPEC
     }
 
     fn profile_from_options(&self, opts: &mut ConnectorOptions) -> Option<ConfluentProfile> {
@@ -273,13 +259,6 @@ impl Connector for Confluent {
             .entry("client.id".to_string())
             .or_insert_with(|| DEFAULT_CLIENT_ID.to_string());
         Some(table)
-    }
-
-    fn table_type(&self, _profile: &ConfluentProfile, table: &KafkaTable) -> ConnectionType {
-        match table.kind {
-            KafkaTableKind::Source { .. } => ConnectionType::Source,
-            KafkaTableKind::Sink { .. } => ConnectionType::Sink,
-        }
     }
 
     fn description(&self, _profile: &ConfluentProfile, table: &KafkaTable) -> String {

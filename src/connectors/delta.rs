@@ -13,19 +13,11 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::filesystem::{self, FileSystemSink};
-use crate::connector::{
-    ConnectionType, Connector, ConnectorInfo, Formats, NoProfile, TableContext,
-};
-use crate::options::{ConnectorOptions, OptionSpec};
+use crate::connector::{Connector, ConnectorSpec, Formats, TableContext};
+use crate::options::{AppliesTo, ConnectorOptions, OptionSpec};
 use crate::schema::ConnectionSchema;
 
-/// `type`.
-pub const TYPE: OptionSpec = OptionSpec::one_of("type", &["sink"])
-    .required()
-    .doc("Must be `sink`: Delta Lake tables can only be written.");
-
 const TABLE_OPTIONS: &[OptionSpec] = &[
-    TYPE,
     filesystem::PATH,
     filesystem::STORAGE,
     filesystem::ROLLING_FILE_SIZE,
@@ -80,32 +72,29 @@ pub fn coerce_timestamps(fields: Vec<Field>) -> Vec<Field> {
         .collect()
 }
 
+/// What the connector is: roles, formats, metadata and every option.
+pub(crate) const SPEC: ConnectorSpec = ConnectorSpec::new(
+    "delta",
+    "Delta Lake",
+    "Write to a Delta Lake table; top-level TIMESTAMP columns are stored in microseconds, as Delta Lake requires",
+)
+.roles(AppliesTo::SINK)
+.type_option()
+.partitions_by_options()
+.formats(Formats::required(FORMATS))
+.table_options(TABLE_OPTIONS)
+.foreign_options(filesystem::FLINK_OPTIONS);
+
 impl Connector for DeltaLake {
-    type Profile = NoProfile;
+    type Profile = ();
     type Table = DeltaLakeTable;
 
-    fn info(&self) -> ConnectorInfo {
-        ConnectorInfo {
-            name: "delta",
-            display_name: "Delta Lake",
-            description: "Write to a Delta Lake table; top-level TIMESTAMP columns are stored in microseconds, as Delta Lake requires",
-            source: false,
-            sink: true,
-            lookup: false,
-            partitioned: false,
-        }
+    fn spec(&self) -> &'static ConnectorSpec {
+        &SPEC
     }
 
-    fn table_options(&self) -> &'static [OptionSpec] {
-        TABLE_OPTIONS
-    }
-
-    fn formats(&self) -> Formats {
-        Formats::required(FORMATS)
-    }
-
-    fn profile_from_options(&self, _opts: &mut ConnectorOptions) -> Option<NoProfile> {
-        Some(NoProfile {})
+    fn profile_from_options(&self, _opts: &mut ConnectorOptions) -> Option<()> {
+        Some(())
     }
 
     fn table_from_options(
@@ -113,7 +102,7 @@ impl Connector for DeltaLake {
         opts: &mut ConnectorOptions,
         cx: &TableContext<'_>,
     ) -> Option<DeltaLakeTable> {
-        let ok = filesystem::sink_only(opts, &TYPE, cx, "delta", "Delta Lake tables");
+        let ok = filesystem::sink_only(opts, cx, "delta");
         let sink = filesystem::sink_from_options(opts);
         if !ok {
             return None;
@@ -123,17 +112,9 @@ impl Connector for DeltaLake {
         })
     }
 
-    fn table_type(&self, _profile: &NoProfile, _table: &DeltaLakeTable) -> ConnectionType {
-        ConnectionType::Sink
-    }
-
-    fn description(&self, _profile: &NoProfile, table: &DeltaLakeTable) -> String {
+    fn description(&self, _profile: &(), table: &DeltaLakeTable) -> String {
         let DeltaLakeTableType::Sink(s) = &table.table_type;
         format!("delta lake sink '{}'", s.path)
-    }
-
-    fn foreign_options(&self) -> &'static [(&'static str, &'static str)] {
-        filesystem::FLINK_OPTIONS
     }
 
     fn adjust_fields(&self, _table: &DeltaLakeTable, fields: Vec<Field>) -> Vec<Field> {
@@ -142,7 +123,7 @@ impl Connector for DeltaLake {
 
     fn check(
         &self,
-        _profile: &NoProfile,
+        _profile: &(),
         table: &DeltaLakeTable,
         schema: &ConnectionSchema,
         opts: &mut ConnectorOptions,

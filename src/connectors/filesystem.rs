@@ -17,20 +17,14 @@ use std::collections::BTreeMap;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::connector::{
-    ConnectionType, Connector, ConnectorInfo, Formats, NoProfile, TableContext,
-};
+use crate::connector::{Connector, ConnectorSpec, Formats, TableContext};
 use crate::diagnostics::{codes, Diagnostic};
 use crate::options::grammar::format_data_size;
-use crate::options::{ConnectorOptions, OptionKind, OptionSpec, Value};
+use crate::options::{AppliesTo, ConnectorOptions, DefaultValue, OptionKind, OptionSpec, Value};
 use crate::profile::Secret;
 use crate::schema::{ConnectionSchema, Format};
 use crate::span::{Span, Spanned};
 
-/// `type`.
-pub const TYPE: OptionSpec = OptionSpec::one_of("type", &["source", "sink"])
-    .required()
-    .doc("Whether the table reads (`source`) or writes (`sink`) files.");
 /// `path`.
 pub const PATH: OptionSpec = OptionSpec::string("path").required().doc(
     "Directory or object-store URL: an absolute local path, `file://…`, `s3://bucket/…`, `s3::http://host:port/bucket/…`, `r2://…`, `gs://bucket/…`, `abfss://container@account.dfs.core.windows.net/…`, or an S3, R2, GCS or Azure `https://` URL.",
@@ -46,7 +40,7 @@ pub const SOURCE_REGEX_PATTERN: OptionSpec = OptionSpec::string("source.regex_pa
 /// `source.compression`.
 pub const SOURCE_COMPRESSION: OptionSpec =
     OptionSpec::one_of("source.compression", &["none", "zstd", "gzip"])
-        .default("none")
+        .default_str("none")
         .source_only()
         .doc("Compression of the files read.");
 /// `rolling_policy.file_size`.
@@ -68,7 +62,7 @@ pub const ROLLING_INACTIVITY: OptionSpec =
 pub const ROLLING_WATERMARK_EXPIRATION: OptionSpec = OptionSpec::bool(
     "rolling_policy.watermark_expiration",
 )
-.default("false")
+.default_bool(false)
 .sink_only()
 .doc("Close a time partition once the watermark passes it (needs `partitioning.time_pattern`).");
 /// `filename.prefix`.
@@ -82,7 +76,7 @@ pub const FILENAME_SUFFIX: OptionSpec = OptionSpec::string("filename.suffix")
 /// `filename.strategy`.
 pub const FILENAME_STRATEGY: OptionSpec =
     OptionSpec::one_of("filename.strategy", &["serial", "uuid", "uuid_v7", "ulid"])
-        .default("uuid_v7")
+        .default_str("uuid_v7")
         .sink_only()
         .doc("How the unique part of file names is made.");
 /// `partitioning.fields`.
@@ -96,19 +90,19 @@ pub const PARTITIONING_TIME_PATTERN: OptionSpec = OptionSpec::string("partitioni
     .doc("`strftime` pattern of the record's event time that names the partition directories, e.g. `%Y/%m/%d`.");
 /// `shuffle_by_partition.enabled`.
 pub const SHUFFLE_BY_PARTITION: OptionSpec = OptionSpec::bool("shuffle_by_partition.enabled")
-    .default("false")
+    .default_bool(false)
     .sink_only()
     .doc("Route each partition to one writer, so each partition gets fewer files.");
 /// `multipart.target_part_size`.
 pub const MULTIPART_TARGET_PART_SIZE: OptionSpec =
     OptionSpec::new("multipart.target_part_size", OptionKind::DataSize)
-        .default("32mb")
+        .default(DefaultValue::Bytes(32 * 1024 * 1024))
         .sink_only()
         .doc("Size of the parts of multipart uploads (at least 5mb).");
 /// `multipart.max_parts`.
 pub const MULTIPART_MAX_PARTS: OptionSpec =
     OptionSpec::new("multipart.max_parts", OptionKind::NonZero)
-        .default("1000")
+        .default_int(1000)
         .sink_only()
         .doc("Most parts in one multipart upload; the file rolls when it is reached.");
 /// `multipart.minimum_multipart_size`.
@@ -118,7 +112,7 @@ pub const MULTIPART_MINIMUM_SIZE: OptionSpec =
         .doc("Files smaller than this are uploaded in one request (at most 2mb; `sink.version = 'v2'` only).");
 /// `sink.version`.
 pub const SINK_VERSION: OptionSpec = OptionSpec::one_of("sink.version", &["v1", "v2"])
-    .default("v1")
+    .default_str("v1")
     .sink_only()
     .doc("Which object-store writer to use.");
 
@@ -143,7 +137,6 @@ pub const SINK_OPTIONS: &[OptionSpec] = &[
 ];
 
 const TABLE_OPTIONS: &[OptionSpec] = &[
-    TYPE,
     PATH,
     STORAGE,
     SOURCE_REGEX_PATTERN,
@@ -959,41 +952,37 @@ pub fn check_sink(
     }
 }
 
+/// What the connector is: roles, formats, metadata and every option.
+pub(crate) const SPEC: ConnectorSpec = ConnectorSpec::new(
+    "filesystem",
+    "FileSystem",
+    "Read files, or write JSON or Parquet files, on a local filesystem or an object store like S3",
+)
+.roles(AppliesTo::SOURCE.or(AppliesTo::SINK))
+.partitions_by_options()
+.compressed_json()
+.formats(Formats::required(SOURCE_FORMATS))
+.table_options(TABLE_OPTIONS)
+.foreign_options(FLINK_OPTIONS);
+
 impl Connector for FileSystem {
-    type Profile = NoProfile;
+    type Profile = ();
     type Table = FileSystemTable;
 
-    fn info(&self) -> ConnectorInfo {
-        ConnectorInfo {
-            name: "filesystem",
-            display_name: "FileSystem",
-            description: "Read files, or write JSON or Parquet files, on a local filesystem or an object store like S3",
-            source: true,
-            sink: true,
-            lookup: false,
-            partitioned: false,
-        }
+    fn spec(&self) -> &'static ConnectorSpec {
+        &SPEC
     }
 
-    fn table_options(&self) -> &'static [OptionSpec] {
-        TABLE_OPTIONS
-    }
-
-    fn formats(&self) -> Formats {
-        Formats::required(SOURCE_FORMATS)
-    }
-
-    fn profile_from_options(&self, _opts: &mut ConnectorOptions) -> Option<NoProfile> {
-        Some(NoProfile {})
+    fn profile_from_options(&self, _opts: &mut ConnectorOptions) -> Option<()> {
+        Some(())
     }
 
     fn table_from_options(
         &self,
         opts: &mut ConnectorOptions,
-        _cx: &TableContext<'_>,
+        cx: &TableContext<'_>,
     ) -> Option<FileSystemTable> {
-        let ty = opts.enumeration(&TYPE);
-        let ty = opts.required(&TYPE, ty);
+        let ty = Some(Spanned::new(cx.connection_type.as_str(), opts.anchor()));
         let table_type = match ty.map(|t| t.node) {
             Some("source") => {
                 let regex = opts.string(&SOURCE_REGEX_PATTERN);
@@ -1040,27 +1029,16 @@ impl Connector for FileSystem {
         })
     }
 
-    fn table_type(&self, _profile: &NoProfile, table: &FileSystemTable) -> ConnectionType {
-        match table.table_type {
-            FileSystemTableType::Source(_) => ConnectionType::Source,
-            FileSystemTableType::Sink(_) => ConnectionType::Sink,
-        }
-    }
-
-    fn description(&self, _profile: &NoProfile, table: &FileSystemTable) -> String {
+    fn description(&self, _profile: &(), table: &FileSystemTable) -> String {
         match &table.table_type {
             FileSystemTableType::Source(s) => format!("filesystem source '{}'", s.path),
             FileSystemTableType::Sink(s) => format!("filesystem sink '{}'", s.path),
         }
     }
 
-    fn foreign_options(&self) -> &'static [(&'static str, &'static str)] {
-        FLINK_OPTIONS
-    }
-
     fn check(
         &self,
-        _profile: &NoProfile,
+        _profile: &(),
         table: &FileSystemTable,
         schema: &ConnectionSchema,
         opts: &mut ConnectorOptions,
@@ -1098,38 +1076,15 @@ impl Connector for FileSystem {
     }
 }
 
-/// The `type` option and column rules of a sink-only table format (delta, iceberg): `type`
-/// must be `sink` (`source` gets a plain "cannot be read" error), and generated columns are
+/// The column rule of a sink-only table format (delta, iceberg): generated columns are
 /// refused, since a sink writes the columns of the query inserted into it. Returns whether
 /// everything was in order; every problem is reported.
 pub(crate) fn sink_only(
     opts: &mut ConnectorOptions,
-    type_spec: &OptionSpec,
     cx: &TableContext<'_>,
     connector: &str,
-    what: &str,
 ) -> bool {
     let mut ok = true;
-    let is_source = matches!(
-        opts.peek(type_spec.key).map(|v| &v.node),
-        Some(Value::String(s)) if s.trim().eq_ignore_ascii_case("source")
-    );
-    if is_source {
-        if let Some(v) = opts.take(type_spec.key) {
-            opts.report(
-                Diagnostic::error(
-                    codes::CONNECTION_TYPE,
-                    v.span,
-                    format!("connector `{connector}` can only be a sink; reading {what} is not supported"),
-                )
-                .with_help("set `type = 'sink'`"),
-            );
-        }
-        ok = false;
-    } else {
-        let ty = opts.enumeration(type_spec);
-        ok &= opts.required(type_spec, ty).is_some();
-    }
     for g in cx.generated {
         opts.report(
             Diagnostic::error(

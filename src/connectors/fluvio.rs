@@ -8,12 +8,11 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::connector::{
-    ConnectionType, Connector, ConnectorInfo, Formats, NoProfile, TableContext, MESSAGE_FORMATS,
-};
+use crate::connector::{Connector, ConnectorSpec, Formats, TableContext, MESSAGE_FORMATS};
 use crate::connectors::kafka::parse_bootstrap_servers;
 use crate::diagnostics::{codes, Diagnostic};
-use crate::options::{ConnectorOptions, OptionSpec};
+use crate::options::{AppliesTo, ConnectorOptions, OptionSpec};
+use crate::span::Spanned;
 
 /// `endpoint`.
 pub const ENDPOINT: OptionSpec = OptionSpec::string("endpoint")
@@ -22,17 +21,13 @@ pub const ENDPOINT: OptionSpec = OptionSpec::string("endpoint")
 pub const TOPIC: OptionSpec = OptionSpec::string("topic")
     .required()
     .doc("The topic (lowercase letters, digits and `-`, at most 63 characters).");
-/// `type`.
-pub const TYPE: OptionSpec = OptionSpec::one_of("type", &["source", "sink"])
-    .required()
-    .doc("Whether the table reads (`source`) or writes (`sink`).");
 /// `source.offset`.
 pub const SOURCE_OFFSET: OptionSpec = OptionSpec::one_of("source.offset", &["earliest", "latest"])
-    .default("latest")
+    .default_str("latest")
     .source_only()
     .doc("Where to start reading a partition without saved state.");
 
-const TABLE_OPTIONS: &[OptionSpec] = &[ENDPOINT, TOPIC, TYPE, SOURCE_OFFSET];
+const TABLE_OPTIONS: &[OptionSpec] = &[ENDPOINT, TOPIC, SOURCE_OFFSET];
 
 /// The Fluvio connector.
 #[derive(Clone, Copy, Debug, Default)]
@@ -98,38 +93,29 @@ pub fn check_endpoint(s: &str) -> Result<(), (String, Option<String>)> {
     }
 }
 
+/// What the connector is: roles, formats, metadata and every option.
+pub(crate) const SPEC: ConnectorSpec =
+    ConnectorSpec::new("fluvio", "Fluvio", "Read and write Fluvio topics")
+        .roles(AppliesTo::SOURCE.or(AppliesTo::SINK))
+        .formats(Formats::required(MESSAGE_FORMATS))
+        .table_options(TABLE_OPTIONS);
+
 impl Connector for Fluvio {
-    type Profile = NoProfile;
+    type Profile = ();
     type Table = FluvioTable;
 
-    fn info(&self) -> ConnectorInfo {
-        ConnectorInfo {
-            name: "fluvio",
-            display_name: "Fluvio",
-            description: "Read and write Fluvio topics",
-            source: true,
-            sink: true,
-            lookup: false,
-            partitioned: false,
-        }
+    fn spec(&self) -> &'static ConnectorSpec {
+        &SPEC
     }
 
-    fn table_options(&self) -> &'static [OptionSpec] {
-        TABLE_OPTIONS
-    }
-
-    fn formats(&self) -> Formats {
-        Formats::required(MESSAGE_FORMATS)
-    }
-
-    fn profile_from_options(&self, _opts: &mut ConnectorOptions) -> Option<NoProfile> {
-        Some(NoProfile {})
+    fn profile_from_options(&self, _opts: &mut ConnectorOptions) -> Option<()> {
+        Some(())
     }
 
     fn table_from_options(
         &self,
         opts: &mut ConnectorOptions,
-        _cx: &TableContext<'_>,
+        cx: &TableContext<'_>,
     ) -> Option<FluvioTable> {
         let endpoint = match opts.string(&ENDPOINT) {
             Some(e) => match check_endpoint(&e.node) {
@@ -163,8 +149,7 @@ impl Connector for Fluvio {
             );
             None
         });
-        let ty = opts.enumeration(&TYPE);
-        let ty = opts.required(&TYPE, ty);
+        let ty = Some(Spanned::new(cx.connection_type.as_str(), opts.anchor()));
         let kind = match ty.map(|t| t.node) {
             Some("source") => Some(FluvioTableKind::Source {
                 offset: opts
@@ -183,14 +168,7 @@ impl Connector for Fluvio {
         })
     }
 
-    fn table_type(&self, _profile: &NoProfile, table: &FluvioTable) -> ConnectionType {
-        match table.kind {
-            FluvioTableKind::Source { .. } => ConnectionType::Source,
-            FluvioTableKind::Sink {} => ConnectionType::Sink,
-        }
-    }
-
-    fn description(&self, _profile: &NoProfile, table: &FluvioTable) -> String {
+    fn description(&self, _profile: &(), table: &FluvioTable) -> String {
         format!("fluvio topic '{}'", table.topic)
     }
 }

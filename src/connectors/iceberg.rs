@@ -18,11 +18,9 @@ use serde::{Deserialize, Serialize};
 
 use super::delta::coerce_timestamps;
 use super::filesystem::{self, FileNaming, Multipart, RollingPolicy, ShuffleByPartition};
-use crate::connector::{
-    ConnectionType, Connector, ConnectorInfo, FormatRule, Formats, TableContext,
-};
+use crate::connector::{Connector, ConnectorSpec, FormatRule, Formats, TableContext};
 use crate::diagnostics::{codes, Diagnostic};
-use crate::options::{ConnectorOptions, OptionSpec};
+use crate::options::{AppliesTo, ConnectorOptions, OptionSpec};
 use crate::parse::SqlExpr;
 use crate::profile::Secret;
 use crate::span::{Span, Spanned};
@@ -43,13 +41,9 @@ pub const CATALOG_REST_TOKEN: OptionSpec = OptionSpec::string("catalog.rest.toke
     .sensitive()
     .doc("Bearer token for the catalog; `{{ VAR }}` placeholders allowed.");
 
-/// `type`.
-pub const TYPE: OptionSpec = OptionSpec::one_of("type", &["sink"])
-    .required()
-    .doc("Must be `sink`: Iceberg tables can only be written.");
 /// `namespace`.
 pub const NAMESPACE: OptionSpec = OptionSpec::string("namespace")
-    .default("default")
+    .default_str("default")
     .doc("Namespace of the table; nested namespaces are separated by `.`.");
 /// `table_name`.
 pub const TABLE_NAME: OptionSpec = OptionSpec::string("table_name")
@@ -67,7 +61,6 @@ const PROFILE_OPTIONS: &[OptionSpec] = &[
 ];
 
 const TABLE_OPTIONS: &[OptionSpec] = &[
-    TYPE,
     NAMESPACE,
     TABLE_NAME,
     LOCATION_PATH,
@@ -506,35 +499,28 @@ fn check_catalog_url(url: &str) -> Result<(), String> {
     Ok(())
 }
 
+/// What the connector is: roles, formats, metadata and every option.
+pub(crate) const SPEC: ConnectorSpec = ConnectorSpec::new(
+    "iceberg",
+    "Iceberg",
+    "Write to an Iceberg table through a REST catalog; partition with `PARTITIONED BY (identity(c), bucket(c, n), truncate(c, w), year|month|day|hour(ts), void(c))`; top-level TIMESTAMP columns are stored in microseconds",
+)
+.roles(AppliesTo::SINK)
+.type_option()
+.partitioned()
+.formats(Formats {
+            rule: FormatRule::Optional,
+            allowed: &["parquet"],
+        })
+.profile_options(PROFILE_OPTIONS)
+.table_options(TABLE_OPTIONS);
+
 impl Connector for Iceberg {
     type Profile = IcebergProfile;
     type Table = IcebergTable;
 
-    fn info(&self) -> ConnectorInfo {
-        ConnectorInfo {
-            name: "iceberg",
-            display_name: "Iceberg",
-            description: "Write to an Iceberg table through a REST catalog; partition with `PARTITIONED BY (identity(c), bucket(c, n), truncate(c, w), year|month|day|hour(ts), void(c))`; top-level TIMESTAMP columns are stored in microseconds",
-            source: false,
-            sink: true,
-            lookup: false,
-            partitioned: true,
-        }
-    }
-
-    fn profile_options(&self) -> &'static [OptionSpec] {
-        PROFILE_OPTIONS
-    }
-
-    fn table_options(&self) -> &'static [OptionSpec] {
-        TABLE_OPTIONS
-    }
-
-    fn formats(&self) -> Formats {
-        Formats {
-            rule: FormatRule::Optional,
-            allowed: &["parquet"],
-        }
+    fn spec(&self) -> &'static ConnectorSpec {
+        &SPEC
     }
 
     fn profile_from_options(&self, opts: &mut ConnectorOptions) -> Option<IcebergProfile> {
@@ -575,7 +561,7 @@ impl Connector for Iceberg {
         opts: &mut ConnectorOptions,
         cx: &TableContext<'_>,
     ) -> Option<IcebergTable> {
-        let mut ok = filesystem::sink_only(opts, &TYPE, cx, "iceberg", "Iceberg tables");
+        let mut ok = filesystem::sink_only(opts, cx, "iceberg");
         let namespace = opts.string(&NAMESPACE);
         let namespace = match namespace {
             Some(n) if n.node.split('.').any(|level| level.trim().is_empty()) => {
@@ -670,10 +656,6 @@ impl Connector for Iceberg {
             multipart: writer.multipart,
             version: writer.version,
         })
-    }
-
-    fn table_type(&self, _profile: &IcebergProfile, _table: &IcebergTable) -> ConnectionType {
-        ConnectionType::Sink
     }
 
     fn description(&self, _profile: &IcebergProfile, table: &IcebergTable) -> String {

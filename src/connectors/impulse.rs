@@ -7,10 +7,8 @@ use arrow_schema::{DataType, Field};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::connector::{
-    ConnectionType, Connector, ConnectorInfo, Formats, NoProfile, TableContext,
-};
-use crate::options::{ConnectorOptions, OptionKind, OptionSpec, Value};
+use crate::connector::{Connector, ConnectorSpec, Formats, TableContext};
+use crate::options::{AppliesTo, ConnectorOptions, OptionKind, OptionSpec, Value};
 use crate::span::Spanned;
 
 /// `event_rate`.
@@ -41,32 +39,23 @@ pub struct ImpulseTable {
     pub message_count: Option<u64>,
 }
 
+/// What the connector is: roles, formats, metadata and every option.
+pub(crate) const SPEC: ConnectorSpec =
+    ConnectorSpec::new("impulse", "Impulse", "Periodic demo source")
+        .roles(AppliesTo::SOURCE)
+        .formats(Formats::FIXED)
+        .table_options(TABLE_OPTIONS);
+
 impl Connector for Impulse {
-    type Profile = NoProfile;
+    type Profile = ();
     type Table = ImpulseTable;
 
-    fn info(&self) -> ConnectorInfo {
-        ConnectorInfo {
-            name: "impulse",
-            display_name: "Impulse",
-            description: "Periodic demo source",
-            source: true,
-            sink: false,
-            lookup: false,
-            partitioned: false,
-        }
+    fn spec(&self) -> &'static ConnectorSpec {
+        &SPEC
     }
 
-    fn table_options(&self) -> &'static [OptionSpec] {
-        TABLE_OPTIONS
-    }
-
-    fn formats(&self) -> Formats {
-        Formats::FIXED
-    }
-
-    fn profile_from_options(&self, _opts: &mut ConnectorOptions) -> Option<NoProfile> {
-        Some(NoProfile {})
+    fn profile_from_options(&self, _opts: &mut ConnectorOptions) -> Option<()> {
+        Some(())
     }
 
     fn table_from_options(
@@ -102,11 +91,7 @@ impl Connector for Impulse {
         })
     }
 
-    fn table_type(&self, _profile: &NoProfile, _table: &ImpulseTable) -> ConnectionType {
-        ConnectionType::Source
-    }
-
-    fn description(&self, _profile: &NoProfile, table: &ImpulseTable) -> String {
+    fn description(&self, _profile: &(), table: &ImpulseTable) -> String {
         match table.message_count {
             Some(n) => format!(
                 "bounded impulse source: {n} events at {} events/s",

@@ -12,14 +12,14 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::connector::{
-    ConnectionType, Connector, ConnectorInfo, FormatRule, Formats, MetadataDef, TableContext,
-    MESSAGE_FORMATS,
+    Connector, ConnectorSpec, FormatRule, Formats, MetadataDef, TableContext, MESSAGE_FORMATS,
 };
 use crate::diagnostics::{codes, Diagnostic};
-use crate::options::{ConnectorOptions, OptionKind, OptionSpec};
+use crate::options::{AppliesTo, ConnectorOptions, OptionKind, OptionSpec};
 use crate::profile::Secret;
 use crate::schema::{ConnectionSchema, Format};
 use crate::span::Span;
+use crate::span::Spanned;
 
 /// `bootstrap_servers`.
 pub const BOOTSTRAP_SERVERS: OptionSpec = OptionSpec::string("bootstrap_servers")
@@ -27,7 +27,7 @@ pub const BOOTSTRAP_SERVERS: OptionSpec = OptionSpec::string("bootstrap_servers"
     .doc("Comma-separated `host:port` list of brokers.");
 /// `auth.type`.
 pub const AUTH_TYPE: OptionSpec = OptionSpec::one_of("auth.type", &["none", "sasl", "aws_msk_iam"])
-    .default("none")
+    .default_str("none")
     .doc("How to authenticate.");
 /// `auth.mechanism`.
 pub const AUTH_MECHANISM: OptionSpec = OptionSpec::string("auth.mechanism")
@@ -62,20 +62,16 @@ pub const REGISTRY_API_SECRET: OptionSpec = OptionSpec::string("schema_registry.
 pub const TOPIC: OptionSpec = OptionSpec::string("topic")
     .required()
     .doc("The topic to read from or write to.");
-/// `type`.
-pub const TYPE: OptionSpec = OptionSpec::one_of("type", &["source", "sink"])
-    .required()
-    .doc("Whether the table reads (`source`) or writes (`sink`).");
 /// `source.offset`.
 pub const SOURCE_OFFSET: OptionSpec =
     OptionSpec::one_of("source.offset", &["earliest", "latest", "group"])
-        .default("latest")
+        .default_str("latest")
         .source_only()
         .doc("Where a new consumer group starts reading.");
 /// `source.read_mode`.
 pub const SOURCE_READ_MODE: OptionSpec =
     OptionSpec::one_of("source.read_mode", &["read_committed", "read_uncommitted"])
-        .default("read_uncommitted")
+        .default_str("read_uncommitted")
         .source_only()
         .doc("Whether to read only committed transactional messages.");
 /// `source.group_id`.
@@ -89,7 +85,7 @@ pub const SOURCE_GROUP_ID_PREFIX: OptionSpec = OptionSpec::string("source.group_
 /// `sink.commit_mode`.
 pub const SINK_COMMIT_MODE: OptionSpec =
     OptionSpec::one_of("sink.commit_mode", &["at_least_once", "exactly_once"])
-        .default("at_least_once")
+        .default_str("at_least_once")
         .sink_only()
         .doc("Delivery guarantee of the sink.");
 /// `sink.key_field`.
@@ -104,9 +100,8 @@ pub const SINK_TIMESTAMP_FIELD: OptionSpec = OptionSpec::string("sink.timestamp_
 pub const CLIENT_CONFIGS: OptionSpec = OptionSpec::new("client_configs", OptionKind::Map)
     .doc("Extra librdkafka settings, `'k1=v1,k2=v2'`.");
 /// `value.subject`.
-pub const VALUE_SUBJECT: OptionSpec = OptionSpec::string("value.subject")
-    .default("{topic}-value")
-    .doc("Schema registry subject of the message values.");
+pub const VALUE_SUBJECT: OptionSpec =
+    OptionSpec::string("value.subject").doc("Schema registry subject of the message values.");
 
 const PROFILE_OPTIONS: &[OptionSpec] = &[
     BOOTSTRAP_SERVERS,
@@ -124,7 +119,6 @@ const PROFILE_OPTIONS: &[OptionSpec] = &[
 /// Table options, shared with `confluent` (which reads Kafka tables).
 pub(crate) const TABLE_OPTIONS: &[OptionSpec] = &[
     TOPIC,
-    TYPE,
     SOURCE_OFFSET,
     SOURCE_READ_MODE,
     SOURCE_GROUP_ID,
@@ -348,39 +342,36 @@ pub(crate) fn secret(opts: &mut ConnectorOptions, spec: &OptionSpec) -> Option<S
     opts.string(spec).map(|s| Secret::new(s.node))
 }
 
+/// What the connector is: roles, formats, metadata and every option.
+pub(crate) const SPEC: ConnectorSpec =
+    ConnectorSpec::new("kafka", "Kafka", "Read and write Kafka topics")
+        .roles(AppliesTo::SOURCE.or(AppliesTo::SINK))
+        .formats(Formats {
+            rule: FormatRule::Required,
+            allowed: MESSAGE_FORMATS,
+        })
+        .metadata(METADATA)
+        .profile_options(PROFILE_OPTIONS)
+        .table_options(TABLE_OPTIONS)
+        .foreign_options(&[
+            ("properties.bootstrap.servers", "bootstrap_servers"),
+            ("properties.group.id", "source.group_id"),
+            ("scan.startup.mode", "source.offset"),
+            ("value.format", "format"),
+            ("sink.delivery-guarantee", "sink.commit_mode"),
+            ("properties.security.protocol", "auth.protocol"),
+            ("properties.sasl.mechanism", "auth.mechanism"),
+            ("json.timestamp-format.standard", "json.timestamp_format"),
+            ("value.avro-confluent.url", "schema_registry.endpoint"),
+            ("avro-confluent.url", "schema_registry.endpoint"),
+        ]);
+
 impl Connector for Kafka {
     type Profile = KafkaProfile;
     type Table = KafkaTable;
 
-    fn info(&self) -> ConnectorInfo {
-        ConnectorInfo {
-            name: "kafka",
-            display_name: "Kafka",
-            description: "Read and write Kafka topics",
-            source: true,
-            sink: true,
-            lookup: false,
-            partitioned: false,
-        }
-    }
-
-    fn profile_options(&self) -> &'static [OptionSpec] {
-        PROFILE_OPTIONS
-    }
-
-    fn table_options(&self) -> &'static [OptionSpec] {
-        TABLE_OPTIONS
-    }
-
-    fn metadata_defs(&self) -> &'static [MetadataDef] {
-        METADATA
-    }
-
-    fn formats(&self) -> Formats {
-        Formats {
-            rule: FormatRule::Required,
-            allowed: MESSAGE_FORMATS,
-        }
+    fn spec(&self) -> &'static ConnectorSpec {
+        &SPEC
     }
 
     fn profile_from_options(&self, opts: &mut ConnectorOptions) -> Option<KafkaProfile> {
@@ -481,12 +472,11 @@ impl Connector for Kafka {
     fn table_from_options(
         &self,
         opts: &mut ConnectorOptions,
-        _cx: &TableContext<'_>,
+        cx: &TableContext<'_>,
     ) -> Option<KafkaTable> {
         let topic = opts.string(&TOPIC);
         let topic = opts.required(&TOPIC, topic);
-        let ty = opts.enumeration(&TYPE);
-        let ty = opts.required(&TYPE, ty);
+        let ty = Some(Spanned::new(cx.connection_type.as_str(), opts.anchor()));
         let client_configs = opts
             .map(&CLIENT_CONFIGS)
             .map(|m| m.node)
@@ -542,31 +532,8 @@ impl Connector for Kafka {
         })
     }
 
-    fn table_type(&self, _profile: &KafkaProfile, table: &KafkaTable) -> ConnectionType {
-        match table.kind {
-            KafkaTableKind::Source { .. } => ConnectionType::Source,
-            KafkaTableKind::Sink { .. } => ConnectionType::Sink,
-        }
-    }
-
     fn description(&self, _profile: &KafkaProfile, table: &KafkaTable) -> String {
         format!("kafka topic '{}'", table.topic)
-    }
-
-    fn foreign_options(&self) -> &'static [(&'static str, &'static str)] {
-        // Flink SQL's Kafka connector options.
-        &[
-            ("properties.bootstrap.servers", "bootstrap_servers"),
-            ("properties.group.id", "source.group_id"),
-            ("scan.startup.mode", "source.offset"),
-            ("value.format", "format"),
-            ("sink.delivery-guarantee", "sink.commit_mode"),
-            ("properties.security.protocol", "auth.protocol"),
-            ("properties.sasl.mechanism", "auth.mechanism"),
-            ("json.timestamp-format.standard", "json.timestamp_format"),
-            ("value.avro-confluent.url", "schema_registry.endpoint"),
-            ("avro-confluent.url", "schema_registry.endpoint"),
-        ]
     }
 
     fn schema_subject(&self, _profile: &KafkaProfile, table: &KafkaTable) -> Option<String> {

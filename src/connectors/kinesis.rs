@@ -9,11 +9,9 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::connector::{
-    ConnectionType, Connector, ConnectorInfo, Formats, NoProfile, TableContext, MESSAGE_FORMATS,
-};
+use crate::connector::{Connector, ConnectorSpec, Formats, TableContext, MESSAGE_FORMATS};
 use crate::diagnostics::{codes, Diagnostic};
-use crate::options::{ConnectorOptions, OptionKind, OptionSpec};
+use crate::options::{AppliesTo, ConnectorOptions, OptionKind, OptionSpec};
 use crate::span::Spanned;
 
 /// The most records Kinesis takes in one `PutRecords` call.
@@ -28,36 +26,31 @@ pub const STREAM_NAME: OptionSpec = OptionSpec::string("stream_name")
 /// `aws_region`.
 pub const AWS_REGION: OptionSpec = OptionSpec::string("aws_region")
     .doc("AWS region of the stream, e.g. `us-east-1`; the AWS environment's region when unset.");
-/// `type`.
-pub const TYPE: OptionSpec = OptionSpec::one_of("type", &["source", "sink"])
-    .required()
-    .doc("Whether the table reads (`source`) or writes (`sink`).");
 /// `source.offset`.
 pub const SOURCE_OFFSET: OptionSpec = OptionSpec::one_of("source.offset", &["earliest", "latest"])
-    .default("latest")
+    .default_str("latest")
     .source_only()
     .doc("Where to start reading a shard without saved state.");
 /// `sink.flush_interval_millis`.
 pub const SINK_FLUSH_INTERVAL_MILLIS: OptionSpec =
     OptionSpec::new("sink.flush_interval_millis", OptionKind::Unsigned)
-        .default("1000")
+        .default_int(1000)
         .sink_only()
         .doc("Flush a batch after this many milliseconds.");
 /// `sink.max_bytes_per_batch`.
 pub const SINK_MAX_BYTES_PER_BATCH: OptionSpec =
     OptionSpec::new("sink.max_bytes_per_batch", OptionKind::NonZero)
-        .default("4000000")
+        .default_int(4_000_000)
         .sink_only()
         .doc("Flush a batch once it holds this many bytes (at most 4000000).");
 /// `sink.max_records_per_batch`.
 pub const SINK_MAX_RECORDS_PER_BATCH: OptionSpec =
     OptionSpec::new("sink.max_records_per_batch", OptionKind::NonZero)
-        .default("500")
+        .default_int(500)
         .sink_only()
         .doc("Flush a batch once it holds this many records (at most 500).");
 
 const TABLE_OPTIONS: &[OptionSpec] = &[
-    TYPE,
     SOURCE_OFFSET,
     SINK_FLUSH_INTERVAL_MILLIS,
     SINK_MAX_BYTES_PER_BATCH,
@@ -151,41 +144,34 @@ fn at_most(
     }
 }
 
+/// What the connector is: roles, formats, metadata and every option.
+pub(crate) const SPEC: ConnectorSpec = ConnectorSpec::new(
+    "kinesis",
+    "Kinesis",
+    "Read and write AWS Kinesis Data Streams",
+)
+.roles(AppliesTo::SOURCE.or(AppliesTo::SINK))
+.formats(Formats::required(MESSAGE_FORMATS))
+.table_options(TABLE_OPTIONS);
+
 impl Connector for Kinesis {
-    type Profile = NoProfile;
+    type Profile = ();
     type Table = KinesisTable;
 
-    fn info(&self) -> ConnectorInfo {
-        ConnectorInfo {
-            name: "kinesis",
-            display_name: "Kinesis",
-            description: "Read and write AWS Kinesis Data Streams",
-            source: true,
-            sink: true,
-            lookup: false,
-            partitioned: false,
-        }
+    fn spec(&self) -> &'static ConnectorSpec {
+        &SPEC
     }
 
-    fn table_options(&self) -> &'static [OptionSpec] {
-        TABLE_OPTIONS
-    }
-
-    fn formats(&self) -> Formats {
-        Formats::required(MESSAGE_FORMATS)
-    }
-
-    fn profile_from_options(&self, _opts: &mut ConnectorOptions) -> Option<NoProfile> {
-        Some(NoProfile {})
+    fn profile_from_options(&self, _opts: &mut ConnectorOptions) -> Option<()> {
+        Some(())
     }
 
     fn table_from_options(
         &self,
         opts: &mut ConnectorOptions,
-        _cx: &TableContext<'_>,
+        cx: &TableContext<'_>,
     ) -> Option<KinesisTable> {
-        let ty = opts.enumeration(&TYPE);
-        let ty = opts.required(&TYPE, ty);
+        let ty = Some(Spanned::new(cx.connection_type.as_str(), opts.anchor()));
         let stream = opts.string(&STREAM_NAME);
         let stream = opts.required(&STREAM_NAME, stream).and_then(|s| {
             if valid_stream_name(&s.node) {
@@ -269,14 +255,7 @@ impl Connector for Kinesis {
         })
     }
 
-    fn table_type(&self, _profile: &NoProfile, table: &KinesisTable) -> ConnectionType {
-        match table.kind {
-            KinesisTableKind::Source { .. } => ConnectionType::Source,
-            KinesisTableKind::Sink { .. } => ConnectionType::Sink,
-        }
-    }
-
-    fn description(&self, _profile: &NoProfile, table: &KinesisTable) -> String {
+    fn description(&self, _profile: &(), table: &KinesisTable) -> String {
         format!("kinesis stream '{}'", table.stream_name)
     }
 }

@@ -1,6 +1,6 @@
 //! The built-in connectors, one module each.
 
-use crate::connector::ErasedConnector;
+use crate::connector::{ErasedConnector, Registry};
 
 pub mod blackhole;
 pub mod confluent;
@@ -25,8 +25,20 @@ pub mod stdout;
 pub mod webhook;
 pub mod websocket;
 
+impl Registry {
+    /// The built-in connectors.
+    pub fn builtin() -> Self {
+        let mut r = Registry::empty();
+        for c in builtin() {
+            // Built-in names are distinct and valid; a clash would be a bug caught by tests.
+            let _ = r.register_boxed(c);
+        }
+        r
+    }
+}
+
 /// One instance of every built-in connector.
-pub(crate) fn builtin() -> Vec<Box<dyn ErasedConnector>> {
+fn builtin() -> Vec<Box<dyn ErasedConnector>> {
     vec![
         Box::new(blackhole::Blackhole),
         Box::new(confluent::Confluent),

@@ -14,12 +14,13 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::connector::{
-    ConnectionType, Connector, ConnectorInfo, Formats, MetadataDef, TableContext, MESSAGE_FORMATS,
+    Connector, ConnectorSpec, Formats, MetadataDef, TableContext, MESSAGE_FORMATS,
 };
 use crate::connectors::endpoint::parse_endpoint;
 use crate::diagnostics::{codes, Diagnostic};
-use crate::options::{ConnectorOptions, OptionKind, OptionSpec};
+use crate::options::{AppliesTo, ConnectorOptions, OptionKind, OptionSpec};
 use crate::profile::Secret;
+use crate::span::Spanned;
 
 /// URL schemes the MQTT client understands; the last two connect with TLS.
 const SCHEMES: &[&str] = &["mqtt", "tcp", "mqtts", "ssl"];
@@ -51,25 +52,21 @@ pub const MAX_PACKET_SIZE: OptionSpec = OptionSpec::new("max_packet_size", Optio
     .doc("Largest packet the client sends or accepts, in bytes (at most 4294967295).");
 /// `client_prefix`.
 pub const CLIENT_PREFIX: OptionSpec = OptionSpec::string("client_prefix")
-    .default("arroyo-mqtt")
+    .default_str("arroyo-mqtt")
     .doc("Prefix of the MQTT client ids.");
 
 /// `topic`.
 pub const TOPIC: OptionSpec = OptionSpec::string("topic")
     .required()
     .doc("The topic to subscribe or publish to.");
-/// `type`.
-pub const TYPE: OptionSpec = OptionSpec::one_of("type", &["source", "sink"])
-    .required()
-    .doc("Whether the table reads (`source`) or writes (`sink`).");
 /// `qos`.
 pub const QOS: OptionSpec =
     OptionSpec::one_of("qos", &["AtMostOnce", "AtLeastOnce", "ExactlyOnce"])
-        .default("AtMostOnce")
+        .default_str("AtMostOnce")
         .doc("Quality of service of subscriptions and publishes (`at_least_once` spellings are accepted too).");
 /// `sink.retain`.
 pub const SINK_RETAIN: OptionSpec = OptionSpec::bool("sink.retain")
-    .default("false")
+    .default_bool(false)
     .sink_only()
     .doc("Publish messages with the retain flag.");
 
@@ -84,7 +81,7 @@ const PROFILE_OPTIONS: &[OptionSpec] = &[
     CLIENT_PREFIX,
 ];
 
-const TABLE_OPTIONS: &[OptionSpec] = &[TOPIC, TYPE, QOS, SINK_RETAIN];
+const TABLE_OPTIONS: &[OptionSpec] = &[TOPIC, QOS, SINK_RETAIN];
 
 /// The topic a message arrived on (useful with wildcard subscriptions).
 const METADATA: &[MetadataDef] = &[MetadataDef {
@@ -162,36 +159,21 @@ pub enum MqttTableKind {
     },
 }
 
+/// What the connector is: roles, formats, metadata and every option.
+pub(crate) const SPEC: ConnectorSpec =
+    ConnectorSpec::new("mqtt", "MQTT", "Read and write MQTT topics")
+        .roles(AppliesTo::SOURCE.or(AppliesTo::SINK))
+        .formats(Formats::required(MESSAGE_FORMATS))
+        .metadata(METADATA)
+        .profile_options(PROFILE_OPTIONS)
+        .table_options(TABLE_OPTIONS);
+
 impl Connector for Mqtt {
     type Profile = MqttProfile;
     type Table = MqttTable;
 
-    fn info(&self) -> ConnectorInfo {
-        ConnectorInfo {
-            name: "mqtt",
-            display_name: "MQTT",
-            description: "Read and write MQTT topics",
-            source: true,
-            sink: true,
-            lookup: false,
-            partitioned: false,
-        }
-    }
-
-    fn profile_options(&self) -> &'static [OptionSpec] {
-        PROFILE_OPTIONS
-    }
-
-    fn table_options(&self) -> &'static [OptionSpec] {
-        TABLE_OPTIONS
-    }
-
-    fn metadata_defs(&self) -> &'static [MetadataDef] {
-        METADATA
-    }
-
-    fn formats(&self) -> Formats {
-        Formats::required(MESSAGE_FORMATS)
+    fn spec(&self) -> &'static ConnectorSpec {
+        &SPEC
     }
 
     fn profile_from_options(&self, opts: &mut ConnectorOptions) -> Option<MqttProfile> {
@@ -306,12 +288,11 @@ impl Connector for Mqtt {
     fn table_from_options(
         &self,
         opts: &mut ConnectorOptions,
-        _cx: &TableContext<'_>,
+        cx: &TableContext<'_>,
     ) -> Option<MqttTable> {
         let topic = opts.string(&TOPIC);
         let topic = opts.required(&TOPIC, topic);
-        let ty = opts.enumeration(&TYPE);
-        let ty = opts.required(&TYPE, ty);
+        let ty = Some(Spanned::new(cx.connection_type.as_str(), opts.anchor()));
         let qos = match opts.enumeration(&QOS).map(|q| q.node) {
             Some("AtLeastOnce") => Qos::AtLeastOnce,
             Some("ExactlyOnce") => Qos::ExactlyOnce,
@@ -329,13 +310,6 @@ impl Connector for Mqtt {
             qos,
             kind: kind?,
         })
-    }
-
-    fn table_type(&self, _profile: &MqttProfile, table: &MqttTable) -> ConnectionType {
-        match table.kind {
-            MqttTableKind::Source {} => ConnectionType::Source,
-            MqttTableKind::Sink { .. } => ConnectionType::Sink,
-        }
     }
 
     fn description(&self, _profile: &MqttProfile, table: &MqttTable) -> String {
@@ -413,7 +387,7 @@ mod tests {
         ]);
         let cx = TableContext {
             name: "t",
-            temporary: false,
+            connection_type: crate::connector::ConnectionType::Sink,
             fields: &[],
             format: None,
             generated: &[],
@@ -435,7 +409,7 @@ mod tests {
         ]);
         let cx = TableContext {
             name: "t",
-            temporary: false,
+            connection_type: crate::connector::ConnectionType::Source,
             fields: &[],
             format: None,
             generated: &[],

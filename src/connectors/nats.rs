@@ -15,12 +15,10 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::connector::{
-    ConnectionType, Connector, ConnectorInfo, Formats, TableContext, MESSAGE_FORMATS,
-};
+use crate::connector::{Connector, ConnectorSpec, Formats, TableContext, MESSAGE_FORMATS};
 use crate::connectors::endpoint::{has_placeholder, parse_endpoint};
 use crate::diagnostics::{codes, Diagnostic};
-use crate::options::{ConnectorOptions, OptionKind, OptionSpec};
+use crate::options::{AppliesTo, ConnectorOptions, OptionKind, OptionSpec};
 use crate::profile::Secret;
 use crate::span::Spanned;
 
@@ -33,7 +31,7 @@ pub const SERVERS: OptionSpec = OptionSpec::string("servers")
     .doc("Comma-separated NATS servers, `host:port` or `nats://host:port` (also `tls://`, `ws://`, `wss://`).");
 /// `auth.type`.
 pub const AUTH_TYPE: OptionSpec = OptionSpec::one_of("auth.type", &["none", "credentials", "jwt"])
-    .default("none")
+    .default_str("none")
     .doc("How to authenticate.");
 /// `auth.username`.
 pub const AUTH_USERNAME: OptionSpec = OptionSpec::string("auth.username")
@@ -51,10 +49,6 @@ pub const AUTH_NKEY_SEED: OptionSpec = OptionSpec::string("auth.nkey_seed").sens
     "NKey seed that signs the JWT challenge (auth.type = 'jwt'); `{{ VAR }}` placeholders allowed.",
 );
 
-/// `type`.
-pub const TYPE: OptionSpec = OptionSpec::one_of("type", &["source", "sink"])
-    .required()
-    .doc("Whether the table reads (`source`) or writes (`sink`).");
 /// `stream`.
 pub const STREAM: OptionSpec = OptionSpec::string("stream")
     .source_only()
@@ -69,18 +63,18 @@ pub const CONSUMER_DESCRIPTION: OptionSpec = OptionSpec::string("consumer.descri
 /// `consumer.ack_policy`.
 pub const CONSUMER_ACK_POLICY: OptionSpec =
     OptionSpec::one_of("consumer.ack_policy", &["Explicit", "None", "All"])
-        .default("Explicit")
+        .default_str("Explicit")
         .source_only()
         .doc("How messages are acknowledged.");
 /// `consumer.replay_policy`.
 pub const CONSUMER_REPLAY_POLICY: OptionSpec =
     OptionSpec::one_of("consumer.replay_policy", &["Original", "Instant"])
-        .default("Instant")
+        .default_str("Instant")
         .source_only()
         .doc("Replay stored messages at their original pace or at once.");
 /// `consumer.ack_wait`.
 pub const CONSUMER_ACK_WAIT: OptionSpec = OptionSpec::new("consumer.ack_wait", OptionKind::NonZero)
-    .default("30")
+    .default_int(30)
     .source_only()
     .doc("Seconds to wait for an acknowledgement before redelivering.");
 /// `consumer.filter_subjects`.
@@ -91,61 +85,61 @@ pub const CONSUMER_FILTER_SUBJECTS: OptionSpec =
 /// `consumer.sample_frequency`.
 pub const CONSUMER_SAMPLE_FREQUENCY: OptionSpec =
     OptionSpec::new("consumer.sample_frequency", OptionKind::Unsigned)
-        .default("0")
+        .default_int(0)
         .source_only()
         .doc("Percentage (0 to 100) of acknowledgements sampled for observability.");
 /// `consumer.num_replicas`.
 pub const CONSUMER_NUM_REPLICAS: OptionSpec =
     OptionSpec::new("consumer.num_replicas", OptionKind::Unsigned)
-        .default("1")
+        .default_int(1)
         .source_only()
         .doc("Replicas of the consumer state (0 inherits the stream's).");
 /// `consumer.inactive_threshold`.
 pub const CONSUMER_INACTIVE_THRESHOLD: OptionSpec =
     OptionSpec::new("consumer.inactive_threshold", OptionKind::Unsigned)
-        .default("600")
+        .default_int(600)
         .source_only()
         .doc("Seconds of inactivity after which the consumer is removed.");
 /// `consumer.rate_limit`.
 pub const CONSUMER_RATE_LIMIT: OptionSpec =
     OptionSpec::new("consumer.rate_limit", OptionKind::Signed)
-        .default("-1")
+        .default_int(-1)
         .source_only()
         .doc("Delivery rate limit in bits per second; -1 for none.");
 /// `consumer.max_ack_pending`.
 pub const CONSUMER_MAX_ACK_PENDING: OptionSpec =
     OptionSpec::new("consumer.max_ack_pending", OptionKind::Signed)
-        .default("-1")
+        .default_int(-1)
         .source_only()
         .doc("Most unacknowledged messages in flight; -1 for no limit.");
 /// `consumer.max_deliver`.
 pub const CONSUMER_MAX_DELIVER: OptionSpec =
     OptionSpec::new("consumer.max_deliver", OptionKind::Signed)
-        .default("-1")
+        .default_int(-1)
         .source_only()
         .doc("Most delivery attempts of a message; -1 for no limit.");
 /// `consumer.max_waiting`.
 pub const CONSUMER_MAX_WAITING: OptionSpec =
     OptionSpec::new("consumer.max_waiting", OptionKind::Signed)
-        .default("1000000")
+        .default_int(1_000_000)
         .source_only()
         .doc("Most outstanding pull requests; -1 for no limit.");
 /// `consumer.max_batch`.
 pub const CONSUMER_MAX_BATCH: OptionSpec =
     OptionSpec::new("consumer.max_batch", OptionKind::Signed)
-        .default("10000")
+        .default_int(10_000)
         .source_only()
         .doc("Most messages per pull request; -1 for no limit.");
 /// `consumer.max_bytes`.
 pub const CONSUMER_MAX_BYTES: OptionSpec =
     OptionSpec::new("consumer.max_bytes", OptionKind::Signed)
-        .default("104857600")
+        .default_int(104_857_600)
         .source_only()
         .doc("Most bytes per pull request; -1 for no limit.");
 /// `consumer.max_expires`.
 pub const CONSUMER_MAX_EXPIRES: OptionSpec =
     OptionSpec::new("consumer.max_expires", OptionKind::Signed)
-        .default("300000")
+        .default_int(300_000)
         .source_only()
         .doc("Longest expiry of a pull request, in milliseconds; -1 for no limit.");
 
@@ -178,7 +172,6 @@ const CONSUMER_OPTIONS: &[OptionSpec] = &[
 ];
 
 const TABLE_OPTIONS: &[OptionSpec] = &[
-    TYPE,
     STREAM,
     SUBJECT,
     CONSUMER_DESCRIPTION,
@@ -423,32 +416,23 @@ impl Nats {
     }
 }
 
+/// What the connector is: roles, formats, metadata and every option.
+pub(crate) const SPEC: ConnectorSpec = ConnectorSpec::new(
+    "nats",
+    "NATS",
+    "Read and write NATS subjects and JetStream streams",
+)
+.roles(AppliesTo::SOURCE.or(AppliesTo::SINK))
+.formats(Formats::required(MESSAGE_FORMATS))
+.profile_options(PROFILE_OPTIONS)
+.table_options(TABLE_OPTIONS);
+
 impl Connector for Nats {
     type Profile = NatsProfile;
     type Table = NatsTable;
 
-    fn info(&self) -> ConnectorInfo {
-        ConnectorInfo {
-            name: "nats",
-            display_name: "NATS",
-            description: "Read and write NATS subjects and JetStream streams",
-            source: true,
-            sink: true,
-            lookup: false,
-            partitioned: false,
-        }
-    }
-
-    fn profile_options(&self) -> &'static [OptionSpec] {
-        PROFILE_OPTIONS
-    }
-
-    fn table_options(&self) -> &'static [OptionSpec] {
-        TABLE_OPTIONS
-    }
-
-    fn formats(&self) -> Formats {
-        Formats::required(MESSAGE_FORMATS)
+    fn spec(&self) -> &'static ConnectorSpec {
+        &SPEC
     }
 
     fn profile_from_options(&self, opts: &mut ConnectorOptions) -> Option<NatsProfile> {
@@ -534,10 +518,9 @@ impl Connector for Nats {
     fn table_from_options(
         &self,
         opts: &mut ConnectorOptions,
-        _cx: &TableContext<'_>,
+        cx: &TableContext<'_>,
     ) -> Option<NatsTable> {
-        let ty = opts.enumeration(&TYPE);
-        let ty = opts.required(&TYPE, ty);
+        let ty = Some(Spanned::new(cx.connection_type.as_str(), opts.anchor()));
         let kind = match ty.map(|t| t.node) {
             Some("source") => {
                 let stream = opts.string(&STREAM);
@@ -596,13 +579,6 @@ impl Connector for Nats {
         Some(NatsTable { kind: kind? })
     }
 
-    fn table_type(&self, _profile: &NatsProfile, table: &NatsTable) -> ConnectionType {
-        match table.kind {
-            NatsTableKind::Sink { .. } => ConnectionType::Sink,
-            _ => ConnectionType::Source,
-        }
-    }
-
     fn description(&self, _profile: &NatsProfile, table: &NatsTable) -> String {
         match &table.kind {
             NatsTableKind::JetstreamSource { stream, .. } => format!("nats stream '{stream}'"),
@@ -637,7 +613,7 @@ mod tests {
     fn cx() -> TableContext<'static> {
         TableContext {
             name: "t",
-            temporary: false,
+            connection_type: crate::connector::ConnectionType::Source,
             fields: &[],
             format: None,
             generated: &[],

@@ -7,10 +7,8 @@ use arrow_schema::{DataType, Field, Fields, TimeUnit};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::connector::{
-    ConnectionType, Connector, ConnectorInfo, Formats, NoProfile, TableContext,
-};
-use crate::options::{ConnectorOptions, OptionKind, OptionSpec};
+use crate::connector::{Connector, ConnectorSpec, Formats, TableContext};
+use crate::options::{AppliesTo, ConnectorOptions, OptionKind, OptionSpec};
 
 /// `event_rate`.
 pub const EVENT_RATE: OptionSpec = OptionSpec::new("event_rate", OptionKind::Float)
@@ -85,32 +83,26 @@ pub fn nexmark_fields() -> Vec<Field> {
     ]
 }
 
+/// What the connector is: roles, formats, metadata and every option.
+pub(crate) const SPEC: ConnectorSpec = ConnectorSpec::new(
+    "nexmark",
+    "Nexmark",
+    "Demo source for a simulated auction website",
+)
+.roles(AppliesTo::SOURCE)
+.formats(Formats::FIXED)
+.table_options(TABLE_OPTIONS);
+
 impl Connector for Nexmark {
-    type Profile = NoProfile;
+    type Profile = ();
     type Table = NexmarkTable;
 
-    fn info(&self) -> ConnectorInfo {
-        ConnectorInfo {
-            name: "nexmark",
-            display_name: "Nexmark",
-            description: "Demo source for a simulated auction website",
-            source: true,
-            sink: false,
-            lookup: false,
-            partitioned: false,
-        }
+    fn spec(&self) -> &'static ConnectorSpec {
+        &SPEC
     }
 
-    fn table_options(&self) -> &'static [OptionSpec] {
-        TABLE_OPTIONS
-    }
-
-    fn formats(&self) -> Formats {
-        Formats::FIXED
-    }
-
-    fn profile_from_options(&self, _opts: &mut ConnectorOptions) -> Option<NoProfile> {
-        Some(NoProfile {})
+    fn profile_from_options(&self, _opts: &mut ConnectorOptions) -> Option<()> {
+        Some(())
     }
 
     fn table_from_options(
@@ -130,11 +122,7 @@ impl Connector for Nexmark {
         })
     }
 
-    fn table_type(&self, _profile: &NoProfile, _table: &NexmarkTable) -> ConnectionType {
-        ConnectionType::Source
-    }
-
-    fn description(&self, _profile: &NoProfile, table: &NexmarkTable) -> String {
+    fn description(&self, _profile: &(), table: &NexmarkTable) -> String {
         match table.runtime {
             Some(r) => format!(
                 "bounded nexmark source at {} events/s for {r} s",

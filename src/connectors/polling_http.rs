@@ -10,12 +10,10 @@ use std::collections::BTreeMap;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::connector::{
-    ConnectionType, Connector, ConnectorInfo, Formats, NoProfile, TableContext, MESSAGE_FORMATS,
-};
+use crate::connector::{Connector, ConnectorSpec, Formats, TableContext, MESSAGE_FORMATS};
 use crate::connectors::http;
 use crate::diagnostics::{codes, Diagnostic};
-use crate::options::{ConnectorOptions, OptionKind, OptionSpec};
+use crate::options::{AppliesTo, ConnectorOptions, OptionKind, OptionSpec};
 use crate::profile::Secret;
 
 /// `endpoint`.
@@ -28,17 +26,17 @@ pub const HEADERS: OptionSpec = OptionSpec::string("headers")
     .doc("Request headers, `'Name: value, Name2: value2'`; values are secret and may use `{{ VAR }}` placeholders.");
 /// `method`.
 pub const METHOD: OptionSpec = OptionSpec::one_of("method", &["GET", "POST", "PUT", "PATCH"])
-    .default("GET")
+    .default_str("GET")
     .doc("HTTP method of each request.");
 /// `body`.
 pub const BODY: OptionSpec = OptionSpec::string("body").doc("Request body sent with each request.");
 /// `poll_interval_ms`.
 pub const POLL_INTERVAL_MS: OptionSpec = OptionSpec::new("poll_interval_ms", OptionKind::NonZero)
-    .default("1000")
+    .default_int(1000)
     .doc("Milliseconds between requests (greater than 0).");
 /// `emit_behavior`.
 pub const EMIT_BEHAVIOR: OptionSpec = OptionSpec::one_of("emit_behavior", &["all", "changed"])
-    .default("all")
+    .default_str("all")
     .doc("Emit every response (`all`) or only responses that differ from the previous one (`changed`).");
 
 const TABLE_OPTIONS: &[OptionSpec] = &[
@@ -111,32 +109,26 @@ pub struct PollingHttpTable {
     pub emit_behavior: EmitBehavior,
 }
 
+/// What the connector is: roles, formats, metadata and every option.
+pub(crate) const SPEC: ConnectorSpec = ConnectorSpec::new(
+    "polling_http",
+    "Polling HTTP",
+    "Poll an HTTP server to produce events",
+)
+.roles(AppliesTo::SOURCE)
+.formats(Formats::required(MESSAGE_FORMATS))
+.table_options(TABLE_OPTIONS);
+
 impl Connector for PollingHttp {
-    type Profile = NoProfile;
+    type Profile = ();
     type Table = PollingHttpTable;
 
-    fn info(&self) -> ConnectorInfo {
-        ConnectorInfo {
-            name: "polling_http",
-            display_name: "Polling HTTP",
-            description: "Poll an HTTP server to produce events",
-            source: true,
-            sink: false,
-            lookup: false,
-            partitioned: false,
-        }
+    fn spec(&self) -> &'static ConnectorSpec {
+        &SPEC
     }
 
-    fn table_options(&self) -> &'static [OptionSpec] {
-        TABLE_OPTIONS
-    }
-
-    fn formats(&self) -> Formats {
-        Formats::required(MESSAGE_FORMATS)
-    }
-
-    fn profile_from_options(&self, _opts: &mut ConnectorOptions) -> Option<NoProfile> {
-        Some(NoProfile {})
+    fn profile_from_options(&self, _opts: &mut ConnectorOptions) -> Option<()> {
+        Some(())
     }
 
     fn table_from_options(
@@ -189,11 +181,7 @@ impl Connector for PollingHttp {
         })
     }
 
-    fn table_type(&self, _profile: &NoProfile, _table: &PollingHttpTable) -> ConnectionType {
-        ConnectionType::Source
-    }
-
-    fn description(&self, _profile: &NoProfile, table: &PollingHttpTable) -> String {
+    fn description(&self, _profile: &(), table: &PollingHttpTable) -> String {
         // The query string may carry an API key: show origin and path only.
         let url = http::check_url(&table.endpoint, SCHEMES, false)
             .map(|e| e.without_query())

@@ -10,41 +10,39 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::connector::{
-    ConnectionType, Connector, ConnectorInfo, Formats, TableContext, MESSAGE_FORMATS,
-};
+use crate::connector::{Connector, ConnectorSpec, Formats, TableContext, MESSAGE_FORMATS};
 use crate::diagnostics::{codes, Diagnostic};
-use crate::options::{ConnectorOptions, OptionKind, OptionSpec, Value};
+use crate::options::{AppliesTo, ConnectorOptions, OptionKind, OptionSpec};
 use crate::profile::Secret;
 
 /// `host`.
 pub const HOST: OptionSpec = OptionSpec::string("host")
-    .default("localhost")
+    .default_str("localhost")
     .doc("Host name of the RabbitMQ server (no scheme, no port).");
 /// `port`.
 pub const PORT: OptionSpec = OptionSpec::new("port", OptionKind::NonZero)
-    .default("5552")
+    .default_int(5552)
     .doc("Port of the RabbitMQ Streams protocol (1 to 65535).");
 /// `username`.
 pub const USERNAME: OptionSpec = OptionSpec::string("username")
-    .default("guest")
+    .default_str("guest")
     .doc("User name.");
 /// `password`.
 pub const PASSWORD: OptionSpec = OptionSpec::string("password")
-    .default("guest")
+    .default_str("guest")
     .sensitive()
     .doc("Password.");
 /// `virtual_host`.
 pub const VIRTUAL_HOST: OptionSpec = OptionSpec::string("virtual_host")
-    .default("/")
+    .default_str("/")
     .doc("Virtual host.");
 /// `tls_config.enabled`.
 pub const TLS_ENABLED: OptionSpec = OptionSpec::bool("tls_config.enabled")
-    .default("false")
+    .default_bool(false)
     .doc("Connect with TLS.");
 /// `tls_config.trust_certificates`.
 pub const TLS_TRUST_CERTIFICATES: OptionSpec = OptionSpec::bool("tls_config.trust_certificates")
-    .default("false")
+    .default_bool(false)
     .doc("Trust any server certificate (no verification; for testing only).");
 /// `tls_config.root_certificates_path`.
 pub const TLS_ROOT_CERTIFICATES_PATH: OptionSpec =
@@ -65,16 +63,12 @@ pub const LOAD_BALANCER_MODE: OptionSpec = OptionSpec::bool("load_balancer_mode"
 pub const STREAM: OptionSpec = OptionSpec::string("stream")
     .required()
     .doc("The stream to read.");
-/// `type`.
-pub const TYPE: OptionSpec = OptionSpec::one_of("type", &["source"])
-    .required()
-    .doc("Always `source`: RabbitMQ tables can only be read.");
 /// `source.offset`.
 pub const SOURCE_OFFSET: OptionSpec = OptionSpec::one_of(
     "source.offset",
     &["first", "next", "last"],
 )
-.default("last")
+.default_str("last")
 .source_only()
 .doc("Where a new reader starts: the first stored message, the next new one, or the last chunk.");
 
@@ -92,7 +86,7 @@ const PROFILE_OPTIONS: &[OptionSpec] = &[
     LOAD_BALANCER_MODE,
 ];
 
-const TABLE_OPTIONS: &[OptionSpec] = &[STREAM, TYPE, SOURCE_OFFSET];
+const TABLE_OPTIONS: &[OptionSpec] = &[STREAM, SOURCE_OFFSET];
 
 /// The RabbitMQ Streams connector.
 #[derive(Clone, Copy, Debug, Default)]
@@ -180,32 +174,21 @@ fn check_host(host: &str) -> Result<(), (String, String)> {
     }
 }
 
+/// What the connector is: roles, formats, metadata and every option.
+pub(crate) const SPEC: ConnectorSpec =
+    ConnectorSpec::new("rabbitmq", "RabbitMQ Stream", "Read RabbitMQ streams")
+        .roles(AppliesTo::SOURCE)
+        .type_option()
+        .formats(Formats::required(MESSAGE_FORMATS))
+        .profile_options(PROFILE_OPTIONS)
+        .table_options(TABLE_OPTIONS);
+
 impl Connector for Rabbitmq {
     type Profile = RabbitmqProfile;
     type Table = RabbitmqTable;
 
-    fn info(&self) -> ConnectorInfo {
-        ConnectorInfo {
-            name: "rabbitmq",
-            display_name: "RabbitMQ Stream",
-            description: "Read RabbitMQ streams",
-            source: true,
-            sink: false,
-            lookup: false,
-            partitioned: false,
-        }
-    }
-
-    fn profile_options(&self) -> &'static [OptionSpec] {
-        PROFILE_OPTIONS
-    }
-
-    fn table_options(&self) -> &'static [OptionSpec] {
-        TABLE_OPTIONS
-    }
-
-    fn formats(&self) -> Formats {
-        Formats::required(MESSAGE_FORMATS)
+    fn spec(&self) -> &'static ConnectorSpec {
+        &SPEC
     }
 
     fn profile_from_options(&self, opts: &mut ConnectorOptions) -> Option<RabbitmqProfile> {
@@ -325,40 +308,14 @@ impl Connector for Rabbitmq {
     ) -> Option<RabbitmqTable> {
         let stream = opts.string(&STREAM);
         let stream = opts.required(&STREAM, stream);
-        // A sink is a connection type this connector lacks, not a misspelt value.
-        let is_sink = matches!(
-            opts.peek(TYPE.key).map(|v| &v.node),
-            Some(Value::String(s)) if s.trim().eq_ignore_ascii_case("sink")
-        );
-        let ty = if is_sink {
-            if let Some(v) = opts.take(TYPE.key) {
-                opts.report(
-                    Diagnostic::error(
-                        codes::CONNECTION_TYPE,
-                        v.span,
-                        "connector `rabbitmq` reads RabbitMQ streams and cannot be a sink",
-                    )
-                    .with_help("write `type = 'source'`; to publish, use another connector"),
-                );
-            }
-            None
-        } else {
-            let ty = opts.enumeration(&TYPE);
-            opts.required(&TYPE, ty)
-        };
         let offset = opts
             .enumeration(&SOURCE_OFFSET)
             .map(|o| o.node)
             .unwrap_or("last");
-        ty?;
         Some(RabbitmqTable {
             stream: stream?.node,
             offset: offset.to_string(),
         })
-    }
-
-    fn table_type(&self, _profile: &RabbitmqProfile, _table: &RabbitmqTable) -> ConnectionType {
-        ConnectionType::Source
     }
 
     fn description(&self, _profile: &RabbitmqProfile, table: &RabbitmqTable) -> String {
@@ -369,6 +326,7 @@ impl Connector for Rabbitmq {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::options::Value;
     use crate::span::{Span, Spanned};
 
     fn opts(pairs: &[(&str, Value)]) -> ConnectorOptions {
@@ -385,7 +343,7 @@ mod tests {
     fn cx() -> TableContext<'static> {
         TableContext {
             name: "t",
-            temporary: false,
+            connection_type: crate::connector::ConnectionType::Source,
             fields: &[],
             format: None,
             generated: &[],
@@ -410,18 +368,6 @@ mod tests {
             o.take_diagnostics().first().map(|d| d.code),
             Some(codes::INVALID_VALUE)
         );
-    }
-
-    #[test]
-    fn sink_is_a_connection_type_error() {
-        let mut o = opts(&[
-            ("stream", Value::String("s".into())),
-            ("type", Value::String("sink".into())),
-        ]);
-        assert_eq!(Rabbitmq.table_from_options(&mut o, &cx()), None);
-        let d = o.take_diagnostics();
-        assert_eq!(d.len(), 1);
-        assert_eq!(d.first().map(|d| d.code), Some(codes::CONNECTION_TYPE));
     }
 
     #[test]

@@ -16,11 +16,11 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::connector::{
-    ConnectionType, Connector, ConnectorInfo, Formats, MetadataDef, TableContext, MESSAGE_FORMATS,
+    Connector, ConnectorSpec, Formats, MetadataDef, TableContext, MESSAGE_FORMATS,
 };
 use crate::connectors::endpoint::parse_endpoint;
 use crate::diagnostics::{codes, Diagnostic};
-use crate::options::{grammar, ConnectorOptions, OptionKind, OptionSpec};
+use crate::options::{grammar, AppliesTo, ConnectorOptions, OptionKind, OptionSpec};
 use crate::profile::Secret;
 use crate::schema::ConnectionSchema;
 use crate::span::{Span, Spanned};
@@ -71,7 +71,7 @@ pub const TARGET_MAX_LENGTH: OptionSpec = OptionSpec::new("target.max_length", O
 /// `target.operation`.
 pub const TARGET_OPERATION: OptionSpec =
     OptionSpec::one_of("target.operation", &["append", "prepend"])
-        .default("append")
+        .default_str("append")
         .sink_only()
         .doc("Where rows are added to the list (`target = 'list'`).");
 /// `target.field_column`.
@@ -82,7 +82,6 @@ pub const TARGET_FIELD_COLUMN: OptionSpec = OptionSpec::string("target.field_col
 const PROFILE_OPTIONS: &[OptionSpec] = &[ADDRESS, CLUSTER_ADDRESSES, USERNAME, PASSWORD];
 
 const TABLE_OPTIONS: &[OptionSpec] = &[
-    TYPE,
     TARGET,
     TARGET_KEY_PREFIX,
     TARGET_KEY_COLUMN,
@@ -366,36 +365,24 @@ impl Redis {
     }
 }
 
+/// What the connector is: roles, formats, metadata and every option.
+pub(crate) const SPEC: ConnectorSpec = ConnectorSpec::new(
+    "redis",
+    "Redis",
+    "Write results to Redis, or look rows up by Redis key",
+)
+.roles(AppliesTo::SINK.or(AppliesTo::LOOKUP))
+.formats(Formats::required(MESSAGE_FORMATS))
+.metadata(METADATA)
+.profile_options(PROFILE_OPTIONS)
+.table_options(TABLE_OPTIONS);
+
 impl Connector for Redis {
     type Profile = RedisProfile;
     type Table = RedisTable;
 
-    fn info(&self) -> ConnectorInfo {
-        ConnectorInfo {
-            name: "redis",
-            display_name: "Redis",
-            description: "Write results to Redis, or look rows up by Redis key",
-            source: false,
-            sink: true,
-            lookup: true,
-            partitioned: false,
-        }
-    }
-
-    fn profile_options(&self) -> &'static [OptionSpec] {
-        PROFILE_OPTIONS
-    }
-
-    fn table_options(&self) -> &'static [OptionSpec] {
-        TABLE_OPTIONS
-    }
-
-    fn metadata_defs(&self) -> &'static [MetadataDef] {
-        METADATA
-    }
-
-    fn formats(&self) -> Formats {
-        Formats::required(MESSAGE_FORMATS)
+    fn spec(&self) -> &'static ConnectorSpec {
+        &SPEC
     }
 
     fn profile_from_options(&self, opts: &mut ConnectorOptions) -> Option<RedisProfile> {
@@ -414,14 +401,7 @@ impl Connector for Redis {
         opts: &mut ConnectorOptions,
         cx: &TableContext<'_>,
     ) -> Option<RedisTable> {
-        let ty = opts.enumeration(&TYPE);
-        // A TEMPORARY table without `type` is one whose contradicting `type` the compiler
-        // already reported; do not also call it missing.
-        let ty = if cx.temporary {
-            ty
-        } else {
-            opts.required(&TYPE, ty)
-        };
+        let ty = Some(Spanned::new(cx.connection_type.as_str(), opts.anchor()));
         let kind = match ty.map(|t| t.node) {
             Some("sink") => self
                 .target(opts)
@@ -432,13 +412,6 @@ impl Connector for Redis {
             None => None,
         };
         Some(RedisTable { kind: kind? })
-    }
-
-    fn table_type(&self, _profile: &RedisProfile, table: &RedisTable) -> ConnectionType {
-        match table.kind {
-            RedisTableKind::Sink { .. } => ConnectionType::Sink,
-            RedisTableKind::Lookup {} => ConnectionType::Lookup,
-        }
     }
 
     fn description(&self, _profile: &RedisProfile, table: &RedisTable) -> String {
@@ -551,7 +524,7 @@ fn check_text_column(
 fn check_lookup_key(schema: &ConnectionSchema, opts: &mut ConnectorOptions) {
     // The table has no column spans here; `type` (or, when TEMPORARY implied it, the
     // table name) is where the lookup was asked for.
-    let span = opts.key_span(TYPE.key).unwrap_or(opts.anchor());
+    let span = opts.key_span("type").unwrap_or(opts.anchor());
     let key_columns: Vec<&str> = schema
         .metadata_fields
         .iter()
@@ -651,7 +624,7 @@ mod tests {
         ]);
         let cx = TableContext {
             name: "t",
-            temporary: false,
+            connection_type: crate::connector::ConnectionType::Sink,
             fields: &[],
             format: None,
             generated: &[],
@@ -676,24 +649,13 @@ mod tests {
         let mut o = opts(&[("type", "lookup")]);
         let cx = TableContext {
             name: "t",
-            temporary: true,
+            connection_type: crate::connector::ConnectionType::Lookup,
             fields: &[],
             format: None,
             generated: &[],
             partitioned_by: None,
         };
         let t = Redis.table_from_options(&mut o, &cx);
-        assert_eq!(t.clone().map(|t| t.kind), Some(RedisTableKind::Lookup {}));
-        let p = RedisProfile {
-            connection: RedisConnection::Standard {
-                address: "redis://a".into(),
-            },
-            username: None,
-            password: None,
-        };
-        assert_eq!(
-            t.map(|t| Redis.table_type(&p, &t)),
-            Some(ConnectionType::Lookup)
-        );
+        assert_eq!(t.map(|t| t.kind), Some(RedisTableKind::Lookup {}));
     }
 }

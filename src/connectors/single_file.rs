@@ -9,27 +9,22 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::connector::{
-    ConnectionType, Connector, ConnectorInfo, Formats, NoProfile, TableContext,
-};
+use crate::connector::{Connector, ConnectorSpec, Formats, TableContext};
 use crate::diagnostics::{codes, Diagnostic};
-use crate::options::{ConnectorOptions, OptionSpec};
+use crate::options::{AppliesTo, ConnectorOptions, OptionSpec};
+use crate::span::Spanned;
 
 /// `path`.
 pub const PATH: OptionSpec = OptionSpec::string("path")
     .required()
     .doc("Local path of the file to read or write.");
-/// `type`.
-pub const TYPE: OptionSpec = OptionSpec::one_of("type", &["source", "sink"])
-    .required()
-    .doc("Whether the table reads (`source`) or writes (`sink`) the file.");
 /// `wait_for_control`.
 pub const WAIT_FOR_CONTROL: OptionSpec = OptionSpec::bool("wait_for_control")
-    .default("true")
+    .default_bool(true)
     .source_only()
     .doc("Whether the source waits for a control message after each line (as in tests).");
 
-const TABLE_OPTIONS: &[OptionSpec] = &[PATH, TYPE, WAIT_FOR_CONTROL];
+const TABLE_OPTIONS: &[OptionSpec] = &[PATH, WAIT_FOR_CONTROL];
 
 /// Line-oriented formats: the file is read and written one record per line.
 const LINE_FORMATS: &[&str] = &["json", "debezium_json", "raw_string"];
@@ -72,43 +67,36 @@ fn url_scheme(path: &str) -> Option<&str> {
     is_scheme.then_some(scheme)
 }
 
+/// What the connector is: roles, formats, metadata and every option.
+pub(crate) const SPEC: ConnectorSpec = ConnectorSpec::new(
+    "single_file",
+    "Single File",
+    "Read or write a single local file, one record per line",
+)
+.roles(AppliesTo::SOURCE.or(AppliesTo::SINK))
+.formats(Formats::required(LINE_FORMATS))
+.table_options(TABLE_OPTIONS);
+
 impl Connector for SingleFile {
-    type Profile = NoProfile;
+    type Profile = ();
     type Table = SingleFileTable;
 
-    fn info(&self) -> ConnectorInfo {
-        ConnectorInfo {
-            name: "single_file",
-            display_name: "Single File",
-            description: "Read or write a single local file, one record per line",
-            source: true,
-            sink: true,
-            lookup: false,
-            partitioned: false,
-        }
+    fn spec(&self) -> &'static ConnectorSpec {
+        &SPEC
     }
 
-    fn table_options(&self) -> &'static [OptionSpec] {
-        TABLE_OPTIONS
-    }
-
-    fn formats(&self) -> Formats {
-        Formats::required(LINE_FORMATS)
-    }
-
-    fn profile_from_options(&self, _opts: &mut ConnectorOptions) -> Option<NoProfile> {
-        Some(NoProfile {})
+    fn profile_from_options(&self, _opts: &mut ConnectorOptions) -> Option<()> {
+        Some(())
     }
 
     fn table_from_options(
         &self,
         opts: &mut ConnectorOptions,
-        _cx: &TableContext<'_>,
+        cx: &TableContext<'_>,
     ) -> Option<SingleFileTable> {
         let path = opts.string(&PATH);
         let path = opts.required(&PATH, path);
-        let ty = opts.enumeration(&TYPE);
-        let ty = opts.required(&TYPE, ty);
+        let ty = Some(Spanned::new(cx.connection_type.as_str(), opts.anchor()));
         let kind = match ty.map(|t| t.node) {
             Some("source") => Some(SingleFileKind::Source {
                 wait_for_control: opts.bool(&WAIT_FOR_CONTROL).map(|b| b.node).unwrap_or(true),
@@ -141,14 +129,7 @@ impl Connector for SingleFile {
         })
     }
 
-    fn table_type(&self, _profile: &NoProfile, table: &SingleFileTable) -> ConnectionType {
-        match table.kind {
-            SingleFileKind::Source { .. } => ConnectionType::Source,
-            SingleFileKind::Sink {} => ConnectionType::Sink,
-        }
-    }
-
-    fn description(&self, _profile: &NoProfile, table: &SingleFileTable) -> String {
+    fn description(&self, _profile: &(), table: &SingleFileTable) -> String {
         let side = match table.kind {
             SingleFileKind::Source { .. } => "source",
             SingleFileKind::Sink {} => "sink",

@@ -8,11 +8,9 @@ use std::collections::BTreeMap;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::connector::{
-    ConnectionType, Connector, ConnectorInfo, Formats, NoProfile, TableContext, MESSAGE_FORMATS,
-};
+use crate::connector::{Connector, ConnectorSpec, Formats, TableContext, MESSAGE_FORMATS};
 use crate::connectors::http;
-use crate::options::{ConnectorOptions, OptionKind, OptionSpec};
+use crate::options::{AppliesTo, ConnectorOptions, OptionKind, OptionSpec};
 use crate::profile::Secret;
 
 /// `endpoint`.
@@ -49,32 +47,26 @@ pub struct SseTable {
     pub events: Vec<String>,
 }
 
+/// What the connector is: roles, formats, metadata and every option.
+pub(crate) const SPEC: ConnectorSpec = ConnectorSpec::new(
+    "sse",
+    "Server-Sent Events",
+    "Connect to a SSE/EventSource server",
+)
+.roles(AppliesTo::SOURCE)
+.formats(Formats::required(MESSAGE_FORMATS))
+.table_options(TABLE_OPTIONS);
+
 impl Connector for Sse {
-    type Profile = NoProfile;
+    type Profile = ();
     type Table = SseTable;
 
-    fn info(&self) -> ConnectorInfo {
-        ConnectorInfo {
-            name: "sse",
-            display_name: "Server-Sent Events",
-            description: "Connect to a SSE/EventSource server",
-            source: true,
-            sink: false,
-            lookup: false,
-            partitioned: false,
-        }
+    fn spec(&self) -> &'static ConnectorSpec {
+        &SPEC
     }
 
-    fn table_options(&self) -> &'static [OptionSpec] {
-        TABLE_OPTIONS
-    }
-
-    fn formats(&self) -> Formats {
-        Formats::required(MESSAGE_FORMATS)
-    }
-
-    fn profile_from_options(&self, _opts: &mut ConnectorOptions) -> Option<NoProfile> {
-        Some(NoProfile {})
+    fn profile_from_options(&self, _opts: &mut ConnectorOptions) -> Option<()> {
+        Some(())
     }
 
     fn table_from_options(
@@ -96,11 +88,7 @@ impl Connector for Sse {
         })
     }
 
-    fn table_type(&self, _profile: &NoProfile, _table: &SseTable) -> ConnectionType {
-        ConnectionType::Source
-    }
-
-    fn description(&self, _profile: &NoProfile, table: &SseTable) -> String {
+    fn description(&self, _profile: &(), table: &SseTable) -> String {
         // The query string may carry an API key: show origin and path only.
         let url = http::check_url(&table.endpoint, SCHEMES, false)
             .map(|e| e.without_query())

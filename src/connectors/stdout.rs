@@ -3,10 +3,8 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::connector::{
-    ConnectionType, Connector, ConnectorInfo, FormatRule, Formats, NoProfile, TableContext,
-};
-use crate::options::{ConnectorOptions, OptionSpec};
+use crate::connector::{Connector, ConnectorSpec, FormatRule, Formats, TableContext};
+use crate::options::{AppliesTo, ConnectorOptions};
 
 /// The stdout connector.
 #[derive(Clone, Copy, Debug, Default)]
@@ -16,35 +14,26 @@ pub struct Stdout;
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct StdoutTable {}
 
-impl Connector for Stdout {
-    type Profile = NoProfile;
-    type Table = StdoutTable;
-
-    fn info(&self) -> ConnectorInfo {
-        ConnectorInfo {
-            name: "stdout",
-            display_name: "StdOut",
-            description: "Write records to standard output",
-            source: false,
-            sink: true,
-            lookup: false,
-            partitioned: false,
-        }
-    }
-
-    fn table_options(&self) -> &'static [OptionSpec] {
-        &[]
-    }
-
-    fn formats(&self) -> Formats {
-        Formats {
+/// What the connector is: roles, formats, metadata and every option.
+pub(crate) const SPEC: ConnectorSpec =
+    ConnectorSpec::new("stdout", "StdOut", "Write records to standard output")
+        .roles(AppliesTo::SINK)
+        .formats(Formats {
             rule: FormatRule::Required,
             allowed: &["json", "debezium_json", "raw_string"],
-        }
+        })
+        .table_options(&[]);
+
+impl Connector for Stdout {
+    type Profile = ();
+    type Table = StdoutTable;
+
+    fn spec(&self) -> &'static ConnectorSpec {
+        &SPEC
     }
 
-    fn profile_from_options(&self, _opts: &mut ConnectorOptions) -> Option<NoProfile> {
-        Some(NoProfile {})
+    fn profile_from_options(&self, _opts: &mut ConnectorOptions) -> Option<()> {
+        Some(())
     }
 
     fn table_from_options(
@@ -55,11 +44,7 @@ impl Connector for Stdout {
         Some(StdoutTable {})
     }
 
-    fn table_type(&self, _profile: &NoProfile, _table: &StdoutTable) -> ConnectionType {
-        ConnectionType::Sink
-    }
-
-    fn description(&self, _profile: &NoProfile, _table: &StdoutTable) -> String {
+    fn description(&self, _profile: &(), _table: &StdoutTable) -> String {
         "stdout sink".to_string()
     }
 }

@@ -11,11 +11,9 @@ use std::collections::BTreeMap;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::connector::{
-    ConnectionType, Connector, ConnectorInfo, Formats, NoProfile, TableContext, MESSAGE_FORMATS,
-};
+use crate::connector::{Connector, ConnectorSpec, Formats, TableContext, MESSAGE_FORMATS};
 use crate::connectors::http;
-use crate::options::{ConnectorOptions, OptionSpec};
+use crate::options::{AppliesTo, ConnectorOptions, OptionSpec};
 use crate::profile::Secret;
 
 /// `endpoint`.
@@ -46,32 +44,24 @@ pub struct WebhookTable {
     pub headers: BTreeMap<String, Secret>,
 }
 
+/// What the connector is: roles, formats, metadata and every option.
+pub(crate) const SPEC: ConnectorSpec =
+    ConnectorSpec::new("webhook", "Webhook", "Sink results via Webhooks")
+        .roles(AppliesTo::SINK)
+        .formats(Formats::required(MESSAGE_FORMATS))
+        .table_options(TABLE_OPTIONS)
+        .foreign_options(&[("url", "endpoint")]);
+
 impl Connector for Webhook {
-    type Profile = NoProfile;
+    type Profile = ();
     type Table = WebhookTable;
 
-    fn info(&self) -> ConnectorInfo {
-        ConnectorInfo {
-            name: "webhook",
-            display_name: "Webhook",
-            description: "Sink results via Webhooks",
-            source: false,
-            sink: true,
-            lookup: false,
-            partitioned: false,
-        }
+    fn spec(&self) -> &'static ConnectorSpec {
+        &SPEC
     }
 
-    fn table_options(&self) -> &'static [OptionSpec] {
-        TABLE_OPTIONS
-    }
-
-    fn formats(&self) -> Formats {
-        Formats::required(MESSAGE_FORMATS)
-    }
-
-    fn profile_from_options(&self, _opts: &mut ConnectorOptions) -> Option<NoProfile> {
-        Some(NoProfile {})
+    fn profile_from_options(&self, _opts: &mut ConnectorOptions) -> Option<()> {
+        Some(())
     }
 
     fn table_from_options(
@@ -87,20 +77,11 @@ impl Connector for Webhook {
         })
     }
 
-    fn table_type(&self, _profile: &NoProfile, _table: &WebhookTable) -> ConnectionType {
-        ConnectionType::Sink
-    }
-
-    fn description(&self, _profile: &NoProfile, table: &WebhookTable) -> String {
+    fn description(&self, _profile: &(), table: &WebhookTable) -> String {
         // Origin only: the path and query of a webhook URL are often its secret.
         let origin = http::check_url(&table.endpoint, SCHEMES, true)
             .map(|e| e.origin)
             .unwrap_or_else(|_| "an invalid endpoint".to_string());
         format!("webhook sink to '{origin}'")
-    }
-
-    fn foreign_options(&self) -> &'static [(&'static str, &'static str)] {
-        // The Flink HTTP sink (flink-http-connector) calls the endpoint `url`.
-        &[("url", "endpoint")]
     }
 }

@@ -12,12 +12,10 @@ use std::collections::BTreeMap;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::connector::{
-    ConnectionType, Connector, ConnectorInfo, Formats, NoProfile, TableContext, MESSAGE_FORMATS,
-};
+use crate::connector::{Connector, ConnectorSpec, Formats, TableContext, MESSAGE_FORMATS};
 use crate::connectors::http;
 use crate::diagnostics::{codes, Diagnostic};
-use crate::options::{grammar, ConnectorOptions, OptionKind, OptionSpec, Value};
+use crate::options::{grammar, AppliesTo, ConnectorOptions, OptionKind, OptionSpec, Value};
 use crate::profile::Secret;
 use crate::span::{Span, Spanned};
 
@@ -216,32 +214,23 @@ fn subscription_messages(opts: &mut ConnectorOptions) -> Option<Vec<String>> {
     }
 }
 
+/// What the connector is: roles, formats, metadata and every option.
+pub(crate) const SPEC: ConnectorSpec =
+    ConnectorSpec::new("websocket", "Websocket", "Connect to a Websocket server")
+        .roles(AppliesTo::SOURCE)
+        .formats(Formats::required(MESSAGE_FORMATS))
+        .table_options(TABLE_OPTIONS);
+
 impl Connector for Websocket {
-    type Profile = NoProfile;
+    type Profile = ();
     type Table = WebsocketTable;
 
-    fn info(&self) -> ConnectorInfo {
-        ConnectorInfo {
-            name: "websocket",
-            display_name: "Websocket",
-            description: "Connect to a Websocket server",
-            source: true,
-            sink: false,
-            lookup: false,
-            partitioned: false,
-        }
+    fn spec(&self) -> &'static ConnectorSpec {
+        &SPEC
     }
 
-    fn table_options(&self) -> &'static [OptionSpec] {
-        TABLE_OPTIONS
-    }
-
-    fn formats(&self) -> Formats {
-        Formats::required(MESSAGE_FORMATS)
-    }
-
-    fn profile_from_options(&self, _opts: &mut ConnectorOptions) -> Option<NoProfile> {
-        Some(NoProfile {})
+    fn profile_from_options(&self, _opts: &mut ConnectorOptions) -> Option<()> {
+        Some(())
     }
 
     fn table_from_options(
@@ -259,11 +248,7 @@ impl Connector for Websocket {
         })
     }
 
-    fn table_type(&self, _profile: &NoProfile, _table: &WebsocketTable) -> ConnectionType {
-        ConnectionType::Source
-    }
-
-    fn description(&self, _profile: &NoProfile, table: &WebsocketTable) -> String {
+    fn description(&self, _profile: &(), table: &WebsocketTable) -> String {
         // The query string may carry an API key: show origin and path only.
         let url = http::check_url(&table.endpoint, SCHEMES, false)
             .map(|e| e.without_query())

@@ -11,14 +11,14 @@ pub mod grammar;
 pub mod spec;
 pub mod value;
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::time::Duration;
 
-pub use spec::{AppliesTo, OptionKind, OptionSpec};
+pub use spec::{AppliesTo, Condition, DefaultValue, OptionKind, OptionSpec};
 pub use value::Value;
 
+use crate::connection_type::ConnectionType;
 use crate::diagnostics::{codes, Code, Diagnostic};
-use crate::parse::WithClause;
 use crate::span::{Span, Spanned};
 use grammar::{ValueError, ValueErrorKind};
 
@@ -31,25 +31,44 @@ struct Entry {
 
 /// The options of one table (or one connection profile), with the diagnostics found
 /// while reading them.
+///
+/// The typed pulls ([`string`](Self::string), [`unsigned`](Self::unsigned), …) apply the
+/// spec's catalogue rules: the value of an option that is not written is its typed
+/// default; a required option that is not written is reported once as `option::missing`;
+/// a value outside the range or the allowed values is reported and replaced by the
+/// default; an option that does not apply to this table's connection type or whose
+/// condition does not hold is not read, and [`finish`](Self::finish) says why.
 #[derive(Clone, Debug)]
 pub struct ConnectorOptions {
     entries: Vec<Entry>,
+    /// Key → index into `entries`, so lookups stay O(1) however many options a table has.
+    index: HashMap<String, usize>,
     /// Where a missing option is reported: the WITH clause (or the profile reference).
     anchor: Span,
     /// Keys that were present but invalid, so `required` does not also call them missing.
     invalid: BTreeSet<String>,
+    /// Keys already reported missing (each mistake once).
+    missing: BTreeSet<&'static str>,
     /// Prepended to messages, e.g. "connection profile `prod`: ".
     context: Option<String>,
+    /// The table's connection type, once known: options that do not apply are not read.
+    connection_type: Option<ConnectionType>,
+    /// Every spec this option set may hold (connector, formats, compiler), for conditions,
+    /// applies-to messages and suggestions in `finish`.
+    catalogue: Vec<&'static [OptionSpec]>,
     diagnostics: Vec<Diagnostic>,
 }
 
 impl ConnectorOptions {
-    /// Options from a parsed WITH clause. A repeated key is an error pointing at both
-    /// occurrences; the first one is kept.
-    pub fn from_with(clause: Option<WithClause>, anchor: Span) -> Self {
-        let mut opts = ConnectorOptions::empty(clause.as_ref().map(|c| c.span).unwrap_or(anchor));
-        for o in clause.map(|c| c.options).unwrap_or_default() {
-            opts.insert(o.key, o.value);
+    /// Options from `(key, value)` pairs in the order written. A repeated key is an error
+    /// pointing at both occurrences; the first one is kept.
+    pub fn from_entries(
+        entries: impl IntoIterator<Item = (Spanned<String>, Spanned<Value>)>,
+        anchor: Span,
+    ) -> Self {
+        let mut opts = ConnectorOptions::empty(anchor);
+        for (k, v) in entries {
+            opts.insert(k, v);
         }
         opts
     }
@@ -74,9 +93,13 @@ impl ConnectorOptions {
     pub fn empty(anchor: Span) -> Self {
         ConnectorOptions {
             entries: Vec::new(),
+            index: HashMap::new(),
             anchor,
             invalid: BTreeSet::new(),
+            missing: BTreeSet::new(),
             context: None,
+            connection_type: None,
+            catalogue: Vec::new(),
             diagnostics: Vec::new(),
         }
     }
@@ -87,9 +110,25 @@ impl ConnectorOptions {
         self
     }
 
+    /// Adds specs this option set may hold; [`finish`](Self::finish) and conditions use them.
+    pub fn add_catalogue(&mut self, specs: &'static [OptionSpec]) {
+        self.catalogue.push(specs);
+    }
+
+    /// Sets the table's connection type: from now on options that do not apply to it are
+    /// not read (and `finish` reports them).
+    pub fn set_connection_type(&mut self, ct: ConnectionType) {
+        self.connection_type = Some(ct);
+    }
+
+    /// The table's connection type, if known.
+    pub fn connection_type(&self) -> Option<ConnectionType> {
+        self.connection_type
+    }
+
     /// Adds an option; a key already present is reported as a duplicate.
     pub fn insert(&mut self, key: Spanned<String>, value: Spanned<Value>) {
-        if let Some(first) = self.entries.iter().find(|e| e.key.node == key.node) {
+        if let Some(first) = self.entry(&key.node) {
             let d = Diagnostic::error(
                 codes::DUPLICATE_OPTION,
                 key.span,
@@ -100,11 +139,16 @@ impl ConnectorOptions {
             self.report(d);
             return;
         }
+        self.index.insert(key.node.clone(), self.entries.len());
         self.entries.push(Entry {
             key,
             value,
             taken: false,
         });
+    }
+
+    fn entry(&self, key: &str) -> Option<&Entry> {
+        self.index.get(key).and_then(|i| self.entries.get(*i))
     }
 
     /// Where missing options are reported.
@@ -132,36 +176,28 @@ impl ConnectorOptions {
 
     /// Whether `key` is set (taken or not).
     pub fn contains(&self, key: &str) -> bool {
-        self.entries.iter().any(|e| e.key.node == key)
+        self.index.contains_key(key)
     }
 
     /// Whether `key` is set and not yet taken.
     pub fn is_pending(&self, key: &str) -> bool {
-        self.entries.iter().any(|e| e.key.node == key && !e.taken)
+        self.entry(key).is_some_and(|e| !e.taken)
     }
 
     /// Looks at a value without taking it.
     pub fn peek(&self, key: &str) -> Option<&Spanned<Value>> {
-        self.entries
-            .iter()
-            .find(|e| e.key.node == key)
-            .map(|e| &e.value)
+        self.entry(key).map(|e| &e.value)
     }
 
     /// The span of `key`'s key text, if set.
     pub fn key_span(&self, key: &str) -> Option<Span> {
-        self.entries
-            .iter()
-            .find(|e| e.key.node == key)
-            .map(|e| e.key.span)
+        self.entry(key).map(|e| e.key.span)
     }
 
     /// Takes the raw value of `key`, marking it consumed.
     pub fn take(&mut self, key: &str) -> Option<Spanned<Value>> {
-        let e = self
-            .entries
-            .iter_mut()
-            .find(|e| e.key.node == key && !e.taken)?;
+        let i = *self.index.get(key)?;
+        let e = self.entries.get_mut(i).filter(|e| !e.taken)?;
         e.taken = true;
         Some(e.value.clone())
     }
@@ -188,6 +224,45 @@ impl ConnectorOptions {
             .filter(|e| !e.taken)
             .map(|e| e.key.clone())
             .collect()
+    }
+
+    /// The spec registered for `key` (exactly, by alias, or under a prefix).
+    fn spec_for(&self, key: &str) -> Option<&'static OptionSpec> {
+        self.catalogue
+            .iter()
+            .flat_map(|specs| specs.iter())
+            .find(|s| s.matches(key) || s.aliases.contains(&key))
+    }
+
+    /// The value `key` has, as text: written, or its spec's default.
+    fn effective_text(&self, key: &str) -> Option<String> {
+        match self.peek(key).map(|v| &v.node) {
+            Some(Value::String(s)) | Some(Value::Ident(s)) | Some(Value::Number(s)) => {
+                Some(s.clone())
+            }
+            Some(Value::Bool(b)) => Some(b.to_string()),
+            Some(_) => None,
+            None => self
+                .spec_for(key)
+                .and_then(|s| s.default)
+                .map(|d| d.to_string()),
+        }
+    }
+
+    /// Whether `spec`'s condition holds (true when it has none).
+    pub fn condition_holds(&self, spec: &OptionSpec) -> bool {
+        let Some(c) = spec.condition else {
+            return true;
+        };
+        self.effective_text(c.key)
+            .is_some_and(|v| c.values.iter().any(|w| w.eq_ignore_ascii_case(v.trim())))
+    }
+
+    /// Whether `spec` applies to this table: its connection type (once known) and its condition.
+    pub fn applies(&self, spec: &OptionSpec) -> bool {
+        self.connection_type
+            .is_none_or(|ct| spec.applies.contains(ct))
+            && self.condition_holds(spec)
     }
 
     fn invalid(&mut self, spec: &OptionSpec, span: Span, e: ValueError) {
@@ -218,97 +293,166 @@ impl ConnectorOptions {
         self.report(d);
     }
 
-    /// Takes `spec`'s value and parses it with `parse`; a parse failure is reported.
+    /// Takes `spec`'s value (by its key or a deprecated alias), applying the catalogue:
+    /// not read where it does not apply; the default when absent (missing reported when
+    /// required); parsed with `parse` and range-checked; the default again when invalid.
     fn pull<T>(
         &mut self,
         spec: &OptionSpec,
         parse: impl FnOnce(&Value) -> Result<T, ValueError>,
-    ) -> Option<Spanned<T>> {
-        let v = self.take(spec.key)?;
-        match parse(&v.node) {
+        default: impl FnOnce(DefaultValue) -> Option<T>,
+    ) -> Option<Spanned<T>>
+    where
+        T: RangeValue,
+    {
+        if !self.applies(spec) {
+            return None;
+        }
+        let Some(v) = self.take_or_alias(spec) else {
+            if spec.required {
+                self.missing(spec);
+            }
+            return spec
+                .default
+                .and_then(default)
+                .map(|d| Spanned::new(d, self.anchor));
+        };
+        let parsed = parse(&v.node).and_then(|t| match spec.range {
+            Some((min, max)) => t.check_range(min, max).map(|()| t),
+            None => Ok(t),
+        });
+        match parsed {
             Ok(t) => Some(Spanned::new(t, v.span)),
             Err(e) => {
                 self.invalid(spec, v.span, e);
-                None
+                spec.default
+                    .and_then(default)
+                    .map(|d| Spanned::new(d, self.anchor))
             }
         }
     }
 
-    /// A string option.
+    /// Takes `spec.key`, or else one of its aliases with a deprecation warning.
+    fn take_or_alias(&mut self, spec: &OptionSpec) -> Option<Spanned<Value>> {
+        if let Some(v) = self.take(spec.key) {
+            return Some(v);
+        }
+        for alias in spec.aliases {
+            if let (Some(span), Some(v)) = (self.key_span(alias), self.take(alias)) {
+                self.report(
+                    Diagnostic::warning(
+                        codes::DEPRECATED_OPTION,
+                        span,
+                        format!("option `{alias}` is deprecated; it is now `{}`", spec.key),
+                    )
+                    .with_help(format!("write `{}`", spec.key)),
+                );
+                return Some(v);
+            }
+        }
+        None
+    }
+
+    /// A string option (never empty).
     pub fn string(&mut self, spec: &OptionSpec) -> Option<Spanned<String>> {
         // An empty topic, path or name is always a mistake, never a value.
-        self.pull(spec, |v| {
-            let s = grammar::string(v)?;
-            if s.trim().is_empty() {
-                return Err(ValueError {
-                    kind: ValueErrorKind::Invalid,
-                    message: "the value must not be empty".into(),
-                    help: None,
-                });
-            }
-            Ok(s)
-        })
+        self.pull(
+            spec,
+            |v| {
+                let s = grammar::string(v)?;
+                if s.trim().is_empty() {
+                    return Err(ValueError {
+                        kind: ValueErrorKind::Invalid,
+                        message: "the value must not be empty".into(),
+                        help: None,
+                    });
+                }
+                Ok(s)
+            },
+            |d| match d {
+                DefaultValue::Str(s) => Some(s.to_string()),
+                _ => None,
+            },
+        )
     }
 
     /// A boolean option.
     pub fn bool(&mut self, spec: &OptionSpec) -> Option<Spanned<bool>> {
-        self.pull(spec, grammar::boolean)
+        self.pull(spec, grammar::boolean, |d| match d {
+            DefaultValue::Bool(b) => Some(b),
+            _ => None,
+        })
     }
 
     /// A non-negative integer option.
     pub fn unsigned(&mut self, spec: &OptionSpec) -> Option<Spanned<u64>> {
-        self.pull(spec, grammar::unsigned)
+        self.pull(spec, grammar::unsigned, default_u64)
     }
 
     /// An integer option that must be greater than zero.
     pub fn non_zero(&mut self, spec: &OptionSpec) -> Option<Spanned<u64>> {
-        self.pull(spec, |v| {
-            let n = grammar::unsigned(v)?;
-            if n == 0 {
-                return Err(ValueError {
-                    kind: ValueErrorKind::Invalid,
-                    message: "expected an integer greater than 0, found `0`".into(),
-                    help: None,
-                });
-            }
-            Ok(n)
-        })
+        self.pull(
+            spec,
+            |v| {
+                let n = grammar::unsigned(v)?;
+                if n == 0 {
+                    return Err(ValueError {
+                        kind: ValueErrorKind::Invalid,
+                        message: "expected an integer greater than 0, found `0`".into(),
+                        help: None,
+                    });
+                }
+                Ok(n)
+            },
+            default_u64,
+        )
     }
 
     /// A signed integer option.
     pub fn signed(&mut self, spec: &OptionSpec) -> Option<Spanned<i64>> {
-        self.pull(spec, grammar::signed)
-    }
-
-    /// A floating-point option.
-    pub fn float(&mut self, spec: &OptionSpec) -> Option<Spanned<f64>> {
-        self.pull(spec, grammar::float)
+        self.pull(spec, grammar::signed, |d| match d {
+            DefaultValue::Int(i) => Some(i),
+            _ => None,
+        })
     }
 
     /// A floating-point option that must be greater than zero (a rate, a run time).
     pub fn positive_float(&mut self, spec: &OptionSpec) -> Option<Spanned<f64>> {
-        self.pull(spec, |v| {
-            let f = grammar::float(v)?;
-            if f > 0.0 {
-                Ok(f)
-            } else {
-                Err(ValueError {
-                    kind: ValueErrorKind::Invalid,
-                    message: format!("expected a number greater than 0, found `{f}`"),
-                    help: None,
-                })
-            }
-        })
+        self.pull(
+            spec,
+            |v| {
+                let f = grammar::float(v)?;
+                if f > 0.0 {
+                    Ok(f)
+                } else {
+                    Err(ValueError {
+                        kind: ValueErrorKind::Invalid,
+                        message: format!("expected a number greater than 0, found `{f}`"),
+                        help: None,
+                    })
+                }
+            },
+            |d| match d {
+                DefaultValue::Float(f) => Some(f),
+                _ => None,
+            },
+        )
     }
 
     /// A duration option.
     pub fn duration(&mut self, spec: &OptionSpec) -> Option<Spanned<Duration>> {
-        self.pull(spec, grammar::duration)
+        self.pull(spec, grammar::duration, |d| match d {
+            DefaultValue::Duration(d) => Some(d),
+            _ => None,
+        })
     }
 
     /// A data-size option, in bytes.
     pub fn data_size(&mut self, spec: &OptionSpec) -> Option<Spanned<u64>> {
-        self.pull(spec, grammar::data_size)
+        self.pull(spec, grammar::data_size, |d| match d {
+            DefaultValue::Bytes(b) => Some(b),
+            _ => None,
+        })
     }
 
     /// An enum option; the result is the canonical spelling from the spec.
@@ -316,22 +460,53 @@ impl ConnectorOptions {
         let OptionKind::Enum(values) = spec.kind else {
             return None;
         };
-        self.pull(spec, |v| grammar::enumeration(v, values))
+        self.pull(
+            spec,
+            |v| grammar::enumeration(v, values),
+            |d| match d {
+                // The canonical spelling of the default, from the allowed values.
+                DefaultValue::Str(s) => values.iter().copied().find(|v| v.eq_ignore_ascii_case(s)),
+                _ => None,
+            },
+        )
+    }
+
+    /// An enum option read into a Rust enum whose serde names are the spec's values
+    /// (`#[serde(rename_all = "snake_case")]` or explicit renames).
+    pub fn choice<E: serde::de::DeserializeOwned>(
+        &mut self,
+        spec: &OptionSpec,
+    ) -> Option<Spanned<E>> {
+        let v = self.enumeration(spec)?;
+        let e = E::deserialize(
+            serde::de::value::StrDeserializer::<serde::de::value::Error>::new(v.node),
+        )
+        .ok()?;
+        Some(Spanned::new(e, v.span))
     }
 
     /// A list option.
     pub fn list(&mut self, spec: &OptionSpec) -> Option<Spanned<Vec<Spanned<String>>>> {
-        self.pull(spec, grammar::list)
+        let anchor = self.anchor;
+        self.pull(spec, grammar::list, |d| match d {
+            DefaultValue::List(items) => Some(
+                items
+                    .iter()
+                    .map(|i| Spanned::new((*i).to_string(), anchor))
+                    .collect(),
+            ),
+            _ => None,
+        })
     }
 
     /// A `k=v` map option.
     pub fn map(&mut self, spec: &OptionSpec) -> Option<Spanned<BTreeMap<String, String>>> {
-        self.pull(spec, grammar::map)
+        self.pull(spec, grammar::map, |_| None)
     }
 
     /// A column-name option. The deprecated quoted-string form is accepted with a warning.
     pub fn field_ref(&mut self, spec: &OptionSpec) -> Option<Spanned<String>> {
-        let r = self.pull(spec, grammar::field_ref)?;
+        let r = self.pull(spec, grammar::field_ref, |_| None)?;
         if r.node.quoted_string {
             self.report(
                 Diagnostic::warning(
@@ -351,24 +526,53 @@ impl ConnectorOptions {
         Some(Spanned::new(r.node.name, r.span))
     }
 
-    /// Reports `spec` as missing unless it was present (and invalid). Returns `value`.
+    /// Reports `spec` as missing (once) unless it was present and invalid.
+    fn missing(&mut self, spec: &OptionSpec) {
+        if self.invalid.contains(spec.key) || !self.missing.insert(spec.key) {
+            return;
+        }
+        let mut d = Diagnostic::error(
+            codes::MISSING_OPTION,
+            self.anchor,
+            format!("required option `{}` is not set", spec.key),
+        );
+        let mut help = Vec::new();
+        if let Some(c) = spec.condition {
+            help.push(format!("it is required when {}", c.describe()));
+        }
+        if !spec.doc.is_empty() {
+            help.push(format!(
+                "`{}`: {}",
+                spec.key,
+                spec.doc.trim_end_matches('.')
+            ));
+        }
+        if !help.is_empty() {
+            d = d.with_help(help.join("; "));
+        }
+        self.report(d);
+    }
+
+    /// For requirements the catalogue cannot state (one of two options): reports `spec` as
+    /// missing, once, when `value` is `None` and the option was not present-but-invalid.
+    /// Returns `value`.
     pub fn required<T>(&mut self, spec: &OptionSpec, value: Option<T>) -> Option<T> {
-        if value.is_none() && !self.invalid.contains(spec.key) {
-            let mut d = Diagnostic::error(
-                codes::MISSING_OPTION,
-                self.anchor,
-                format!("required option `{}` is not set", spec.key),
-            );
-            if !spec.doc.is_empty() {
-                d = d.with_help(format!(
-                    "`{}`: {}",
-                    spec.key,
-                    spec.doc.trim_end_matches('.')
-                ));
-            }
-            self.report(d);
+        if value.is_none() {
+            self.missing(spec);
         }
         value
+    }
+
+    /// Reports every spec of `specs` that every table requires (no condition, any
+    /// connection type) and that is not written: what can be said of a table whose
+    /// connection type is unknown.
+    pub fn report_missing_required(&mut self, specs: &'static [OptionSpec]) {
+        for spec in specs {
+            let unconditional = spec.applies.is_any() && spec.condition.is_none();
+            if spec.required && unconditional && !self.contains(spec.key) {
+                self.missing(spec);
+            }
+        }
     }
 
     /// Reports an error with `code` at `span`.
@@ -376,42 +580,164 @@ impl ConnectorOptions {
         self.report(Diagnostic::error(code, span, message));
     }
 
-    /// Reports every key not taken yet as unknown, with the nearest key of `valid` as
-    /// help, or the whole list when none is close. `misplaced` explains keys that exist
-    /// elsewhere (another format, another connection type): key (or prefix ending in `.`),
-    /// code, and the message to give.
-    pub fn finish(&mut self, valid: &[&str], misplaced: &[(String, Code, String)]) {
-        for key in self.pending_keys() {
-            if let Some((_, code, msg)) = misplaced.iter().find(|(k, _, _)| {
-                k == &key.node || (k.ends_with('.') && key.node.starts_with(k.as_str()))
-            }) {
-                self.report(Diagnostic::error(*code, key.span, msg.clone()));
-                continue;
-            }
-            let mut d = Diagnostic::error(
-                codes::UNKNOWN_OPTION,
-                key.span,
-                format!("unknown option `{}`", key.node),
-            );
-            let candidates = valid.iter().copied();
-            d = match grammar::did_you_mean(&key.node, candidates) {
-                Some(s) => d.with_help(format!("did you mean `{s}`?")),
-                None if valid.is_empty() => d.with_help("this table takes no further options"),
-                None => {
-                    let mut list: Vec<&str> = valid.to_vec();
-                    list.sort_unstable();
-                    list.dedup();
-                    let shown: Vec<String> = list.iter().map(|k| format!("`{k}`")).collect();
-                    d.with_help(format!("valid options here: {}", shown.join(", ")))
-                }
-            };
+    /// Reports every key not taken yet. A key of a catalogue spec that does not apply to
+    /// this table says why (another connection type, a condition that does not hold); a
+    /// key `misplaced` explains (another format, another system's name: key or prefix
+    /// ending in `.`, code, message) gets that message; any other key is unknown, with the
+    /// nearest applicable key as help, or the whole list when none is close.
+    pub fn finish(&mut self, misplaced: &[(String, Code, String)]) {
+        let pending = self.pending_keys();
+        if pending.is_empty() {
+            return;
+        }
+        let valid = self.valid_keys();
+        for key in pending {
+            let d = self
+                .explain_inapplicable(&key)
+                .or_else(|| {
+                    misplaced
+                        .iter()
+                        .find(|(k, _, _)| {
+                            k == &key.node || (k.ends_with('.') && key.node.starts_with(k.as_str()))
+                        })
+                        .map(|(_, code, msg)| Diagnostic::error(*code, key.span, msg.clone()))
+                })
+                .unwrap_or_else(|| unknown_option(&key, &valid));
             self.report(d);
         }
         for e in &mut self.entries {
             e.taken = true;
         }
     }
+
+    /// Keys of the catalogue that apply to this table, sorted and deduplicated.
+    pub fn valid_keys(&self) -> Vec<&'static str> {
+        let mut keys: Vec<&'static str> = self
+            .catalogue
+            .iter()
+            .flat_map(|specs| specs.iter())
+            .filter(|s| self.applies(s))
+            .map(|s| s.key)
+            .collect();
+        keys.sort_unstable();
+        keys.dedup();
+        keys
+    }
+
+    /// Why a pending key of a catalogue spec was not read, if it is one.
+    fn explain_inapplicable(&self, key: &Spanned<String>) -> Option<Diagnostic> {
+        let spec = self.spec_for(&key.node)?;
+        if let Some(ct) = self
+            .connection_type
+            .filter(|ct| !spec.applies.contains(*ct))
+        {
+            let message = format!(
+                "option `{}` only applies to {}, but this table is a {ct}",
+                key.node,
+                spec.applies.describe()
+            );
+            let d = if spec.lenient {
+                Diagnostic::warning(codes::OPTION_NOT_APPLICABLE, key.span, message)
+            } else {
+                Diagnostic::error(codes::OPTION_NOT_APPLICABLE, key.span, message)
+            };
+            return Some(d.with_help(format!("remove `{}`", key.node)));
+        }
+        if let Some(c) = spec.condition.filter(|_| !self.condition_holds(spec)) {
+            let now = match self.effective_text(c.key) {
+                Some(v) => format!("`{} = '{v}'`", c.key),
+                None => format!("`{}` is not set", c.key),
+            };
+            let wanted = c.values.first().copied().unwrap_or_default();
+            return Some(
+                Diagnostic::error(
+                    codes::OPTION_CONFLICT,
+                    key.span,
+                    format!(
+                        "`{}` only applies when {}, but {now}",
+                        key.node,
+                        c.describe()
+                    ),
+                )
+                .with_help(format!(
+                    "set `{} = '{wanted}'` or remove `{}`",
+                    c.key, key.node
+                )),
+            );
+        }
+        None
+    }
 }
+
+/// `option::unknown` for `key`, with the nearest of `valid` or the whole list as help.
+fn unknown_option(key: &Spanned<String>, valid: &[&str]) -> Diagnostic {
+    let d = Diagnostic::error(
+        codes::UNKNOWN_OPTION,
+        key.span,
+        format!("unknown option `{}`", key.node),
+    );
+    match grammar::did_you_mean(&key.node, valid.iter().copied()) {
+        Some(s) => d.with_help(format!("did you mean `{s}`?")),
+        None if valid.is_empty() => d.with_help("this table takes no further options"),
+        None => d.with_help(format!("valid options here: {}", spec::quoted_list(valid))),
+    }
+}
+
+fn default_u64(d: DefaultValue) -> Option<u64> {
+    match d {
+        DefaultValue::Int(i) => u64::try_from(i).ok(),
+        DefaultValue::Bytes(b) => Some(b),
+        _ => None,
+    }
+}
+
+/// Values a spec's `range` can bound: integers check it, other kinds ignore it.
+trait RangeValue: Sized {
+    fn check_range(&self, _min: i64, _max: i64) -> Result<(), ValueError> {
+        Ok(())
+    }
+}
+
+fn out_of_range(v: impl std::fmt::Display, min: i64, max: i64) -> ValueError {
+    let expected = if max == i64::MAX {
+        format!("at least {min}")
+    } else {
+        format!("from {min} to {max}")
+    };
+    ValueError {
+        kind: ValueErrorKind::Invalid,
+        message: format!("expected a value {expected}, found `{v}`"),
+        help: None,
+    }
+}
+
+impl RangeValue for u64 {
+    fn check_range(&self, min: i64, max: i64) -> Result<(), ValueError> {
+        let v = i128::from(*self);
+        if v < i128::from(min) || v > i128::from(max) {
+            return Err(out_of_range(self, min, max));
+        }
+        Ok(())
+    }
+}
+
+impl RangeValue for i64 {
+    fn check_range(&self, min: i64, max: i64) -> Result<(), ValueError> {
+        if *self < min || *self > max {
+            return Err(out_of_range(self, min, max));
+        }
+        Ok(())
+    }
+}
+
+impl RangeValue for String {}
+impl RangeValue for bool {}
+impl RangeValue for f64 {}
+impl RangeValue for Duration {}
+impl RangeValue for &'static str {}
+impl RangeValue for Vec<Spanned<String>> {}
+impl RangeValue for BTreeMap<String, String> {}
+impl RangeValue for grammar::FieldRef {}
 
 /// Lowers a JSON value to an option value (numbers keep their text).
 pub fn json_to_value(v: &serde_json::Value, span: Span) -> Spanned<Value> {

@@ -1,13 +1,23 @@
-//! Option specs: one `const` per option a connector or format reads.
+//! Option specs: the catalogue entry of one option a connector, a format or the compiler
+//! reads.
 //!
-//! A spec is the single place that knows an option's key, kind, default and whether it
-//! is secret; pulls go through it, unknown-key suggestions come from it, and
-//! `docs/connectors.md` is rendered from it, so docs, defaults and validation cannot drift.
+//! A spec *decides*: reading an option through its spec (the typed pulls of
+//! [`ConnectorOptions`](super::ConnectorOptions)) applies its typed default, its numeric
+//! range, its allowed values, its applies-to set, its condition and its required-ness, for
+//! built-in and third-party connectors alike. Unknown-key suggestions, the docs and the
+//! catalogue-derived tests come from the same data, so docs, defaults and validation
+//! cannot drift apart.
+
+use std::fmt;
+use std::time::Duration;
+
+use crate::connection_type::ConnectionType;
 
 /// What kind of value an option takes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum OptionKind {
-    /// A quoted string.
+    /// A quoted string (never empty).
     String,
     /// `true` / `false` (or `'true'`, `'yes'`, …).
     Bool,
@@ -17,7 +27,7 @@ pub enum OptionKind {
     NonZero,
     /// A signed integer.
     Signed,
-    /// A finite floating-point number.
+    /// A finite floating-point number greater than zero (a rate, a run time).
     Float,
     /// A duration: `INTERVAL '10' SECOND` or `'10s'`.
     Duration,
@@ -44,13 +54,10 @@ impl OptionKind {
             OptionKind::Unsigned => "unsigned integer".into(),
             OptionKind::NonZero => "integer > 0".into(),
             OptionKind::Signed => "integer".into(),
-            OptionKind::Float => "number".into(),
+            OptionKind::Float => "number > 0".into(),
             OptionKind::Duration => "duration".into(),
             OptionKind::DataSize => "data size".into(),
-            OptionKind::Enum(values) => {
-                let v: Vec<String> = values.iter().map(|v| format!("`{v}`")).collect();
-                format!("one of {}", v.join(", "))
-            }
+            OptionKind::Enum(values) => format!("one of {}", quoted_list(values)),
             OptionKind::FieldRef => "column name".into(),
             OptionKind::List => "list".into(),
             OptionKind::Map => "`k=v` map".into(),
@@ -59,48 +66,196 @@ impl OptionKind {
     }
 }
 
-/// Which connection types an option applies to.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum AppliesTo {
-    /// Every table of the connector.
-    Any,
-    /// Sources only.
-    Source,
-    /// Sinks only.
-    Sink,
-    /// Lookup tables only.
-    Lookup,
+/// `` `a`, `b`, `c` `` — values as messages and docs list them.
+pub(crate) fn quoted_list(values: &[&str]) -> String {
+    let v: Vec<String> = values.iter().map(|v| format!("`{v}`")).collect();
+    v.join(", ")
 }
 
-/// One option a connector, a format or the compiler reads.
+/// The connection types an option applies to (a set of source, sink and lookup).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct AppliesTo(u8);
+
+impl AppliesTo {
+    /// Every table of the connector.
+    pub const ANY: AppliesTo = AppliesTo(0b111);
+    /// Sources only.
+    pub const SOURCE: AppliesTo = AppliesTo(0b001);
+    /// Sinks only.
+    pub const SINK: AppliesTo = AppliesTo(0b010);
+    /// Lookup tables only.
+    pub const LOOKUP: AppliesTo = AppliesTo(0b100);
+    /// No connection type (a connector spec before its roles are set).
+    pub const NONE: AppliesTo = AppliesTo(0);
+
+    /// The set as bits: source 1, sink 2, lookup 4.
+    pub const fn bits(self) -> u8 {
+        self.0
+    }
+
+    /// How many connection types the set holds.
+    pub const fn len(self) -> u32 {
+        self.0.count_ones()
+    }
+
+    /// Whether the set is empty.
+    pub const fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    /// Both sets.
+    pub const fn or(self, other: AppliesTo) -> AppliesTo {
+        AppliesTo(self.0 | other.0)
+    }
+
+    fn bit(ct: ConnectionType) -> u8 {
+        match ct {
+            ConnectionType::Source => 0b001,
+            ConnectionType::Sink => 0b010,
+            ConnectionType::Lookup => 0b100,
+        }
+    }
+
+    /// Whether a table of type `ct` reads the option.
+    pub fn contains(self, ct: ConnectionType) -> bool {
+        self.0 & Self::bit(ct) != 0
+    }
+
+    /// Whether it applies to every connection type.
+    pub fn is_any(self) -> bool {
+        self == Self::ANY
+    }
+
+    /// "sources", "sinks and lookup tables", … for messages and docs.
+    pub fn describe(self) -> String {
+        let names: Vec<&str> = [
+            (ConnectionType::Source, "sources"),
+            (ConnectionType::Sink, "sinks"),
+            (ConnectionType::Lookup, "lookup tables"),
+        ]
+        .into_iter()
+        .filter(|(ct, _)| self.contains(*ct))
+        .map(|(_, n)| n)
+        .collect();
+        names.join(" and ")
+    }
+}
+
+/// A typed default, applied by the typed pulls when the option is not written.
+#[derive(Clone, Copy, Debug, PartialEq)]
+#[non_exhaustive]
+pub enum DefaultValue {
+    /// For [`OptionKind::Bool`].
+    Bool(bool),
+    /// For the integer kinds.
+    Int(i64),
+    /// For [`OptionKind::Float`].
+    Float(f64),
+    /// For [`OptionKind::String`], [`OptionKind::Enum`] and [`OptionKind::FieldRef`].
+    Str(&'static str),
+    /// For [`OptionKind::Duration`].
+    Duration(Duration),
+    /// For [`OptionKind::DataSize`], in bytes.
+    Bytes(u64),
+    /// For [`OptionKind::List`].
+    List(&'static [&'static str]),
+}
+
+impl DefaultValue {
+    /// The default written as an option value in SQL, e.g. `'latest'`, `30`, `'1500ms'`.
+    pub fn to_sql(&self) -> String {
+        match self {
+            DefaultValue::Bool(b) => b.to_string(),
+            DefaultValue::Int(i) => i.to_string(),
+            DefaultValue::Float(f) => format!("{f:?}"),
+            DefaultValue::Str(s) => format!("'{}'", s.replace('\'', "''")),
+            DefaultValue::Duration(d) => {
+                format!("'{}'", super::grammar::format_duration(*d))
+            }
+            DefaultValue::Bytes(b) => format!("'{b}'"),
+            DefaultValue::List(items) => format!("'{}'", items.join(",")),
+        }
+    }
+}
+
+impl fmt::Display for DefaultValue {
+    /// The default as the docs show it, e.g. `latest`, `30`, `5s`, `64 MiB`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DefaultValue::Bool(b) => write!(f, "{b}"),
+            DefaultValue::Int(i) => write!(f, "{i}"),
+            DefaultValue::Float(x) => write!(f, "{x}"),
+            DefaultValue::Str(s) => f.write_str(s),
+            DefaultValue::Duration(d) => f.write_str(&super::grammar::format_duration(*d)),
+            DefaultValue::Bytes(b) => f.write_str(&super::grammar::format_data_size(*b)),
+            DefaultValue::List(items) => f.write_str(&items.join(", ")),
+        }
+    }
+}
+
+/// An option that only means something when another option has one of some values, e.g.
+/// `auth.username` when `auth.type = 'sasl'`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Condition {
+    /// The other option's key.
+    pub key: &'static str,
+    /// The values (case-insensitive) under which this option applies.
+    pub values: &'static [&'static str],
+}
+
+impl Condition {
+    /// "`auth.type = 'sasl'`" or "`auth.type` is one of `a`, `b`".
+    pub fn describe(&self) -> String {
+        match self.values {
+            [one] => format!("`{} = '{one}'`", self.key),
+            many => format!("`{}` is one of {}", self.key, quoted_list(many)),
+        }
+    }
+}
+
+/// The catalogue entry of one option.
 #[derive(Clone, Copy, Debug)]
+#[non_exhaustive]
 pub struct OptionSpec {
     /// The key, e.g. `source.offset` (for [`OptionKind::Prefix`], the prefix, e.g. `storage.`).
     pub key: &'static str,
-    /// The kind of value.
+    /// The kind of value, with the allowed values of an enum.
     pub kind: OptionKind,
-    /// Whether the option must be set.
+    /// Whether the option must be set (where it applies: see `applies` and `condition`).
     pub required: bool,
-    /// The default, as documentation text.
-    pub default: Option<&'static str>,
-    /// Whether the value is a secret (never printed).
+    /// The value used when the option is not written.
+    pub default: Option<DefaultValue>,
+    /// Inclusive bounds of an integer option.
+    pub range: Option<(i64, i64)>,
+    /// Whether the value is a secret (redacted in every output).
     pub sensitive: bool,
     /// Which connection types read it.
     pub applies: AppliesTo,
+    /// Whether a table of another type may carry it with only a warning (Arroyo accepts
+    /// the compiler's own table options everywhere); otherwise it is an error.
+    pub lenient: bool,
+    /// The option only applies when another option has one of some values.
+    pub condition: Option<Condition>,
+    /// Old keys that still work, with a deprecation warning.
+    pub aliases: &'static [&'static str],
     /// One line of documentation.
     pub doc: &'static str,
 }
 
 impl OptionSpec {
-    /// A spec with `key` and `kind`, optional, for every connection type.
+    /// A spec with `key` and `kind`: optional, no default, for every connection type.
     pub const fn new(key: &'static str, kind: OptionKind) -> Self {
         OptionSpec {
             key,
             kind,
             required: false,
             default: None,
+            range: None,
             sensitive: false,
-            applies: AppliesTo::Any,
+            applies: AppliesTo::ANY,
+            lenient: false,
+            condition: None,
+            aliases: &[],
             doc: "",
         }
     }
@@ -120,15 +275,41 @@ impl OptionSpec {
         Self::new(key, OptionKind::Enum(values))
     }
 
-    /// Marks the option required.
+    /// Marks the option required where it applies.
     pub const fn required(mut self) -> Self {
         self.required = true;
         self
     }
 
-    /// Sets the documented default.
-    pub const fn default(mut self, d: &'static str) -> Self {
+    /// Sets the typed default.
+    pub const fn default(mut self, d: DefaultValue) -> Self {
         self.default = Some(d);
+        self
+    }
+
+    /// A string or enum default.
+    pub const fn default_str(self, d: &'static str) -> Self {
+        self.default(DefaultValue::Str(d))
+    }
+
+    /// An integer default.
+    pub const fn default_int(self, d: i64) -> Self {
+        self.default(DefaultValue::Int(d))
+    }
+
+    /// A boolean default.
+    pub const fn default_bool(self, d: bool) -> Self {
+        self.default(DefaultValue::Bool(d))
+    }
+
+    /// A duration default.
+    pub const fn default_duration(self, d: Duration) -> Self {
+        self.default(DefaultValue::Duration(d))
+    }
+
+    /// Inclusive bounds of an integer option.
+    pub const fn range(mut self, min: i64, max: i64) -> Self {
+        self.range = Some((min, max));
         self
     }
 
@@ -138,21 +319,42 @@ impl OptionSpec {
         self
     }
 
-    /// Restricts the option to sources.
-    pub const fn source_only(mut self) -> Self {
-        self.applies = AppliesTo::Source;
+    /// Restricts the option to some connection types.
+    pub const fn applies_to(mut self, applies: AppliesTo) -> Self {
+        self.applies = applies;
         self
+    }
+
+    /// Restricts the option to sources.
+    pub const fn source_only(self) -> Self {
+        self.applies_to(AppliesTo::SOURCE)
     }
 
     /// Restricts the option to sinks.
-    pub const fn sink_only(mut self) -> Self {
-        self.applies = AppliesTo::Sink;
-        self
+    pub const fn sink_only(self) -> Self {
+        self.applies_to(AppliesTo::SINK)
     }
 
     /// Restricts the option to lookup tables.
-    pub const fn lookup_only(mut self) -> Self {
-        self.applies = AppliesTo::Lookup;
+    pub const fn lookup_only(self) -> Self {
+        self.applies_to(AppliesTo::LOOKUP)
+    }
+
+    /// On a table it does not apply to, the option is a warning rather than an error.
+    pub const fn lenient(mut self) -> Self {
+        self.lenient = true;
+        self
+    }
+
+    /// The option only applies when option `key` has one of `values`.
+    pub const fn when(mut self, key: &'static str, values: &'static [&'static str]) -> Self {
+        self.condition = Some(Condition { key, values });
+        self
+    }
+
+    /// Old keys that still work, with a deprecation warning.
+    pub const fn aliases(mut self, aliases: &'static [&'static str]) -> Self {
+        self.aliases = aliases;
         self
     }
 
@@ -168,5 +370,63 @@ impl OptionSpec {
             OptionKind::Prefix => key.starts_with(self.key) && key.len() > self.key.len(),
             _ => key == self.key,
         }
+    }
+
+    /// The kind, range, condition and applies-to of the option in a few words, for docs
+    /// and hovers, e.g. "integer (-1 to 100), sources, when `auth.type = 'sasl'`".
+    pub fn describe(&self) -> String {
+        let mut s = self.kind.describe();
+        if let Some((min, max)) = self.range {
+            if max == i64::MAX {
+                s.push_str(&format!(" (at least {min})"));
+            } else {
+                s.push_str(&format!(" ({min} to {max})"));
+            }
+        }
+        if let Some(c) = &self.condition {
+            s.push_str(&format!(", when {}", c.describe()));
+        }
+        s
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn applies_to_sets() {
+        let s = AppliesTo::SINK.or(AppliesTo::LOOKUP);
+        assert!(s.contains(ConnectionType::Sink));
+        assert!(s.contains(ConnectionType::Lookup));
+        assert!(!s.contains(ConnectionType::Source));
+        assert_eq!(s.describe(), "sinks and lookup tables");
+        assert!(AppliesTo::ANY.is_any());
+    }
+
+    #[test]
+    fn defaults_print_as_sql_that_parses_back() {
+        use crate::options::{grammar, Value};
+        let d = DefaultValue::Duration(Duration::from_millis(1500));
+        let sql = d.to_sql();
+        let inner = sql.trim_matches('\'').to_string();
+        assert_eq!(
+            grammar::duration(&Value::String(inner)).ok(),
+            Some(Duration::from_millis(1500))
+        );
+        assert_eq!(DefaultValue::Str("it's").to_sql(), "'it''s'");
+        assert_eq!(DefaultValue::Int(-1).to_sql(), "-1");
+        assert_eq!(DefaultValue::List(&["a", "b"]).to_sql(), "'a,b'");
+    }
+
+    #[test]
+    fn describe_mentions_range_and_condition() {
+        const S: OptionSpec = OptionSpec::new("n", OptionKind::Signed)
+            .range(-1, 100)
+            .when("auth.type", &["sasl"]);
+        assert_eq!(
+            S.describe(),
+            "integer (-1 to 100), when `auth.type = 'sasl'`"
+        );
     }
 }

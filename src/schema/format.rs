@@ -28,64 +28,62 @@ pub const FORMAT: OptionSpec =
     OptionSpec::one_of("format", FORMAT_NAMES).doc("How records are encoded.");
 /// `json.confluent_schema_registry`.
 pub const JSON_REGISTRY: OptionSpec = OptionSpec::bool("json.confluent_schema_registry")
-    .default("false")
+    .default_bool(false)
     .doc("Messages carry the Confluent schema-registry header.");
 /// `json.include_schema`.
 pub const JSON_INCLUDE_SCHEMA: OptionSpec = OptionSpec::bool("json.include_schema")
-    .default("false")
+    .default_bool(false)
     .doc("Sinks embed the schema in every message (Kafka Connect style).");
 /// `json.unstructured`.
 pub const JSON_UNSTRUCTURED: OptionSpec = OptionSpec::bool("json.unstructured")
-    .default("false")
+    .default_bool(false)
     .doc("Read each message as one JSON column `value`.");
 /// `json.timestamp_format`.
 pub const JSON_TIMESTAMP_FORMAT: OptionSpec =
     OptionSpec::one_of("json.timestamp_format", &["rfc3339", "unix_millis"])
-        .default("rfc3339 (unix_millis for debezium_json)")
         .doc("How timestamps are written.");
 /// `json.decimal_encoding`.
 pub const JSON_DECIMAL_ENCODING: OptionSpec =
     OptionSpec::one_of("json.decimal_encoding", &["number", "string", "bytes"])
-        .default("number (bytes for debezium_json)")
         .doc("How decimals are written.");
 /// `json.compression`.
 pub const JSON_COMPRESSION: OptionSpec =
     OptionSpec::one_of("json.compression", &["uncompressed", "gzip"])
-        .default("uncompressed")
+        .default_str("uncompressed")
         .doc("Compression of JSON files (filesystem only).");
 /// `avro.confluent_schema_registry`.
 pub const AVRO_REGISTRY: OptionSpec = OptionSpec::bool("avro.confluent_schema_registry")
-    .default("false")
+    .default_bool(false)
     .doc("Messages carry the Confluent schema-registry header.");
 /// `avro.raw_datums`.
 pub const AVRO_RAW_DATUMS: OptionSpec = OptionSpec::bool("avro.raw_datums")
-    .default("false")
+    .default_bool(false)
     .doc("Messages are bare Avro datums without a container or header.");
 /// `avro.into_unstructured_json`.
 pub const AVRO_UNSTRUCTURED: OptionSpec = OptionSpec::bool("avro.into_unstructured_json")
-    .default("false")
+    .default_bool(false)
     .doc("Decode each record into one JSON column `value`.");
 /// `protobuf.message_name`.
 pub const PROTO_MESSAGE: OptionSpec =
     OptionSpec::string("protobuf.message_name").doc("Fully qualified message to decode.");
 /// `protobuf.length_delimited`.
 pub const PROTO_LENGTH_DELIMITED: OptionSpec = OptionSpec::bool("protobuf.length_delimited")
-    .default("false")
+    .default_bool(false)
     .doc("Messages are prefixed by their varint length.");
 /// `protobuf.into_unstructured_json`.
 pub const PROTO_UNSTRUCTURED: OptionSpec = OptionSpec::bool("protobuf.into_unstructured_json")
-    .default("false")
+    .default_bool(false)
     .doc("Decode each message into one JSON column `value`.");
 /// `protobuf.confluent_schema_registry`.
 pub const PROTO_REGISTRY: OptionSpec = OptionSpec::bool("protobuf.confluent_schema_registry")
-    .default("false")
+    .default_bool(false)
     .doc("Messages carry the Confluent schema-registry header.");
 /// `parquet.compression`.
 pub const PARQUET_COMPRESSION: OptionSpec = OptionSpec::one_of(
     "parquet.compression",
     &["uncompressed", "snappy", "gzip", "zstd", "lz4", "lz4_raw"],
 )
-.default("zstd")
+.default_str("zstd")
 .doc("Column chunk compression.");
 /// `parquet.row_group_size`.
 pub const PARQUET_ROW_GROUP: OptionSpec =
@@ -100,7 +98,7 @@ pub const FRAMING_MAX_LENGTH: OptionSpec =
         .doc("Longest line read with newline framing, in bytes.");
 /// `bad_data`.
 pub const BAD_DATA: OptionSpec = OptionSpec::one_of("bad_data", &["fail", "drop"])
-    .default("fail")
+    .default_str("fail")
     .doc("What to do with a record that does not decode.");
 
 /// The options each format reads (besides `format`).

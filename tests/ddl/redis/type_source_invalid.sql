@@ -1,4 +1,4 @@
--- expect: error option::invalid_value
+-- expect: error connector::connection_type
 CREATE TABLE counts (id TEXT NOT NULL) WITH (
     connector = 'redis',
     address = 'redis://localhost:6379',
