@@ -525,14 +525,20 @@ impl TypeParser<'_, '_, '_> {
         }
     }
 
-    fn timestamp(&mut self, start: Span, name: &str) -> Result<Ty, Diagnostic> {
-        let unit = match self.precision(start, "timestamp") {
+    /// The unit of `TIMESTAMP(p)` or `TIME(p)`: nanoseconds when no precision is written,
+    /// and after reporting one that is not supported.
+    fn precision_unit(&mut self, start: Span, what: &str) -> TimeUnit {
+        match self.precision(start, what) {
             Ok(u) => u.unwrap_or(TimeUnit::Nanosecond),
             Err(d) => {
                 self.cx.push(d);
                 TimeUnit::Nanosecond
             }
-        };
+        }
+    }
+
+    fn timestamp(&mut self, start: Span, name: &str) -> Result<Ty, Diagnostic> {
+        let unit = self.precision_unit(start, "timestamp");
         if self.eat_words(&["WITHOUT", "TIME", "ZONE"]) {
         } else if self.eat_words(&["WITH", "LOCAL", "TIME", "ZONE"])
             || self.eat_words(&["WITH", "TIME", "ZONE"])
@@ -544,13 +550,7 @@ impl TypeParser<'_, '_, '_> {
     }
 
     fn time(&mut self, start: Span) -> Result<Ty, Diagnostic> {
-        let unit = match self.precision(start, "time") {
-            Ok(u) => u.unwrap_or(TimeUnit::Nanosecond),
-            Err(d) => {
-                self.cx.push(d);
-                TimeUnit::Nanosecond
-            }
-        };
+        let unit = self.precision_unit(start, "time");
         if self.eat_words(&["WITHOUT", "TIME", "ZONE"]) {
         } else if self.eat_words(&["WITH", "TIME", "ZONE"]) {
             let at = start.union(self.current_span());
