@@ -22,6 +22,16 @@ pub enum Severity {
     Warning,
 }
 
+impl fmt::Display for Severity {
+    /// `error` or `warning`, as in rendered diagnostics.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        })
+    }
+}
+
 /// A stable diagnostic code such as `option::unknown`. See [`codes`] for the full list.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Code(&'static str);
@@ -242,6 +252,21 @@ impl Diagnostic {
         self.severity == Severity::Error
     }
 }
+
+impl fmt::Display for Diagnostic {
+    /// One line, ``error[option::unknown]: unknown option `x` ``, then `\n  help: …` when
+    /// there is help. There is no source snippet: that needs the source text, see
+    /// [`render_human`].
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}[{}]: {}", self.severity, self.code, self.message)?;
+        if let Some(help) = &self.help {
+            write!(f, "\n  help: {help}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for Diagnostic {}
 
 /// Orders diagnostics by position (detached ones last), then by code, for stable output.
 pub fn sort(diags: &mut [Diagnostic]) {
@@ -497,5 +522,47 @@ mod tests {
             (j.line, j.column, j.end_line, j.end_column),
             (Some(2), Some(5), Some(2), Some(11))
         );
+    }
+
+    #[test]
+    fn severity_displays_lowercase() {
+        assert_eq!(Severity::Error.to_string(), "error");
+        assert_eq!(Severity::Warning.to_string(), "warning");
+    }
+
+    #[test]
+    fn diagnostic_displays_code_message_and_help() {
+        let d = Diagnostic::error(codes::UNKNOWN_OPTION, Span::new(3, 4), "unknown option `x`");
+        assert_eq!(d.to_string(), "error[option::unknown]: unknown option `x`");
+        let d = d.with_help("did you mean `y`?");
+        assert_eq!(
+            d.to_string(),
+            "error[option::unknown]: unknown option `x`\n  help: did you mean `y`?"
+        );
+    }
+
+    #[test]
+    fn warning_display_has_no_source_snippet_or_labels() {
+        let d = Diagnostic::warning(
+            codes::DEPRECATED_OPTION,
+            Span::new(0, 1),
+            "`a` is deprecated",
+        )
+        .with_label(Span::new(2, 3), "first given here")
+        .in_table("t");
+        assert_eq!(
+            d.to_string(),
+            "warning[option::deprecated]: `a` is deprecated"
+        );
+    }
+
+    #[test]
+    fn diagnostic_is_a_std_error() {
+        let d = Diagnostic::error(codes::SYNTAX, Span::new(0, 1), "expected `(`");
+        let boxed: Box<dyn std::error::Error> = Box::new(d.clone());
+        assert_eq!(boxed.to_string(), d.to_string());
+        assert!(boxed.source().is_none());
+        let result: Result<(), Box<dyn std::error::Error>> = Err(d.into());
+        assert!(result.is_err());
     }
 }

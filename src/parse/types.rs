@@ -24,10 +24,15 @@
 //! | `T[]`, `T[n]`, `ARRAY<T>`, `T ARRAY` | List(Field "item", nullable) |
 //! | `MAP<K, V>`, `MAP(K, V)` | Map(Field "entries" Struct("key" non-null, "value"), unsorted) |
 
+mod nested;
+mod sql_text;
+
+pub use sql_text::{quote_ident, sql_name};
+
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use arrow_schema::{DataType, Field, Fields, IntervalUnit, TimeUnit};
+use arrow_schema::{DataType, Field, IntervalUnit, TimeUnit};
 use sqlparser::parser::Parser;
 use sqlparser::tokenizer::Token;
 
@@ -520,14 +525,20 @@ impl TypeParser<'_, '_, '_> {
         }
     }
 
-    fn timestamp(&mut self, start: Span, name: &str) -> Result<Ty, Diagnostic> {
-        let unit = match self.precision(start, "timestamp") {
+    /// The unit of `TIMESTAMP(p)` or `TIME(p)`: nanoseconds when no precision is written,
+    /// and after reporting one that is not supported.
+    fn precision_unit(&mut self, start: Span, what: &str) -> TimeUnit {
+        match self.precision(start, what) {
             Ok(u) => u.unwrap_or(TimeUnit::Nanosecond),
             Err(d) => {
                 self.cx.push(d);
                 TimeUnit::Nanosecond
             }
-        };
+        }
+    }
+
+    fn timestamp(&mut self, start: Span, name: &str) -> Result<Ty, Diagnostic> {
+        let unit = self.precision_unit(start, "timestamp");
         if self.eat_words(&["WITHOUT", "TIME", "ZONE"]) {
         } else if self.eat_words(&["WITH", "LOCAL", "TIME", "ZONE"])
             || self.eat_words(&["WITH", "TIME", "ZONE"])
@@ -539,13 +550,7 @@ impl TypeParser<'_, '_, '_> {
     }
 
     fn time(&mut self, start: Span) -> Result<Ty, Diagnostic> {
-        let unit = match self.precision(start, "time") {
-            Ok(u) => u.unwrap_or(TimeUnit::Nanosecond),
-            Err(d) => {
-                self.cx.push(d);
-                TimeUnit::Nanosecond
-            }
-        };
+        let unit = self.precision_unit(start, "time");
         if self.eat_words(&["WITHOUT", "TIME", "ZONE"]) {
         } else if self.eat_words(&["WITH", "TIME", "ZONE"]) {
             let at = start.union(self.current_span());
@@ -604,133 +609,6 @@ impl TypeParser<'_, '_, '_> {
         let (p, s) = (u8::try_from(p).unwrap_or(38), i8::try_from(s).unwrap_or(0));
         Ok(Ty::plain(DataType::Decimal128(p, s)))
     }
-
-    fn structure(&mut self, name: &str, depth: usize) -> Result<Ty, Diagnostic> {
-        let Some(angle) = self.open_bracket() else {
-            let at = self.current_span();
-            return Err(Diagnostic::error(
-                codes::STRUCT_FIELD,
-                at,
-                format!("`{name}` needs a field list"),
-            )
-            .with_help(format!("write `{name}<a INT, b TEXT>`")));
-        };
-        let mut fields: Vec<Field> = Vec::new();
-        let mut seen: HashMap<String, Span> = HashMap::new();
-        let mut not_carried = None;
-        let closes = |tp: &Self| {
-            if angle {
-                tp.at_close()
-            } else {
-                tp.p.peek_token_ref().token == Token::RParen
-            }
-        };
-        if !closes(self) {
-            loop {
-                let tok = self.p.next_token();
-                let fspan = self.cx.span(tok.span);
-                let fname = match tok.token {
-                    Token::Word(w) => w.value,
-                    Token::DoubleQuotedString(s) | Token::SingleQuotedString(s) => s,
-                    other => {
-                        return Err(Diagnostic::error(
-                            codes::STRUCT_FIELD,
-                            fspan,
-                            format!("expected a field name, found `{other}`"),
-                        )
-                        .with_help(format!("struct fields need names: `{name}<a INT, b TEXT>`")))
-                    }
-                };
-                let anonymous = self.pending_gt > 0
-                    || matches!(
-                        self.p.peek_token_ref().token,
-                        Token::Comma | Token::Gt | Token::ShiftRight | Token::RParen
-                    );
-                if anonymous {
-                    // `STRUCT<INT, TEXT>`: a type where a field name belongs.
-                    self.cx.push(
-                        Diagnostic::error(
-                            codes::STRUCT_FIELD,
-                            fspan,
-                            format!(
-                                "struct field `{fname}` has no type, or a type has no field name"
-                            ),
-                        )
-                        .with_help(format!(
-                            "struct fields need a name and a type: `{name}<a INT, b TEXT>`"
-                        )),
-                    );
-                    if self.pending_gt == 0 && self.p.consume_token(&Token::Comma) {
-                        continue;
-                    }
-                    break;
-                }
-                let _ = self.p.consume_token(&Token::Colon);
-                let child = self.parse(depth + 1)?;
-                let nullable = !self.eat_words(&["NOT", "NULL"]);
-                if self.eat_word("COMMENT") {
-                    self.p.next_token();
-                }
-                if let Some(first) = seen.get(&fname) {
-                    self.cx.push(
-                        Diagnostic::error(
-                            codes::STRUCT_FIELD,
-                            fspan,
-                            format!("duplicate struct field `{fname}`"),
-                        )
-                        .with_label(*first, "first declared here"),
-                    );
-                } else {
-                    seen.insert(fname.clone(), fspan);
-                }
-                let (f, nc) = child.field(&fname, nullable);
-                not_carried = not_carried.or(nc);
-                fields.push(f);
-                if self.pending_gt == 0 && self.p.consume_token(&Token::Comma) {
-                    continue;
-                }
-                break;
-            }
-        }
-        if angle {
-            self.expect_gt()?;
-        } else {
-            self.expect(Token::RParen, "`)`")?;
-        }
-        Ok(Ty {
-            dt: DataType::Struct(Fields::from(fields)),
-            json: false,
-            not_carried,
-        })
-    }
-
-    fn map(&mut self, depth: usize) -> Result<Ty, Diagnostic> {
-        let Some(angle) = self.open_bracket() else {
-            let at = self.current_span();
-            return Err(Diagnostic::error(
-                codes::UNKNOWN_TYPE,
-                at,
-                "`MAP` needs a key and a value type",
-            )
-            .with_help("write `MAP<TEXT, INT>`"));
-        };
-        let key = self.parse(depth + 1)?;
-        self.expect(Token::Comma, "`,` between the key and value types of `MAP`")?;
-        let value = self.parse(depth + 1)?;
-        if angle {
-            self.expect_gt()?;
-        } else {
-            self.expect(Token::RParen, "`)`")?;
-        }
-        let (k, nk) = key.field("key", false);
-        let (v, nv) = value.field("value", true);
-        let entries = Field::new("entries", DataType::Struct(Fields::from(vec![k, v])), false);
-        Ok(Ty {
-            dt: DataType::Map(Arc::new(entries), false),
-            json: false,
-            not_carried: nk.or(nv),
-        })
-    }
 }
 
 /// Stands for a type argument too large to represent.
@@ -751,119 +629,4 @@ fn tz_unsupported(at: Span, name: &str) -> Diagnostic {
         format!("`{name}` with a time zone is not supported"),
     )
     .with_help("use `TIMESTAMP`: timestamps are instants in UTC")
-}
-
-/// SQL spelling of an Arrow type, for messages and the canonical DDL printer.
-pub fn sql_name(dt: &DataType, json: bool) -> String {
-    match dt {
-        DataType::Utf8 | DataType::LargeUtf8 | DataType::Utf8View if json => "JSON".into(),
-        DataType::Boolean => "BOOLEAN".into(),
-        DataType::Int8 => "TINYINT".into(),
-        DataType::Int16 => "SMALLINT".into(),
-        DataType::Int32 => "INT".into(),
-        DataType::Int64 => "BIGINT".into(),
-        DataType::UInt8 => "TINYINT UNSIGNED".into(),
-        DataType::UInt16 => "SMALLINT UNSIGNED".into(),
-        DataType::UInt32 => "INT UNSIGNED".into(),
-        DataType::UInt64 => "BIGINT UNSIGNED".into(),
-        DataType::Float16 | DataType::Float32 => "FLOAT".into(),
-        DataType::Float64 => "DOUBLE".into(),
-        DataType::Decimal128(p, s) | DataType::Decimal256(p, s) => format!("DECIMAL({p}, {s})"),
-        DataType::Utf8 | DataType::LargeUtf8 | DataType::Utf8View => "TEXT".into(),
-        DataType::Binary
-        | DataType::LargeBinary
-        | DataType::BinaryView
-        | DataType::FixedSizeBinary(_) => "BYTEA".into(),
-        DataType::Timestamp(unit, _) => match unit {
-            TimeUnit::Second => "TIMESTAMP(0)".into(),
-            TimeUnit::Millisecond => "TIMESTAMP(3)".into(),
-            TimeUnit::Microsecond => "TIMESTAMP(6)".into(),
-            TimeUnit::Nanosecond => "TIMESTAMP".into(),
-        },
-        DataType::Date32 | DataType::Date64 => "DATE".into(),
-        DataType::Time32(TimeUnit::Second) => "TIME(0)".into(),
-        DataType::Time32(_) => "TIME(3)".into(),
-        DataType::Time64(TimeUnit::Microsecond) => "TIME(6)".into(),
-        DataType::Time64(_) => "TIME".into(),
-        DataType::Interval(_) | DataType::Duration(_) => "INTERVAL".into(),
-        DataType::List(f) | DataType::LargeList(f) | DataType::FixedSizeList(f, _) => {
-            format!(
-                "{}[]",
-                sql_name(f.data_type(), crate::schema::expand::is_json(f))
-            )
-        }
-        DataType::Struct(fields) => {
-            let inner: Vec<String> = fields
-                .iter()
-                .map(|f| {
-                    let nn = if f.is_nullable() { "" } else { " NOT NULL" };
-                    format!(
-                        "{} {}{nn}",
-                        quote_ident(f.name()),
-                        sql_name(f.data_type(), crate::schema::expand::is_json(f))
-                    )
-                })
-                .collect();
-            format!("STRUCT<{}>", inner.join(", "))
-        }
-        DataType::Map(entries, _) => match entries.data_type() {
-            DataType::Struct(kv) if kv.len() == 2 => {
-                let k = kv
-                    .first()
-                    .map(|f| sql_name(f.data_type(), false))
-                    .unwrap_or_default();
-                let v = kv
-                    .get(1)
-                    .map(|f| sql_name(f.data_type(), crate::schema::expand::is_json(f)))
-                    .unwrap_or_default();
-                format!("MAP<{k}, {v}>")
-            }
-            other => other.to_string(),
-        },
-        other => other.to_string(),
-    }
-}
-
-/// An identifier as SQL text: bare when it can be, double-quoted otherwise.
-pub fn quote_ident(s: &str) -> String {
-    if crate::options::value::is_plain_ident(s) && !is_reserved(s) {
-        s.to_string()
-    } else {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    }
-}
-
-fn is_reserved(s: &str) -> bool {
-    const RESERVED: &[&str] = &[
-        "select",
-        "from",
-        "where",
-        "table",
-        "create",
-        "with",
-        "as",
-        "not",
-        "null",
-        "primary",
-        "key",
-        "watermark",
-        "for",
-        "metadata",
-        "generated",
-        "order",
-        "group",
-        "by",
-        "partition",
-        "timestamp",
-        "offset",
-        "type",
-        "format",
-        "value",
-        "values",
-        "key",
-        "user",
-        "time",
-        "date",
-    ];
-    RESERVED.iter().any(|r| r.eq_ignore_ascii_case(s))
 }

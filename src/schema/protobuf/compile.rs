@@ -1,0 +1,152 @@
+//! In-memory compilation with protox: the root text and every import (fetched through the
+//! caller's closure, checked by the prescan, then parsed) linked into one descriptor pool,
+//! with protox's errors kept in their `file:line:col` form.
+
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+
+use prost_reflect::DescriptorPool;
+use protox::file::{ChainFileResolver, File, FileResolver, GoogleFileResolver};
+
+use super::prescan::prescan;
+use super::MAX_PROTO_FILES;
+use crate::diagnostics::codes;
+use crate::schema::expand::SchemaError;
+
+/// The files protox bundles (served by its `GoogleFileResolver`); they are never asked for
+/// through the caller's import closure.
+const BUNDLED: &[&str] = &[
+    "google/protobuf/any.proto",
+    "google/protobuf/api.proto",
+    "google/protobuf/descriptor.proto",
+    "google/protobuf/duration.proto",
+    "google/protobuf/empty.proto",
+    "google/protobuf/field_mask.proto",
+    "google/protobuf/source_context.proto",
+    "google/protobuf/struct.proto",
+    "google/protobuf/timestamp.proto",
+    "google/protobuf/type.proto",
+    "google/protobuf/wrappers.proto",
+    "google/protobuf/compiler/plugin.proto",
+];
+/// A compiled root file with its imports.
+pub(super) struct Compiled {
+    pub(super) pool: DescriptorPool,
+    pub(super) files: Vec<(String, String)>,
+    pub(super) descriptor_set: Vec<u8>,
+}
+
+/// Serves a fixed set of parsed files by name.
+struct Sources {
+    /// The root's file name, so that `Compiler::open_file` can find the root by "path".
+    root: Option<String>,
+    files: HashMap<String, File>,
+}
+
+impl FileResolver for Sources {
+    fn resolve_path(&self, path: &Path) -> Option<String> {
+        self.root
+            .as_ref()
+            .filter(|root| Path::new(root) == path)
+            .cloned()
+    }
+
+    fn open_file(&self, name: &str) -> Result<File, protox::Error> {
+        self.files
+            .get(name)
+            .cloned()
+            .ok_or_else(|| protox::Error::file_not_found(name))
+    }
+}
+
+/// Fetches, checks and parses the root and every import, then lets protox link them.
+pub(super) fn compile(
+    root_name: &str,
+    root_text: &str,
+    import: &dyn Fn(&str) -> Result<Option<String>, String>,
+) -> Result<Compiled, SchemaError> {
+    // Breadth-first over the import graph; `files` doubles as the work queue, so the order
+    // is root first, then imports in the order they were first seen.
+    let mut files: Vec<(String, String)> = vec![(root_name.to_string(), root_text.to_string())];
+    let mut seen: HashSet<String> = HashSet::from([root_name.to_string()]);
+    let mut parsed: HashMap<String, File> = HashMap::new();
+    let mut next = 0;
+    while let Some((name, text)) = files.get(next).cloned() {
+        next += 1;
+        prescan(&name, &text)?;
+        let file = File::from_source(&name, &text).map_err(compile_error)?;
+        for dependency in &file.file_descriptor_proto().dependency {
+            if BUNDLED.contains(&dependency.as_str()) || !seen.insert(dependency.clone()) {
+                continue;
+            }
+            if files.len() >= MAX_PROTO_FILES {
+                return Err(SchemaError::new(
+                    codes::TOO_DEEP,
+                    format!(
+                        "protobuf schema `{root_name}` imports more than {MAX_PROTO_FILES} files"
+                    ),
+                ));
+            }
+            match import(dependency) {
+                Ok(Some(text)) => files.push((dependency.clone(), text)),
+                Ok(None) => {
+                    return Err(SchemaError::new(
+                        codes::SCHEMA_NOT_FOUND,
+                        format!("protobuf import `{dependency}` not found (imported by `{name}`)"),
+                    ))
+                }
+                Err(message) => {
+                    return Err(SchemaError::new(
+                        codes::SCHEMA_NOT_FOUND,
+                        format!(
+                            "could not resolve protobuf import `{dependency}` (imported by `{name}`): {message}"
+                        ),
+                    ))
+                }
+            }
+        }
+        parsed.insert(name, file);
+    }
+
+    // The root is looked up first so that it wins even if it is named like a bundled file;
+    // then the bundled well-known types, so that a caller's copy of `descriptor.proto` (which
+    // may use syntax protox does not parse) never replaces them; then the imports.
+    let root_file = parsed.remove(root_name);
+    let mut resolver = ChainFileResolver::new();
+    resolver.add(Sources {
+        root: Some(root_name.to_string()),
+        files: root_file
+            .map(|file| HashMap::from([(root_name.to_string(), file)]))
+            .unwrap_or_default(),
+    });
+    resolver.add(GoogleFileResolver::new());
+    resolver.add(Sources {
+        root: None,
+        files: parsed,
+    });
+    let mut compiler = protox::Compiler::with_file_resolver(resolver);
+    compiler.include_imports(true);
+    compiler.include_source_info(false);
+    compiler.open_file(root_name).map_err(compile_error)?;
+    Ok(Compiled {
+        pool: compiler.descriptor_pool(),
+        files,
+        descriptor_set: compiler.encode_file_descriptor_set(),
+    })
+}
+
+/// Turns a protox error into a schema error that keeps protox's `file:line:col` prefix.
+fn compile_error(err: protox::Error) -> SchemaError {
+    // protox's `Debug` output is its message prefixed with the location; `Display` lacks it.
+    let text = format!("{err:?}");
+    let code = if err.is_file_not_found() {
+        codes::SCHEMA_NOT_FOUND
+    } else {
+        codes::INVALID_SCHEMA
+    };
+    let error = SchemaError::new(code, format!("invalid protobuf schema: {text}"));
+    match miette::Diagnostic::help(&err) {
+        Some(help) => error.with_help(help.to_string()),
+        None => error,
+    }
+}
