@@ -1143,11 +1143,15 @@ impl TableCompiler<'_> {
         let mut out: Vec<String> = self
             .opts
             .entries()
-            .filter(|(k, _)| spec.options().any(|s| s.sensitive && s.matches(&k.node)))
-            .filter_map(|(_, v)| match &v.node {
-                Value::String(s) => Some(s.clone()),
-                Value::Number(n) => Some(n.clone()),
-                _ => None,
+            .filter_map(|(k, v)| {
+                let s = spec.options().find(|s| s.sensitive && s.matches(&k.node))?;
+                let text = match &v.node {
+                    Value::String(t) | Value::Number(t) => t.clone(),
+                    _ => return None,
+                };
+                // A documented default (RabbitMQ's `guest`) is public, not a secret.
+                let is_default = s.default.is_some_and(|d| d.to_string() == text);
+                (!is_default).then_some(text)
             })
             .filter(|s| !crate::profile::Secret::new(s.clone()).is_placeholder())
             .collect();

@@ -3,7 +3,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::connector::{Connector, ConnectorSpec, Formats, TableContext};
+use crate::connector::{Connector, ConnectorSpec, Example, Formats, TableContext};
 use crate::options::{AppliesTo, ConnectorOptions};
 
 /// The blackhole connector.
@@ -22,7 +22,12 @@ pub(crate) const SPEC: ConnectorSpec = ConnectorSpec::new(
 )
 .roles(AppliesTo::SINK)
 .formats(Formats::FIXED)
-.table_options(&[]);
+.table_options(&[])
+.examples(&[Example {
+    temporary: false,
+    columns: "id BIGINT",
+    options: &[],
+}]);
 
 impl Connector for Blackhole {
     type Profile = ();

@@ -14,7 +14,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::connector::{Connector, ConnectorSpec, Formats, TableContext, MESSAGE_FORMATS};
+use crate::connector::{Connector, ConnectorSpec, Example, Formats, TableContext, MESSAGE_FORMATS};
 use crate::connectors::kafka::{self, Kafka, KafkaTable};
 use crate::diagnostics::{codes, Diagnostic};
 use crate::options::{AppliesTo, ConnectorOptions, OptionSpec};
@@ -133,7 +133,39 @@ pub(crate) const SPEC: ConnectorSpec = ConnectorSpec::new(
 .formats(Formats::required(MESSAGE_FORMATS))
 .metadata(kafka::METADATA)
 .profile_options(PROFILE_OPTIONS)
-.table_options(kafka::TABLE_OPTIONS);
+.table_options(kafka::TABLE_OPTIONS)
+.examples(&[
+    Example {
+        temporary: false,
+        columns: "id BIGINT",
+        options: &[
+            (
+                "bootstrap_servers",
+                "'pkc-1.us-east-2.aws.confluent.cloud:9092'",
+            ),
+            ("key", "'{{ CONFLUENT_KEY }}'"),
+            ("secret", "'{{ CONFLUENT_SECRET }}'"),
+            ("topic", "'orders'"),
+            ("type", "'source'"),
+            ("format", "'json'"),
+        ],
+    },
+    Example {
+        temporary: false,
+        columns: "id BIGINT",
+        options: &[
+            (
+                "bootstrap_servers",
+                "'pkc-1.us-east-2.aws.confluent.cloud:9092'",
+            ),
+            ("key", "'{{ CONFLUENT_KEY }}'"),
+            ("secret", "'{{ CONFLUENT_SECRET }}'"),
+            ("topic", "'orders'"),
+            ("type", "'sink'"),
+            ("format", "'json'"),
+        ],
+    },
+]);
 
 impl Connector for Confluent {
     type Profile = ConfluentProfile;

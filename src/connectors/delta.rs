@@ -13,7 +13,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::filesystem::{self, FileSystemSink};
-use crate::connector::{Connector, ConnectorSpec, Formats, TableContext};
+use crate::connector::{Connector, ConnectorSpec, Example, Formats, TableContext};
 use crate::options::{AppliesTo, ConnectorOptions, OptionSpec};
 use crate::schema::ConnectionSchema;
 
@@ -83,7 +83,10 @@ pub(crate) const SPEC: ConnectorSpec = ConnectorSpec::new(
 .partitions_by_options()
 .formats(Formats::required(FORMATS))
 .table_options(TABLE_OPTIONS)
-.foreign_options(filesystem::FLINK_OPTIONS);
+.foreign_options(filesystem::FLINK_OPTIONS)
+.examples(&[
+    Example { temporary: false, columns: "id BIGINT", options: &[("type", "'sink'"), ("path", "'/lake/orders'"), ("format", "'parquet'")] },
+]);
 
 impl Connector for DeltaLake {
     type Profile = ();

@@ -17,7 +17,7 @@ use std::collections::BTreeMap;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::connector::{Connector, ConnectorSpec, Formats, TableContext};
+use crate::connector::{Connector, ConnectorSpec, Example, Formats, TableContext};
 use crate::diagnostics::{codes, Diagnostic};
 use crate::options::grammar::format_data_size;
 use crate::options::{AppliesTo, ConnectorOptions, DefaultValue, OptionKind, OptionSpec, Value};
@@ -963,7 +963,27 @@ pub(crate) const SPEC: ConnectorSpec = ConnectorSpec::new(
 .compressed_json()
 .formats(Formats::required(SOURCE_FORMATS))
 .table_options(TABLE_OPTIONS)
-.foreign_options(FLINK_OPTIONS);
+.foreign_options(FLINK_OPTIONS)
+.examples(&[
+    Example {
+        temporary: false,
+        columns: "id BIGINT",
+        options: &[
+            ("type", "'source'"),
+            ("path", "'/data/in'"),
+            ("format", "'json'"),
+        ],
+    },
+    Example {
+        temporary: false,
+        columns: "id BIGINT",
+        options: &[
+            ("type", "'sink'"),
+            ("path", "'/data/out'"),
+            ("format", "'json'"),
+        ],
+    },
+]);
 
 impl Connector for FileSystem {
     type Profile = ();

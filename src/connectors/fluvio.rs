@@ -8,7 +8,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::connector::{Connector, ConnectorSpec, Formats, TableContext, MESSAGE_FORMATS};
+use crate::connector::{Connector, ConnectorSpec, Example, Formats, TableContext, MESSAGE_FORMATS};
 use crate::connectors::kafka::parse_bootstrap_servers;
 use crate::diagnostics::{codes, Diagnostic};
 use crate::options::{AppliesTo, ConnectorOptions, OptionSpec};
@@ -98,7 +98,27 @@ pub(crate) const SPEC: ConnectorSpec =
     ConnectorSpec::new("fluvio", "Fluvio", "Read and write Fluvio topics")
         .roles(AppliesTo::SOURCE.or(AppliesTo::SINK))
         .formats(Formats::required(MESSAGE_FORMATS))
-        .table_options(TABLE_OPTIONS);
+        .table_options(TABLE_OPTIONS)
+        .examples(&[
+            Example {
+                temporary: false,
+                columns: "id BIGINT",
+                options: &[
+                    ("topic", "'readings'"),
+                    ("type", "'source'"),
+                    ("format", "'json'"),
+                ],
+            },
+            Example {
+                temporary: false,
+                columns: "id BIGINT",
+                options: &[
+                    ("topic", "'readings'"),
+                    ("type", "'sink'"),
+                    ("format", "'json'"),
+                ],
+            },
+        ]);
 
 impl Connector for Fluvio {
     type Profile = ();

@@ -18,7 +18,7 @@ use serde::{Deserialize, Serialize};
 
 use super::delta::coerce_timestamps;
 use super::filesystem::{self, FileNaming, Multipart, RollingPolicy, ShuffleByPartition};
-use crate::connector::{Connector, ConnectorSpec, FormatRule, Formats, TableContext};
+use crate::connector::{Connector, ConnectorSpec, Example, FormatRule, Formats, TableContext};
 use crate::diagnostics::{codes, Diagnostic};
 use crate::options::{AppliesTo, ConnectorOptions, OptionSpec};
 use crate::parse::SqlExpr;
@@ -513,7 +513,10 @@ pub(crate) const SPEC: ConnectorSpec = ConnectorSpec::new(
             allowed: &["parquet"],
         })
 .profile_options(PROFILE_OPTIONS)
-.table_options(TABLE_OPTIONS);
+.table_options(TABLE_OPTIONS)
+.examples(&[
+    Example { temporary: false, columns: "id BIGINT", options: &[("catalog.type", "'rest'"), ("catalog.rest.url", "'http://localhost:8181'"), ("type", "'sink'"), ("table_name", "'orders'"), ("format", "'parquet'")] },
+]);
 
 impl Connector for Iceberg {
     type Profile = IcebergProfile;

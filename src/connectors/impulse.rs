@@ -7,7 +7,7 @@ use arrow_schema::{DataType, Field};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::connector::{Connector, ConnectorSpec, Formats, TableContext};
+use crate::connector::{Connector, ConnectorSpec, Example, Formats, TableContext};
 use crate::options::{AppliesTo, ConnectorOptions, OptionKind, OptionSpec, Value};
 use crate::span::Spanned;
 
@@ -44,7 +44,12 @@ pub(crate) const SPEC: ConnectorSpec =
     ConnectorSpec::new("impulse", "Impulse", "Periodic demo source")
         .roles(AppliesTo::SOURCE)
         .formats(Formats::FIXED)
-        .table_options(TABLE_OPTIONS);
+        .table_options(TABLE_OPTIONS)
+        .examples(&[Example {
+            temporary: false,
+            columns: "",
+            options: &[("event_rate", "10")],
+        }]);
 
 impl Connector for Impulse {
     type Profile = ();

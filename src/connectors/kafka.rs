@@ -12,7 +12,8 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::connector::{
-    Connector, ConnectorSpec, FormatRule, Formats, MetadataDef, TableContext, MESSAGE_FORMATS,
+    Connector, ConnectorSpec, Example, FormatRule, Formats, MetadataDef, TableContext,
+    MESSAGE_FORMATS,
 };
 use crate::diagnostics::{codes, Diagnostic};
 use crate::options::{AppliesTo, ConnectorOptions, OptionKind, OptionSpec};
@@ -364,6 +365,28 @@ pub(crate) const SPEC: ConnectorSpec =
             ("json.timestamp-format.standard", "json.timestamp_format"),
             ("value.avro-confluent.url", "schema_registry.endpoint"),
             ("avro-confluent.url", "schema_registry.endpoint"),
+        ])
+        .examples(&[
+            Example {
+                temporary: false,
+                columns: "id BIGINT",
+                options: &[
+                    ("bootstrap_servers", "'localhost:9092'"),
+                    ("topic", "'orders'"),
+                    ("type", "'source'"),
+                    ("format", "'json'"),
+                ],
+            },
+            Example {
+                temporary: false,
+                columns: "id BIGINT",
+                options: &[
+                    ("bootstrap_servers", "'localhost:9092'"),
+                    ("topic", "'orders'"),
+                    ("type", "'sink'"),
+                    ("format", "'json'"),
+                ],
+            },
         ]);
 
 impl Connector for Kafka {

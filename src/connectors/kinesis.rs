@@ -9,7 +9,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::connector::{Connector, ConnectorSpec, Formats, TableContext, MESSAGE_FORMATS};
+use crate::connector::{Connector, ConnectorSpec, Example, Formats, TableContext, MESSAGE_FORMATS};
 use crate::diagnostics::{codes, Diagnostic};
 use crate::options::{AppliesTo, ConnectorOptions, OptionKind, OptionSpec};
 use crate::span::Spanned;
@@ -152,7 +152,27 @@ pub(crate) const SPEC: ConnectorSpec = ConnectorSpec::new(
 )
 .roles(AppliesTo::SOURCE.or(AppliesTo::SINK))
 .formats(Formats::required(MESSAGE_FORMATS))
-.table_options(TABLE_OPTIONS);
+.table_options(TABLE_OPTIONS)
+.examples(&[
+    Example {
+        temporary: false,
+        columns: "id BIGINT",
+        options: &[
+            ("stream_name", "'clicks'"),
+            ("type", "'source'"),
+            ("format", "'json'"),
+        ],
+    },
+    Example {
+        temporary: false,
+        columns: "id BIGINT",
+        options: &[
+            ("stream_name", "'clicks'"),
+            ("type", "'sink'"),
+            ("format", "'json'"),
+        ],
+    },
+]);
 
 impl Connector for Kinesis {
     type Profile = ();

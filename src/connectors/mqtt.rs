@@ -14,7 +14,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::connector::{
-    Connector, ConnectorSpec, Formats, MetadataDef, TableContext, MESSAGE_FORMATS,
+    Connector, ConnectorSpec, Example, Formats, MetadataDef, TableContext, MESSAGE_FORMATS,
 };
 use crate::connectors::endpoint::parse_endpoint;
 use crate::diagnostics::{codes, Diagnostic};
@@ -166,7 +166,29 @@ pub(crate) const SPEC: ConnectorSpec =
         .formats(Formats::required(MESSAGE_FORMATS))
         .metadata(METADATA)
         .profile_options(PROFILE_OPTIONS)
-        .table_options(TABLE_OPTIONS);
+        .table_options(TABLE_OPTIONS)
+        .examples(&[
+            Example {
+                temporary: false,
+                columns: "id BIGINT",
+                options: &[
+                    ("url", "'mqtt://localhost:1883'"),
+                    ("topic", "'alerts'"),
+                    ("type", "'source'"),
+                    ("format", "'json'"),
+                ],
+            },
+            Example {
+                temporary: false,
+                columns: "id BIGINT",
+                options: &[
+                    ("url", "'mqtt://localhost:1883'"),
+                    ("topic", "'alerts'"),
+                    ("type", "'sink'"),
+                    ("format", "'json'"),
+                ],
+            },
+        ]);
 
 impl Connector for Mqtt {
     type Profile = MqttProfile;

@@ -15,7 +15,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::connector::{Connector, ConnectorSpec, Formats, TableContext, MESSAGE_FORMATS};
+use crate::connector::{Connector, ConnectorSpec, Example, Formats, TableContext, MESSAGE_FORMATS};
 use crate::connectors::endpoint::{has_placeholder, parse_endpoint};
 use crate::diagnostics::{codes, Diagnostic};
 use crate::options::{AppliesTo, ConnectorOptions, OptionKind, OptionSpec};
@@ -425,7 +425,29 @@ pub(crate) const SPEC: ConnectorSpec = ConnectorSpec::new(
 .roles(AppliesTo::SOURCE.or(AppliesTo::SINK))
 .formats(Formats::required(MESSAGE_FORMATS))
 .profile_options(PROFILE_OPTIONS)
-.table_options(TABLE_OPTIONS);
+.table_options(TABLE_OPTIONS)
+.examples(&[
+    Example {
+        temporary: false,
+        columns: "id BIGINT",
+        options: &[
+            ("servers", "'localhost:4222'"),
+            ("type", "'source'"),
+            ("stream", "'ORDERS'"),
+            ("format", "'json'"),
+        ],
+    },
+    Example {
+        temporary: false,
+        columns: "id BIGINT",
+        options: &[
+            ("servers", "'localhost:4222'"),
+            ("type", "'sink'"),
+            ("subject", "'orders'"),
+            ("format", "'json'"),
+        ],
+    },
+]);
 
 impl Connector for Nats {
     type Profile = NatsProfile;

@@ -7,7 +7,7 @@ use arrow_schema::{DataType, Field, Fields, TimeUnit};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::connector::{Connector, ConnectorSpec, Formats, TableContext};
+use crate::connector::{Connector, ConnectorSpec, Example, Formats, TableContext};
 use crate::options::{AppliesTo, ConnectorOptions, OptionKind, OptionSpec};
 
 /// `event_rate`.
@@ -91,7 +91,12 @@ pub(crate) const SPEC: ConnectorSpec = ConnectorSpec::new(
 )
 .roles(AppliesTo::SOURCE)
 .formats(Formats::FIXED)
-.table_options(TABLE_OPTIONS);
+.table_options(TABLE_OPTIONS)
+.examples(&[Example {
+    temporary: false,
+    columns: "",
+    options: &[("event_rate", "10")],
+}]);
 
 impl Connector for Nexmark {
     type Profile = ();

@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::connector::{Connector, ConnectorSpec, Formats, TableContext, MESSAGE_FORMATS};
+use crate::connector::{Connector, ConnectorSpec, Example, Formats, TableContext, MESSAGE_FORMATS};
 use crate::connectors::http;
 use crate::diagnostics::{codes, Diagnostic};
 use crate::options::{AppliesTo, ConnectorOptions, OptionKind, OptionSpec};
@@ -117,7 +117,15 @@ pub(crate) const SPEC: ConnectorSpec = ConnectorSpec::new(
 )
 .roles(AppliesTo::SOURCE)
 .formats(Formats::required(MESSAGE_FORMATS))
-.table_options(TABLE_OPTIONS);
+.table_options(TABLE_OPTIONS)
+.examples(&[Example {
+    temporary: false,
+    columns: "value TEXT",
+    options: &[
+        ("endpoint", "'http://localhost:8080/status'"),
+        ("format", "'raw_string'"),
+    ],
+}]);
 
 impl Connector for PollingHttp {
     type Profile = ();

@@ -10,7 +10,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::connector::{Connector, ConnectorSpec, Formats, TableContext, MESSAGE_FORMATS};
+use crate::connector::{Connector, ConnectorSpec, Example, Formats, TableContext, MESSAGE_FORMATS};
 use crate::diagnostics::{codes, Diagnostic};
 use crate::options::{AppliesTo, ConnectorOptions, OptionKind, OptionSpec};
 use crate::profile::Secret;
@@ -181,7 +181,16 @@ pub(crate) const SPEC: ConnectorSpec =
         .type_option()
         .formats(Formats::required(MESSAGE_FORMATS))
         .profile_options(PROFILE_OPTIONS)
-        .table_options(TABLE_OPTIONS);
+        .table_options(TABLE_OPTIONS)
+        .examples(&[Example {
+            temporary: false,
+            columns: "id BIGINT",
+            options: &[
+                ("stream", "'events'"),
+                ("type", "'source'"),
+                ("format", "'json'"),
+            ],
+        }]);
 
 impl Connector for Rabbitmq {
     type Profile = RabbitmqProfile;

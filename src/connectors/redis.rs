@@ -16,7 +16,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::connector::{
-    Connector, ConnectorSpec, Formats, MetadataDef, TableContext, MESSAGE_FORMATS,
+    Connector, ConnectorSpec, Example, Formats, MetadataDef, TableContext, MESSAGE_FORMATS,
 };
 use crate::connectors::endpoint::parse_endpoint;
 use crate::diagnostics::{codes, Diagnostic};
@@ -375,7 +375,28 @@ pub(crate) const SPEC: ConnectorSpec = ConnectorSpec::new(
 .formats(Formats::required(MESSAGE_FORMATS))
 .metadata(METADATA)
 .profile_options(PROFILE_OPTIONS)
-.table_options(TABLE_OPTIONS);
+.table_options(TABLE_OPTIONS)
+.examples(&[
+    Example {
+        temporary: true,
+        columns: "id TEXT METADATA FROM 'key' PRIMARY KEY, plan TEXT",
+        options: &[
+            ("address", "'redis://localhost:6379'"),
+            ("format", "'json'"),
+        ],
+    },
+    Example {
+        temporary: false,
+        columns: "id TEXT, plan TEXT",
+        options: &[
+            ("address", "'redis://localhost:6379'"),
+            ("type", "'sink'"),
+            ("target", "'string'"),
+            ("target.key_prefix", "'user:'"),
+            ("format", "'json'"),
+        ],
+    },
+]);
 
 impl Connector for Redis {
     type Profile = RedisProfile;

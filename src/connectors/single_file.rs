@@ -9,7 +9,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::connector::{Connector, ConnectorSpec, Formats, TableContext};
+use crate::connector::{Connector, ConnectorSpec, Example, Formats, TableContext};
 use crate::diagnostics::{codes, Diagnostic};
 use crate::options::{AppliesTo, ConnectorOptions, OptionSpec};
 use crate::span::Spanned;
@@ -75,7 +75,27 @@ pub(crate) const SPEC: ConnectorSpec = ConnectorSpec::new(
 )
 .roles(AppliesTo::SOURCE.or(AppliesTo::SINK))
 .formats(Formats::required(LINE_FORMATS))
-.table_options(TABLE_OPTIONS);
+.table_options(TABLE_OPTIONS)
+.examples(&[
+    Example {
+        temporary: false,
+        columns: "id BIGINT",
+        options: &[
+            ("path", "'/tmp/in.json'"),
+            ("type", "'source'"),
+            ("format", "'json'"),
+        ],
+    },
+    Example {
+        temporary: false,
+        columns: "id BIGINT",
+        options: &[
+            ("path", "'/tmp/out.json'"),
+            ("type", "'sink'"),
+            ("format", "'json'"),
+        ],
+    },
+]);
 
 impl Connector for SingleFile {
     type Profile = ();

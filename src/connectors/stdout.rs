@@ -3,7 +3,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::connector::{Connector, ConnectorSpec, FormatRule, Formats, TableContext};
+use crate::connector::{Connector, ConnectorSpec, Example, FormatRule, Formats, TableContext};
 use crate::options::{AppliesTo, ConnectorOptions};
 
 /// The stdout connector.
@@ -22,7 +22,12 @@ pub(crate) const SPEC: ConnectorSpec =
             rule: FormatRule::Required,
             allowed: &["json", "debezium_json", "raw_string"],
         })
-        .table_options(&[]);
+        .table_options(&[])
+        .examples(&[Example {
+            temporary: false,
+            columns: "value TEXT",
+            options: &[("format", "'json'")],
+        }]);
 
 impl Connector for Stdout {
     type Profile = ();

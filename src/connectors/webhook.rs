@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::connector::{Connector, ConnectorSpec, Formats, TableContext, MESSAGE_FORMATS};
+use crate::connector::{Connector, ConnectorSpec, Example, Formats, TableContext, MESSAGE_FORMATS};
 use crate::connectors::http;
 use crate::options::{AppliesTo, ConnectorOptions, OptionSpec};
 use crate::profile::Secret;
@@ -50,7 +50,15 @@ pub(crate) const SPEC: ConnectorSpec =
         .roles(AppliesTo::SINK)
         .formats(Formats::required(MESSAGE_FORMATS))
         .table_options(TABLE_OPTIONS)
-        .foreign_options(&[("url", "endpoint")]);
+        .foreign_options(&[("url", "endpoint")])
+        .examples(&[Example {
+            temporary: false,
+            columns: "value TEXT",
+            options: &[
+                ("endpoint", "'http://localhost:9000/hook'"),
+                ("format", "'raw_string'"),
+            ],
+        }]);
 
 impl Connector for Webhook {
     type Profile = ();

@@ -12,7 +12,7 @@ use std::collections::BTreeMap;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::connector::{Connector, ConnectorSpec, Formats, TableContext, MESSAGE_FORMATS};
+use crate::connector::{Connector, ConnectorSpec, Example, Formats, TableContext, MESSAGE_FORMATS};
 use crate::connectors::http;
 use crate::diagnostics::{codes, Diagnostic};
 use crate::options::{grammar, AppliesTo, ConnectorOptions, OptionKind, OptionSpec, Value};
@@ -219,7 +219,15 @@ pub(crate) const SPEC: ConnectorSpec =
     ConnectorSpec::new("websocket", "Websocket", "Connect to a Websocket server")
         .roles(AppliesTo::SOURCE)
         .formats(Formats::required(MESSAGE_FORMATS))
-        .table_options(TABLE_OPTIONS);
+        .table_options(TABLE_OPTIONS)
+        .examples(&[Example {
+            temporary: false,
+            columns: "value TEXT",
+            options: &[
+                ("endpoint", "'ws://localhost:9001'"),
+                ("format", "'raw_string'"),
+            ],
+        }]);
 
 impl Connector for Websocket {
     type Profile = ();
