@@ -26,7 +26,9 @@ const SECRET: &str = "Sup3rS3cretValue";
 struct Thermo;
 
 const THERMO_OPTIONS: &[OptionSpec] = &[
-    OptionSpec::string("address").required().doc("Where the sensor is."),
+    OptionSpec::string("address")
+        .required()
+        .doc("Where the sensor is."),
     OptionSpec::string("token").sensitive().doc("Access token."),
     OptionSpec::new("interval", OptionKind::Duration)
         .default_duration(Duration::from_secs(5))

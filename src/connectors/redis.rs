@@ -73,6 +73,7 @@ pub const TARGET_OPERATION: OptionSpec =
     OptionSpec::one_of("target.operation", &["append", "prepend"])
         .default_str("append")
         .sink_only()
+        .when("target", &["list"])
         .doc("Where rows are added to the list (`target = 'list'`).");
 /// `target.field_column`.
 pub const TARGET_FIELD_COLUMN: OptionSpec = OptionSpec::string("target.field_column")
