@@ -39,6 +39,7 @@ pub enum FormatRule {
 
 /// Which formats a connector carries.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Formats {
     /// Whether `format` is required, optional or ignored.
     pub rule: FormatRule,
@@ -83,6 +84,7 @@ pub const MESSAGE_FORMATS: &[&str] = &[
 
 /// A metadata column a connector provides: `col TYPE METADATA FROM 'key'`.
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub struct MetadataDef {
     /// The key in `METADATA FROM '…'`.
     pub key: &'static str,
@@ -92,9 +94,21 @@ pub struct MetadataDef {
     pub doc: &'static str,
 }
 
+impl MetadataDef {
+    /// Metadata key `key`, of Arrow type `data_type`.
+    pub const fn new(key: &'static str, data_type: DataType, doc: &'static str) -> Self {
+        MetadataDef {
+            key,
+            data_type,
+            doc,
+        }
+    }
+}
+
 /// A minimal table of a connector, as the catalogue-derived tests and the docs use it:
 /// `CREATE [TEMPORARY] TABLE t (<columns>) WITH (connector = '<name>', <options>)`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Example {
     /// `CREATE TEMPORARY TABLE` (a lookup table).
     pub temporary: bool,
@@ -102,6 +116,26 @@ pub struct Example {
     pub columns: &'static str,
     /// The options besides `connector`: key and SQL value text, e.g. `("topic", "'t'")`.
     pub options: &'static [(&'static str, &'static str)],
+}
+
+impl Example {
+    /// `CREATE TABLE t (<columns>) WITH (connector = …, <options>)`.
+    pub const fn new(
+        columns: &'static str,
+        options: &'static [(&'static str, &'static str)],
+    ) -> Self {
+        Example {
+            temporary: false,
+            columns,
+            options,
+        }
+    }
+
+    /// The same, as `CREATE TEMPORARY TABLE` (a lookup table).
+    pub const fn temporary(mut self) -> Self {
+        self.temporary = true;
+        self
+    }
 }
 
 /// What a connector is, declared once: the data the compiler, the docs, `ddlc --connectors`
@@ -645,11 +679,5 @@ impl Registry {
     /// Every connector, by name.
     pub fn iter(&self) -> impl Iterator<Item = (&'static str, &dyn ErasedConnector)> + '_ {
         self.connectors.iter().map(|(k, v)| (*k, v.as_ref()))
-    }
-}
-
-impl Default for Registry {
-    fn default() -> Self {
-        Registry::builtin()
     }
 }

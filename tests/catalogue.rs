@@ -45,16 +45,8 @@ const THERMO: ConnectorSpec = ConnectorSpec::new("thermo", "Thermo", "Read and w
     .formats(Formats::optional(&["json"]))
     .table_options(THERMO_OPTIONS)
     .examples(&[
-        Example {
-            temporary: false,
-            columns: "t DOUBLE",
-            options: &[("address", "'s1'"), ("type", "'source'")],
-        },
-        Example {
-            temporary: false,
-            columns: "t DOUBLE",
-            options: &[("address", "'s1'"), ("type", "'sink'")],
-        },
+        Example::new("t DOUBLE", &[("address", "'s1'"), ("type", "'source'")]),
+        Example::new("t DOUBLE", &[("address", "'s1'"), ("type", "'sink'")]),
     ]);
 
 #[derive(Clone, Debug, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]

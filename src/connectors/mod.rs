@@ -37,6 +37,12 @@ impl Registry {
     }
 }
 
+impl Default for Registry {
+    fn default() -> Self {
+        Registry::builtin()
+    }
+}
+
 /// One instance of every built-in connector.
 fn builtin() -> Vec<Box<dyn ErasedConnector>> {
     vec![
