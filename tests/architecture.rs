@@ -52,7 +52,9 @@ fn top_level_modules_form_no_cycle() {
         if module == "lib" {
             continue;
         }
-        let Some(code) = non_test_code(f) else { continue };
+        let Some(code) = non_test_code(f) else {
+            continue;
+        };
         let deps = graph.entry(module.clone()).or_default();
         for line in code.lines().filter(|l| !l.trim_start().starts_with("//")) {
             for (i, _) in line.match_indices("crate::") {

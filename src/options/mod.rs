@@ -18,6 +18,8 @@ pub use spec::{AppliesTo, Condition, DefaultValue, OptionKind, OptionSpec};
 pub use value::Value;
 
 use crate::connection_type::ConnectionType;
+#[cfg(test)]
+use crate::diagnostics::Severity;
 use crate::diagnostics::{codes, Code, Diagnostic};
 use crate::span::{Span, Spanned};
 use grammar::{ValueError, ValueErrorKind};
@@ -753,3 +755,6 @@ pub fn json_to_value(v: &serde_json::Value, span: Span) -> Spanned<Value> {
     };
     Spanned::new(node, span)
 }
+
+#[cfg(test)]
+mod tests;

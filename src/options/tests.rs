@@ -1,0 +1,250 @@
+//! The catalogue rules as the typed pulls apply them.
+
+use std::time::Duration;
+
+use super::*;
+use crate::span::Span;
+
+fn opts(pairs: &[(&str, Value)]) -> ConnectorOptions {
+    let mut o = ConnectorOptions::empty(Span::new(0, 1));
+    for (i, (k, v)) in pairs.iter().enumerate() {
+        let at = Span::new(10 * (i + 1), 10 * (i + 1) + 5);
+        o.insert(Spanned::new(k.to_string(), at), Spanned::new(v.clone(), at));
+    }
+    o
+}
+
+fn s(v: &str) -> Value {
+    Value::String(v.into())
+}
+
+fn codes(o: &mut ConnectorOptions) -> Vec<&'static str> {
+    o.take_diagnostics()
+        .iter()
+        .map(|d| d.code.as_str())
+        .collect()
+}
+
+const WAIT: OptionSpec = OptionSpec::new("wait", OptionKind::NonZero).default_int(30);
+const MODE: OptionSpec = OptionSpec::one_of("mode", &["fast", "safe"]).default_str("safe");
+const TOPIC: OptionSpec = OptionSpec::string("topic").required();
+const AUTH: OptionSpec = OptionSpec::one_of("auth.type", &["none", "sasl"]).default_str("none");
+const USER: OptionSpec = OptionSpec::string("auth.username")
+    .required()
+    .when("auth.type", &["sasl"]);
+const OFFSET: OptionSpec = OptionSpec::one_of("source.offset", &["earliest", "latest"])
+    .default_str("latest")
+    .source_only();
+const IDLE: OptionSpec = OptionSpec::new("idle", OptionKind::Signed)
+    .source_only()
+    .lenient();
+const LIMIT: OptionSpec = OptionSpec::new("limit", OptionKind::Signed)
+    .default_int(-1)
+    .range(-1, 100);
+const NEW: OptionSpec = OptionSpec::string("new.key").aliases(&["old_key"]);
+const PASSWORD: OptionSpec = OptionSpec::new("password", OptionKind::NonZero).sensitive();
+const TTL: OptionSpec =
+    OptionSpec::new("ttl", OptionKind::Duration).default_duration(Duration::from_secs(5));
+const ALL: &[OptionSpec] = &[
+    WAIT, MODE, TOPIC, AUTH, USER, OFFSET, IDLE, LIMIT, NEW, PASSWORD, TTL,
+];
+
+#[test]
+fn absent_options_take_their_typed_default() {
+    let mut o = opts(&[]);
+    assert_eq!(o.non_zero(&WAIT).map(|v| v.node), Some(30));
+    assert_eq!(o.enumeration(&MODE).map(|v| v.node), Some("safe"));
+    assert_eq!(o.signed(&LIMIT).map(|v| v.node), Some(-1));
+    assert_eq!(
+        o.duration(&TTL).map(|v| v.node),
+        Some(Duration::from_secs(5))
+    );
+    assert!(codes(&mut o).is_empty());
+}
+
+#[test]
+fn written_values_win_over_defaults() {
+    let mut o = opts(&[("wait", Value::Number("5".into())), ("mode", s("FAST"))]);
+    assert_eq!(o.non_zero(&WAIT).map(|v| v.node), Some(5));
+    assert_eq!(o.enumeration(&MODE).map(|v| v.node), Some("fast"));
+}
+
+#[test]
+fn a_missing_required_option_is_reported_once() {
+    let mut o = opts(&[]);
+    assert_eq!(o.string(&TOPIC), None);
+    assert_eq!(o.string(&TOPIC), None);
+    let _ = o.required(&TOPIC, None::<()>);
+    assert_eq!(codes(&mut o), ["option::missing"]);
+}
+
+#[test]
+fn a_present_but_invalid_required_option_is_not_also_missing() {
+    let mut o = opts(&[("topic", s("  "))]);
+    assert_eq!(o.string(&TOPIC), None);
+    let _ = o.required(&TOPIC, None::<()>);
+    assert_eq!(codes(&mut o), ["option::invalid_value"]);
+}
+
+#[test]
+fn a_conditional_requirement_holds_only_under_its_condition() {
+    let mut o = opts(&[]);
+    o.add_catalogue(ALL);
+    assert_eq!(o.string(&USER), None);
+    assert!(codes(&mut o).is_empty(), "auth.type defaults to none");
+
+    let mut o = opts(&[("auth.type", s("SASL"))]);
+    o.add_catalogue(ALL);
+    assert_eq!(o.string(&USER), None);
+    let d = o.take_diagnostics();
+    assert_eq!(d.len(), 1);
+    assert_eq!(d[0].code, codes::MISSING_OPTION);
+    assert!(d[0]
+        .help
+        .as_deref()
+        .unwrap_or("")
+        .contains("auth.type = 'sasl'"));
+}
+
+#[test]
+fn an_option_whose_condition_fails_is_a_conflict() {
+    let mut o = opts(&[("auth.username", s("bob"))]);
+    o.add_catalogue(ALL);
+    assert_eq!(o.string(&USER), None, "not read: it does not apply");
+    o.finish(&[]);
+    let d = o.take_diagnostics();
+    assert_eq!(d.len(), 1);
+    assert_eq!(d[0].code, codes::OPTION_CONFLICT);
+    assert_eq!(
+        d[0].message,
+        "`auth.username` only applies when `auth.type = 'sasl'`, but `auth.type = 'none'`"
+    );
+    assert_eq!(d[0].span, Span::new(10, 15));
+}
+
+#[test]
+fn options_of_another_connection_type_are_not_read_and_then_reported() {
+    let mut o = opts(&[
+        ("source.offset", s("earliest")),
+        ("idle", Value::Number("5".into())),
+    ]);
+    o.add_catalogue(ALL);
+    o.set_connection_type(ConnectionType::Sink);
+    assert_eq!(o.enumeration(&OFFSET), None, "no default on a sink either");
+    assert_eq!(o.signed(&IDLE), None);
+    o.finish(&[]);
+    let d = o.take_diagnostics();
+    assert_eq!(
+        d.iter().map(|d| (d.code, d.severity)).collect::<Vec<_>>(),
+        [
+            (codes::OPTION_NOT_APPLICABLE, Severity::Error),
+            (codes::OPTION_NOT_APPLICABLE, Severity::Warning)
+        ]
+    );
+    assert_eq!(
+        d[0].message,
+        "option `source.offset` only applies to sources, but this table is a sink"
+    );
+}
+
+#[test]
+fn values_outside_the_range_are_invalid_and_yield_the_default() {
+    for bad in ["-2", "101"] {
+        let mut o = opts(&[("limit", Value::Number(bad.into()))]);
+        assert_eq!(o.signed(&LIMIT).map(|v| v.node), Some(-1));
+        let d = o.take_diagnostics();
+        assert_eq!(d.len(), 1, "{bad}");
+        assert_eq!(d[0].code, codes::INVALID_VALUE);
+        assert!(d[0].message.contains("from -1 to 100"), "{}", d[0].message);
+    }
+}
+
+#[test]
+fn a_bad_enum_value_lists_the_allowed_ones_and_yields_the_default() {
+    let mut o = opts(&[("mode", s("fsat"))]);
+    assert_eq!(o.enumeration(&MODE).map(|v| v.node), Some("safe"));
+    let d = o.take_diagnostics();
+    assert_eq!(d[0].code, codes::INVALID_VALUE);
+    let help = d[0].help.as_deref().unwrap_or("");
+    assert!(help.contains("`fast`") && help.contains("`safe`"), "{help}");
+}
+
+#[test]
+fn choice_reads_a_rust_enum() {
+    #[derive(Debug, PartialEq, serde::Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    enum Mode {
+        Fast,
+        Safe,
+    }
+    let mut o = opts(&[("mode", s("Fast"))]);
+    assert_eq!(o.choice::<Mode>(&MODE).map(|v| v.node), Some(Mode::Fast));
+    let mut o = opts(&[]);
+    assert_eq!(o.choice::<Mode>(&MODE).map(|v| v.node), Some(Mode::Safe));
+}
+
+#[test]
+fn a_deprecated_alias_still_works_with_a_warning() {
+    let mut o = opts(&[("old_key", s("v"))]);
+    o.add_catalogue(ALL);
+    assert_eq!(o.string(&NEW).map(|v| v.node), Some("v".to_string()));
+    o.finish(&[]);
+    let d = o.take_diagnostics();
+    assert_eq!(d.len(), 1);
+    assert_eq!(d[0].code, codes::DEPRECATED_OPTION);
+    assert_eq!(d[0].severity, Severity::Warning);
+}
+
+#[test]
+fn a_sensitive_invalid_value_is_not_quoted() {
+    let mut o = opts(&[("password", s("hunter2"))]);
+    assert_eq!(o.non_zero(&PASSWORD), None);
+    let d = o.take_diagnostics();
+    assert!(!format!("{d:?}").contains("hunter2"));
+}
+
+#[test]
+fn unknown_keys_get_the_nearest_applicable_key() {
+    let mut o = opts(&[("topik", s("t")), ("source.ofset", s("x"))]);
+    o.add_catalogue(ALL);
+    o.set_connection_type(ConnectionType::Sink);
+    o.finish(&[]);
+    let d = o.take_diagnostics();
+    assert_eq!(d[0].help.as_deref(), Some("did you mean `topic`?"));
+    // `source.offset` does not apply to a sink, so it is not suggested.
+    assert_ne!(d[1].help.as_deref(), Some("did you mean `source.offset`?"));
+}
+
+#[test]
+fn valid_keys_leave_out_what_does_not_apply() {
+    let mut o = opts(&[]);
+    o.add_catalogue(ALL);
+    o.set_connection_type(ConnectionType::Sink);
+    let keys = o.valid_keys();
+    assert!(keys.contains(&"topic"));
+    assert!(!keys.contains(&"source.offset"));
+    assert!(
+        !keys.contains(&"auth.username"),
+        "its condition does not hold"
+    );
+}
+
+#[test]
+fn a_repeated_key_is_reported_with_both_places() {
+    let mut o = opts(&[("topic", s("a")), ("topic", s("b"))]);
+    assert_eq!(o.string(&TOPIC).map(|v| v.node), Some("a".to_string()));
+    let d = o.take_diagnostics();
+    assert_eq!(d[0].code, codes::DUPLICATE_OPTION);
+    assert_eq!(d[0].labels.len(), 1);
+}
+
+#[test]
+fn missing_required_of_any_type_are_reported_when_the_type_is_unknown() {
+    let mut o = opts(&[]);
+    o.report_missing_required(ALL);
+    assert_eq!(
+        codes(&mut o),
+        ["option::missing"],
+        "topic only: user is conditional"
+    );
+}
