@@ -30,7 +30,10 @@ fn spans_of_keys_and_values() {
     let items = c.items().unwrap_or_default();
     assert_eq!(slice(text, c.span), r#"[true, "x", null]"#);
     assert_eq!(
-        items.iter().map(|i| slice(text, i.span)).collect::<Vec<_>>(),
+        items
+            .iter()
+            .map(|i| slice(text, i.span))
+            .collect::<Vec<_>>(),
         ["true", "\"x\"", "null"]
     );
     assert_eq!(items[1].as_str(), Some("x"));
@@ -40,7 +43,9 @@ fn spans_of_keys_and_values() {
 
 #[test]
 fn empty_containers_and_scalars_at_the_root() {
-    for text in ["{}", "[]", "\"s\"", "0", "-1.5e-3", "true", "false", "null", " [ ] "] {
+    for text in [
+        "{}", "[]", "\"s\"", "0", "-1.5e-3", "true", "false", "null", " [ ] ",
+    ] {
         let v = ok(text);
         assert_eq!(slice(text, v.span), text.trim(), "{text}");
     }
@@ -74,7 +79,10 @@ fn numbers_keep_their_text() {
             _ => "?",
         })
         .collect();
-    assert_eq!(numbers, ["1.50e3", "-0", "12345678901234567890123", "0.1E+2"]);
+    assert_eq!(
+        numbers,
+        ["1.50e3", "-0", "12345678901234567890123", "0.1E+2"]
+    );
 }
 
 #[test]
@@ -104,7 +112,10 @@ fn errors_point_at_the_offending_character() {
     assert_eq!(err("-a"), ("invalid number", "a"));
     assert_eq!(err("trux"), ("expected ident", "x"));
     assert_eq!(err(r#""a\x""#), ("invalid escape", "\\x"));
-    assert_eq!(err(r#""\ud800""#), ("lone surrogate in hex escape", "\\ud800"));
+    assert_eq!(
+        err(r#""\ud800""#),
+        ("lone surrogate in hex escape", "\\ud800")
+    );
     assert_eq!(err(r#""\u12G4""#), ("invalid escape", "G"));
     assert_eq!(
         err("\"a\u{1}\""),
@@ -162,7 +173,10 @@ fn check_spans(text: &str) {
             spans(&v, &mut all);
             for s in all {
                 assert!(s.start <= s.end && s.end <= text.len(), "{s:?} in {text:?}");
-                assert!(text.get(s.start..s.end).is_some(), "{s:?} splits a character");
+                assert!(
+                    text.get(s.start..s.end).is_some(),
+                    "{s:?} splits a character"
+                );
             }
         }
         Err(e) => {
