@@ -62,14 +62,14 @@
 //! document. At most 200 notes are listed, then one note says that more were dropped.
 
 use std::collections::{HashMap, HashSet};
-use std::fmt;
 use std::sync::Arc;
 
 use arrow_schema::{DataType, Field, Fields, TimeUnit};
-use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 
 use crate::diagnostics::{codes, Code};
+use crate::json::{self, ErrorKind, Json, JsonError, Value};
 use crate::schema::expand::{json_field, Expansion, SchemaError, SchemaNote, MAX_NESTING};
+use crate::span::{LineIndex, Span};
 
 /// How deep `$ref`, `anyOf` and nesting together may chain before expansion gives up.
 const MAX_CALLS: usize = 4 * MAX_NESTING;
@@ -85,20 +85,29 @@ const MAX_NOTES: usize = 200;
 /// and column), a local `$ref` that does not resolve (`schema::invalid`), and schemas nested
 /// deeper than [`MAX_NESTING`] (`limit::nesting`).
 pub fn expand_json_schema(text: &str) -> Result<Expansion, SchemaError> {
-    let doc: Json = serde_json::from_str(text).map_err(parse_error)?;
-    if !matches!(doc, Json::Object(_) | Json::Bool(_)) {
+    expand_json_schema_placed(text).map(|(expansion, _)| expansion)
+}
+
+/// [`expand_json_schema`], with the place in `text` of each note (in the order of
+/// `Expansion::notes`; `DETACHED` for a note about the schema as a whole). Errors carry
+/// their place in [`SchemaError::span`].
+pub(crate) fn expand_json_schema_placed(text: &str) -> Result<(Expansion, Vec<Span>), SchemaError> {
+    let doc = json::parse(text).map_err(|e| parse_error(text, &e))?;
+    if !matches!(doc.value, Value::Object(_) | Value::Bool(_)) {
         return Err(SchemaError::new(
             codes::INVALID_SCHEMA,
             format!(
                 "a JSON Schema must be an object or a boolean, found {}",
                 doc.kind()
             ),
-        ));
+        )
+        .with_span(Span::DETACHED));
     }
     let mut walker = Walker::new(&doc);
     let mut view = View::default();
     walker.flatten(&doc, &mut view, None)?;
     let out = walker.expand_view(view, "", 0)?;
+    let whole = Span::DETACHED;
     let mut rename_root = false;
     let fields = match &out.ty {
         Ty::Arrow(DataType::Struct(fields)) => fields.iter().map(|f| f.as_ref().clone()).collect(),
@@ -107,6 +116,7 @@ pub fn expand_json_schema(text: &str) -> Result<Expansion, SchemaError> {
             walker.note(
                 codes::SCHEMA_LOSSY,
                 "",
+                whole,
                 format!(
                     "the root schema describes `{}`, not an object with properties, so each message becomes one column `value`",
                     out.describe()
@@ -119,6 +129,7 @@ pub fn expand_json_schema(text: &str) -> Result<Expansion, SchemaError> {
             walker.note(
                 codes::SCHEMA_LOSSY,
                 "",
+                whole,
                 "the root schema does not describe an object with properties, so each message becomes one JSON column `value`",
             );
             vec![json_field("value", out.nullable)]
@@ -127,155 +138,62 @@ pub fn expand_json_schema(text: &str) -> Result<Expansion, SchemaError> {
     Ok(walker.finish(fields, rename_root))
 }
 
-/// Maps a serde_json error to a schema error; its text carries the line and column.
-fn parse_error(e: serde_json::Error) -> SchemaError {
-    let text = e.to_string();
-    if text.starts_with("recursion limit exceeded") {
-        SchemaError::new(
+/// Maps a reading error to a schema error at its exact place. The message keeps the line
+/// and column (in bytes, as serde_json counted them) for readers of the text alone.
+fn parse_error(text: &str, e: &JsonError) -> SchemaError {
+    let at = LineIndex::new(text);
+    let line = at.line_col(e.span.start).line;
+    let line_start = at.offset(u64::try_from(line).unwrap_or(u64::MAX), 1);
+    let column = e.span.start.saturating_sub(line_start) + 1;
+    let located = format!("{} at line {line} column {column}", e.message);
+    let error = match e.kind {
+        ErrorKind::TooDeep => SchemaError::new(
             codes::TOO_DEEP,
-            format!("the JSON Schema document nests deeper than the JSON reader allows ({text})"),
+            format!(
+                "the JSON Schema document nests deeper than the JSON reader allows ({located})"
+            ),
         )
         .with_help(format!(
             "schemas may nest at most {MAX_NESTING} levels; model deeper parts as a JSON column"
-        ))
-    } else {
-        SchemaError::new(
+        )),
+        ErrorKind::Syntax => SchemaError::new(
             codes::INVALID_SCHEMA,
-            format!("invalid JSON Schema: {text}"),
-        )
-    }
+            format!("invalid JSON Schema: {located}"),
+        ),
+    };
+    error.with_span(e.span)
 }
 
-// ---------------------------------------------------------------------------------------------
-// An order-preserving JSON tree.
-// ---------------------------------------------------------------------------------------------
-
-/// A JSON value whose objects keep their keys in document order (a duplicate key keeps its
-/// first position and its last value, as serde_json does).
-#[derive(Debug)]
-enum Json {
-    Null,
-    Bool(bool),
-    Number(serde_json::Number),
-    String(String),
-    Array(Vec<Json>),
-    Object(Vec<(String, Json)>),
+/// The members of an object as serde_json reads them: each key once, at its first
+/// position, with its last value.
+fn entries(node: &Json) -> Vec<(&str, &Json)> {
+    let mut out: Vec<(&str, &Json)> = Vec::new();
+    let mut index: HashMap<&str, usize> = HashMap::new();
+    for m in node.members().unwrap_or_default() {
+        match index.get(m.key.as_str()).and_then(|&i| out.get_mut(i)) {
+            Some(entry) => entry.1 = &m.value,
+            None => {
+                index.insert(&m.key, out.len());
+                out.push((&m.key, &m.value));
+            }
+        }
+    }
+    out
 }
 
-impl Json {
-    fn get(&self, key: &str) -> Option<&Json> {
-        match self {
-            Json::Object(entries) => entries.iter().find(|(k, _)| k == key).map(|(_, v)| v),
-            _ => None,
-        }
-    }
-
-    fn as_str(&self) -> Option<&str> {
-        match self {
-            Json::String(s) => Some(s),
-            _ => None,
-        }
-    }
-
-    fn as_array(&self) -> Option<&[Json]> {
-        match self {
-            Json::Array(items) => Some(items),
-            _ => None,
-        }
-    }
-
-    fn kind(&self) -> &'static str {
-        match self {
-            Json::Null => "null",
-            Json::Bool(_) => "a boolean",
-            Json::Number(_) => "a number",
-            Json::String(_) => "a string",
-            Json::Array(_) => "an array",
-            Json::Object(_) => "an object",
-        }
-    }
-}
-
-/// The index of `key` among the keys of the object `node`.
+/// The position of `key`'s first occurrence among the members of the object `node`.
 fn key_position(node: &Json, key: &str) -> Option<usize> {
-    match node {
-        Json::Object(entries) => entries.iter().position(|(k, _)| k == key),
-        _ => None,
-    }
+    node.members()?.iter().position(|m| m.key == key)
+}
+
+/// The span of the key `key` of the object `node` (its last occurrence, whose value counts).
+fn key_span(node: &Json, key: &str) -> Span {
+    node.member(key).map_or(node.span, |m| m.key_span)
 }
 
 /// The identity of a node of the (immutable) document, used for recursion checks and memo keys.
 fn ident(node: &Json) -> usize {
     std::ptr::from_ref(node) as usize
-}
-
-impl<'de> Deserialize<'de> for Json {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_any(JsonVisitor)
-    }
-}
-
-struct JsonVisitor;
-
-impl<'de> Visitor<'de> for JsonVisitor {
-    type Value = Json;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a JSON value")
-    }
-
-    fn visit_unit<E>(self) -> Result<Json, E> {
-        Ok(Json::Null)
-    }
-
-    fn visit_bool<E>(self, v: bool) -> Result<Json, E> {
-        Ok(Json::Bool(v))
-    }
-
-    fn visit_i64<E>(self, v: i64) -> Result<Json, E> {
-        Ok(Json::Number(v.into()))
-    }
-
-    fn visit_u64<E>(self, v: u64) -> Result<Json, E> {
-        Ok(Json::Number(v.into()))
-    }
-
-    fn visit_f64<E>(self, v: f64) -> Result<Json, E> {
-        // JSON text cannot hold NaN or infinities, so `from_f64` only fails on values that
-        // never reach here; null is the harmless fallback.
-        Ok(serde_json::Number::from_f64(v).map_or(Json::Null, Json::Number))
-    }
-
-    fn visit_str<E>(self, v: &str) -> Result<Json, E> {
-        Ok(Json::String(v.to_string()))
-    }
-
-    fn visit_string<E>(self, v: String) -> Result<Json, E> {
-        Ok(Json::String(v))
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Json, A::Error> {
-        let mut items = Vec::new();
-        while let Some(item) = seq.next_element::<Json>()? {
-            items.push(item);
-        }
-        Ok(Json::Array(items))
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Json, A::Error> {
-        let mut entries: Vec<(String, Json)> = Vec::new();
-        let mut index: HashMap<String, usize> = HashMap::new();
-        while let Some((key, value)) = map.next_entry::<String, Json>()? {
-            match index.get(&key).and_then(|&i| entries.get_mut(i)) {
-                Some(entry) => entry.1 = value,
-                None => {
-                    index.insert(key.clone(), entries.len());
-                    entries.push((key, value));
-                }
-            }
-        }
-        Ok(Json::Object(entries))
-    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -339,6 +257,8 @@ impl Out {
 struct Note {
     code: Code,
     path: String,
+    /// Where in the schema text (`DETACHED`: the schema as a whole).
+    span: Span,
     detail: String,
 }
 
@@ -366,8 +286,10 @@ enum Shape {
 /// Why a schema became JSON without being looked at.
 #[derive(Clone)]
 enum Cut {
-    Recursive(String),
-    Remote(String),
+    /// A `$ref` (its text and the span of its value) back into a schema being expanded.
+    Recursive(String, Span),
+    /// A `$ref` to another document.
+    Remote(String, Span),
 }
 
 /// The schemas that apply together at one place: a schema with its `$ref` target and its
@@ -379,8 +301,11 @@ struct View<'a> {
     parts: Vec<Part<'a>>,
     alts: Vec<Alt<'a>>,
     visited: Vec<Visit>,
-    never: bool,
+    /// The `false` schema that applies, if one does: the view matches nothing.
+    never: Option<Span>,
     cut: Option<Cut>,
+    /// The schema the view was entered at, for errors about it as a whole.
+    at: Span,
 }
 
 /// A schema object with keywords that shape the type; `at` indexes `View::visited`.
@@ -394,6 +319,8 @@ struct Part<'a> {
 #[derive(Clone, Copy)]
 struct Alt<'a> {
     keyword: &'static str,
+    /// The span of the keyword.
+    key: Span,
     list: &'a Json,
     at: usize,
 }
@@ -492,11 +419,12 @@ impl<'a> Walker<'a> {
         }
     }
 
-    fn note(&mut self, code: Code, path: &str, detail: impl Into<String>) {
+    fn note(&mut self, code: Code, path: &str, span: Span, detail: impl Into<String>) {
         if self.notes.len() < MAX_NOTES {
             self.notes.push(Note {
                 code,
                 path: path.to_string(),
+                span,
                 detail: detail.into(),
             });
         } else {
@@ -504,7 +432,8 @@ impl<'a> Walker<'a> {
         }
     }
 
-    fn finish(self, fields: Vec<Field>, rename_root: bool) -> Expansion {
+    fn finish(self, fields: Vec<Field>, rename_root: bool) -> (Expansion, Vec<Span>) {
+        let mut places: Vec<Span> = self.notes.iter().map(|n| n.span).collect();
         let mut notes: Vec<SchemaNote> = self
             .notes
             .into_iter()
@@ -527,6 +456,7 @@ impl<'a> Walker<'a> {
             })
             .collect();
         if self.notes_dropped {
+            places.push(Span::DETACHED);
             notes.push(SchemaNote {
                 code: codes::SCHEMA_LOSSY,
                 path: String::new(),
@@ -535,7 +465,7 @@ impl<'a> Walker<'a> {
                 ),
             });
         }
-        Expansion { fields, notes }
+        (Expansion { fields, notes }, places)
     }
 
     /// Flattens `schema` with its `$ref` targets and `allOf` members into `view`, iteratively
@@ -559,13 +489,18 @@ impl<'a> Walker<'a> {
                         view.parts.push(Part { node, at });
                     }
                     for keyword in ["anyOf", "oneOf"] {
-                        if let Some(list @ Json::Array(_)) = node.get(keyword) {
-                            view.alts.push(Alt { keyword, list, at });
+                        if let Some(m) = node.member(keyword).filter(|m| m.value.items().is_some())
+                        {
+                            view.alts.push(Alt {
+                                keyword,
+                                key: m.key_span,
+                                list: &m.value,
+                                at,
+                            });
                         }
                     }
                 }
-                Work::Schema(Json::Bool(false), _) => view.never = true,
-                Work::Schema(node @ Json::Object(_), parent) => {
+                Work::Schema(node, parent) if node.members().is_some() => {
                     let id = ident(node);
                     if view.visited.iter().any(|v| v.id == id) {
                         // `allOf` of a schema with itself adds nothing.
@@ -579,7 +514,7 @@ impl<'a> Walker<'a> {
                     let mut pieces: Vec<(usize, Work<'a>)> = Vec::new();
                     let own_at = key_position(node, "properties").unwrap_or(0);
                     pieces.push((own_at, Work::Own(node, at)));
-                    if let Some(members) = node.get("allOf").and_then(Json::as_array) {
+                    if let Some(members) = node.get("allOf").and_then(Json::items) {
                         let pos = key_position(node, "allOf").unwrap_or(0);
                         pieces.extend(members.iter().map(|m| (pos, Work::Schema(m, Some(at)))));
                     }
@@ -588,20 +523,22 @@ impl<'a> Walker<'a> {
                         .iter()
                         .find_map(|k| node.get(k).map(|r| (r, key_position(node, k))));
                     if let Some((reference, pos)) = reference {
+                        let span = reference.span;
                         let Some(reference) = reference.as_str() else {
                             return Err(SchemaError::new(
                                 codes::INVALID_SCHEMA,
                                 format!("`$ref` must be a string, found {}", reference.kind()),
-                            ));
+                            )
+                            .with_span(span));
                         };
-                        match self.resolve(reference)? {
+                        match self.resolve(reference).map_err(|e| e.with_span(span))? {
                             Resolved::Remote => {
-                                view.cut = Some(Cut::Remote(reference.to_string()));
+                                view.cut = Some(Cut::Remote(reference.to_string(), span));
                                 return Ok(());
                             }
                             Resolved::Local(target) => {
                                 if self.active.contains(&ident(target)) {
-                                    view.cut = Some(Cut::Recursive(reference.to_string()));
+                                    view.cut = Some(Cut::Recursive(reference.to_string(), span));
                                     return Ok(());
                                 }
                                 pieces.push((pos.unwrap_or(0), Work::Schema(target, Some(at))));
@@ -611,6 +548,9 @@ impl<'a> Walker<'a> {
                     // A stable sort keeps `allOf` members in order; the stack pops in reverse.
                     pieces.sort_by_key(|(pos, _)| *pos);
                     work.extend(pieces.into_iter().rev().map(|(_, w)| w));
+                }
+                Work::Schema(node, _) if node.value == Value::Bool(false) => {
+                    view.never = Some(node.span);
                 }
                 // `true`, and values that are not schemas at all, constrain nothing.
                 Work::Schema(..) => {}
@@ -650,7 +590,10 @@ impl<'a> Walker<'a> {
         path: &str,
         level: usize,
     ) -> Result<Out, SchemaError> {
-        let mut child = View::default();
+        let mut child = View {
+            at: schemas.first().map_or(Span::DETACHED, |(s, _)| s.span),
+            ..View::default()
+        };
         for (schema, _) in schemas {
             self.flatten(schema, &mut child, None)?;
         }
@@ -671,7 +614,7 @@ impl<'a> Walker<'a> {
             Lookup::Done(out) => return Ok(out),
             Lookup::Miss(key) => key,
         };
-        self.enter(path)?;
+        self.enter(path, view.at)?;
         let start = self.notes.len();
         let result = self.expand_uncached(&view, path, level);
         self.calls -= 1;
@@ -688,34 +631,38 @@ impl<'a> Walker<'a> {
             return Err(SchemaError::new(
                 codes::TOO_DEEP,
                 format!("the schema is too large to expand: more than {MAX_STEPS} steps"),
-            ));
+            )
+            .with_span(Span::DETACHED));
         }
         if level > MAX_NESTING {
-            return Err(too_deep(path));
+            return Err(too_deep(path, view.at));
         }
         match &view.cut {
-            Some(Cut::Recursive(reference)) => {
+            Some(Cut::Recursive(reference, span)) => {
                 self.note(
                     codes::SCHEMA_RECURSIVE,
                     path,
+                    *span,
                     format!("`$ref` `{reference}` refers back to a schema that is being expanded, so the recursion is cut here and the value becomes JSON"),
                 );
                 return Ok(Lookup::Done(Out::json(true)));
             }
-            Some(Cut::Remote(reference)) => {
+            Some(Cut::Remote(reference, span)) => {
                 self.note(
                     codes::SCHEMA_LOSSY,
                     path,
+                    *span,
                     format!("cannot resolve remote `$ref` `{reference}` offline, so the value becomes JSON"),
                 );
                 return Ok(Lookup::Done(Out::json(true)));
             }
             None => {}
         }
-        if view.never {
+        if let Some(span) = view.never {
             self.note(
                 codes::SCHEMA_LOSSY,
                 path,
+                span,
                 "the schema `false` matches no value, so the value becomes JSON",
             );
             return Ok(Lookup::Done(Out::json(true)));
@@ -727,20 +674,20 @@ impl<'a> Walker<'a> {
             return Ok(Lookup::Miss(key));
         };
         if level + memo.out.depth > MAX_NESTING {
-            return Err(too_deep(path));
+            return Err(too_deep(path, view.at));
         }
         let out = memo.out.clone();
         let replay: Vec<Note> = memo.notes.clone();
         for n in replay {
             let full = rejoin(path, &n.path);
-            self.note(n.code, &full, n.detail);
+            self.note(n.code, &full, n.span, n.detail);
         }
         Ok(Lookup::Done(out))
     }
 
     /// Counts one more level of expansion in progress, within [`MAX_CALLS`].
     #[inline(never)]
-    fn enter(&mut self, path: &str) -> Result<(), SchemaError> {
+    fn enter(&mut self, path: &str, at: Span) -> Result<(), SchemaError> {
         if self.calls >= MAX_CALLS {
             return Err(SchemaError::new(
                 codes::TOO_DEEP,
@@ -748,7 +695,8 @@ impl<'a> Walker<'a> {
                     "the schema at `{}` chains `$ref`, `anyOf`, `oneOf` and nesting more than {MAX_CALLS} levels deep",
                     display_path(path)
                 ),
-            ));
+            )
+            .with_span(at));
         }
         self.calls += 1;
         Ok(())
@@ -765,6 +713,7 @@ impl<'a> Walker<'a> {
             .map(|n| Note {
                 code: n.code,
                 path: relative(path, &n.path),
+                span: n.span,
                 detail: n.detail.clone(),
             })
             .collect();
@@ -798,15 +747,17 @@ impl<'a> Walker<'a> {
     #[inline(never)]
     fn classify(&mut self, view: &View<'a>, path: &str) -> (Shape, bool) {
         let parts = view.nodes();
-        let mut nullable = parts
-            .iter()
-            .any(|p| matches!(p.get("nullable"), Some(Json::Bool(true))));
-        let mut unknown: Vec<String> = Vec::new();
+        let mut nullable = parts.iter().any(|p| {
+            p.get("nullable")
+                .is_some_and(|n| n.value == Value::Bool(true))
+        });
+        let mut unknown: Vec<(String, Span)> = Vec::new();
         let declared = declared_types(&parts, &mut unknown);
-        if let Some(name) = unknown.first() {
+        if let Some((name, span)) = unknown.first() {
             self.note(
                 codes::SCHEMA_LOSSY,
                 path,
+                *span,
                 format!("unknown type `{name}` (expected `null`, `boolean`, `integer`, `number`, `string`, `array` or `object`), so the value becomes JSON"),
             );
             return (Shape::Done(Out::json(true)), true);
@@ -847,7 +798,8 @@ impl<'a> Walker<'a> {
                 } else {
                     "the schema allows no type (e.g. `allOf` of incompatible types), so the value becomes JSON"
                 };
-                self.note(codes::SCHEMA_LOSSY, path, detail);
+                let span = keyword_span(&parts, &["type", "enum", "const"], view.at);
+                self.note(codes::SCHEMA_LOSSY, path, span, detail);
                 (Shape::Done(Out::json(true)), true)
             }
             T_BOOL => scalar(DataType::Boolean),
@@ -868,7 +820,13 @@ impl<'a> Walker<'a> {
                         "`enum` mixes values of several types ({names}), so the value becomes JSON"
                     )
                 };
-                self.note(codes::SCHEMA_LOSSY, path, detail);
+                let keywords: &[&str] = if declared.is_some() {
+                    &["type"]
+                } else {
+                    &["enum", "const"]
+                };
+                let span = keyword_span(&parts, keywords, view.at);
+                self.note(codes::SCHEMA_LOSSY, path, span, detail);
                 (Shape::Done(Out::json(nullable)), nullable)
             }
         }
@@ -884,7 +842,7 @@ impl<'a> Walker<'a> {
         path: &str,
         level: usize,
     ) -> Result<Out, SchemaError> {
-        let branches = alt.list.as_array().unwrap_or_default();
+        let branches = alt.list.items().unwrap_or_default();
         let base = View {
             alts: rest.to_vec(),
             ..view.clone()
@@ -904,7 +862,7 @@ impl<'a> Walker<'a> {
             out.nullable = true;
             return Ok(out);
         }
-        Ok(self.merge_branches(&outs, had_null, alt.keyword, start, path))
+        Ok(self.merge_branches(&outs, had_null, alt, start, path))
     }
 
     /// The view of one `anyOf` branch combined with the rest, or `None` for a branch that
@@ -919,7 +877,7 @@ impl<'a> Walker<'a> {
     ) -> Result<Option<View<'a>>, SchemaError> {
         let mut alone = View::default();
         self.flatten(branch, &mut alone, None)?;
-        if alone.never && alone.cut.is_none() {
+        if alone.never.is_some() && alone.cut.is_none() {
             // A branch that matches nothing does not contribute.
             return Ok(None);
         }
@@ -939,7 +897,7 @@ impl<'a> Walker<'a> {
         &mut self,
         outs: &[Out],
         had_null: bool,
-        keyword: &str,
+        alt: Alt<'_>,
         start: usize,
         path: &str,
     ) -> Out {
@@ -968,7 +926,8 @@ impl<'a> Walker<'a> {
         self.note(
             codes::SCHEMA_LOSSY,
             path,
-            format!("`{keyword}` of {} becomes JSON", names.join(", ")),
+            alt.key,
+            format!("`{}` of {} becomes JSON", alt.keyword, names.join(", ")),
         );
         Out::json(true)
     }
@@ -980,14 +939,21 @@ impl<'a> Walker<'a> {
         path: &str,
         level: usize,
     ) -> Result<Out, SchemaError> {
-        let tuple = view.parts.iter().any(|p| {
-            p.node.get("prefixItems").is_some()
-                || matches!(p.node.get("items"), Some(Json::Array(_)))
+        let tuple = view.parts.iter().find_map(|p| {
+            if p.node.get("prefixItems").is_some() {
+                Some(key_span(p.node, "prefixItems"))
+            } else {
+                p.node
+                    .get("items")
+                    .and_then(Json::items)
+                    .map(|_| key_span(p.node, "items"))
+            }
         });
-        if tuple {
+        if let Some(span) = tuple {
             self.note(
                 codes::SCHEMA_LOSSY,
                 path,
+                span,
                 "a tuple-style array (`items: [..]` or `prefixItems`) becomes JSON",
             );
             return Ok(Out::json(nullable));
@@ -997,8 +963,7 @@ impl<'a> Walker<'a> {
             .iter()
             .filter_map(|p| p.node.get("items").map(|i| (i, p.at)))
             .collect();
-        let item = if items.is_empty() || items.iter().any(|(i, _)| matches!(i, Json::Bool(false)))
-        {
+        let item = if items.is_empty() || items.iter().any(|(i, _)| i.value == Value::Bool(false)) {
             Out::json(true)
         } else {
             self.expand_child(view, &items, &format!("{path}[]"), level + 1)?
@@ -1019,15 +984,19 @@ impl<'a> Walker<'a> {
         let mut properties: Vec<(&'a str, Vec<(&'a Json, usize)>)> = Vec::new();
         let mut required: HashSet<&'a str> = HashSet::new();
         for part in &view.parts {
-            if let Some(Json::Object(entries)) = part.node.get("properties") {
-                for (name, schema) in entries {
-                    match properties.iter_mut().find(|(n, _)| n == name) {
+            if let Some(props) = part
+                .node
+                .get("properties")
+                .filter(|p| p.members().is_some())
+            {
+                for (name, schema) in entries(props) {
+                    match properties.iter_mut().find(|(n, _)| *n == name) {
                         Some((_, schemas)) => schemas.push((schema, part.at)),
                         None => properties.push((name, vec![(schema, part.at)])),
                     }
                 }
             }
-            if let Some(list) = part.node.get("required").and_then(Json::as_array) {
+            if let Some(list) = part.node.get("required").and_then(Json::items) {
                 required.extend(list.iter().filter_map(Json::as_str));
             }
         }
@@ -1075,7 +1044,8 @@ impl<'a> Walker<'a> {
             value = Some(match value {
                 None => out,
                 Some(previous) => {
-                    match self.merge_map_values(&previous, &out, start, &value_path) {
+                    match self.merge_map_values(&previous, &out, start, &value_path, schema.0.span)
+                    {
                         Some(merged) => merged,
                         None => {
                             value = Some(Out::json(true));
@@ -1100,16 +1070,21 @@ impl<'a> Walker<'a> {
     fn map_values(&mut self, view: &View<'a>, path: &str) -> Option<Vec<(&'a Json, usize)>> {
         let mut value_schemas: Vec<(&'a Json, usize)> = Vec::new();
         let mut keyed = false;
+        let mut closed = view.at;
         for part in &view.parts {
-            if let Some(Json::Object(entries)) = part.node.get("patternProperties") {
-                keyed = true;
-                value_schemas.extend(entries.iter().map(|(_, s)| (s, part.at)));
+            if let Some(patterns) = part.node.get("patternProperties") {
+                if patterns.members().is_some() {
+                    keyed = true;
+                    value_schemas.extend(entries(patterns).into_iter().map(|(_, s)| (s, part.at)));
+                }
             }
         }
         for part in &view.parts {
             if let Some(extra) = part.node.get("additionalProperties") {
                 keyed = true;
-                if !matches!(extra, Json::Bool(false)) {
+                if extra.value == Value::Bool(false) {
+                    closed = extra.span;
+                } else {
                     value_schemas.push((extra, part.at));
                 }
             }
@@ -1118,6 +1093,7 @@ impl<'a> Walker<'a> {
             self.note(
                 codes::SCHEMA_LOSSY,
                 path,
+                closed,
                 "an object without properties that allows no other keys becomes JSON",
             );
         }
@@ -1133,6 +1109,7 @@ impl<'a> Walker<'a> {
         out: &Out,
         start: usize,
         path: &str,
+        span: Span,
     ) -> Option<Out> {
         if let Some(merged) = unify(previous, out) {
             return Some(merged);
@@ -1141,6 +1118,7 @@ impl<'a> Walker<'a> {
         self.note(
             codes::SCHEMA_LOSSY,
             path,
+            span,
             format!(
                 "map values of different types (`{}` and `{}`) become JSON",
                 previous.describe(),
@@ -1175,9 +1153,9 @@ impl<'a> Walker<'a> {
         let mut walked = String::from("#");
         for token in pointer.split('/') {
             let token = token.replace("~1", "/").replace("~0", "~");
-            let next = match node {
-                Json::Object(_) => node.get(&token),
-                Json::Array(items) => token
+            let next = match &node.value {
+                Value::Object(_) => node.get(&token),
+                Value::Array(items) => token
                     .parse::<usize>()
                     .ok()
                     .filter(|_| token == "0" || !token.starts_with('0'))
@@ -1225,8 +1203,8 @@ fn collect_anchors(root: &Json) -> HashMap<String, &Json> {
     let mut anchors = HashMap::new();
     let mut stack = vec![root];
     while let Some(node) = stack.pop() {
-        match node {
-            Json::Object(entries) => {
+        match &node.value {
+            Value::Object(_) => {
                 for key in ["$anchor", "$dynamicAnchor"] {
                     if let Some(name) = node.get(key).and_then(Json::as_str) {
                         anchors.entry(name.to_string()).or_insert(node);
@@ -1241,9 +1219,9 @@ fn collect_anchors(root: &Json) -> HashMap<String, &Json> {
                         }
                     }
                 }
-                stack.extend(entries.iter().map(|(_, v)| v));
+                stack.extend(entries(node).into_iter().map(|(_, v)| v));
             }
-            Json::Array(items) => stack.extend(items.iter()),
+            Value::Array(items) => stack.extend(items.iter()),
             _ => {}
         }
     }
@@ -1258,7 +1236,7 @@ fn unresolved(reference: &str, why: &str) -> SchemaError {
     .with_help("local references look like `#/definitions/name`, `#/$defs/name` or `#`")
 }
 
-fn too_deep(path: &str) -> SchemaError {
+fn too_deep(path: &str, at: Span) -> SchemaError {
     SchemaError::new(
         codes::TOO_DEEP,
         format!(
@@ -1267,6 +1245,7 @@ fn too_deep(path: &str) -> SchemaError {
         ),
     )
     .with_help("flatten the schema, or model the deep part as a JSON column (`{}`)")
+    .with_span(at)
 }
 
 fn display_path(path: &str) -> &str {
@@ -1320,16 +1299,16 @@ fn percent_decode(text: &str) -> Option<String> {
 
 /// The intersection of the `type` keywords of `parts` as a bit set, or `None` if no part has
 /// one. Unknown type names are collected in `unknown`.
-fn declared_types(parts: &[&Json], unknown: &mut Vec<String>) -> Option<u8> {
+fn declared_types(parts: &[&Json], unknown: &mut Vec<(String, Span)>) -> Option<u8> {
     let mut result: Option<u8> = None;
     for part in parts {
         let Some(ty) = part.get("type") else {
             continue;
         };
         let mut mask = 0;
-        let names: Vec<&Json> = match ty {
-            Json::Array(items) => items.iter().collect(),
-            other => vec![other],
+        let names: Vec<&Json> = match &ty.value {
+            Value::Array(items) => items.iter().collect(),
+            _ => vec![ty],
         };
         for name in names {
             match name.as_str() {
@@ -1343,8 +1322,8 @@ fn declared_types(parts: &[&Json], unknown: &mut Vec<String>) -> Option<u8> {
                 Some("object") => mask |= T_OBJ,
                 // Draft 3's "any".
                 Some("any") => mask |= T_ANY,
-                Some(other) => unknown.push(other.to_string()),
-                None => unknown.push(format!("{name:?}")),
+                Some(other) => unknown.push((other.to_string(), name.span)),
+                None => unknown.push((json_text(name), name.span)),
             }
         }
         result = Some(result.map_or(mask, |r| r & mask));
@@ -1392,7 +1371,7 @@ fn infer_types(parts: &[&Json]) -> u8 {
 fn enum_values<'a>(parts: &[&'a Json]) -> Vec<&'a Json> {
     let mut values = Vec::new();
     for part in parts {
-        if let Some(list) = part.get("enum").and_then(Json::as_array) {
+        if let Some(list) = part.get("enum").and_then(Json::items) {
             values.extend(list.iter());
         }
         if let Some(value) = part.get("const") {
@@ -1404,16 +1383,41 @@ fn enum_values<'a>(parts: &[&'a Json]) -> Vec<&'a Json> {
 
 fn value_kinds(values: &[&Json]) -> u8 {
     values.iter().fold(0, |mask, v| {
-        mask | match v {
-            Json::Null => T_NULL,
-            Json::Bool(_) => T_BOOL,
-            Json::Number(n) if n.is_f64() => T_NUM,
-            Json::Number(_) => T_INT,
-            Json::String(_) => T_STR,
-            Json::Array(_) => T_ARR,
-            Json::Object(_) => T_OBJ,
+        mask | match &v.value {
+            Value::Null => T_NULL,
+            Value::Bool(_) => T_BOOL,
+            Value::Number(n) if is_float(n) => T_NUM,
+            Value::Number(_) => T_INT,
+            Value::String(_) => T_STR,
+            Value::Array(_) => T_ARR,
+            Value::Object(_) => T_OBJ,
         }
     })
+}
+
+/// Whether serde_json would read the number as a float: it has a fraction or an exponent,
+/// or it is an integer beyond 64 bits.
+fn is_float(number: &str) -> bool {
+    number.contains(['.', 'e', 'E'])
+        || (number.parse::<i64>().is_err() && number.parse::<u64>().is_err())
+}
+
+/// A short rendering of a value that is not a type name, for a note.
+fn json_text(value: &Json) -> String {
+    match &value.value {
+        Value::Null => "null".to_string(),
+        Value::Bool(b) => b.to_string(),
+        Value::Number(n) => n.clone(),
+        _ => value.kind().to_string(),
+    }
+}
+
+/// The span of the first of `keywords` that one of `parts` has, else `fallback`.
+fn keyword_span(parts: &[&Json], keywords: &[&str], fallback: Span) -> Span {
+    keywords
+        .iter()
+        .find_map(|k| parts.iter().find_map(|p| p.get(k).map(|v| v.span)))
+        .unwrap_or(fallback)
 }
 
 fn type_names(mask: u8) -> String {
@@ -1443,7 +1447,7 @@ fn is_null_only(view: &View<'_>) -> bool {
         Some(mask) => mask == T_NULL && unknown.is_empty(),
         None => {
             let values = enum_values(&parts);
-            !values.is_empty() && values.iter().all(|v| matches!(v, Json::Null))
+            !values.is_empty() && values.iter().all(|v| v.is_null())
         }
     }
 }
@@ -1979,12 +1983,16 @@ mod tests {
 
     #[test]
     fn invalid_json_is_an_error_with_line_and_column() {
-        let err = expand_json_schema("{\n  \"type\": \"object\",\n}").unwrap_err();
+        // The reader words a trailing comma as serde_json's `IgnoredAny` does, which the
+        // request path has always shown.
+        let text = "{\n  \"type\": \"object\",\n}";
+        let err = expand_json_schema(text).unwrap_err();
         assert_eq!(err.code, codes::INVALID_SCHEMA);
         assert_eq!(
             err.message,
-            "invalid JSON Schema: trailing comma at line 3 column 1"
+            "invalid JSON Schema: key must be a string at line 3 column 1"
         );
+        assert_eq!(err.span, Some(Span::new(text.len() - 1, text.len())));
         let err = expand_json_schema("42").unwrap_err();
         assert_eq!(err.code, codes::INVALID_SCHEMA);
         assert_eq!(
