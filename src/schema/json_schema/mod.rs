@@ -7,9 +7,11 @@
 //! [`SchemaNote`], never into a panic. It accepts drafts 4 to 2020-12 as they are written in
 //! the wild, including OpenAPI's `nullable: true`.
 //!
-//! The document is read into an order-preserving tree (the crate's `serde_json` is built
-//! without `preserve_order`, and columns must come out in document order). The root must
-//! describe an object: its properties become the top-level fields.
+//! The document is read with the crate's span-keeping JSON reader: objects keep their keys
+//! in document order (columns must come out in that order; a repeated key keeps its first
+//! position and its last value, as serde_json reads it), and every note and error knows the
+//! key or value it is about, so a diagnostic about an inline schema points inside it. The
+//! root must describe an object: its properties become the top-level fields.
 //!
 //! | JSON Schema | Arrow | Notes |
 //! |---|---|---|
@@ -93,8 +95,8 @@ pub(super) const MAX_NOTES: usize = 200;
 
 /// Expands a JSON Schema document (text) into Arrow fields.
 ///
-/// Errors: text that is not JSON or not a schema (`schema::invalid`, with serde_json's line
-/// and column), a local `$ref` that does not resolve (`schema::invalid`), and schemas nested
+/// Errors: text that is not JSON or not a schema (`schema::invalid`, with the line and
+/// column), a local `$ref` that does not resolve (`schema::invalid`), and schemas nested
 /// deeper than [`MAX_NESTING`] (`limit::nesting`).
 pub fn expand_json_schema(text: &str) -> Result<Expansion, SchemaError> {
     expand_json_schema_placed(text).map(|(expansion, _)| expansion)

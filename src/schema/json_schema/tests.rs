@@ -1,6 +1,107 @@
 use super::*;
 use crate::schema::expand::is_json;
 
+/// The text each note of `text`'s expansion points at (empty for the schema as a whole).
+fn note_places(text: &str) -> Vec<(&'static str, &str)> {
+    let (e, places) = expand_json_schema_placed(text).unwrap_or_else(|e| panic!("{e:?}"));
+    assert_eq!(e.notes.len(), places.len());
+    e.notes
+        .iter()
+        .zip(places)
+        .map(|(n, p)| {
+            let at = if p.is_detached() {
+                ""
+            } else {
+                &text[p.start..p.end]
+            };
+            (n.code.as_str(), at)
+        })
+        .collect()
+}
+
+/// The text a failed expansion of `text` points at.
+fn error_place(text: &str) -> (&'static str, &str) {
+    let e = expand_json_schema(text)
+        .err()
+        .unwrap_or_else(|| panic!("expanded"));
+    let span = e.span.unwrap_or_else(|| panic!("no place: {e:?}"));
+    let at = if span.is_detached() {
+        ""
+    } else {
+        &text[span.start..span.end]
+    };
+    (e.code.as_str(), at)
+}
+
+#[test]
+fn notes_point_at_the_key_or_value_they_are_about() {
+    let text = r##"{"$defs": {"n": {"properties": {"next": {"$ref": "#/$defs/n"}}}},
+        "properties": {
+            "a": {"properties": {"b": {"properties": {"c": {"type": "strng"}}}}},
+            "list": {"$ref": "#/$defs/n"},
+            "t": {"items": [{"type": "string"}]},
+            "u": {"oneOf": [{"type": "string"}, {"type": "integer"}]},
+            "f": false,
+            "r": {"$ref": "other.json#/x"},
+            "m": {"type": ["string", "integer"]},
+            "e": {"enum": ["x", 1]},
+            "closed": {"type": "object", "additionalProperties": false}
+        }}"##;
+    assert_eq!(
+        note_places(text),
+        [
+            ("schema::lossy", "\"strng\""),
+            ("schema::recursive", "\"#/$defs/n\""),
+            ("schema::lossy", "\"items\""),
+            ("schema::lossy", "\"oneOf\""),
+            ("schema::lossy", "false"),
+            ("schema::lossy", "\"other.json#/x\""),
+            ("schema::lossy", "[\"string\", \"integer\"]"),
+            ("schema::lossy", "[\"x\", 1]"),
+            ("schema::lossy", "false"),
+        ]
+    );
+    // A note about the root is about the whole schema.
+    assert_eq!(
+        note_places(r#"{"type": "string"}"#),
+        [("schema::lossy", "")]
+    );
+}
+
+#[test]
+fn reused_expansions_keep_the_place_of_their_notes() {
+    let text = r##"{"$defs": {"d": {"type": "strng"}},
+        "properties": {"a": {"$ref": "#/$defs/d"}, "b": {"$ref": "#/$defs/d"}}}"##;
+    assert_eq!(
+        note_places(text),
+        [
+            ("schema::lossy", "\"strng\""),
+            ("schema::lossy", "\"strng\"")
+        ]
+    );
+}
+
+#[test]
+fn errors_point_at_the_key_or_value_they_are_about() {
+    assert_eq!(
+        error_place(r##"{"properties": {"a": {"items": {"$ref": "#/nowhere"}}}}"##),
+        ("schema::invalid", "\"#/nowhere\"")
+    );
+    assert_eq!(
+        error_place(r#"{"properties": {"a": {"$ref": 5}}}"#),
+        ("schema::invalid", "5")
+    );
+    assert_eq!(
+        error_place(r##"{"properties": {"a": {"$ref": "#/%zz"}}}"##),
+        ("schema::invalid", "\"#/%zz\"")
+    );
+    assert_eq!(error_place("{\"a\": tru}"), ("schema::invalid", "}"));
+    assert_eq!(error_place("[1]"), ("schema::invalid", ""));
+    let deep = format!("{}{}", "[".repeat(200), "]".repeat(200));
+    let deep = format!(r#"{{"enum": {deep}}}"#);
+    assert_eq!(error_place(&deep), ("limit::nesting", "["));
+}
+
 fn expand(text: &str) -> Expansion {
     match expand_json_schema(text) {
         Ok(e) => e,
