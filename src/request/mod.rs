@@ -1,20 +1,22 @@
 //! The JSON path: a REST-style create-table request (Arroyo's `ConnectionTablePost`)
 //! compiled by exactly the same connector code as `CREATE TABLE … WITH (…)`.
 //!
-//! A request is lowered into the [`TableDef`] the SQL front end produces — its `config`
+//! A request is lowered into the [`TableDef`](crate::parse::TableDef) the SQL front end produces — its `config`
 //! becomes the WITH options (one option vocabulary, design §3), `connection_profile_id`
 //! becomes `connection_profile`, `schema.format`, `schema.definition`, `schema.framing` and
 //! `schema.bad_data` become the format options the DDL would write, and `schema.fields`
 //! become columns — and then runs through the ordinary pipeline, so no connector logic
 //! exists twice.
 //!
-//! Diagnostics point into the JSON text: the request is read by [`crate::json`], whose tree
-//! keeps the byte span of every key and value, and the lowering walks that tree.
+//! Diagnostics point into the JSON text: the request is read by the crate's span-keeping
+//! JSON reader (`crate::json`), whose tree keeps the byte span of every key and value, and
+//! the lowering walks that tree.
 //!
-//! The module reads in pipeline order: this file is the entry point (read the JSON, lower
-//! it, compile the [`TableDef`]); [`lower`] holds the lowering's state, its helpers and the
-//! request's top level and `config`; [`schema`] lowers `schema` (format, definition,
-//! framing, bad data, keys, watermark); [`fields`] lowers `schema.fields` into columns.
+//! The module reads in pipeline order: `mod.rs` is the entry point (read the JSON, lower
+//! it, compile the table definition); `lower.rs` holds the lowering's state, its helpers
+//! and the request's top level and `config`; `schema.rs` lowers `schema` (format,
+//! definition, framing, bad data, keys, watermark); `fields.rs` lowers `schema.fields` into
+//! columns.
 
 mod fields;
 mod lower;
