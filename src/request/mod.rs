@@ -28,7 +28,7 @@ use std::collections::BTreeMap;
 
 use crate::compile::{compile_table_def, finish_diagnostics, Compiled, Env};
 use crate::diagnostics::{codes, Diagnostic};
-use crate::json::{self, ErrorKind, JsonError};
+use crate::json::{self, JsonError};
 use crate::schema::definition::{SchemaKind, SchemaResolver};
 use crate::span::Span;
 
@@ -139,20 +139,13 @@ pub fn compile_request(json_text: &str, env: &Env<'_>) -> Compiled {
     }
 }
 
-/// `request::invalid` at the place the JSON reader stopped.
+/// `request::invalid` at the place the JSON reader stopped (serde_json's wording, so a
+/// request nested [`json::MAX_DEPTH`] levels deep says "recursion limit exceeded").
 fn invalid_json(e: &JsonError) -> Diagnostic {
-    let message = match e.kind {
-        ErrorKind::Syntax => e.message.to_string(),
-        ErrorKind::TooDeep => format!(
-            "{} (arrays and objects nest {} levels or more)",
-            e.message,
-            json::MAX_DEPTH
-        ),
-    };
     Diagnostic::error(
         codes::INVALID_REQUEST,
         e.span,
-        format!("the request is not valid JSON: {message}"),
+        format!("the request is not valid JSON: {}", e.message),
     )
     .with_help("a create-table request is one JSON object: {\"name\": …, \"connector\": …, \"config\": {…}, \"schema\": {…}}")
 }
