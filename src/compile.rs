@@ -1503,13 +1503,17 @@ impl TableCompiler<'_> {
             }
             return None;
         };
+        // Where each JSON Schema note is in `text` (the other expanders do not say).
+        let mut places: Vec<Span> = Vec::new();
         let result: Result<(Expansion, Option<String>, Vec<PinnedFile>), SchemaError> = match kind {
             SchemaKind::Avro => {
                 crate::schema::avro::expand_avro(&text).map(|e| (e, None, Vec::new()))
             }
-            SchemaKind::JsonSchema => {
-                crate::schema::json_schema::expand_json_schema(&text).map(|e| (e, None, Vec::new()))
-            }
+            SchemaKind::JsonSchema => crate::schema::json_schema::expand_json_schema_placed(&text)
+                .map(|(e, p)| {
+                    places = p;
+                    (e, None, Vec::new())
+                }),
             SchemaKind::Protobuf => {
                 let import = |path: &str| resolver.file(path);
                 crate::schema::protobuf::expand_protobuf(
@@ -1532,9 +1536,9 @@ impl TableCompiler<'_> {
         // For an inline schema, point at the place inside the literal when we can tell it;
         // the whole value stays as a secondary label.
         let inline = matches!(origin, SchemaOrigin::Inline);
-        let place = |message: &str| {
+        let place = |message: &str, at: Option<Span>| {
             let precise = if inline {
-                definition::locate_in_literal(&text, span, message, &root_name)
+                definition::locate_in_literal(&text, span, message, &root_name, at)
             } else {
                 None
             };
@@ -1544,7 +1548,7 @@ impl TableCompiler<'_> {
             Ok(r) => r,
             Err(e) => {
                 let mut d = Diagnostic::error(e.code, span, e.message).with_optional_help(e.help);
-                if let Some(p) = place(&d.message) {
+                if let Some(p) = place(&d.message, e.span) {
                     d.span = p;
                     d = d.with_label(span, "in this schema");
                 }
@@ -1552,9 +1556,9 @@ impl TableCompiler<'_> {
                 return None;
             }
         };
-        for note in &expansion.notes {
+        for (i, note) in expansion.notes.iter().enumerate() {
             let mut d = Diagnostic::warning(note.code, span, note.message.clone());
-            if let Some(p) = place(&d.message) {
+            if let Some(p) = place(&d.message, places.get(i).copied()) {
                 d.span = p;
                 d = d.with_label(span, "in this schema");
             }

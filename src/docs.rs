@@ -157,8 +157,8 @@ pub fn type_mapping_markdown() -> String {
             include_str!("schema/protobuf.rs"),
         ),
         (
-            "JSON Schema (`src/schema/json_schema.rs`)",
-            include_str!("schema/json_schema.rs"),
+            "JSON Schema (`src/schema/json_schema/`)",
+            include_str!("schema/json_schema/mod.rs"),
         ),
         (
             "Conventions shared by the expanders (`src/schema/expand.rs`)",

@@ -80,6 +80,7 @@ pub mod connector;
 pub mod connectors;
 pub mod diagnostics;
 pub mod docs;
+pub(crate) mod json;
 pub mod options;
 pub mod parse;
 pub mod profile;

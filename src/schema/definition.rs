@@ -161,30 +161,49 @@ pub fn fingerprint<'a>(texts: impl IntoIterator<Item = &'a str>) -> String {
 }
 
 /// Finds where, inside an inline schema, a diagnostic about it belongs, and maps that back
-/// to the SQL text: from a `line L column C` / `file:L:C` location in the message, or else
-/// from a name the message quotes in backticks that occurs exactly once in the schema.
+/// to the source text (the SQL script or the JSON request).
 ///
-/// `literal` is the span of the quoted option value and `content` its text. The mapping
-/// needs the literal's only escape to be a doubled quote (`''`); when the lengths do not
-/// add up (a JSON string with backslash escapes), `None` is returned and the caller keeps
-/// the whole value as the span.
+/// `literal` is the span of the option value and `content` its text. `at` is the place in
+/// `content` when the expander knows it (JSON Schema, read with spans): it is mapped as is,
+/// and `Some(DETACHED)` keeps the whole value. Without `at` (Avro, Protobuf) the place is
+/// taken from a `line L column C` / `file:L:C` location in the message, or else from a
+/// name the message quotes in backticks that occurs exactly once in the schema.
+///
+/// The value is either `content` verbatim (a JSON Schema written as a JSON object in a
+/// request) or a SQL literal whose only escape is a doubled quote (`''`); when the lengths
+/// fit neither (a JSON string with backslash escapes), `None` is returned and the caller
+/// keeps the whole value as the span.
 pub(crate) fn locate_in_literal(
     content: &str,
     literal: Span,
     message: &str,
     file: &str,
+    at: Option<Span>,
 ) -> Option<Span> {
     if literal.is_detached() {
         return None;
     }
     let quotes = content.matches('\'').count();
-    if literal.len() != content.len() + quotes + 2 {
+    let quoted = literal.len() == content.len() + quotes + 2;
+    if !quoted && literal.len() != content.len() {
         return None;
     }
-    let range = line_column_in(message, file)
-        .and_then(|(line, column)| offset_of(content, line, column))
-        .map(|start| start..word_end(content, start))
-        .or_else(|| unique_mention(content, message))?;
+    let range = match at {
+        Some(span) if span.is_detached() || span.end > content.len() => return None,
+        Some(span) => span.start..span.end,
+        // Messages of the other expanders only describe SQL literals' content.
+        None if !quoted => return None,
+        None => line_column_in(message, file)
+            .and_then(|(line, column)| offset_of(content, line, column))
+            .map(|start| start..word_end(content, start))
+            .or_else(|| unique_mention(content, message))?,
+    };
+    if !quoted {
+        return Some(Span::new(
+            literal.start + range.start,
+            literal.start + range.end,
+        ));
+    }
     // Every quote before a position is written twice in the SQL literal.
     let to_source = |at: usize| {
         let doubled = content
@@ -293,7 +312,13 @@ mod tests {
     fn at(sql: &str, content: &str, message: &str) -> Option<String> {
         let start = sql.find('\'')?;
         let end = sql.rfind('\'')? + 1;
-        let span = locate_in_literal(content, Span::new(start, end), message, "schema.proto")?;
+        let span = locate_in_literal(
+            content,
+            Span::new(start, end),
+            message,
+            "schema.proto",
+            None,
+        )?;
         sql.get(span.start..span.end).map(str::to_string)
     }
 
@@ -319,7 +344,7 @@ mod tests {
         // Ambiguous names and escaped JSON strings keep the whole value.
         assert_eq!(at("x = 'a a'", "a a", "field `a`"), None);
         assert_eq!(
-            locate_in_literal("ab", Span::new(0, 9), "field `ab`", "f"),
+            locate_in_literal("ab", Span::new(0, 9), "field `ab`", "f", None),
             None
         );
     }

@@ -16,6 +16,7 @@ use std::collections::HashMap;
 use arrow_schema::{DataType, Field};
 
 use crate::diagnostics::Code;
+use crate::span::Span;
 
 /// How deep schema types may nest before expansion stops with `limit::nesting`.
 pub const MAX_NESTING: usize = 64;
@@ -70,6 +71,10 @@ pub struct SchemaError {
     pub message: String,
     /// How to fix it (e.g. the list of messages that exist), if known.
     pub help: Option<String>,
+    /// Where in the schema text the error is, from expanders that read the text with
+    /// positions (JSON Schema): `Some(DETACHED)` means the schema as a whole. `None` when
+    /// the expander does not know.
+    pub span: Option<Span>,
 }
 
 impl SchemaError {
@@ -79,7 +84,14 @@ impl SchemaError {
             code,
             message: message.into(),
             help: None,
+            span: None,
         }
+    }
+
+    /// Places the error at `span` in the schema text.
+    pub fn with_span(mut self, span: Span) -> Self {
+        self.span = Some(span);
+        self
     }
 
     /// Adds a help text.

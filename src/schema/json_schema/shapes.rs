@@ -1,0 +1,205 @@
+//! Arrays, objects and maps: the container types of a view.
+
+use super::*;
+
+impl<'a> Walker<'a> {
+    pub(super) fn expand_array(
+        &mut self,
+        view: &View<'a>,
+        nullable: bool,
+        path: &str,
+        level: usize,
+    ) -> Result<Out, SchemaError> {
+        let tuple = view.parts.iter().find_map(|p| {
+            if p.node.get("prefixItems").is_some() {
+                Some(key_span(p.node, "prefixItems"))
+            } else {
+                p.node
+                    .get("items")
+                    .and_then(Json::items)
+                    .map(|_| key_span(p.node, "items"))
+            }
+        });
+        if let Some(span) = tuple {
+            self.note(
+                codes::SCHEMA_LOSSY,
+                path,
+                span,
+                "a tuple-style array (`items: [..]` or `prefixItems`) becomes JSON",
+            );
+            return Ok(Out::json(nullable));
+        }
+        let items: Vec<(&'a Json, usize)> = view
+            .parts
+            .iter()
+            .filter_map(|p| p.node.get("items").map(|i| (i, p.at)))
+            .collect();
+        let item = if items.is_empty() || items.iter().any(|(i, _)| i.value == Value::Bool(false)) {
+            Out::json(true)
+        } else {
+            self.expand_child(view, &items, &format!("{path}[]"), level + 1)?
+        };
+        let depth = item.depth + 1;
+        let field = item.field("item", item.nullable);
+        Ok(Out::arrow(DataType::List(Arc::new(field)), nullable, depth))
+    }
+
+    pub(super) fn expand_object(
+        &mut self,
+        view: &View<'a>,
+        nullable: bool,
+        path: &str,
+        level: usize,
+    ) -> Result<Out, SchemaError> {
+        // Properties of all parts, united in document order.
+        let mut properties: Vec<(&'a str, Vec<(&'a Json, usize)>)> = Vec::new();
+        let mut required: HashSet<&'a str> = HashSet::new();
+        for part in &view.parts {
+            if let Some(props) = part
+                .node
+                .get("properties")
+                .filter(|p| p.members().is_some())
+            {
+                for (name, schema) in entries(props) {
+                    match properties.iter_mut().find(|(n, _)| *n == name) {
+                        Some((_, schemas)) => schemas.push((schema, part.at)),
+                        None => properties.push((name, vec![(schema, part.at)])),
+                    }
+                }
+            }
+            if let Some(list) = part.node.get("required").and_then(Json::items) {
+                required.extend(list.iter().filter_map(Json::as_str));
+            }
+        }
+        if !properties.is_empty() {
+            let mut fields = Vec::with_capacity(properties.len());
+            let mut depth = 0;
+            for (name, schemas) in properties {
+                let child_path = if path.is_empty() {
+                    name.to_string()
+                } else {
+                    format!("{path}.{name}")
+                };
+                let out = self.expand_child(view, &schemas, &child_path, level + 1)?;
+                depth = depth.max(out.depth + 1);
+                fields.push(out.field(name, out.nullable || !required.contains(name)));
+            }
+            return Ok(Out::arrow(
+                DataType::Struct(Fields::from(fields)),
+                nullable,
+                depth,
+            ));
+        }
+
+        self.expand_map(view, nullable, path, level)
+    }
+
+    /// An object without properties: a map if `additionalProperties` or
+    /// `patternProperties` describe the values, otherwise "any object" (JSON).
+    pub(super) fn expand_map(
+        &mut self,
+        view: &View<'a>,
+        nullable: bool,
+        path: &str,
+        level: usize,
+    ) -> Result<Out, SchemaError> {
+        let Some(value_schemas) = self.map_values(view, path) else {
+            return Ok(Out::json(nullable));
+        };
+        let value_path = format!("{path}{{}}");
+        let start = self.notes.len();
+        let mut value: Option<Out> = None;
+        for schema in &value_schemas {
+            let out =
+                self.expand_child(view, std::slice::from_ref(schema), &value_path, level + 1)?;
+            value = Some(match value {
+                None => out,
+                Some(previous) => {
+                    match self.merge_map_values(&previous, &out, start, &value_path, schema.0.span)
+                    {
+                        Some(merged) => merged,
+                        None => {
+                            value = Some(Out::json(true));
+                            break;
+                        }
+                    }
+                }
+            });
+        }
+        let value = value.unwrap_or_else(|| Out::json(true));
+        let depth = value.depth + 1;
+        Ok(Out::arrow(
+            map_type(value.field("value", value.nullable)),
+            nullable,
+            depth,
+        ))
+    }
+
+    /// The value schemas of a map-like object (each with its part), or `None` if the object
+    /// is not map-like or admits no keys.
+    #[inline(never)]
+    pub(super) fn map_values(
+        &mut self,
+        view: &View<'a>,
+        path: &str,
+    ) -> Option<Vec<(&'a Json, usize)>> {
+        let mut value_schemas: Vec<(&'a Json, usize)> = Vec::new();
+        let mut keyed = false;
+        let mut closed = view.at;
+        for part in &view.parts {
+            if let Some(patterns) = part.node.get("patternProperties") {
+                if patterns.members().is_some() {
+                    keyed = true;
+                    value_schemas.extend(entries(patterns).into_iter().map(|(_, s)| (s, part.at)));
+                }
+            }
+        }
+        for part in &view.parts {
+            if let Some(extra) = part.node.get("additionalProperties") {
+                keyed = true;
+                if extra.value == Value::Bool(false) {
+                    closed = extra.span;
+                } else {
+                    value_schemas.push((extra, part.at));
+                }
+            }
+        }
+        if keyed && value_schemas.is_empty() {
+            self.note(
+                codes::SCHEMA_LOSSY,
+                path,
+                closed,
+                "an object without properties that allows no other keys becomes JSON",
+            );
+        }
+        (!value_schemas.is_empty()).then_some(value_schemas)
+    }
+
+    /// The common type of two map value schemas, or `None` after a note that the values
+    /// become JSON (replacing the notes made since `start`).
+    #[inline(never)]
+    pub(super) fn merge_map_values(
+        &mut self,
+        previous: &Out,
+        out: &Out,
+        start: usize,
+        path: &str,
+        span: Span,
+    ) -> Option<Out> {
+        if let Some(merged) = unify(previous, out) {
+            return Some(merged);
+        }
+        self.notes.truncate(start);
+        self.note(
+            codes::SCHEMA_LOSSY,
+            path,
+            span,
+            format!(
+                "map values of different types (`{}` and `{}`) become JSON",
+                previous.describe(),
+                out.describe()
+            ),
+        );
+        None
+    }
+}
