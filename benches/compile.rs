@@ -5,7 +5,7 @@
 
 use std::hint::black_box;
 
-use connector_ddl::parse::parse_script;
+use connector_ddl::check_syntax;
 use connector_ddl::{compile_sql, Env, Registry};
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use sqlparser::dialect::GenericDialect;
@@ -50,11 +50,11 @@ fn bench(c: &mut Criterion) {
                 .sum::<usize>()
         })
     });
-    g.bench_function("parse_script", |b| {
+    g.bench_function("check_syntax", |b| {
         b.iter(|| {
             stmts
                 .iter()
-                .map(|s| parse_script(black_box(s)).statements.len())
+                .map(|s| check_syntax(black_box(s)).len())
                 .sum::<usize>()
         })
     });

@@ -21,6 +21,7 @@ use serde::Serialize;
 
 pub use crate::connection_type::ConnectionType;
 use crate::options::{AppliesTo, ConnectorOptions, OptionSpec};
+pub use crate::parse::ast::SqlExpr;
 use crate::schema::format::Format;
 use crate::schema::ConnectionSchema;
 use crate::span::Spanned;
@@ -356,7 +357,7 @@ pub struct TableContext<'a> {
     /// The generated columns, each with the span of its declaration.
     pub generated: &'a [Spanned<String>],
     /// The `PARTITIONED BY (…)` expressions, if the clause was written.
-    pub partitioned_by: Option<&'a Spanned<Vec<crate::parse::SqlExpr>>>,
+    pub partitioned_by: Option<&'a Spanned<Vec<SqlExpr>>>,
 }
 
 /// A connector: reads its options into typed profile and table configs.

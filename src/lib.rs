@@ -82,7 +82,7 @@ pub mod diagnostics;
 pub mod docs;
 pub(crate) mod json;
 pub mod options;
-pub mod parse;
+pub(crate) mod parse;
 pub mod profile;
 pub mod request;
 pub mod schema;
@@ -92,6 +92,7 @@ pub mod text;
 pub use compile::{compile_sql, Compiled, Connection, Env, MemoryTable, Table};
 pub use connector::{ConnectionType, Connector, Registry};
 pub use diagnostics::{Diagnostic, Severity};
+pub use parse::check_syntax;
 pub use request::compile_request;
 
 /// Compiles the README's Rust examples as doctests.

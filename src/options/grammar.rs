@@ -30,11 +30,11 @@ mod tests;
 
 #[cfg(doc)]
 use crate::options::Value;
-pub use collections::{list, list_spanned, map};
-pub use data_size::{data_size, format_data_size};
-pub use duration::{duration, format_duration};
-pub use enumeration::enumeration;
-pub use error::{ValueError, ValueErrorKind};
-pub use numbers::{float, signed, unsigned};
-pub use strings::{boolean, field_ref, string, FieldRef};
-pub use suggest::did_you_mean;
+pub(crate) use collections::{list, map};
+pub(crate) use data_size::{data_size, format_data_size};
+pub(crate) use duration::{duration, format_duration};
+pub(crate) use enumeration::enumeration;
+pub(crate) use error::{ValueError, ValueErrorKind};
+pub(crate) use numbers::{float, signed, unsigned};
+pub(crate) use strings::{boolean, field_ref, string, FieldRef};
+pub(crate) use suggest::did_you_mean;

@@ -7,7 +7,7 @@
 //!
 //! **Invariant:** a secret value (a spec marked `sensitive`) never appears in a message.
 
-pub mod grammar;
+pub(crate) mod grammar;
 pub mod spec;
 pub mod value;
 
@@ -269,10 +269,7 @@ impl ConnectorOptions {
 
     fn invalid(&mut self, spec: &OptionSpec, span: Span, e: ValueError) {
         self.invalid.insert(spec.key.to_string());
-        let code = match e.kind {
-            ValueErrorKind::Overflow => codes::OVERFLOW,
-            ValueErrorKind::Invalid => codes::INVALID_VALUE,
-        };
+        let code = e.code();
         let d = if spec.sensitive {
             Diagnostic::error(
                 code,
@@ -487,10 +484,11 @@ impl ConnectorOptions {
         Some(Spanned::new(e, v.span))
     }
 
-    /// A list option.
+    /// A list option. Items split out of a string have no span of their own; they get the
+    /// whole value's, so a diagnostic about one still points at it.
     pub fn list(&mut self, spec: &OptionSpec) -> Option<Spanned<Vec<Spanned<String>>>> {
         let anchor = self.anchor;
-        self.pull(spec, grammar::list, |d| match d {
+        let mut list = self.pull(spec, grammar::list, |d| match d {
             DefaultValue::List(items) => Some(
                 items
                     .iter()
@@ -498,7 +496,11 @@ impl ConnectorOptions {
                     .collect(),
             ),
             _ => None,
-        })
+        })?;
+        for item in list.node.iter_mut().filter(|i| i.span.is_detached()) {
+            item.span = list.span;
+        }
+        Some(list)
     }
 
     /// A `k=v` map option.

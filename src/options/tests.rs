@@ -248,3 +248,12 @@ fn missing_required_of_any_type_are_reported_when_the_type_is_unknown() {
         "topic only: user is conditional"
     );
 }
+
+#[test]
+fn list_items_split_from_a_string_point_at_the_value() {
+    const L: OptionSpec = OptionSpec::new("l", OptionKind::List);
+    let mut o = opts(&[("l", s("a, b"))]);
+    let list = o.list(&L).map(|l| l.node).unwrap_or_default();
+    assert_eq!(list.len(), 2);
+    assert!(list.iter().all(|i| i.span == Span::new(10, 15)));
+}

@@ -10,23 +10,27 @@ use crate::span::{Span, Spanned};
 
 /// One statement of a script.
 #[derive(Clone, Debug)]
-pub enum Statement {
+pub(crate) enum Statement {
     /// `CREATE [TEMPORARY] TABLE … [( … )] [WITH ( … )]` without `AS`.
     CreateTable(Box<TableDef>),
     /// Any other statement (`INSERT`, `SELECT`, `CREATE VIEW`, `CREATE TABLE … AS`, …),
     /// skipped by the compiler.
     Other {
         /// The statement's span.
+        #[allow(dead_code)]
+        // the IR keeps every span and flag as written; not every consumer reads them
         span: Span,
     },
 }
 
 /// A `CREATE TABLE` statement.
 #[derive(Clone, Debug)]
-pub struct TableDef {
+pub(crate) struct TableDef {
     /// The table name as written, without quotes (`a.b` for a qualified name).
     pub name: Spanned<String>,
     /// The whole statement.
+    #[allow(dead_code)]
+    // the IR keeps every span and flag as written; not every consumer reads them
     pub span: Span,
     /// `CREATE TEMPORARY TABLE`: a lookup table.
     pub temporary: bool,
@@ -50,7 +54,7 @@ pub struct TableDef {
 
 impl TableDef {
     /// The declared columns (empty when there is no column list).
-    pub fn column_list(&self) -> &[ColumnDef] {
+    pub(crate) fn column_list(&self) -> &[ColumnDef] {
         self.columns
             .as_ref()
             .map(|c| c.node.as_slice())
@@ -60,7 +64,7 @@ impl TableDef {
 
 /// The `WITH ( key = value, … )` clause.
 #[derive(Clone, Debug)]
-pub struct WithClause {
+pub(crate) struct WithClause {
     /// From `WITH` to the closing parenthesis.
     pub span: Span,
     /// The options in the order written (duplicates included; they are found later).
@@ -69,7 +73,7 @@ pub struct WithClause {
 
 /// One `key = value` of a WITH clause.
 #[derive(Clone, Debug)]
-pub struct WithOption {
+pub(crate) struct WithOption {
     /// The key without quotes; dotted parts joined with `.`.
     pub key: Spanned<String>,
     /// The value.
@@ -78,7 +82,7 @@ pub struct WithOption {
 
 /// A column definition.
 #[derive(Clone, Debug)]
-pub struct ColumnDef {
+pub(crate) struct ColumnDef {
     /// The column name, without quotes.
     pub name: Spanned<String>,
     /// The declared type (absent for a Flink-style `name AS expr` computed column).
@@ -97,7 +101,7 @@ pub struct ColumnDef {
 
 /// What kind of column a definition declares.
 #[derive(Clone, Debug)]
-pub enum ColumnKind {
+pub(crate) enum ColumnKind {
     /// A column read from (or written to) the connector's payload.
     Physical,
     /// `METADATA [FROM 'key'] [VIRTUAL]`: a value the connector provides beside the payload.
@@ -105,6 +109,8 @@ pub enum ColumnKind {
         /// The metadata key (the column name when `FROM` is omitted).
         key: Spanned<String>,
         /// `VIRTUAL`: read-only (accepted for Flink compatibility).
+        #[allow(dead_code)]
+        // the IR keeps every span and flag as written; not every consumer reads them
         is_virtual: bool,
         /// Span of the whole `METADATA …` option.
         span: Span,
@@ -120,7 +126,7 @@ pub enum ColumnKind {
 
 /// A column type: the Arrow type it maps to, and what a connection table needs to know.
 #[derive(Clone, Debug)]
-pub struct ColumnType {
+pub(crate) struct ColumnType {
     /// The Arrow type.
     pub data_type: DataType,
     /// Whether the value is JSON text (`JSON`): the Arrow field gets the JSON marker.
@@ -134,7 +140,7 @@ pub struct ColumnType {
 
 /// A type part that a connection table cannot carry.
 #[derive(Clone, Debug)]
-pub struct NotCarried {
+pub(crate) struct NotCarried {
     /// Where the type part was written.
     pub span: Span,
     /// Its SQL name, e.g. `SMALLINT`.
@@ -145,7 +151,7 @@ pub struct NotCarried {
 
 /// A table-level `[CONSTRAINT name] PRIMARY KEY (a, b) [NOT ENFORCED]`.
 #[derive(Clone, Debug)]
-pub struct PrimaryKeyDef {
+pub(crate) struct PrimaryKeyDef {
     /// The key columns.
     pub columns: Vec<Spanned<String>>,
     /// The whole constraint.
@@ -154,7 +160,7 @@ pub struct PrimaryKeyDef {
 
 /// `WATERMARK FOR column [AS expr]`.
 #[derive(Clone, Debug)]
-pub struct WatermarkDef {
+pub(crate) struct WatermarkDef {
     /// The event-time column.
     pub column: Spanned<String>,
     /// The watermark expression, if any.
@@ -171,14 +177,14 @@ pub struct SqlExpr {
     /// Where it was written.
     pub span: Span,
     /// The words that may name columns, each with its span.
-    pub columns: Vec<ColumnRef>,
+    pub(crate) columns: Vec<ColumnRef>,
     /// A coarse shape, enough to type-check watermark expressions.
-    pub shape: ExprShape,
+    pub(crate) shape: ExprShape,
 }
 
 /// A word in an expression that may name a column.
 #[derive(Clone, Debug)]
-pub struct ColumnRef {
+pub(crate) struct ColumnRef {
     /// The word, without quotes.
     pub name: Spanned<String>,
     /// Whether the word is also a SQL keyword (`timestamp`, `value`): then it only counts
@@ -188,7 +194,7 @@ pub struct ColumnRef {
 
 /// The coarse shape of an expression.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum ExprShape {
+pub(crate) enum ExprShape {
     /// A bare column reference.
     Column(String),
     /// `column - INTERVAL …` or `column + INTERVAL …`.

@@ -13,15 +13,15 @@
 
 #![allow(clippy::result_large_err)] // a syntax error is the cold path; boxing it buys nothing
 
-pub mod ast;
+pub(crate) mod ast;
 mod table;
-pub mod types;
+pub(crate) mod types;
 
 use sqlparser::dialect::GenericDialect;
 use sqlparser::parser::{Parser, ParserError};
 use sqlparser::tokenizer::{Token, TokenWithSpan, Tokenizer};
 
-pub use ast::*;
+pub(crate) use ast::*;
 
 use crate::diagnostics::{codes, Diagnostic};
 use crate::span::{LineIndex, Span};
@@ -31,15 +31,21 @@ const EXPR_RECURSION_LIMIT: usize = 64;
 
 /// The result of parsing a script: the statements that parsed, and every diagnostic.
 #[derive(Clone, Debug)]
-pub struct Script {
+pub(crate) struct Script {
     /// Statements in source order (statements with syntax errors are left out).
     pub statements: Vec<Statement>,
     /// Syntax errors and front-end warnings, in source order.
     pub diagnostics: Vec<Diagnostic>,
 }
 
+/// The syntax errors of a script, without compiling it: the front end alone, for editors
+/// that want a fast first pass (and for the benches that measure the parser).
+pub fn check_syntax(sql: &str) -> Vec<Diagnostic> {
+    parse_script(sql).diagnostics
+}
+
 /// Parses a script of `;`-separated statements.
-pub fn parse_script(sql: &str) -> Script {
+pub(crate) fn parse_script(sql: &str) -> Script {
     let index = LineIndex::new(sql);
     let mut cx = Cx {
         index: &index,

@@ -27,7 +27,7 @@
 mod nested;
 mod sql_text;
 
-pub use sql_text::{quote_ident, sql_name};
+pub(crate) use sql_text::{quote_ident, sql_name};
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -44,7 +44,7 @@ use crate::schema::expand::{JSON_EXTENSION_KEY, JSON_EXTENSION_NAME};
 use crate::span::Span;
 
 /// How deep types may nest (`ARRAY<ARRAY<…>>`).
-pub const MAX_TYPE_NESTING: usize = 32;
+pub(crate) const MAX_TYPE_NESTING: usize = 32;
 
 /// Type names we know, for did-you-mean on an unknown one.
 const TYPE_NAMES: &[&str] = &[
@@ -78,7 +78,8 @@ const TYPE_NAMES: &[&str] = &[
 ];
 
 /// The types a connection table can carry, for the help of `type::unsupported`.
-pub const CARRIED_TYPES: &str = "BOOLEAN, INT, BIGINT, INT UNSIGNED, BIGINT UNSIGNED, FLOAT, \
+pub(crate) const CARRIED_TYPES: &str =
+    "BOOLEAN, INT, BIGINT, INT UNSIGNED, BIGINT UNSIGNED, FLOAT, \
 DOUBLE, DECIMAL(p, s), TEXT, JSON, BYTEA, TIMESTAMP(p), STRUCT<…>, arrays (T[] or ARRAY<T>) \
 and MAP<K, V>";
 

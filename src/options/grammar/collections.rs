@@ -13,8 +13,8 @@ use crate::span::Spanned;
 /// Empty items (`'a,,b'`, `'a,'`, `['']`) are errors.
 ///
 /// Items split out of a string carry [`Span::DETACHED`](crate::span::Span::DETACHED), since the value alone does not
-/// know where it was written; [`list_spanned`] gives them the whole value's span instead.
-pub fn list(v: &Value) -> Result<Vec<Spanned<String>>, ValueError> {
+/// know where it was written; `ConnectorOptions::list` gives them the whole value's span instead.
+pub(crate) fn list(v: &Value) -> Result<Vec<Spanned<String>>, ValueError> {
     match v {
         Value::Array(items) => items
             .iter()
@@ -55,18 +55,6 @@ pub fn list(v: &Value) -> Result<Vec<Spanned<String>>, ValueError> {
     }
 }
 
-/// [`list`] of a spanned value: items split out of a string get the whole value's span
-/// (rather than [`Span::DETACHED`](crate::span::Span::DETACHED)), so a diagnostic about one of them still points
-/// somewhere useful.
-pub fn list_spanned(v: &Spanned<Value>) -> Result<Vec<Spanned<String>>, ValueError> {
-    let mut items = list(&v.node)?;
-    for item in &mut items {
-        if item.span.is_detached() {
-            item.span = v.span;
-        }
-    }
-    Ok(items)
-}
 const MAP_HELP: &str = "write entries as `key=value`, separated by commas";
 
 /// A string-to-string map: `'k1=v1, k2=v2'` (entries split on `,` and trimmed; the
@@ -74,7 +62,7 @@ const MAP_HELP: &str = "write entries as `key=value`, separated by commas";
 /// of `'k=v'` strings (which allows values containing commas). `''` is the empty map.
 /// An entry without `=`, an empty key, an empty entry or a repeated key is an error;
 /// nothing is silently dropped.
-pub fn map(v: &Value) -> Result<BTreeMap<String, String>, ValueError> {
+pub(crate) fn map(v: &Value) -> Result<BTreeMap<String, String>, ValueError> {
     let mut out = BTreeMap::new();
     let mut add = |entry: &str| -> Result<(), ValueError> {
         let entry = entry.trim();

@@ -48,7 +48,7 @@ const SIZE_EXPECTED: &str = "a data size like `64mb` or `1024` (bytes)";
 /// `'10k'`. Units (any case): `b`, `k`/`kb`/`kib`, `m`/`mb`/`mib`, `g`/`gb`/`gib`,
 /// `t`/`tb`/`tib`, `p`/`pb`/`pib`, `e`/`eb`/`eib`, all 1024-based. Fractions and
 /// negative sizes are rejected; a size above `u64::MAX` bytes is an overflow.
-pub fn data_size(v: &Value) -> Result<u64, ValueError> {
+pub(crate) fn data_size(v: &Value) -> Result<u64, ValueError> {
     let text = numeric_text(v).ok_or_else(|| expected(SIZE_EXPECTED, v))?;
     let (negative, unsigned_text) = strip_sign(text);
     let (digits, rest) = split_while(unsigned_text, |c| c.is_ascii_digit());
@@ -103,7 +103,7 @@ pub fn data_size(v: &Value) -> Result<u64, ValueError> {
 /// The canonical text of a size: the largest unit that divides it exactly, in
 /// Arroyo's lower-case spelling (`64mb`, `1536kb`, `1000b`, `0b`), so the output is also
 /// valid Arroyo DDL. [`data_size`] parses it back to exactly `bytes`.
-pub fn format_data_size(bytes: u64) -> String {
+pub(crate) fn format_data_size(bytes: u64) -> String {
     if bytes == 0 {
         return "0b".to_string();
     }

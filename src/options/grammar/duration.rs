@@ -232,7 +232,7 @@ const DURATION_EXPECTED: &str = "a duration like `10s` or `INTERVAL '10' SECOND`
 /// Months, quarters and years are rejected because they have no fixed length; negative
 /// durations, a number without a unit, and fractions finer than a nanosecond are
 /// rejected too. A duration longer than [`Duration::MAX`] is an overflow.
-pub fn duration(v: &Value) -> Result<Duration, ValueError> {
+pub(crate) fn duration(v: &Value) -> Result<Duration, ValueError> {
     let (result, in_interval_keyword) = match v {
         Value::String(s) => (parse_duration_text(s), false),
         Value::Interval { value, unit: None } => (parse_duration_text(value), false),
@@ -301,7 +301,7 @@ fn duration_error(e: DurationError, v: &Value, in_interval_keyword: bool) -> Val
 /// The canonical text of a duration: components from days down to nanoseconds, largest
 /// first, zero components left out, separated by spaces (`1d 2h 30m`, `1s 500ms`, `0s`).
 /// [`duration`] parses it back to exactly `d`.
-pub fn format_duration(d: Duration) -> String {
+pub(crate) fn format_duration(d: Duration) -> String {
     let mut left = d.as_nanos();
     if left == 0 {
         return "0s".to_string();

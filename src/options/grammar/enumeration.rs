@@ -18,7 +18,7 @@ fn normalize_enum(s: &str) -> String {
 /// (`'RFC3339'` → `rfc3339`, `'UnixMillis'` → `unix_millis`). The value must be a quoted
 /// string; an identifier that names an allowed value is rejected with the quoted
 /// spelling as help. An unknown value lists the allowed ones and suggests the nearest.
-pub fn enumeration(v: &Value, allowed: &[&'static str]) -> Result<&'static str, ValueError> {
+pub(crate) fn enumeration(v: &Value, allowed: &[&'static str]) -> Result<&'static str, ValueError> {
     let one_of = || {
         let names: Vec<String> = allowed.iter().map(|a| format!("`{a}`")).collect();
         format!("one of {}", names.join(", "))

@@ -8,7 +8,7 @@ use crate::options::Value;
 
 /// Why a value was rejected.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ValueError {
+pub(crate) struct ValueError {
     /// Whether the value is malformed or merely too large.
     pub kind: ValueErrorKind,
     /// What was expected and what was found, e.g. ``expected a boolean (`true` or `false`), found `'maybe'` ``.
@@ -19,7 +19,7 @@ pub struct ValueError {
 
 /// The two ways a value can be rejected.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum ValueErrorKind {
+pub(crate) enum ValueErrorKind {
     /// The value is not of the expected form (diagnostic `option::invalid_value`).
     Invalid,
     /// The value has the right form but is too large to represent (diagnostic `value::overflow`).
@@ -54,7 +54,7 @@ impl ValueError {
     }
 
     /// The diagnostic code a caller should report this error under.
-    pub fn code(&self) -> Code {
+    pub(crate) fn code(&self) -> Code {
         match self.kind {
             ValueErrorKind::Invalid => codes::INVALID_VALUE,
             ValueErrorKind::Overflow => codes::OVERFLOW,

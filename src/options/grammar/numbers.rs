@@ -49,7 +49,7 @@ pub(super) fn numeric_text(v: &Value) -> Option<&str> {
 }
 /// A non-negative integer: a number literal or a numeric string of ASCII digits with an
 /// optional leading `+`. Decimal points, exponents and underscores are rejected.
-pub fn unsigned(v: &Value) -> Result<u64, ValueError> {
+pub(crate) fn unsigned(v: &Value) -> Result<u64, ValueError> {
     let what = "a non-negative integer";
     let text = numeric_text(v).ok_or_else(|| expected(what, v))?;
     let (negative, digits) = sign_and_digits(text).ok_or_else(|| expected(what, v))?;
@@ -71,7 +71,7 @@ pub fn unsigned(v: &Value) -> Result<u64, ValueError> {
 
 /// A signed integer: a number literal (`-5` included) or a numeric string with an
 /// optional leading `+` or `-`.
-pub fn signed(v: &Value) -> Result<i64, ValueError> {
+pub(crate) fn signed(v: &Value) -> Result<i64, ValueError> {
     let what = "an integer";
     let text = numeric_text(v).ok_or_else(|| expected(what, v))?;
     let (negative, digits) = sign_and_digits(text).ok_or_else(|| expected(what, v))?;
@@ -91,7 +91,7 @@ pub fn signed(v: &Value) -> Result<i64, ValueError> {
 
 /// A finite floating-point number: a number literal or a numeric string (`1.5`, `-2`,
 /// `1e3`). `inf` and `NaN` are rejected; a literal too large for `f64` is an overflow.
-pub fn float(v: &Value) -> Result<f64, ValueError> {
+pub(crate) fn float(v: &Value) -> Result<f64, ValueError> {
     let what = "a number";
     let text = numeric_text(v).ok_or_else(|| expected(what, v))?;
     // Rust's parser also accepts `inf`, `infinity` and `nan`; restricting the characters

@@ -5,7 +5,7 @@ use crate::options::Value;
 
 /// A reference to a column, as given by an option such as `event_time_field`.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct FieldRef {
+pub(crate) struct FieldRef {
     /// The column name, unquoted.
     pub name: String,
     /// Whether it was written as a `'quoted string'` rather than an identifier. That form
@@ -14,7 +14,7 @@ pub struct FieldRef {
 }
 /// A `'single quoted'` string. Numbers, identifiers and booleans are rejected with the
 /// quoted spelling as help, so `topic = events` says to write `'events'`.
-pub fn string(v: &Value) -> Result<String, ValueError> {
+pub(crate) fn string(v: &Value) -> Result<String, ValueError> {
     match v {
         Value::String(s) => Ok(s.clone()),
         other => Err(expected("a single-quoted string", other).with_opt_help(quote_help(other))),
@@ -23,7 +23,7 @@ pub fn string(v: &Value) -> Result<String, ValueError> {
 
 /// A boolean: `true` / `false`, or the strings `'true'`, `'false'`, `'yes'`, `'no'`
 /// (case-insensitive, surrounding whitespace ignored).
-pub fn boolean(v: &Value) -> Result<bool, ValueError> {
+pub(crate) fn boolean(v: &Value) -> Result<bool, ValueError> {
     let err = || expected("a boolean (`true` or `false`)", v).with_help("write `true` or `false`");
     match v {
         Value::Bool(b) => Ok(*b),
@@ -37,7 +37,7 @@ pub fn boolean(v: &Value) -> Result<bool, ValueError> {
 }
 /// A column reference: an identifier (`event_time_field = ts`) or, deprecated, a
 /// quoted string (`event_time_field = 'ts'`), which sets [`FieldRef::quoted_string`].
-pub fn field_ref(v: &Value) -> Result<FieldRef, ValueError> {
+pub(crate) fn field_ref(v: &Value) -> Result<FieldRef, ValueError> {
     let err = || {
         expected("a column name", v)
             .with_help("write the column name, e.g. `event_time_field = ts`")

@@ -19,7 +19,7 @@ const JARO_WINKLER_THRESHOLD: f64 = 0.88;
 /// the input (`offset` → `source.offset`) is suggested, when exactly one does. Failing
 /// that, the candidate most similar by Jaro-Winkler (at least 0.88, inputs of four
 /// characters or more) is suggested: it catches truncations like `event_ts` → `event_time`.
-pub fn did_you_mean<'a>(
+pub(crate) fn did_you_mean<'a>(
     input: &str,
     candidates: impl IntoIterator<Item = &'a str>,
 ) -> Option<&'a str> {

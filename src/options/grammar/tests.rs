@@ -517,16 +517,6 @@ fn list_from_string_is_split_and_trimmed() {
 }
 
 #[test]
-fn list_spanned_uses_whole_span() {
-    let v = Spanned::new(s("a,b"), Span::new(5, 10));
-    let items = list_spanned(&v).unwrap_or_default();
-    assert!(items.iter().all(|i| i.span == Span::new(5, 10)));
-    let arr = Spanned::new(array(vec![s("a")]), Span::new(0, 30));
-    let items = list_spanned(&arr).unwrap_or_default();
-    assert_eq!(items.first().map(|i| i.span), Some(Span::new(0, 3)));
-}
-
-#[test]
 fn list_rejects_empty_items_and_non_strings() {
     let e = err(list(&s("a,,b")));
     assert_eq!(e.message, "empty item in list `'a,,b'`");

@@ -4,7 +4,7 @@
 use arrow_schema::{DataType, TimeUnit};
 
 /// SQL spelling of an Arrow type, for messages and the canonical DDL printer.
-pub fn sql_name(dt: &DataType, json: bool) -> String {
+pub(crate) fn sql_name(dt: &DataType, json: bool) -> String {
     match dt {
         DataType::Utf8 | DataType::LargeUtf8 | DataType::Utf8View if json => "JSON".into(),
         DataType::Boolean => "BOOLEAN".into(),
@@ -75,7 +75,7 @@ pub fn sql_name(dt: &DataType, json: bool) -> String {
 }
 
 /// An identifier as SQL text: bare when it can be, double-quoted otherwise.
-pub fn quote_ident(s: &str) -> String {
+pub(crate) fn quote_ident(s: &str) -> String {
     if crate::options::value::is_plain_ident(s) && !is_reserved(s) {
         s.to_string()
     } else {
