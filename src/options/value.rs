@@ -1,7 +1,7 @@
 //! The value of one option, as written in SQL or in a JSON request.
 //!
 //! The front end lowers each `WITH` value (a sqlparser `Expr`) into a [`Value`] once, so the
-//! typed pulls in [`grammar`](super::grammar) never see sqlparser types, and the JSON path
+//! typed pulls in the value grammar never see sqlparser types, and the JSON path
 //! produces the same values from JSON scalars and arrays.
 
 use std::fmt;

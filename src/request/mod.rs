@@ -1,7 +1,7 @@
 //! The JSON path: a REST-style create-table request (Arroyo's `ConnectionTablePost`)
 //! compiled by exactly the same connector code as `CREATE TABLE … WITH (…)`.
 //!
-//! A request is lowered into the [`TableDef`](crate::parse::TableDef) the SQL front end produces — its `config`
+//! A request is lowered into the `TableDef` the SQL front end produces — its `config`
 //! becomes the WITH options (one option vocabulary, design §3), `connection_profile_id`
 //! becomes `connection_profile`, `schema.format`, `schema.definition`, `schema.framing` and
 //! `schema.bad_data` become the format options the DDL would write, and `schema.fields`

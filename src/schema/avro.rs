@@ -62,7 +62,7 @@
 //! Field names are taken from the schema unchanged. Notes name fields by their dotted path:
 //! `address.city` for a nested record field, `tags[]` for the items of an array and
 //! `attrs{}` for the values of a map. No field metadata is set except the JSON marker of
-//! [`json_field`].
+//! a JSON column (`arroyo.json`).
 //!
 //! # Limits
 //!

@@ -27,7 +27,7 @@ pub const JSON_EXTENSION_KEY: &str = "ARROW:extension:name";
 pub const JSON_EXTENSION_NAME: &str = "arroyo.json";
 
 /// A `Utf8` field marked as JSON.
-pub fn json_field(name: impl Into<String>, nullable: bool) -> Field {
+pub(crate) fn json_field(name: impl Into<String>, nullable: bool) -> Field {
     Field::new(name, DataType::Utf8, nullable).with_metadata(HashMap::from([(
         JSON_EXTENSION_KEY.to_string(),
         JSON_EXTENSION_NAME.to_string(),
@@ -35,7 +35,7 @@ pub fn json_field(name: impl Into<String>, nullable: bool) -> Field {
 }
 
 /// Whether `field` carries the JSON marker.
-pub fn is_json(field: &Field) -> bool {
+pub(crate) fn is_json(field: &Field) -> bool {
     field
         .metadata()
         .get(JSON_EXTENSION_KEY)
@@ -79,7 +79,7 @@ pub struct SchemaError {
 
 impl SchemaError {
     /// An error with `code` and `message`.
-    pub fn new(code: Code, message: impl Into<String>) -> Self {
+    pub(crate) fn new(code: Code, message: impl Into<String>) -> Self {
         SchemaError {
             code,
             message: message.into(),
@@ -89,13 +89,13 @@ impl SchemaError {
     }
 
     /// Places the error at `span` in the schema text.
-    pub fn with_span(mut self, span: Span) -> Self {
+    pub(crate) fn with_span(mut self, span: Span) -> Self {
         self.span = Some(span);
         self
     }
 
     /// Adds a help text.
-    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+    pub(crate) fn with_help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into());
         self
     }

@@ -24,80 +24,82 @@ pub const FORMAT_NAMES: &[&str] = &[
 ];
 
 /// `format`.
-pub const FORMAT: OptionSpec =
+pub(crate) const FORMAT: OptionSpec =
     OptionSpec::one_of("format", FORMAT_NAMES).doc("How records are encoded.");
 /// `json.confluent_schema_registry`.
-pub const JSON_REGISTRY: OptionSpec = OptionSpec::bool("json.confluent_schema_registry")
+pub(crate) const JSON_REGISTRY: OptionSpec = OptionSpec::bool("json.confluent_schema_registry")
     .default_bool(false)
     .doc("Messages carry the Confluent schema-registry header.");
 /// `json.include_schema`.
-pub const JSON_INCLUDE_SCHEMA: OptionSpec = OptionSpec::bool("json.include_schema")
+pub(crate) const JSON_INCLUDE_SCHEMA: OptionSpec = OptionSpec::bool("json.include_schema")
     .default_bool(false)
     .doc("Sinks embed the schema in every message (Kafka Connect style).");
 /// `json.unstructured`.
-pub const JSON_UNSTRUCTURED: OptionSpec = OptionSpec::bool("json.unstructured")
+pub(crate) const JSON_UNSTRUCTURED: OptionSpec = OptionSpec::bool("json.unstructured")
     .default_bool(false)
     .doc("Read each message as one JSON column `value`.");
 /// `json.timestamp_format`.
-pub const JSON_TIMESTAMP_FORMAT: OptionSpec =
+pub(crate) const JSON_TIMESTAMP_FORMAT: OptionSpec =
     OptionSpec::one_of("json.timestamp_format", &["rfc3339", "unix_millis"])
         .doc("How timestamps are written.");
 /// `json.decimal_encoding`.
-pub const JSON_DECIMAL_ENCODING: OptionSpec =
+pub(crate) const JSON_DECIMAL_ENCODING: OptionSpec =
     OptionSpec::one_of("json.decimal_encoding", &["number", "string", "bytes"])
         .doc("How decimals are written.");
 /// `json.compression`.
-pub const JSON_COMPRESSION: OptionSpec =
+pub(crate) const JSON_COMPRESSION: OptionSpec =
     OptionSpec::one_of("json.compression", &["uncompressed", "gzip"])
         .default_str("uncompressed")
         .doc("Compression of JSON files (filesystem only).");
 /// `avro.confluent_schema_registry`.
-pub const AVRO_REGISTRY: OptionSpec = OptionSpec::bool("avro.confluent_schema_registry")
+pub(crate) const AVRO_REGISTRY: OptionSpec = OptionSpec::bool("avro.confluent_schema_registry")
     .default_bool(false)
     .doc("Messages carry the Confluent schema-registry header.");
 /// `avro.raw_datums`.
-pub const AVRO_RAW_DATUMS: OptionSpec = OptionSpec::bool("avro.raw_datums")
+pub(crate) const AVRO_RAW_DATUMS: OptionSpec = OptionSpec::bool("avro.raw_datums")
     .default_bool(false)
     .doc("Messages are bare Avro datums without a container or header.");
 /// `avro.into_unstructured_json`.
-pub const AVRO_UNSTRUCTURED: OptionSpec = OptionSpec::bool("avro.into_unstructured_json")
+pub(crate) const AVRO_UNSTRUCTURED: OptionSpec = OptionSpec::bool("avro.into_unstructured_json")
     .default_bool(false)
     .doc("Decode each record into one JSON column `value`.");
 /// `protobuf.message_name`.
-pub const PROTO_MESSAGE: OptionSpec =
+pub(crate) const PROTO_MESSAGE: OptionSpec =
     OptionSpec::string("protobuf.message_name").doc("Fully qualified message to decode.");
 /// `protobuf.length_delimited`.
-pub const PROTO_LENGTH_DELIMITED: OptionSpec = OptionSpec::bool("protobuf.length_delimited")
+pub(crate) const PROTO_LENGTH_DELIMITED: OptionSpec = OptionSpec::bool("protobuf.length_delimited")
     .default_bool(false)
     .doc("Messages are prefixed by their varint length.");
 /// `protobuf.into_unstructured_json`.
-pub const PROTO_UNSTRUCTURED: OptionSpec = OptionSpec::bool("protobuf.into_unstructured_json")
-    .default_bool(false)
-    .doc("Decode each message into one JSON column `value`.");
+pub(crate) const PROTO_UNSTRUCTURED: OptionSpec =
+    OptionSpec::bool("protobuf.into_unstructured_json")
+        .default_bool(false)
+        .doc("Decode each message into one JSON column `value`.");
 /// `protobuf.confluent_schema_registry`.
-pub const PROTO_REGISTRY: OptionSpec = OptionSpec::bool("protobuf.confluent_schema_registry")
-    .default_bool(false)
-    .doc("Messages carry the Confluent schema-registry header.");
+pub(crate) const PROTO_REGISTRY: OptionSpec =
+    OptionSpec::bool("protobuf.confluent_schema_registry")
+        .default_bool(false)
+        .doc("Messages carry the Confluent schema-registry header.");
 /// `parquet.compression`.
-pub const PARQUET_COMPRESSION: OptionSpec = OptionSpec::one_of(
+pub(crate) const PARQUET_COMPRESSION: OptionSpec = OptionSpec::one_of(
     "parquet.compression",
     &["uncompressed", "snappy", "gzip", "zstd", "lz4", "lz4_raw"],
 )
 .default_str("zstd")
 .doc("Column chunk compression.");
 /// `parquet.row_group_size`.
-pub const PARQUET_ROW_GROUP: OptionSpec =
+pub(crate) const PARQUET_ROW_GROUP: OptionSpec =
     OptionSpec::new("parquet.row_group_size", OptionKind::DataSize)
         .doc("Target size of a row group, e.g. '128mb'.");
 /// `framing`.
-pub const FRAMING: OptionSpec =
+pub(crate) const FRAMING: OptionSpec =
     OptionSpec::one_of("framing", &["newline"]).doc("How several records share one message.");
 /// `framing.newline.max_length`.
-pub const FRAMING_MAX_LENGTH: OptionSpec =
+pub(crate) const FRAMING_MAX_LENGTH: OptionSpec =
     OptionSpec::new("framing.newline.max_length", OptionKind::Unsigned)
         .doc("Longest line read with newline framing, in bytes.");
 /// `bad_data`.
-pub const BAD_DATA: OptionSpec = OptionSpec::one_of("bad_data", &["fail", "drop"])
+pub(crate) const BAD_DATA: OptionSpec = OptionSpec::one_of("bad_data", &["fail", "drop"])
     .default_str("fail")
     .doc("What to do with a record that does not decode.");
 
@@ -143,7 +145,7 @@ pub fn format_options(format: &str) -> &'static [OptionSpec] {
 }
 
 /// The option prefix of each format, for "belongs to another format" messages.
-pub const FORMAT_PREFIXES: &[(&str, &str)] = &[
+pub(crate) const FORMAT_PREFIXES: &[(&str, &str)] = &[
     ("json.", "json"),
     ("avro.", "avro"),
     ("protobuf.", "protobuf"),
@@ -263,7 +265,7 @@ pub enum BadData {
 
 /// Reads `format` and its options. Returns the format (if set and valid) and the span of
 /// the `format` value.
-pub fn format_from_options(opts: &mut ConnectorOptions) -> Option<(Format, Span)> {
+pub(crate) fn format_from_options(opts: &mut ConnectorOptions) -> Option<(Format, Span)> {
     let name = opts.enumeration(&FORMAT)?;
     let span = name.span;
     let format = match name.node {
@@ -341,7 +343,7 @@ pub fn format_from_options(opts: &mut ConnectorOptions) -> Option<(Format, Span)
 }
 
 /// Reads `framing` and `framing.newline.max_length`.
-pub fn framing_from_options(opts: &mut ConnectorOptions) -> Option<Framing> {
+pub(crate) fn framing_from_options(opts: &mut ConnectorOptions) -> Option<Framing> {
     opts.enumeration(&FRAMING)?;
     let max = opts.unsigned(&FRAMING_MAX_LENGTH);
     Some(Framing::Newline {
@@ -350,7 +352,7 @@ pub fn framing_from_options(opts: &mut ConnectorOptions) -> Option<Framing> {
 }
 
 /// Reads `bad_data`.
-pub fn bad_data_from_options(opts: &mut ConnectorOptions) -> Option<BadData> {
+pub(crate) fn bad_data_from_options(opts: &mut ConnectorOptions) -> Option<BadData> {
     opts.enumeration(&BAD_DATA).map(|b| match b.node {
         "drop" => BadData::Drop {},
         _ => BadData::Fail {},
@@ -359,7 +361,7 @@ pub fn bad_data_from_options(opts: &mut ConnectorOptions) -> Option<BadData> {
 
 /// Explanations for format keys that were not read because another format (or none) was
 /// chosen: `(key or prefix, code, message)` as [`ConnectorOptions::finish`] takes them.
-pub fn misplaced_format_keys(chosen: Option<&str>) -> Vec<(String, Code, String)> {
+pub(crate) fn misplaced_format_keys(chosen: Option<&str>) -> Vec<(String, Code, String)> {
     let mut out = Vec::new();
     for (prefix, fmt) in FORMAT_PREFIXES {
         let owns = match chosen {
