@@ -64,7 +64,7 @@ pub struct ConnectorOptions {
 impl ConnectorOptions {
     /// Options from `(key, value)` pairs in the order written. A repeated key is an error
     /// pointing at both occurrences; the first one is kept.
-    pub fn from_entries(
+    pub(crate) fn from_entries(
         entries: impl IntoIterator<Item = (Spanned<String>, Spanned<Value>)>,
         anchor: Span,
     ) -> Self {
@@ -76,13 +76,13 @@ impl ConnectorOptions {
     }
 
     /// Every option in the order written (the first of repeated keys), taken or not.
-    pub fn entries(&self) -> impl Iterator<Item = (&Spanned<String>, &Spanned<Value>)> {
+    pub(crate) fn entries(&self) -> impl Iterator<Item = (&Spanned<String>, &Spanned<Value>)> {
         self.entries.iter().map(|e| (&e.key, &e.value))
     }
 
     /// Options from a JSON object (a request's `config`, a profile's `config`). Every value
     /// is attached to `anchor`, since JSON has no spans of its own here.
-    pub fn from_json(map: &serde_json::Map<String, serde_json::Value>, anchor: Span) -> Self {
+    pub(crate) fn from_json(map: &serde_json::Map<String, serde_json::Value>, anchor: Span) -> Self {
         let mut opts = ConnectorOptions::empty(anchor);
         for (k, v) in map {
             let value = json_to_value(v, anchor);
@@ -92,7 +92,7 @@ impl ConnectorOptions {
     }
 
     /// No options; missing ones are reported at `anchor`.
-    pub fn empty(anchor: Span) -> Self {
+    pub(crate) fn empty(anchor: Span) -> Self {
         ConnectorOptions {
             entries: Vec::new(),
             index: HashMap::new(),
@@ -107,19 +107,19 @@ impl ConnectorOptions {
     }
 
     /// Prefixes every message with `context` (e.g. "connection profile `prod`").
-    pub fn with_context(mut self, context: impl Into<String>) -> Self {
+    pub(crate) fn with_context(mut self, context: impl Into<String>) -> Self {
         self.context = Some(context.into());
         self
     }
 
     /// Adds specs this option set may hold; [`finish`](Self::finish) and conditions use them.
-    pub fn add_catalogue(&mut self, specs: &'static [OptionSpec]) {
+    pub(crate) fn add_catalogue(&mut self, specs: &'static [OptionSpec]) {
         self.catalogue.push(specs);
     }
 
     /// Sets the table's connection type: from now on options that do not apply to it are
     /// not read (and `finish` reports them).
-    pub fn set_connection_type(&mut self, ct: ConnectionType) {
+    pub(crate) fn set_connection_type(&mut self, ct: ConnectionType) {
         self.connection_type = Some(ct);
     }
 
@@ -129,7 +129,7 @@ impl ConnectorOptions {
     }
 
     /// Adds an option; a key already present is reported as a duplicate.
-    pub fn insert(&mut self, key: Spanned<String>, value: Spanned<Value>) {
+    pub(crate) fn insert(&mut self, key: Spanned<String>, value: Spanned<Value>) {
         if let Some(first) = self.entry(&key.node) {
             let d = Diagnostic::error(
                 codes::DUPLICATE_OPTION,
@@ -167,12 +167,12 @@ impl ConnectorOptions {
     }
 
     /// Whether any error has been reported so far.
-    pub fn has_errors(&self) -> bool {
+    pub(crate) fn has_errors(&self) -> bool {
         self.diagnostics.iter().any(Diagnostic::is_error)
     }
 
     /// Takes the diagnostics reported so far.
-    pub fn take_diagnostics(&mut self) -> Vec<Diagnostic> {
+    pub(crate) fn take_diagnostics(&mut self) -> Vec<Diagnostic> {
         std::mem::take(&mut self.diagnostics)
     }
 
@@ -182,7 +182,7 @@ impl ConnectorOptions {
     }
 
     /// Whether `key` is set and not yet taken.
-    pub fn is_pending(&self, key: &str) -> bool {
+    pub(crate) fn is_pending(&self, key: &str) -> bool {
         self.entry(key).is_some_and(|e| !e.taken)
     }
 
@@ -220,7 +220,7 @@ impl ConnectorOptions {
     }
 
     /// Keys not taken yet, in the order written.
-    pub fn pending_keys(&self) -> Vec<Spanned<String>> {
+    pub(crate) fn pending_keys(&self) -> Vec<Spanned<String>> {
         self.entries
             .iter()
             .filter(|e| !e.taken)
@@ -570,7 +570,7 @@ impl ConnectorOptions {
     /// Reports every spec of `specs` that every table requires (no condition, any
     /// connection type) and that is not written: what can be said of a table whose
     /// connection type is unknown.
-    pub fn report_missing_required(&mut self, specs: &'static [OptionSpec]) {
+    pub(crate) fn report_missing_required(&mut self, specs: &'static [OptionSpec]) {
         for spec in specs {
             let unconditional = spec.applies.is_any() && spec.condition.is_none();
             if spec.required && unconditional && !self.contains(spec.key) {
@@ -589,7 +589,7 @@ impl ConnectorOptions {
     /// key `misplaced` explains (another format, another system's name: key or prefix
     /// ending in `.`, code, message) gets that message; any other key is unknown, with the
     /// nearest applicable key as help, or the whole list when none is close.
-    pub fn finish(&mut self, misplaced: &[(String, Code, String)]) {
+    pub(crate) fn finish(&mut self, misplaced: &[(String, Code, String)]) {
         let pending = self.pending_keys();
         if pending.is_empty() {
             return;
@@ -615,7 +615,7 @@ impl ConnectorOptions {
     }
 
     /// Keys of the catalogue that apply to this table, sorted and deduplicated.
-    pub fn valid_keys(&self) -> Vec<&'static str> {
+    pub(crate) fn valid_keys(&self) -> Vec<&'static str> {
         let mut keys: Vec<&'static str> = self
             .catalogue
             .iter()
@@ -744,7 +744,7 @@ impl RangeValue for BTreeMap<String, String> {}
 impl RangeValue for grammar::FieldRef {}
 
 /// Lowers a JSON value to an option value (numbers keep their text).
-pub fn json_to_value(v: &serde_json::Value, span: Span) -> Spanned<Value> {
+pub(crate) fn json_to_value(v: &serde_json::Value, span: Span) -> Spanned<Value> {
     let node = match v {
         serde_json::Value::Null => Value::Null,
         serde_json::Value::Bool(b) => Value::Bool(*b),

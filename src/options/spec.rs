@@ -89,17 +89,17 @@ impl AppliesTo {
     pub const NONE: AppliesTo = AppliesTo(0);
 
     /// The set as bits: source 1, sink 2, lookup 4.
-    pub const fn bits(self) -> u8 {
+    pub(crate) const fn bits(self) -> u8 {
         self.0
     }
 
     /// How many connection types the set holds.
-    pub const fn len(self) -> u32 {
+    pub(crate) const fn len(self) -> u32 {
         self.0.count_ones()
     }
 
     /// Whether the set is empty.
-    pub const fn is_empty(self) -> bool {
+    pub(crate) const fn is_empty(self) -> bool {
         self.0 == 0
     }
 
