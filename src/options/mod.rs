@@ -1,7 +1,7 @@
 //! `ConnectorOptions`: the options of one table, pulled by typed specs.
 //!
 //! Connectors *pull* what they know through [`OptionSpec`]s; whatever is left at the end
-//! is reported by [`ConnectorOptions::finish`] as an unknown option, with the nearest
+//! is reported by `ConnectorOptions::finish` as an unknown option, with the nearest
 //! valid key. A failed pull reports a diagnostic and yields `None`, and the connector goes
 //! on, so every independent mistake of a statement is reported in one pass.
 //!
@@ -39,7 +39,7 @@ struct Entry {
 /// default; a required option that is not written is reported once as `option::missing`;
 /// a value outside the range or the allowed values is reported and replaced by the
 /// default; an option that does not apply to this table's connection type or whose
-/// condition does not hold is not read, and [`finish`](Self::finish) says why.
+/// condition does not hold is not read, and `finish` says why.
 #[derive(Clone, Debug)]
 pub struct ConnectorOptions {
     entries: Vec<Entry>,
@@ -112,7 +112,7 @@ impl ConnectorOptions {
         self
     }
 
-    /// Adds specs this option set may hold; [`finish`](Self::finish) and conditions use them.
+    /// Adds specs this option set may hold; `finish` and conditions use them.
     pub(crate) fn add_catalogue(&mut self, specs: &'static [OptionSpec]) {
         self.catalogue.push(specs);
     }

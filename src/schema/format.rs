@@ -2,7 +2,7 @@
 //! `protobuf.*`, `parquet.*`, `framing*` and `bad_data` options.
 //!
 //! Only the chosen format's options are pulled; another format's options are left for
-//! [`ConnectorOptions::finish`], which says which format they belong to.
+//! `ConnectorOptions::finish`, which says which format they belong to.
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -360,7 +360,7 @@ pub(crate) fn bad_data_from_options(opts: &mut ConnectorOptions) -> Option<BadDa
 }
 
 /// Explanations for format keys that were not read because another format (or none) was
-/// chosen: `(key or prefix, code, message)` as [`ConnectorOptions::finish`] takes them.
+/// chosen: `(key or prefix, code, message)` as `ConnectorOptions::finish` takes them.
 pub(crate) fn misplaced_format_keys(chosen: Option<&str>) -> Vec<(String, Code, String)> {
     let mut out = Vec::new();
     for (prefix, fmt) in FORMAT_PREFIXES {
