@@ -7,7 +7,6 @@ use std::collections::BTreeMap;
 use arrow_schema::Field;
 
 use crate::diagnostics::{codes, Diagnostic};
-use crate::options::grammar::did_you_mean;
 use crate::options::ConnectorOptions;
 use crate::parse::types::CARRIED_TYPES;
 use crate::parse::{ColumnKind, SqlExpr, TableDef};
@@ -207,21 +206,12 @@ pub(super) fn report_unknown_column(
     name: &Spanned<String>,
     what: &str,
 ) {
-    let mut d = Diagnostic::error(
-        codes::UNKNOWN_COLUMN,
+    opts.report(super::messages::unknown_column(
         name.span,
-        format!(
-            "{what} refers to column `{}`, which the table does not have",
-            name.node
-        ),
-    );
-    let names = known.names();
-    if let Some(s) = did_you_mean(&name.node, names.iter().copied()) {
-        d = d.with_help(format!("did you mean `{s}`?"));
-    } else if !names.is_empty() {
-        d = d.with_help(format!("the columns are: {}", names.join(", ")));
-    }
-    opts.report(d);
+        &name.node,
+        what,
+        &known.names(),
+    ));
 }
 
 /// Checks that the columns an expression names exist (and, when `physical_only`, are not

@@ -6,7 +6,6 @@ use arrow_schema::{DataType, Field};
 
 use crate::connector::{ConnectionType, ErasedConfig};
 use crate::diagnostics::{codes, Diagnostic};
-use crate::options::grammar::did_you_mean;
 use crate::parse::types::sql_name;
 use crate::schema::definition::{
     self, fingerprint, PinnedFile, SchemaDefinition, SchemaKind, SchemaOrigin,
@@ -15,7 +14,7 @@ use crate::schema::expand::is_json;
 use crate::schema::expand::{Expansion, SchemaError};
 use crate::schema::format::{self, Format};
 
-use super::TableCompiler;
+use super::{messages, TableCompiler};
 impl TableCompiler<'_> {
     /// Finds the format's schema definition (inline, file or registry subject), expands
     /// it, and reports what was lost. `None` when there is none or it failed (reported).
@@ -57,15 +56,12 @@ impl TableCompiler<'_> {
         let file = self.opts.string(file_spec);
         if let (Some(i), Some(f)) = (&inline, &file) {
             self.opts.report(
-                Diagnostic::error(
-                    codes::OPTION_CONFLICT,
+                messages::option_conflict(
                     f.span,
-                    format!(
-                        "`{}` cannot be combined with `{}`",
-                        file_spec.key, inline_spec.key
-                    ),
+                    file_spec.key,
+                    inline_spec.key,
+                    Some((i.span, "schema given inline here")),
                 )
-                .with_label(i.span, "schema given inline here")
                 .with_help("give the schema once"),
             );
             return None;
@@ -288,16 +284,16 @@ impl TableCompiler<'_> {
             };
             let Some(sf) = schema_fields.iter().find(|s| s.name() == f.name()) else {
                 let names: Vec<&str> = schema_fields.iter().map(|s| s.name().as_str()).collect();
-                let mut d = Diagnostic::error(
-                    codes::SCHEMA_MISMATCH,
-                    col.name.span,
-                    format!("column `{}` is not in the schema", f.name()),
-                );
-                d = match did_you_mean(f.name(), names.iter().copied()) {
-                    Some(s) => d.with_help(format!("did you mean `{s}`?")),
-                    None => d.with_help(format!("the schema's fields are: {}", names.join(", "))),
-                };
-                self.opts.report(d);
+                self.opts.report(messages::suggest(
+                    Diagnostic::error(
+                        codes::SCHEMA_MISMATCH,
+                        col.name.span,
+                        format!("column `{}` is not in the schema", f.name()),
+                    ),
+                    f.name(),
+                    names.iter().copied(),
+                    Some(format!("the schema's fields are: {}", names.join(", "))),
+                ));
                 continue;
             };
             let type_span = col.ty.as_ref().map(|t| t.span).unwrap_or(col.span);

@@ -10,7 +10,7 @@ use crate::schema::format::{self, Format, JsonFormat};
 use crate::schema::ConnectionSchema;
 use crate::span::Span;
 
-use super::TableCompiler;
+use super::{messages, TableCompiler};
 impl TableCompiler<'_> {
     pub(super) fn check_format(&mut self, format: Option<&(Format, Span)>) {
         let spec = self.connector.spec();
@@ -35,11 +35,8 @@ impl TableCompiler<'_> {
             }
             Some((f, span)) => {
                 if rule.rule == FormatRule::Ignored {
-                    self.opts.report(Diagnostic::warning(
-                        codes::FORMAT_NOT_SUPPORTED,
-                        *span,
-                        format!("connector `{name}` has a fixed encoding; `format` has no effect"),
-                    ));
+                    self.opts
+                        .report(messages::fixed_encoding(*span, name, "format"));
                 } else if !rule.allowed.contains(&f.name()) {
                     let allowed: Vec<String> =
                         rule.allowed.iter().map(|f| format!("`{f}`")).collect();

@@ -8,7 +8,7 @@ mod definition;
 mod finish;
 mod format;
 mod memory;
-mod messages;
+pub(crate) mod messages;
 mod output;
 mod profile;
 mod table_type;
@@ -26,7 +26,6 @@ use std::collections::BTreeMap;
 
 use crate::connector::{ErasedConnector, FormatRule, Registry, TableContext};
 use crate::diagnostics::{codes, Diagnostic, Severity};
-use crate::options::grammar::did_you_mean;
 use crate::options::{ConnectorOptions, OptionKind, OptionSpec, Value};
 use crate::parse::{parse_script, Statement, TableDef, WithClause};
 use crate::profile::{ProfileResolver, Profiles};
@@ -272,17 +271,17 @@ fn compile_options(
         return (None, opts.take_diagnostics());
     };
     let Some(connector) = env.registry.get(&connector_name.node) else {
-        let mut d = Diagnostic::error(
-            codes::UNKNOWN_CONNECTOR,
-            connector_name.span,
-            format!("unknown connector `{}`", connector_name.node),
-        );
         let names: Vec<&str> = env.registry.names().collect();
-        d = match did_you_mean(&connector_name.node, names.iter().copied()) {
-            Some(s) => d.with_help(format!("did you mean `{s}`?")),
-            None => d.with_help(format!("known connectors: {}", names.join(", "))),
-        };
-        opts.report(d);
+        opts.report(messages::suggest(
+            Diagnostic::error(
+                codes::UNKNOWN_CONNECTOR,
+                connector_name.span,
+                format!("unknown connector `{}`", connector_name.node),
+            ),
+            &connector_name.node,
+            names.iter().copied(),
+            Some(format!("known connectors: {}", names.join(", "))),
+        ));
         return (None, opts.take_diagnostics());
     };
     let mut state = TableCompiler {
@@ -423,14 +422,8 @@ impl TableCompiler<'_> {
                 schema_format::BAD_DATA.key,
             ] {
                 if let Some(span) = self.opts.key_span(key) {
-                    self.opts.report(Diagnostic::warning(
-                        codes::FORMAT_NOT_SUPPORTED,
-                        span,
-                        format!(
-                            "connector `{}` has a fixed encoding; `{key}` has no effect",
-                            self.connector_name
-                        ),
-                    ));
+                    self.opts
+                        .report(messages::fixed_encoding(span, self.connector_name, key));
                 }
             }
         }
@@ -447,9 +440,8 @@ impl TableCompiler<'_> {
                     "remove `PARTITIONED BY`",
                 )
             };
-            self.opts.report(
-                Diagnostic::warning(codes::OPTION_NOT_APPLICABLE, p.span, message).with_help(help),
-            );
+            self.opts
+                .report(messages::not_applicable(p.span, message).with_help(help));
         }
         self.finish_options(
             connection_type,

@@ -2,12 +2,11 @@
 //! from the WITH clause; options a profile provides must not be written again.
 
 use crate::diagnostics::{codes, Diagnostic};
-use crate::options::grammar::did_you_mean;
 use crate::options::ConnectorOptions;
 use crate::profile::ConnectionProfile;
 use crate::span::Spanned;
 
-use super::TableCompiler;
+use super::{messages, TableCompiler};
 impl TableCompiler<'_> {
     /// Reads the profile: from the named connection profile, or from the WITH clause.
     pub(super) fn profile(
@@ -35,20 +34,24 @@ impl TableCompiler<'_> {
         let Some(profile) = self.env.profiles.resolve(&name.node) else {
             // Suggest among this connector's profiles only: another connector's would fail.
             let names = self.env.profiles.names_for(info.name);
-            let mut d = Diagnostic::error(
-                codes::PROFILE_NOT_FOUND,
-                name.span,
-                format!("connection profile `{}` not found", name.node),
-            );
-            d = match did_you_mean(&name.node, names.iter().map(String::as_str)) {
-                Some(s) => d.with_help(format!("did you mean `{s}`?")),
-                None if names.is_empty() => d.with_help(format!(
+            let otherwise = if names.is_empty() {
+                format!(
                     "no connection profiles for connector `{}` are defined (ddlc: pass them with --profiles)",
                     info.name
-                )),
-                None => d.with_help(format!("known `{}` profiles: {}", info.name, names.join(", "))),
+                )
+            } else {
+                format!("known `{}` profiles: {}", info.name, names.join(", "))
             };
-            self.opts.report(d);
+            self.opts.report(messages::suggest(
+                Diagnostic::error(
+                    codes::PROFILE_NOT_FOUND,
+                    name.span,
+                    format!("connection profile `{}` not found", name.node),
+                ),
+                &name.node,
+                names.iter().map(String::as_str),
+                Some(otherwise),
+            ));
             self.skip_profile_keys();
             return (None, None);
         };

@@ -4,7 +4,6 @@
 use arrow_schema::{DataType, Field};
 
 use crate::diagnostics::{codes, Diagnostic};
-use crate::options::grammar::did_you_mean;
 use crate::options::OptionSpec;
 use crate::parse::types::sql_name;
 use crate::parse::ExprShape;
@@ -12,7 +11,7 @@ use crate::schema::expand::is_json;
 use crate::schema::{ConnectionSchema, Watermark};
 
 use super::columns::{check_refs, report_unknown_column, Known};
-use super::{TableCompiler, EVENT_TIME_FIELD};
+use super::{messages, TableCompiler, EVENT_TIME_FIELD};
 impl TableCompiler<'_> {
     pub(super) fn watermark(&mut self, fields: &[Field]) -> Option<Watermark> {
         let def = self.def;
@@ -107,20 +106,22 @@ impl TableCompiler<'_> {
         let cols = self.columns.metadata.clone();
         for (m, key_span, type_span) in cols {
             let Some(def) = defs.iter().find(|d| d.key == m.key) else {
-                let mut d = Diagnostic::error(
-                    codes::UNKNOWN_METADATA,
-                    key_span,
-                    format!("connector `{name}` provides no metadata `{}`", m.key),
-                );
                 let keys: Vec<&str> = defs.iter().map(|d| d.key).collect();
-                d = match did_you_mean(&m.key, keys.iter().copied()) {
-                    Some(s) => d.with_help(format!("did you mean `{s}`?")),
-                    None if keys.is_empty() => {
-                        d.with_help(format!("`{name}` provides no metadata columns"))
-                    }
-                    None => d.with_help(format!("`{name}` provides: {}", keys.join(", "))),
+                let otherwise = if keys.is_empty() {
+                    format!("`{name}` provides no metadata columns")
+                } else {
+                    format!("`{name}` provides: {}", keys.join(", "))
                 };
-                self.opts.report(d);
+                self.opts.report(messages::suggest(
+                    Diagnostic::error(
+                        codes::UNKNOWN_METADATA,
+                        key_span,
+                        format!("connector `{name}` provides no metadata `{}`", m.key),
+                    ),
+                    &m.key,
+                    keys.iter().copied(),
+                    Some(otherwise),
+                ));
                 continue;
             };
             let Some(field) = self.columns.fields.iter().find(|f| *f.name() == m.field) else {
