@@ -26,7 +26,7 @@ use crate::parse::{
     parse_script, ColumnDef, ColumnKind, ColumnType, NotCarried, PrimaryKeyDef, SqlExpr, Statement,
     TableDef, WatermarkDef, WithClause, WithOption,
 };
-use crate::schema::definition::{SchemaKind, SchemaResolver};
+use crate::schema::definition::{ResolveError, SchemaKind, SchemaResolver};
 use crate::schema::expand::{JSON_EXTENSION_KEY, JSON_EXTENSION_NAME};
 use crate::span::{LineIndex, Span, Spanned};
 
@@ -235,14 +235,14 @@ struct WithDependencies<'a> {
 }
 
 impl SchemaResolver for WithDependencies<'_> {
-    fn file(&self, path: &str) -> Result<Option<String>, String> {
+    fn file(&self, path: &str) -> Result<String, ResolveError> {
         match self.dependencies.get(path) {
-            Some(t) => Ok(Some(t.clone())),
+            Some(t) => Ok(t.clone()),
             None => self.inner.file(path),
         }
     }
 
-    fn subject(&self, subject: &str, kind: SchemaKind) -> Result<Option<String>, String> {
+    fn subject(&self, subject: &str, kind: SchemaKind) -> Result<String, ResolveError> {
         self.inner.subject(subject, kind)
     }
 }
@@ -2053,9 +2053,9 @@ mod tests {
             dependencies: &deps,
             inner: &inner,
         };
-        assert_eq!(r.file("a.proto"), Ok(Some("from request".to_string())));
-        assert_eq!(r.file("b.proto"), Ok(Some("b".to_string())));
-        assert_eq!(r.file("c.proto"), Ok(None));
+        assert_eq!(r.file("a.proto"), Ok("from request".to_string()));
+        assert_eq!(r.file("b.proto"), Ok("b".to_string()));
+        assert_eq!(r.file("c.proto"), Err(ResolveError::NotFound));
     }
 
     #[test]

@@ -244,3 +244,77 @@ pub(super) fn check_refs(
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::{codes, options, table_def};
+    use super::*;
+    use crate::schema::expand::is_json;
+    use arrow_schema::DataType;
+
+    fn lower(sql: &str, connection: bool) -> (Columns, Vec<&'static str>) {
+        let mut def = table_def(sql);
+        let (mut opts, _) = options(&mut def);
+        let columns = lower_columns(&def, connection, &mut opts);
+        (columns, codes(&opts.take_diagnostics()))
+    }
+
+    #[test]
+    fn columns_lower_to_fields_with_their_kinds() {
+        let (c, found) = lower(
+            "CREATE TABLE t (id BIGINT NOT NULL, p INT METADATA FROM 'partition', d BIGINT GENERATED ALWAYS AS (id * 2), doc JSON, PRIMARY KEY (id))",
+            true,
+        );
+        assert!(found.is_empty());
+        let names: Vec<&str> = c.fields.iter().map(|f| f.name().as_str()).collect();
+        assert_eq!(names, ["id", "p", "d", "doc"]);
+        assert_eq!(c.fields.first().map(|f| f.is_nullable()), Some(false));
+        assert_eq!(
+            c.fields.get(1).map(|f| f.data_type()),
+            Some(&DataType::Int32)
+        );
+        assert_eq!(
+            c.metadata.first().map(|m| m.0.key.as_str()),
+            Some("partition")
+        );
+        assert_eq!(
+            c.generated.first().map(|g| g.expression.as_str()),
+            Some("id * 2")
+        );
+        assert!(c.fields.get(3).is_some_and(is_json));
+        assert_eq!(c.primary_keys, ["id"]);
+    }
+
+    #[test]
+    fn duplicates_are_reported() {
+        let (c, found) = lower(
+            "CREATE TABLE t (a INT PRIMARY KEY, a INT, PRIMARY KEY (a))",
+            true,
+        );
+        assert_eq!(found, ["column::duplicate", "table::primary_key"]);
+        assert_eq!(c.fields.len(), 1);
+    }
+
+    #[test]
+    fn references_are_checked_against_the_final_columns() {
+        let mut def = table_def(
+            "CREATE TABLE t (id BIGINT, g BIGINT GENERATED ALWAYS AS (idd + 1), h BIGINT GENERATED ALWAYS AS (g), PRIMARY KEY (ix))",
+        );
+        let (mut opts, _) = options(&mut def);
+        let columns = lower_columns(&def, true, &mut opts);
+        let known = Known::new(&columns.fields, &columns.generated);
+        assert_eq!(known.find("ID", false).map(|k| k.0.as_str()), Some("id"));
+        assert_eq!(known.find("ID", true), None);
+        check_column_refs(&def, &known, &mut opts);
+        let diags = opts.take_diagnostics();
+        assert_eq!(
+            codes(&diags),
+            ["column::unknown", "column::unknown", "column::unknown"]
+        );
+        let helps: Vec<Option<&str>> = diags.iter().map(|d| d.help.as_deref()).collect();
+        assert_eq!(helps.first().copied().flatten(), Some("did you mean `id`?"));
+        assert!(diags
+            .get(1)
+            .is_some_and(|d| d.message == "a generated column cannot use generated column `g`"));
+    }
+}

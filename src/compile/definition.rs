@@ -8,11 +8,12 @@ use crate::connector::{ConnectionType, ErasedConfig};
 use crate::diagnostics::{codes, Diagnostic};
 use crate::parse::types::sql_name;
 use crate::schema::definition::{
-    self, fingerprint, PinnedFile, SchemaDefinition, SchemaKind, SchemaOrigin,
+    self, fingerprint, PinnedFile, ResolveError, SchemaDefinition, SchemaKind, SchemaOrigin,
 };
 use crate::schema::expand::is_json;
 use crate::schema::expand::{Expansion, SchemaError};
 use crate::schema::format::{self, Format};
+use crate::span::Span;
 
 use super::{messages, TableCompiler};
 impl TableCompiler<'_> {
@@ -76,7 +77,7 @@ impl TableCompiler<'_> {
             (i.node, SchemaOrigin::Inline, i.span, name)
         } else if let Some(f) = file {
             match resolver.file(&f.node) {
-                Ok(Some(t)) => (
+                Ok(t) => (
                     t,
                     SchemaOrigin::File {
                         path: f.node.clone(),
@@ -84,7 +85,7 @@ impl TableCompiler<'_> {
                     f.span,
                     f.node.clone(),
                 ),
-                Ok(None) => {
+                Err(ResolveError::NotFound) => {
                     self.opts.report(
                         Diagnostic::error(codes::SCHEMA_NOT_FOUND, f.span, format!("schema file `{}` not found", f.node))
                             .with_help("schema files are resolved by the embedder's schema resolver (ddlc: `--schemas DIR`)"),
@@ -92,11 +93,8 @@ impl TableCompiler<'_> {
                     return None;
                 }
                 Err(e) => {
-                    self.opts.error(
-                        codes::SCHEMA_NOT_FOUND,
-                        f.span,
-                        format!("cannot read schema file `{}`: {e}", f.node),
-                    );
+                    let what = format!("schema file `{}`", f.node);
+                    self.report_resolve_failure(f.span, &what, &e);
                     return None;
                 }
             }
@@ -108,7 +106,7 @@ impl TableCompiler<'_> {
                 .map(|v| v.span)
                 .unwrap_or(self.opts.anchor());
             match resolver.subject(&subject, kind) {
-                Ok(Some(t)) => (
+                Ok(t) => (
                     t,
                     SchemaOrigin::Subject {
                         subject: subject.clone(),
@@ -116,7 +114,7 @@ impl TableCompiler<'_> {
                     span,
                     format!("{subject}.proto"),
                 ),
-                Ok(None) => {
+                Err(ResolveError::NotFound) => {
                     // Without columns a source has nothing to decode into.
                     if declared_physical == 0 && ct == Some(ConnectionType::Source) {
                         self.opts.report(
@@ -131,11 +129,7 @@ impl TableCompiler<'_> {
                     return None;
                 }
                 Err(e) => {
-                    self.opts.error(
-                        codes::SCHEMA_NOT_FOUND,
-                        span,
-                        format!("cannot resolve subject `{subject}`: {e}"),
-                    );
+                    self.report_resolve_failure(span, &format!("subject `{subject}`"), &e);
                     return None;
                 }
             }
@@ -174,6 +168,7 @@ impl TableCompiler<'_> {
             }
             return None;
         };
+        let import_failure: std::cell::Cell<Option<ResolveError>> = std::cell::Cell::new(None);
         let result: Result<(Expansion, Option<String>, Vec<PinnedFile>), SchemaError> = match kind {
             SchemaKind::Avro => {
                 crate::schema::avro::expand_avro(&text).map(|e| (e, None, Vec::new()))
@@ -182,7 +177,17 @@ impl TableCompiler<'_> {
                 crate::schema::json_schema::expand_json_schema(&text).map(|e| (e, None, Vec::new()))
             }
             SchemaKind::Protobuf => {
-                let import = |path: &str| resolver.file(path);
+                // Protobuf reports a failed import as not found; remember why it failed.
+                let import = |path: &str| match resolver.file(path) {
+                    Ok(t) => Ok(Some(t)),
+                    Err(ResolveError::NotFound) => Ok(None),
+                    Err(e) => {
+                        let message = e.to_string();
+                        let first = import_failure.take();
+                        import_failure.set(first.or(Some(e)));
+                        Err(message)
+                    }
+                };
                 crate::schema::protobuf::expand_protobuf(
                     &root_name,
                     &text,
@@ -215,6 +220,13 @@ impl TableCompiler<'_> {
             Ok(r) => r,
             Err(e) => {
                 let mut d = Diagnostic::error(e.code, span, e.message).with_optional_help(e.help);
+                if d.code == codes::SCHEMA_NOT_FOUND {
+                    match import_failure.take() {
+                        Some(ResolveError::Unavailable(_)) => d.code = codes::SCHEMA_UNAVAILABLE,
+                        Some(ResolveError::Invalid(_)) => d.code = codes::INVALID_SCHEMA,
+                        _ => {}
+                    }
+                }
                 if let Some(p) = place(&d.message) {
                     d.span = p;
                     d = d.with_label(span, "in this schema");
@@ -246,6 +258,20 @@ impl TableCompiler<'_> {
                 imports,
             },
         ))
+    }
+
+    /// Reports a schema resolver that was unavailable or answered something unusable.
+    fn report_resolve_failure(&mut self, span: Span, what: &str, e: &ResolveError) {
+        let d = messages::resolve_failed(
+            span,
+            what,
+            e,
+            codes::SCHEMA_UNAVAILABLE,
+            codes::INVALID_SCHEMA,
+        );
+        if let Some(d) = d {
+            self.opts.report(d);
+        }
     }
 
     /// The fields of a table with a schema definition: the schema's fields when no
@@ -421,4 +447,150 @@ pub(super) fn compatible(declared: &DataType, schema: &DataType) -> bool {
 /// match one to one (nested nullability is not compared).
 pub(super) fn same_shape(a: &DataType, b: &DataType) -> bool {
     compatible(a, b) && compatible(b, a)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::{codes, run_stage};
+    use super::super::Env;
+    use super::*;
+    use crate::connector::Registry;
+    use crate::schema::definition::{MemorySchemas, SchemaResolver};
+
+    /// A resolver that always fails the same way.
+    struct Failing(ResolveError);
+
+    impl SchemaResolver for Failing {
+        fn file(&self, _: &str) -> Result<String, ResolveError> {
+            Err(self.0.clone())
+        }
+        fn subject(&self, _: &str, _: SchemaKind) -> Result<String, ResolveError> {
+            Err(self.0.clone())
+        }
+    }
+
+    const AVSC: &str =
+        r#"{"type": "record", "name": "R", "fields": [{"name": "id", "type": "long"}]}"#;
+
+    fn expand(
+        sql: &str,
+        schemas: &dyn SchemaResolver,
+    ) -> (Option<(Vec<Field>, SchemaDefinition)>, Vec<Diagnostic>) {
+        let registry = Registry::builtin();
+        let env = Env::new(&registry).with_schemas(schemas);
+        run_stage(sql, &env, |c| {
+            let f = format::format_from_options(&mut c.opts).map(|(f, _)| f);
+            c.expand_definition(f.as_ref(), None, Some(ConnectionType::Source))
+        })
+    }
+
+    const FILE_SQL: &str =
+        "CREATE TABLE t WITH (connector = 'kafka', format = 'avro', 'avro.schema_file' = 'r.avsc')";
+    const PROTO_SQL: &str = "CREATE TABLE t WITH (connector = 'kafka', format = 'protobuf', 'protobuf.schema' = 'syntax = \"proto3\"; import \"dep.proto\"; message M { Dep d = 1; }')";
+
+    #[test]
+    fn a_schema_file_expands_into_fields() {
+        let mut schemas = MemorySchemas::default();
+        schemas.files.insert("r.avsc".into(), AVSC.into());
+        let (out, diags) = expand(FILE_SQL, &schemas);
+        assert!(diags.is_empty(), "{diags:?}");
+        let (fields, def) = out.unwrap_or_else(|| panic!("not expanded"));
+        assert_eq!(fields.first().map(|f| f.name().as_str()), Some("id"));
+        assert_eq!(
+            def.origin,
+            SchemaOrigin::File {
+                path: "r.avsc".into()
+            }
+        );
+        assert!(def.fingerprint.starts_with("sha256:"));
+    }
+
+    #[test]
+    fn resolver_not_found() {
+        let (out, diags) = expand(FILE_SQL, &Failing(ResolveError::NotFound));
+        assert!(out.is_none());
+        assert_eq!(codes(&diags), ["schema::not_found"]);
+        let (_, diags) = expand(PROTO_SQL, &Failing(ResolveError::NotFound));
+        assert_eq!(codes(&diags), ["schema::not_found"]);
+    }
+
+    #[test]
+    fn resolver_unavailable() {
+        let down = Failing(ResolveError::Unavailable("connection refused".into()));
+        let (out, diags) = expand(FILE_SQL, &down);
+        assert!(out.is_none());
+        assert_eq!(codes(&diags), ["schema::unavailable"]);
+        assert_eq!(
+            diags.first().map(|d| d.message.as_str()),
+            Some("schema file `r.avsc` could not be looked up: connection refused")
+        );
+        // A protobuf import the resolver could not fetch is not a missing import either.
+        let (_, diags) = expand(PROTO_SQL, &down);
+        assert_eq!(codes(&diags), ["schema::unavailable"]);
+    }
+
+    #[test]
+    fn resolver_invalid() {
+        let bad = Failing(ResolveError::Invalid("not UTF-8".into()));
+        let (out, diags) = expand(FILE_SQL, &bad);
+        assert!(out.is_none());
+        assert_eq!(codes(&diags), ["schema::invalid"]);
+        let (_, diags) = expand(PROTO_SQL, &bad);
+        assert_eq!(codes(&diags), ["schema::invalid"]);
+    }
+
+    #[test]
+    fn inline_and_file_conflict() {
+        let sql = format!(
+            "CREATE TABLE t WITH (connector = 'kafka', format = 'avro', 'avro.schema' = '{AVSC}', 'avro.schema_file' = 'r.avsc')"
+        );
+        let (out, diags) = expand(&sql, &MemorySchemas::default());
+        assert!(out.is_none());
+        assert_eq!(codes(&diags), ["option::conflict"]);
+    }
+
+    #[test]
+    fn declared_columns_are_checked_against_the_schema() {
+        let registry = Registry::builtin();
+        let sql = "CREATE TABLE t (id INT NOT NULL, idd BIGINT) WITH (connector = 'kafka')";
+        let schema = vec![
+            Field::new("id", DataType::Int64, true),
+            Field::new("name", DataType::Utf8, true),
+        ];
+        let (fields, diags) = run_stage(sql, &Env::new(&registry), |c| {
+            c.fields_with_definition(schema)
+        });
+        assert_eq!(fields.len(), 2);
+        assert_eq!(
+            codes(&diags),
+            ["schema::column_mismatch", "schema::column_mismatch"]
+        );
+    }
+
+    #[test]
+    fn compatible_types() {
+        use arrow_schema::TimeUnit;
+        let list = |t: DataType, name: &str| DataType::List(Field::new(name, t, true).into());
+        assert!(compatible(&DataType::Utf8, &DataType::LargeUtf8));
+        assert!(compatible(
+            &DataType::Timestamp(TimeUnit::Millisecond, None),
+            &DataType::Timestamp(TimeUnit::Nanosecond, None)
+        ));
+        assert!(compatible(
+            &list(DataType::Int64, "item"),
+            &list(DataType::Int64, "element")
+        ));
+        assert!(!compatible(&DataType::Int32, &DataType::Int64));
+        let wide = DataType::Struct(
+            vec![
+                Field::new("a", DataType::Int64, true),
+                Field::new("b", DataType::Utf8, true),
+            ]
+            .into(),
+        );
+        let narrow = DataType::Struct(vec![Field::new("a", DataType::Int64, true)].into());
+        assert!(compatible(&narrow, &wide));
+        assert!(!same_shape(&narrow, &wide));
+        assert!(same_shape(&wide, &wide));
+    }
 }

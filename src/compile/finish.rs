@@ -165,3 +165,59 @@ pub(super) fn secret_spans(with: Option<&WithClause>, registry: &Registry) -> Ve
         .map(|o| o.value.span)
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::{codes, run_stage, table_def};
+    use super::super::Env;
+    use super::*;
+
+    #[test]
+    fn secret_values_are_redacted() {
+        let registry = Registry::builtin();
+        let kafka = registry.get("kafka");
+        let shown = kafka
+            .and_then(|k| redacted_value(k, "auth.password", &Value::String("hunter2".into())));
+        assert_eq!(shown, Some(Value::String("********".into())));
+        // A placeholder is shown as written; a plain option is not secret.
+        let shown = kafka
+            .and_then(|k| redacted_value(k, "auth.password", &Value::String("{{ PW }}".into())));
+        assert_eq!(shown, Some(Value::String("{{ PW }}".into())));
+        assert_eq!(
+            kafka.and_then(|k| redacted_value(k, "topic", &Value::String("t".into()))),
+            None
+        );
+        // A URL with a password is secret whatever the option.
+        let url = Value::String("redis://u:pw@h:1".into());
+        assert_eq!(
+            redacted_by_specs(std::iter::empty(), "address", &url),
+            Some(Value::String("redis://u:********@h:1".into()))
+        );
+    }
+
+    #[test]
+    fn secret_spans_cover_secret_values_only() {
+        let registry = Registry::builtin();
+        let sql = "CREATE TABLE t (id INT) WITH (connector = 'kafka', topic = 't', 'auth.password' = 'hunter2')";
+        let mut def = table_def(sql);
+        let spans = secret_spans(def.with.take().as_ref(), &registry);
+        let shown: Vec<&str> = spans
+            .iter()
+            .filter_map(|s| sql.get(s.start..s.end))
+            .collect();
+        assert_eq!(shown, ["'hunter2'"]);
+    }
+
+    #[test]
+    fn leftover_options_are_unknown_or_misplaced() {
+        let registry = Registry::builtin();
+        let sql = "CREATE TABLE t (id INT) WITH (connector = 'kafka', type = 'source', topik = 't', 'framing.newline.max_length' = '10')";
+        let (_, diags) = run_stage(sql, &Env::new(&registry), |c| {
+            c.opts.take("type");
+            c.finish_options(Some(ConnectionType::Source), None, None, false);
+        });
+        let mut found = codes(&diags);
+        found.sort_unstable();
+        assert_eq!(found, ["option::conflict", "option::unknown"]);
+    }
+}

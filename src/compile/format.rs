@@ -144,3 +144,79 @@ impl TableCompiler<'_> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::{codes, run_stage};
+    use super::super::Env;
+    use super::*;
+    use crate::connector::Registry;
+
+    fn check(sql: &str) -> Vec<&'static str> {
+        let registry = Registry::builtin();
+        let (_, diags) = run_stage(sql, &Env::new(&registry), |c| {
+            let f = format::format_from_options(&mut c.opts);
+            c.check_format(f.as_ref());
+        });
+        codes(&diags)
+    }
+
+    #[test]
+    fn the_connector_decides_which_formats_it_carries() {
+        assert!(
+            check("CREATE TABLE t (id INT) WITH (connector = 'kafka', format = 'json')").is_empty()
+        );
+        assert_eq!(
+            check("CREATE TABLE t (id INT) WITH (connector = 'kafka')"),
+            ["format::missing"]
+        );
+        assert_eq!(
+            check("CREATE TABLE t (id INT) WITH (connector = 'impulse', format = 'json')"),
+            ["format::unsupported"]
+        );
+        assert_eq!(
+            check("CREATE TABLE t (id INT) WITH (connector = 'kafka', format = 'json', 'json.compression' = 'gzip')"),
+            ["format::unsupported"]
+        );
+    }
+
+    fn shape(sql: &str) -> Vec<&'static str> {
+        let registry = Registry::builtin();
+        let (_, diags) = run_stage(sql, &Env::new(&registry), |c| {
+            let format = format::format_from_options(&mut c.opts).map(|(f, _)| f);
+            let schema = ConnectionSchema {
+                fields: c.columns.fields.clone(),
+                format,
+                framing: None,
+                bad_data: None,
+                primary_keys: c.columns.primary_keys.clone(),
+                watermark: None,
+                metadata_fields: Vec::new(),
+                generated_fields: c.columns.generated.clone(),
+                inferred: false,
+                definition: None,
+            };
+            c.check_format_shape(&schema, ConnectionType::Source);
+        });
+        codes(&diags)
+    }
+
+    #[test]
+    fn formats_need_their_shape_of_columns() {
+        assert!(shape(
+            "CREATE TABLE t (value TEXT) WITH (connector = 'kafka', format = 'raw_string')"
+        )
+        .is_empty());
+        assert_eq!(
+            shape(
+                "CREATE TABLE t (v TEXT, w TEXT) WITH (connector = 'kafka', format = 'raw_string')"
+            ),
+            ["format::shape"]
+        );
+        assert_eq!(
+            shape("CREATE TABLE t (id INT) WITH (connector = 'kafka', format = 'debezium_json')"),
+            ["format::debezium"]
+        );
+        assert!(shape("CREATE TABLE t (id INT PRIMARY KEY) WITH (connector = 'kafka', format = 'debezium_json')").is_empty());
+    }
+}

@@ -87,3 +87,47 @@ pub(super) fn memory_table(
     };
     (Some(Table::Memory(table)), diags)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::lower_columns;
+    use super::super::testing::{codes, options, table_def};
+    use super::*;
+
+    fn memory(sql: &str) -> (Option<Table>, Vec<&'static str>) {
+        let mut def = table_def(sql);
+        let (mut opts, _) = options(&mut def);
+        let columns = lower_columns(&def, false, &mut opts);
+        let (table, diags) = memory_table(&def, columns, opts);
+        (table, codes(&diags))
+    }
+
+    #[test]
+    fn a_memory_table_keeps_its_columns_and_key() {
+        let (table, found) = memory("CREATE TABLE m (id BIGINT, v TEXT, PRIMARY KEY (id))");
+        assert!(found.is_empty());
+        let Some(Table::Memory(m)) = table else {
+            panic!("not a memory table");
+        };
+        assert_eq!(m.fields.len(), 2);
+        assert_eq!(m.primary_keys, ["id"]);
+    }
+
+    #[test]
+    fn memory_tables_take_no_options_nor_generated_columns() {
+        let (table, found) = memory("CREATE TABLE m (id BIGINT) WITH (topic = 't')");
+        assert!(table.is_none());
+        assert_eq!(found, ["table::memory"]);
+        let (table, found) =
+            memory("CREATE TABLE m (id BIGINT, g BIGINT GENERATED ALWAYS AS (id + 1))");
+        assert!(table.is_none());
+        assert_eq!(found, ["table::memory"]);
+        // `Connector` is a misspelt `connector`: one error says so.
+        let (_, found) = memory("CREATE TABLE m (id BIGINT) WITH (Connector = 'kafka')");
+        assert_eq!(found, ["option::unknown"]);
+        // Metadata is only a warning: the column stays a plain column.
+        let (table, found) = memory("CREATE TABLE m (p INT METADATA FROM 'partition')");
+        assert!(table.is_some());
+        assert_eq!(found, ["table::memory"]);
+    }
+}

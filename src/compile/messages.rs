@@ -1,8 +1,9 @@
 //! Diagnostic builders shared by the stages (and open to connectors): one wording for
 //! each kind of mistake that several places report.
 
-use crate::diagnostics::{codes, Diagnostic};
+use crate::diagnostics::{codes, Code, Diagnostic};
 use crate::options::grammar::did_you_mean;
+use crate::resolve::ResolveError;
 use crate::span::Span;
 
 /// `d` with a `did you mean `x`?` help when a candidate is close to `name`, else with
@@ -55,6 +56,36 @@ pub(crate) fn not_applicable(span: Span, message: impl Into<String>) -> Diagnost
     Diagnostic::warning(codes::OPTION_NOT_APPLICABLE, span, message)
 }
 
+/// The diagnostic for a resolver that failed other than by not finding (`None` for
+/// [`ResolveError::NotFound`], which each caller words itself). `what` names what was
+/// looked up, e.g. ``schema file `a.avsc` ``; `invalid` is the code for an unusable answer.
+pub(crate) fn resolve_failed(
+    span: Span,
+    what: &str,
+    err: &ResolveError,
+    unavailable: Code,
+    invalid: Code,
+) -> Option<Diagnostic> {
+    match err {
+        ResolveError::NotFound => None,
+        ResolveError::Unavailable(why) => Some(
+            Diagnostic::error(
+                unavailable,
+                span,
+                format!("{what} could not be looked up: {why}"),
+            )
+            .with_help(
+                "the store that holds it could not be reached; this does not mean it is missing: try again once the store is available",
+            ),
+        ),
+        ResolveError::Invalid(why) => Some(Diagnostic::error(
+            invalid,
+            span,
+            format!("{what} is not usable: {why}"),
+        )),
+    }
+}
+
 /// A warning that `key` has no effect because `connector` has a fixed encoding.
 pub(crate) fn fixed_encoding(span: Span, connector: &str, key: &str) -> Diagnostic {
     Diagnostic::warning(
@@ -91,6 +122,33 @@ mod tests {
         let d = Diagnostic::error(codes::UNKNOWN_CONNECTOR, Span::new(0, 1), "x");
         let d = suggest(d, "qqqqqq", ["kafka"], Some("known: kafka".into()));
         assert_eq!(d.help.as_deref(), Some("known: kafka"));
+    }
+
+    #[test]
+    fn resolve_failures_are_told_apart() {
+        let at = Span::new(2, 7);
+        let failed = |e: &ResolveError| {
+            resolve_failed(
+                at,
+                "schema file `a.avsc`",
+                e,
+                codes::SCHEMA_UNAVAILABLE,
+                codes::INVALID_SCHEMA,
+            )
+        };
+        assert_eq!(failed(&ResolveError::NotFound), None);
+        let d = failed(&ResolveError::Unavailable("timed out".into()));
+        assert_eq!(d.as_ref().map(|d| d.code), Some(codes::SCHEMA_UNAVAILABLE));
+        assert_eq!(
+            d.as_ref().map(|d| d.message.as_str()),
+            Some("schema file `a.avsc` could not be looked up: timed out")
+        );
+        assert!(d
+            .and_then(|d| d.help)
+            .is_some_and(|h| h.contains("does not mean it is missing")));
+        let d = failed(&ResolveError::Invalid("not UTF-8".into()));
+        assert_eq!(d.as_ref().map(|d| d.code), Some(codes::INVALID_SCHEMA));
+        assert_eq!(d.map(|d| d.span), Some(at));
     }
 
     #[test]

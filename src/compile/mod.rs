@@ -15,7 +15,8 @@ mod table_type;
 mod watermark;
 
 pub use output::{
-    CompileError, Compiled, Connection, ConnectionConfig, LookupCache, MemoryTable, Table,
+    arrow_metadata, CompileError, Compiled, Connection, ConnectionConfig, LookupCache, MemoryTable,
+    Table,
 };
 
 use columns::{check_column_refs, lower_columns, Columns, Known};
@@ -512,5 +513,168 @@ impl TableCompiler<'_> {
             .find(|c| c.name.node == name)
             .map(|c| c.span)
             .unwrap_or(self.def.name.span)
+    }
+}
+
+/// Helpers for the stage tests: a table parsed and lowered, and a [`TableCompiler`] over
+/// it, so each stage can be run on its own.
+#[cfg(test)]
+pub(super) mod testing {
+    use super::*;
+    use crate::profile::ConnectionProfile;
+
+    /// The one `CREATE TABLE` of `sql`.
+    pub(super) fn table_def(sql: &str) -> TableDef {
+        let script = parse_script(sql);
+        let def = script.statements.into_iter().find_map(|s| match s {
+            Statement::CreateTable(def) => Some(def),
+            _ => None,
+        });
+        match def {
+            Some(def) => *def,
+            None => panic!("no CREATE TABLE in {sql}"),
+        }
+    }
+
+    /// The WITH options of `def`, with its connector taken out.
+    pub(super) fn options(def: &mut TableDef) -> (ConnectorOptions, Option<String>) {
+        let with = def.with.take();
+        let anchor = with.as_ref().map(|w| w.span).unwrap_or(def.name.span);
+        let entries = with
+            .map(|w| w.options)
+            .unwrap_or_default()
+            .into_iter()
+            .map(|o| (o.key, o.value));
+        let mut opts = ConnectorOptions::from_entries(entries, anchor);
+        let connector = match opts.peek("connector").map(|v| v.node.clone()) {
+            Some(Value::String(s)) => {
+                opts.take("connector");
+                Some(s)
+            }
+            _ => None,
+        };
+        (opts, connector)
+    }
+
+    /// Runs `stage` on a [`TableCompiler`] for the table of `sql` (its catalogue loaded as
+    /// [`TableCompiler::compile`] loads it), and returns what it gave and every diagnostic.
+    pub(super) fn run_stage<R>(
+        sql: &str,
+        env: &Env<'_>,
+        stage: impl FnOnce(&mut TableCompiler<'_>) -> R,
+    ) -> (R, Vec<Diagnostic>) {
+        let mut def = table_def(sql);
+        let (mut opts, name) = options(&mut def);
+        let name = name.unwrap_or_default();
+        let Some(connector) = env.registry.get(&name) else {
+            panic!("unknown connector `{name}`");
+        };
+        let columns = lower_columns(&def, true, &mut opts);
+        let spec = connector.spec();
+        opts.add_catalogue(COMMON_OPTIONS);
+        opts.add_catalogue(spec.table_options);
+        opts.add_catalogue(spec.profile_options);
+        if let Some(t) = spec.type_spec() {
+            opts.add_catalogue(std::slice::from_ref(t));
+        }
+        let mut compiler = TableCompiler {
+            def: &def,
+            env,
+            connector,
+            connector_name: &name,
+            opts,
+            columns,
+            profile_secrets: Vec::new(),
+        };
+        let out = stage(&mut compiler);
+        (out, compiler.opts.take_diagnostics())
+    }
+
+    /// The codes of `diags`, in order.
+    pub(super) fn codes(diags: &[Diagnostic]) -> Vec<&'static str> {
+        diags.iter().map(|d| d.code.as_str()).collect()
+    }
+
+    /// A Kafka profile called `prod`.
+    pub(super) fn kafka_profile() -> ConnectionProfile {
+        ConnectionProfile {
+            id: Some("cp_1".into()),
+            name: "prod".into(),
+            connector: "kafka".into(),
+            config: serde_json::json!({"bootstrap_servers": "b1:9092"})
+                .as_object()
+                .cloned()
+                .unwrap_or_default(),
+            description: None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::testing::*;
+    use super::*;
+    use crate::connector::Registry;
+
+    fn assert_send_sync<T: Send + Sync>() {}
+
+    #[test]
+    fn the_environment_and_the_results_cross_threads() {
+        assert_send_sync::<Env<'static>>();
+        assert_send_sync::<Compiled>();
+        assert_send_sync::<CompileError>();
+        assert_send_sync::<Registry>();
+        assert_send_sync::<Table>();
+    }
+
+    #[test]
+    fn compile_table_def_compiles_one_definition() {
+        let registry = Registry::builtin();
+        let def = table_def(
+            "CREATE TABLE t (id BIGINT) WITH (connector = 'kafka', bootstrap_servers = 'b:9092', topic = 't', type = 'source', format = 'json')",
+        );
+        let (table, diags, secrets) = compile_table_def(&def, &Env::new(&registry));
+        assert_eq!(table.as_ref().map(Table::name), Some("t"));
+        assert!(diags.is_empty());
+        assert!(secrets.is_empty());
+        let def = table_def(
+            "CREATE TABLE t (id BIGINT) WITH (connector = 'kafka', bootstrap_server = 'b:9092', topic = 't', type = 'source', format = 'json')",
+        );
+        let (table, diags, _) = compile_table_def(&def, &Env::new(&registry));
+        assert!(table.is_none());
+        let mut found = codes(&diags);
+        found.sort_unstable();
+        assert_eq!(found, ["option::missing", "option::unknown"]);
+        let def = table_def("CREATE TABLE m (id BIGINT PRIMARY KEY)");
+        let (table, diags, _) = compile_table_def(&def, &Env::new(&registry));
+        assert!(diags.is_empty());
+        assert!(matches!(table, Some(Table::Memory(m)) if m.primary_keys == ["id"]));
+    }
+
+    #[test]
+    fn finish_diagnostics_sorts_dedups_and_applies_strict() {
+        let w =
+            |at: usize| Diagnostic::warning(codes::DEPRECATED_OPTION, Span::new(at, at + 1), "w");
+        let mut diags = vec![w(5), w(1), w(5)];
+        finish_diagnostics(&mut diags, false);
+        assert_eq!(diags.len(), 2);
+        assert_eq!(diags.first().map(|d| d.span.start), Some(1));
+        assert!(diags.iter().all(|d| !d.is_error()));
+        finish_diagnostics(&mut diags, true);
+        assert!(diags.iter().all(Diagnostic::is_error));
+    }
+
+    #[test]
+    fn unknown_connectors_are_suggested() {
+        let registry = Registry::builtin();
+        let out = compile_sql(
+            "CREATE TABLE t (id INT) WITH (connector = 'kafak')",
+            &Env::new(&registry),
+        );
+        assert_eq!(codes(&out.diagnostics), ["connector::unknown"]);
+        assert_eq!(
+            out.diagnostics.first().and_then(|d| d.help.as_deref()),
+            Some("did you mean `kafka`?")
+        );
     }
 }

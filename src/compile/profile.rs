@@ -3,7 +3,7 @@
 
 use crate::diagnostics::{codes, Diagnostic};
 use crate::options::ConnectorOptions;
-use crate::profile::ConnectionProfile;
+use crate::profile::{ConnectionProfile, ResolveError};
 use crate::span::Spanned;
 
 use super::{messages, TableCompiler};
@@ -31,29 +31,27 @@ impl TableCompiler<'_> {
             );
             return (self.connector.profile_from_options(&mut self.opts), None);
         }
-        let Some(profile) = self.env.profiles.resolve(&name.node) else {
-            // Suggest among this connector's profiles only: another connector's would fail.
-            let names = self.env.profiles.names_for(info.name);
-            let otherwise = if names.is_empty() {
-                format!(
-                    "no connection profiles for connector `{}` are defined (ddlc: pass them with --profiles)",
-                    info.name
-                )
-            } else {
-                format!("known `{}` profiles: {}", info.name, names.join(", "))
-            };
-            self.opts.report(messages::suggest(
-                Diagnostic::error(
-                    codes::PROFILE_NOT_FOUND,
+        let profile = match self.env.profiles.resolve(&name.node) {
+            Ok(profile) => profile,
+            Err(ResolveError::NotFound) => {
+                self.profile_not_found(name);
+                return (None, None);
+            }
+            Err(e) => {
+                let what = format!("connection profile `{}`", name.node);
+                let d = messages::resolve_failed(
                     name.span,
-                    format!("connection profile `{}` not found", name.node),
-                ),
-                &name.node,
-                names.iter().map(String::as_str),
-                Some(otherwise),
-            ));
-            self.skip_profile_keys();
-            return (None, None);
+                    &what,
+                    &e,
+                    codes::PROFILE_UNAVAILABLE,
+                    codes::PROFILE_INVALID,
+                );
+                if let Some(d) = d {
+                    self.opts.report(d);
+                }
+                self.skip_profile_keys();
+                return (None, None);
+            }
         };
         if profile.connector != info.name {
             self.opts.report(Diagnostic::error(
@@ -113,6 +111,32 @@ impl TableCompiler<'_> {
         (typed, Some(profile))
     }
 
+    /// Reports a `connection_profile` the resolver does not know, suggesting among the
+    /// connector's own profiles (another connector's would fail).
+    pub(super) fn profile_not_found(&mut self, name: &Spanned<String>) {
+        let spec = self.connector.spec();
+        let names = self.env.profiles.names_for(spec.name);
+        let otherwise = if names.is_empty() {
+            format!(
+                "no connection profiles for connector `{}` are defined (ddlc: pass them with --profiles)",
+                spec.name
+            )
+        } else {
+            format!("known `{}` profiles: {}", spec.name, names.join(", "))
+        };
+        self.opts.report(messages::suggest(
+            Diagnostic::error(
+                codes::PROFILE_NOT_FOUND,
+                name.span,
+                format!("connection profile `{}` not found", name.node),
+            ),
+            &name.node,
+            names.iter().map(String::as_str),
+            Some(otherwise),
+        ));
+        self.skip_profile_keys();
+    }
+
     pub(super) fn skip_profile_keys(&mut self) {
         for spec in self.connector.spec().profile_options {
             for key in self.opts.pending_keys() {
@@ -121,5 +145,79 @@ impl TableCompiler<'_> {
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::{codes, kafka_profile, run_stage};
+    use super::super::Env;
+    use super::*;
+    use crate::connector::Registry;
+    use crate::profile::{ProfileResolver, Profiles};
+
+    /// A store that always fails the same way.
+    struct Failing(ResolveError);
+
+    impl ProfileResolver for Failing {
+        fn resolve(&self, _: &str) -> Result<ConnectionProfile, ResolveError> {
+            Err(self.0.clone())
+        }
+    }
+
+    const SQL: &str = "CREATE TABLE t (id INT) WITH (connector = 'kafka', connection_profile = 'prod', topic = 't', type = 'source', format = 'json')";
+
+    fn profile_stage(profiles: &dyn ProfileResolver, sql: &str) -> (bool, Vec<Diagnostic>) {
+        let registry = Registry::builtin();
+        let env = Env::new(&registry).with_profiles(profiles);
+        run_stage(sql, &env, |c| {
+            let name = c.opts.string(&super::super::CONNECTION_PROFILE);
+            let (typed, used) = c.profile(name.as_ref());
+            typed.is_some() && used.is_some()
+        })
+    }
+
+    #[test]
+    fn a_known_profile_provides_the_connection() {
+        let (ok, diags) = profile_stage(&Profiles(vec![kafka_profile()]), SQL);
+        assert!(ok);
+        assert!(diags.is_empty(), "{diags:?}");
+        // A connection option written again in WITH is a mistake.
+        let sql = SQL.replace("topic = 't'", "topic = 't', bootstrap_servers = 'x:1'");
+        let (_, diags) = profile_stage(&Profiles(vec![kafka_profile()]), &sql);
+        assert_eq!(codes(&diags), ["option::set_by_profile"]);
+    }
+
+    #[test]
+    fn not_found_suggests_the_connectors_profiles() {
+        let sql = SQL.replace("'prod'", "'prd'");
+        let (ok, diags) = profile_stage(&Profiles(vec![kafka_profile()]), &sql);
+        assert!(!ok);
+        assert_eq!(codes(&diags), ["profile::not_found"]);
+        assert_eq!(
+            diags.first().and_then(|d| d.help.as_deref()),
+            Some("did you mean `prod`?")
+        );
+        let (_, diags) = profile_stage(&Failing(ResolveError::NotFound), SQL);
+        assert_eq!(codes(&diags), ["profile::not_found"]);
+    }
+
+    #[test]
+    fn an_unavailable_store_is_not_a_missing_profile() {
+        let (ok, diags) =
+            profile_stage(&Failing(ResolveError::Unavailable("timed out".into())), SQL);
+        assert!(!ok);
+        assert_eq!(codes(&diags), ["profile::unavailable"]);
+        assert_eq!(
+            diags.first().map(|d| d.message.as_str()),
+            Some("connection profile `prod` could not be looked up: timed out")
+        );
+    }
+
+    #[test]
+    fn an_unusable_answer_is_an_invalid_profile() {
+        let (ok, diags) = profile_stage(&Failing(ResolveError::Invalid("bad JSON".into())), SQL);
+        assert!(!ok);
+        assert_eq!(codes(&diags), ["profile::invalid"]);
     }
 }

@@ -95,3 +95,58 @@ impl TableCompiler<'_> {
             .find(|ct| ct.as_str() == ty.node)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::{codes, run_stage};
+    use super::super::Env;
+    use super::*;
+    use crate::connector::Registry;
+
+    fn connection_type(sql: &str) -> (Option<ConnectionType>, Vec<&'static str>) {
+        let registry = Registry::builtin();
+        let (ct, diags) = run_stage(sql, &Env::new(&registry), |c| c.connection_type());
+        (ct, codes(&diags))
+    }
+
+    #[test]
+    fn the_type_option_decides() {
+        let (ct, found) =
+            connection_type("CREATE TABLE t (id INT) WITH (connector = 'kafka', type = 'sink')");
+        assert_eq!(
+            (ct, found.as_slice()),
+            (Some(ConnectionType::Sink), &[][..])
+        );
+        // A connector with one role needs no `type`.
+        let (ct, _) = connection_type("CREATE TABLE t (id INT) WITH (connector = 'impulse')");
+        assert_eq!(ct, Some(ConnectionType::Source));
+    }
+
+    #[test]
+    fn temporary_tables_are_lookup_tables() {
+        let (ct, found) = connection_type(
+            "CREATE TEMPORARY TABLE t (id INT) WITH (connector = 'kafka', type = 'source')",
+        );
+        assert_eq!(ct, None);
+        assert_eq!(found, ["connector::connection_type"]);
+        let (ct, found) = connection_type(
+            "CREATE TEMPORARY TABLE t (id TEXT) WITH (connector = 'redis', type = 'lookup')",
+        );
+        assert_eq!(
+            (ct, found.as_slice()),
+            (Some(ConnectionType::Lookup), &[][..])
+        );
+    }
+
+    #[test]
+    fn a_role_the_connector_lacks_is_its_own_mistake() {
+        let (ct, found) =
+            connection_type("CREATE TABLE t (id INT) WITH (connector = 'impulse', type = 'sink')");
+        assert_eq!(ct, Some(ConnectionType::Source));
+        assert!(found.is_empty(), "{found:?}");
+        let (ct, found) =
+            connection_type("CREATE TABLE t (id TEXT) WITH (connector = 'redis', type = 'source')");
+        assert_eq!(ct, None);
+        assert_eq!(found, ["connector::connection_type"]);
+    }
+}

@@ -179,3 +179,90 @@ impl TableCompiler<'_> {
         Some(f.node)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::{codes, run_stage};
+    use super::super::Env;
+    use super::*;
+    use crate::connector::{ConnectionType, Registry};
+
+    fn watermark(sql: &str) -> (Option<Watermark>, Vec<&'static str>) {
+        let registry = Registry::builtin();
+        let (w, diags) = run_stage(sql, &Env::new(&registry), |c| {
+            let fields = c.columns.fields.clone();
+            c.watermark(&fields)
+        });
+        (w, codes(&diags))
+    }
+
+    #[test]
+    fn the_watermark_names_a_timestamp_column() {
+        let (w, found) = watermark("CREATE TABLE t (ts TIMESTAMP NOT NULL, WATERMARK FOR ts AS ts - INTERVAL '5' SECOND) WITH (connector = 'kafka')");
+        assert!(found.is_empty(), "{found:?}");
+        assert_eq!(w.as_ref().map(|w| w.column.as_str()), Some("ts"));
+        assert_eq!(
+            w.and_then(|w| w.expression).as_deref(),
+            Some("ts - INTERVAL '5' SECOND")
+        );
+        let (_, found) =
+            watermark("CREATE TABLE t (ts BIGINT, WATERMARK FOR ts) WITH (connector = 'kafka')");
+        assert_eq!(found, ["watermark::type"]);
+        let (_, found) = watermark(
+            "CREATE TABLE t (ts TIMESTAMP, WATERMARK FOR tss) WITH (connector = 'kafka')",
+        );
+        assert_eq!(found, ["column::unknown"]);
+        let (_, found) = watermark("CREATE TABLE t (ts TIMESTAMP, WATERMARK FOR ts AS ts - INTERVAL '1' SECOND) WITH (connector = 'kafka')");
+        assert_eq!(found, ["watermark::nullable"]);
+    }
+
+    #[test]
+    fn metadata_columns_are_checked_against_the_connector() {
+        let registry = Registry::builtin();
+        let check = |sql: &str| {
+            let (_, diags) = run_stage(sql, &Env::new(&registry), |c| c.check_metadata());
+            diags
+        };
+        assert!(check(
+            "CREATE TABLE t (p INT METADATA FROM 'partition') WITH (connector = 'kafka')"
+        )
+        .is_empty());
+        let diags =
+            check("CREATE TABLE t (p INT METADATA FROM 'partiton') WITH (connector = 'kafka')");
+        assert_eq!(codes(&diags), ["metadata::unknown"]);
+        assert_eq!(
+            diags.first().and_then(|d| d.help.as_deref()),
+            Some("did you mean `partition`?")
+        );
+        let diags =
+            check("CREATE TABLE t (p TEXT METADATA FROM 'partition') WITH (connector = 'kafka')");
+        assert_eq!(codes(&diags), ["metadata::type"]);
+    }
+
+    #[test]
+    fn deprecated_field_options_warn() {
+        let registry = Registry::builtin();
+        let sql = "CREATE TABLE t (ts TIMESTAMP) WITH (connector = 'kafka', type = 'source', event_time_field = 'ts')";
+        let (field, diags) = run_stage(sql, &Env::new(&registry), |c| {
+            c.opts.set_connection_type(ConnectionType::Source);
+            let schema = ConnectionSchema {
+                fields: c.columns.fields.clone(),
+                format: None,
+                framing: None,
+                bad_data: None,
+                primary_keys: Vec::new(),
+                watermark: None,
+                metadata_fields: Vec::new(),
+                generated_fields: Vec::new(),
+                inferred: false,
+                definition: None,
+            };
+            c.field_option(&EVENT_TIME_FIELD, &schema)
+        });
+        assert_eq!(field.as_deref(), Some("ts"));
+        assert!(diags
+            .iter()
+            .any(|d| d.help.as_deref() == Some("declare `WATERMARK FOR ts` in the column list")));
+        assert!(codes(&diags).iter().all(|c| *c == "option::deprecated"));
+    }
+}
