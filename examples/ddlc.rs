@@ -16,6 +16,7 @@ use connector_ddl::diagnostics::{redact_source, render_human, JsonDiagnostic};
 use connector_ddl::profile::{ConnectionProfile, Profiles};
 use connector_ddl::schema::definition::{NoSchemas, SchemaKind, SchemaResolver};
 use connector_ddl::span::LineIndex;
+use connector_ddl::ResolveError;
 use connector_ddl::{compile_request, compile_sql, Diagnostic, Env, Registry, Table};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -72,7 +73,7 @@ struct Args {
 struct DirSchemas(PathBuf);
 
 impl DirSchemas {
-    fn read(&self, relative: &str) -> Result<Option<String>, String> {
+    fn read(&self, relative: &str) -> Result<String, ResolveError> {
         let rel = std::path::Path::new(relative);
         // Only plain relative paths: a schema reference must not escape the directory.
         if rel.components().any(|c| {
@@ -81,25 +82,32 @@ impl DirSchemas {
                 std::path::Component::Normal(_) | std::path::Component::CurDir
             )
         }) {
-            return Err(format!(
+            return Err(ResolveError::Invalid(format!(
                 "`{relative}` must be a relative path inside the schema directory"
-            ));
+            )));
         }
         let path = self.0.join(rel);
         match std::fs::read_to_string(&path) {
-            Ok(t) => Ok(Some(t)),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-            Err(e) => Err(format!("cannot read `{}`: {e}", path.display())),
+            Ok(t) => Ok(t),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Err(ResolveError::NotFound),
+            // The file is there but is not text.
+            Err(e) if e.kind() == std::io::ErrorKind::InvalidData => Err(ResolveError::Invalid(
+                format!("cannot read `{}`: {e}", path.display()),
+            )),
+            Err(e) => Err(ResolveError::Unavailable(format!(
+                "cannot read `{}`: {e}",
+                path.display()
+            ))),
         }
     }
 }
 
 impl SchemaResolver for DirSchemas {
-    fn file(&self, path: &str) -> Result<Option<String>, String> {
+    fn file(&self, path: &str) -> Result<String, ResolveError> {
         self.read(path)
     }
 
-    fn subject(&self, subject: &str, kind: SchemaKind) -> Result<Option<String>, String> {
+    fn subject(&self, subject: &str, kind: SchemaKind) -> Result<String, ResolveError> {
         self.read(&format!("{subject}.{}", kind.extension()))
     }
 }

@@ -140,6 +140,9 @@ codes! {
     PROFILE_CONNECTOR = "profile::connector_mismatch",
     /// A connection profile whose configuration is invalid.
     PROFILE_INVALID = "profile::invalid",
+    /// A connection profile that could not be looked up because the profile store is
+    /// unavailable (not the same as not found).
+    PROFILE_UNAVAILABLE = "profile::unavailable",
     /// A `METADATA FROM` key that the connector does not provide.
     UNKNOWN_METADATA = "metadata::unknown",
     /// A metadata column declared with a type other than the connector's.
@@ -156,6 +159,9 @@ codes! {
     INVALID_SCHEMA = "schema::invalid",
     /// A schema file, subject or import that the schema resolver cannot find.
     SCHEMA_NOT_FOUND = "schema::not_found",
+    /// A schema file or subject that could not be read because the schema resolver (a
+    /// registry, a store) is unavailable (not the same as not found).
+    SCHEMA_UNAVAILABLE = "schema::unavailable",
     /// A schema construct that has no exact Arrow equivalent and was converted with loss.
     SCHEMA_LOSSY = "schema::lossy",
     /// A recursive schema type, cut at the recursion point.

@@ -85,6 +85,7 @@ pub mod options;
 pub(crate) mod parse;
 pub mod profile;
 pub mod request;
+mod resolve;
 pub mod schema;
 pub mod span;
 pub mod text;
@@ -94,6 +95,11 @@ pub use connector::{ConnectionType, Connector, Registry};
 pub use diagnostics::{Diagnostic, Severity};
 pub use parse::check_syntax;
 pub use request::compile_request;
+pub use resolve::ResolveError;
+
+/// The `arrow-schema` crate this library builds its schemas with (see
+/// [`Connection::arrow_schema`]), so embedders use the same version.
+pub use arrow_schema;
 
 /// Compiles the README's Rust examples as doctests.
 #[doc = include_str!("../README.md")]

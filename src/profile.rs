@@ -30,10 +30,18 @@ pub struct ConnectionProfile {
     pub description: Option<String>,
 }
 
-/// Looks up connection profiles by name (DDL) or id (requests).
-pub trait ProfileResolver {
-    /// The profile called `name_or_id` (its name, or its id), if any.
-    fn resolve(&self, name_or_id: &str) -> Option<ConnectionProfile>;
+pub use crate::resolve::ResolveError;
+
+/// Looks up connection profiles by name (DDL) or id (requests). `Send + Sync`, so an
+/// [`crate::Env`] can be shared between threads.
+pub trait ProfileResolver: Send + Sync {
+    /// The profile called `name_or_id` (its name, or its id).
+    ///
+    /// # Errors
+    /// [`ResolveError::NotFound`] when there is no such profile;
+    /// [`ResolveError::Unavailable`] when the store could not be asked;
+    /// [`ResolveError::Invalid`] when what it holds is unusable.
+    fn resolve(&self, name_or_id: &str) -> Result<ConnectionProfile, ResolveError>;
 
     /// Names of the known profiles, for did-you-mean.
     fn names(&self) -> Vec<String> {
@@ -51,12 +59,13 @@ pub trait ProfileResolver {
 pub struct Profiles(pub Vec<ConnectionProfile>);
 
 impl ProfileResolver for Profiles {
-    fn resolve(&self, name_or_id: &str) -> Option<ConnectionProfile> {
+    fn resolve(&self, name_or_id: &str) -> Result<ConnectionProfile, ResolveError> {
         self.0
             .iter()
             .find(|p| p.name == name_or_id)
             .or_else(|| self.0.iter().find(|p| p.id.as_deref() == Some(name_or_id)))
             .cloned()
+            .ok_or(ResolveError::NotFound)
     }
 
     fn names(&self) -> Vec<String> {

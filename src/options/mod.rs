@@ -82,7 +82,10 @@ impl ConnectorOptions {
 
     /// Options from a JSON object (a request's `config`, a profile's `config`). Every value
     /// is attached to `anchor`, since JSON has no spans of its own here.
-    pub(crate) fn from_json(map: &serde_json::Map<String, serde_json::Value>, anchor: Span) -> Self {
+    pub(crate) fn from_json(
+        map: &serde_json::Map<String, serde_json::Value>,
+        anchor: Span,
+    ) -> Self {
         let mut opts = ConnectorOptions::empty(anchor);
         for (k, v) in map {
             let value = json_to_value(v, anchor);

@@ -29,7 +29,7 @@ use std::collections::BTreeMap;
 use crate::compile::{compile_table_def, finish_diagnostics, Compiled, Env};
 use crate::diagnostics::{codes, Diagnostic};
 use crate::json::{self, JsonError};
-use crate::schema::definition::{SchemaKind, SchemaResolver};
+use crate::schema::definition::{ResolveError, SchemaKind, SchemaResolver};
 use crate::span::Span;
 
 use lower::{Lowerer, Node};
@@ -150,14 +150,14 @@ struct WithDependencies<'a> {
 }
 
 impl SchemaResolver for WithDependencies<'_> {
-    fn file(&self, path: &str) -> Result<Option<String>, String> {
+    fn file(&self, path: &str) -> Result<String, ResolveError> {
         match self.dependencies.get(path) {
-            Some(t) => Ok(Some(t.clone())),
+            Some(t) => Ok(t.clone()),
             None => self.inner.file(path),
         }
     }
 
-    fn subject(&self, subject: &str, kind: SchemaKind) -> Result<Option<String>, String> {
+    fn subject(&self, subject: &str, kind: SchemaKind) -> Result<String, ResolveError> {
         self.inner.subject(subject, kind)
     }
 }

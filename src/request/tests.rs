@@ -8,6 +8,7 @@ use super::lower::snake;
 use super::*;
 use crate::parse::types::json_metadata;
 use crate::parse::{ColumnKind, TableDef};
+use crate::schema::definition::ResolveError;
 use crate::schema::expand::{JSON_EXTENSION_KEY, JSON_EXTENSION_NAME};
 use crate::Registry;
 
@@ -267,9 +268,9 @@ fn dependencies_answer_before_the_resolver() {
         dependencies: &deps,
         inner: &inner,
     };
-    assert_eq!(r.file("a.proto"), Ok(Some("from request".to_string())));
-    assert_eq!(r.file("b.proto"), Ok(Some("b".to_string())));
-    assert_eq!(r.file("c.proto"), Ok(None));
+    assert_eq!(r.file("a.proto"), Ok("from request".to_string()));
+    assert_eq!(r.file("b.proto"), Ok("b".to_string()));
+    assert_eq!(r.file("c.proto"), Err(ResolveError::NotFound));
 }
 
 #[test]

@@ -55,15 +55,26 @@ impl SchemaKind {
     }
 }
 
+pub use crate::resolve::ResolveError;
+
 /// Resolves schema files and registry subjects. The embedder implements it; the crate
-/// itself reads nothing.
-pub trait SchemaResolver {
+/// itself reads nothing. `Send + Sync`, so an [`crate::Env`] can be shared between threads.
+///
+/// Both methods answer [`ResolveError::NotFound`] when there is no such file or subject,
+/// [`ResolveError::Unavailable`] when the store could not be asked (a registry that times
+/// out), and [`ResolveError::Invalid`] when what it holds is unusable.
+pub trait SchemaResolver: Send + Sync {
     /// The text of a schema file (`<format>.schema_file`, or a protobuf import).
-    /// `Ok(None)` when there is no such file; `Err` for a failure worth reporting.
-    fn file(&self, path: &str) -> Result<Option<String>, String>;
+    ///
+    /// # Errors
+    /// See the trait: not found, unavailable or invalid.
+    fn file(&self, path: &str) -> Result<String, ResolveError>;
 
     /// The latest schema registered under `subject`, for a format.
-    fn subject(&self, subject: &str, kind: SchemaKind) -> Result<Option<String>, String>;
+    ///
+    /// # Errors
+    /// See the trait: not found, unavailable or invalid.
+    fn subject(&self, subject: &str, kind: SchemaKind) -> Result<String, ResolveError>;
 }
 
 /// A resolver that knows no schemas.
@@ -71,12 +82,12 @@ pub trait SchemaResolver {
 pub struct NoSchemas;
 
 impl SchemaResolver for NoSchemas {
-    fn file(&self, _path: &str) -> Result<Option<String>, String> {
-        Ok(None)
+    fn file(&self, _path: &str) -> Result<String, ResolveError> {
+        Err(ResolveError::NotFound)
     }
 
-    fn subject(&self, _subject: &str, _kind: SchemaKind) -> Result<Option<String>, String> {
-        Ok(None)
+    fn subject(&self, _subject: &str, _kind: SchemaKind) -> Result<String, ResolveError> {
+        Err(ResolveError::NotFound)
     }
 }
 
@@ -90,12 +101,15 @@ pub struct MemorySchemas {
 }
 
 impl SchemaResolver for MemorySchemas {
-    fn file(&self, path: &str) -> Result<Option<String>, String> {
-        Ok(self.files.get(path).cloned())
+    fn file(&self, path: &str) -> Result<String, ResolveError> {
+        self.files.get(path).cloned().ok_or(ResolveError::NotFound)
     }
 
-    fn subject(&self, subject: &str, _kind: SchemaKind) -> Result<Option<String>, String> {
-        Ok(self.subjects.get(subject).cloned())
+    fn subject(&self, subject: &str, _kind: SchemaKind) -> Result<String, ResolveError> {
+        self.subjects
+            .get(subject)
+            .cloned()
+            .ok_or(ResolveError::NotFound)
     }
 }
 

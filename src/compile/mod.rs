@@ -1,0 +1,680 @@
+//! The pipeline: DDL (or a JSON create-table request) → [`Table`]s and [`Diagnostic`]s.
+//!
+//! Each table is compiled on its own; every stage reports what it finds and carries on,
+//! and a table is produced only when none of its diagnostics is an error.
+
+mod columns;
+mod definition;
+mod finish;
+mod format;
+mod memory;
+pub(crate) mod messages;
+mod output;
+mod profile;
+mod table_type;
+mod watermark;
+
+pub use output::{
+    arrow_metadata, CompileError, Compiled, Connection, ConnectionConfig, LookupCache, MemoryTable,
+    Table,
+};
+
+use columns::{check_column_refs, lower_columns, Columns, Known};
+use finish::secret_spans;
+use memory::memory_table;
+
+use std::collections::BTreeMap;
+
+use crate::connector::{ErasedConnector, FormatRule, Registry, TableContext};
+use crate::diagnostics::{codes, Diagnostic, Severity};
+use crate::options::{ConnectorOptions, OptionKind, OptionSpec, Value};
+use crate::parse::{parse_script, Statement, TableDef, WithClause};
+use crate::profile::{ProfileResolver, Profiles};
+use crate::schema::definition::{NoSchemas, SchemaResolver};
+use crate::schema::format::{self as schema_format, Format};
+use crate::schema::ConnectionSchema;
+use crate::span::{Span, Spanned};
+
+/// `connector`.
+pub const CONNECTOR: OptionSpec =
+    OptionSpec::string("connector").doc("The connector to use; absent for a memory table.");
+/// `connection_profile`.
+pub const CONNECTION_PROFILE: OptionSpec = OptionSpec::string("connection_profile")
+    .doc("Name of a connection profile that holds the connection options.");
+/// `event_time_field` (deprecated).
+pub const EVENT_TIME_FIELD: OptionSpec = OptionSpec::new("event_time_field", OptionKind::FieldRef)
+    .source_only()
+    .lenient()
+    .doc("Deprecated: use `WATERMARK FOR column`.");
+/// `watermark_field` (deprecated).
+pub const WATERMARK_FIELD: OptionSpec = OptionSpec::new("watermark_field", OptionKind::FieldRef)
+    .source_only()
+    .lenient()
+    .doc("Deprecated: use `WATERMARK FOR column AS expr`.");
+/// `idle_micros`.
+pub const IDLE_MICROS: OptionSpec = OptionSpec::new("idle_micros", OptionKind::Signed)
+    .default_int(300_000_000)
+    .source_only()
+    .lenient()
+    .doc("Microseconds without data after which a source partition counts as idle; <= 0 disables.");
+/// `lookup.cache.max_bytes`.
+pub const LOOKUP_CACHE_MAX_BYTES: OptionSpec =
+    OptionSpec::new("lookup.cache.max_bytes", OptionKind::Unsigned)
+        .lookup_only()
+        .lenient()
+        .doc("Size of the lookup cache in bytes.");
+/// `lookup.cache.ttl`.
+pub const LOOKUP_CACHE_TTL: OptionSpec = OptionSpec::new("lookup.cache.ttl", OptionKind::Duration)
+    .lookup_only()
+    .lenient()
+    .doc("How long a looked-up row is cached.");
+
+/// Options the compiler reads for every connection table.
+pub const COMMON_OPTIONS: &[OptionSpec] = &[
+    CONNECTOR,
+    CONNECTION_PROFILE,
+    schema_format::FORMAT,
+    schema_format::FRAMING,
+    schema_format::FRAMING_MAX_LENGTH,
+    schema_format::BAD_DATA,
+    EVENT_TIME_FIELD,
+    WATERMARK_FIELD,
+    IDLE_MICROS,
+    LOOKUP_CACHE_MAX_BYTES,
+    LOOKUP_CACHE_TTL,
+];
+
+/// What the compiler needs from its embedder.
+pub struct Env<'a> {
+    /// The connectors.
+    pub registry: &'a Registry,
+    /// Connection profiles.
+    pub profiles: &'a dyn ProfileResolver,
+    /// Schema files and registry subjects.
+    pub schemas: &'a dyn SchemaResolver,
+    /// Report warnings as errors.
+    pub strict: bool,
+}
+
+impl<'a> Env<'a> {
+    /// An environment over `registry`, with no profiles.
+    pub fn new(registry: &'a Registry) -> Self {
+        static NO_PROFILES: Profiles = Profiles(Vec::new());
+        Env {
+            registry,
+            profiles: &NO_PROFILES,
+            schemas: &NoSchemas,
+            strict: false,
+        }
+    }
+
+    /// Uses `schemas` to resolve schema files and registry subjects.
+    pub fn with_schemas(mut self, schemas: &'a dyn SchemaResolver) -> Self {
+        self.schemas = schemas;
+        self
+    }
+
+    /// Uses `profiles` to resolve `connection_profile`.
+    pub fn with_profiles(mut self, profiles: &'a dyn ProfileResolver) -> Self {
+        self.profiles = profiles;
+        self
+    }
+
+    /// Turns warnings into errors.
+    pub fn strict(mut self, strict: bool) -> Self {
+        self.strict = strict;
+        self
+    }
+}
+
+/// Compiles a SQL script: every `CREATE TABLE` becomes a [`Table`]; other statements are
+/// skipped.
+///
+/// # Errors
+/// Mistakes are returned as diagnostics in [`Compiled::diagnostics`], never as a panic;
+/// see `docs/diagnostics.md` for the codes.
+pub fn compile_sql(sql: &str, env: &Env<'_>) -> Compiled {
+    let script = parse_script(sql);
+    let mut diagnostics = script.diagnostics;
+    let mut tables: Vec<Table> = Vec::new();
+    let mut defined: BTreeMap<String, (Span, usize)> = BTreeMap::new();
+    let mut secrets: Vec<Span> = Vec::new();
+    for stmt in script.statements {
+        let Statement::CreateTable(mut def) = stmt else {
+            continue;
+        };
+        let key = def.name.node.to_lowercase();
+        let previous = defined.get(&key).copied();
+        if let Some((first, _)) = previous {
+            if def.if_not_exists {
+                continue;
+            }
+            if !def.or_replace {
+                diagnostics.push(
+                    Diagnostic::error(codes::DUPLICATE_TABLE, def.name.span, format!("table `{}` is already defined", def.name.node))
+                        .with_label(first, "first defined here")
+                        .with_help("use another name, or `CREATE TABLE IF NOT EXISTS` to keep the first definition")
+                        .in_table(&def.name.node),
+                );
+                continue;
+            }
+        }
+        // The options move into the compiler rather than being copied.
+        let with = def.with.take();
+        let (mut table, mut diags, secret) = compile_table(&def, with, env);
+        secrets.extend(secret);
+        // The parser's findings for this statement count too: an error (a decimal out of
+        // range) fails the table, and so does a warning in strict mode.
+        let from_parser = diagnostics
+            .iter()
+            .filter(|d| d.table.as_deref() == Some(def.name.node.as_str()));
+        let (parse_errors, parse_warnings) = from_parser.fold((false, false), |(e, w), d| {
+            (e || d.is_error(), w || !d.is_error())
+        });
+        if parse_errors {
+            table = None;
+        }
+        if env.strict && (!diags.is_empty() || parse_warnings) {
+            for d in &mut diags {
+                d.severity = Severity::Error;
+            }
+            table = None;
+        }
+        diagnostics.extend(diags.into_iter().map(|d| d.in_table(&def.name.node)));
+        if let Some(t) = table {
+            match previous {
+                Some((_, i)) if i < tables.len() => {
+                    if let Some(slot) = tables.get_mut(i) {
+                        *slot = t;
+                    }
+                }
+                _ => {
+                    defined.insert(key, (def.name.span, tables.len()));
+                    tables.push(t);
+                }
+            }
+        } else if previous.is_none() {
+            // Remember the name so later duplicates are still reported.
+            defined.insert(key, (def.name.span, usize::MAX));
+        }
+    }
+    finish_diagnostics(&mut diagnostics, env.strict);
+    Compiled::new(tables, diagnostics, secrets, sql)
+}
+
+/// Compiles one table definition that did not come from a SQL script (the JSON request
+/// path, [`crate::request`]) through the same pipeline as [`compile_sql`]. Returns the
+/// table (if it compiled), its diagnostics (not yet sorted or attributed to the table), and
+/// the spans of its secret option values.
+pub(crate) fn compile_table_def(
+    def: &TableDef,
+    env: &Env<'_>,
+) -> (Option<Table>, Vec<Diagnostic>, Vec<Span>) {
+    let mut def = def.clone();
+    let with = def.with.take();
+    compile_table(&def, with, env)
+}
+
+pub(crate) fn finish_diagnostics(diagnostics: &mut Vec<Diagnostic>, strict: bool) {
+    if strict {
+        for d in diagnostics.iter_mut() {
+            d.severity = Severity::Error;
+        }
+    }
+    crate::diagnostics::sort(diagnostics);
+    // Two checks can find the same mistake (a column named in a watermark and its
+    // expression); say it once.
+    diagnostics.dedup_by(|a, b| a.code == b.code && a.span == b.span && a.message == b.message);
+}
+
+/// Compiles one table; `with` is its WITH clause, taken out of `def`. Returns the table (if
+/// it compiled), its diagnostics, and the spans of its secret option values.
+fn compile_table(
+    def: &TableDef,
+    with: Option<WithClause>,
+    env: &Env<'_>,
+) -> (Option<Table>, Vec<Diagnostic>, Vec<Span>) {
+    let secrets = secret_spans(with.as_ref(), env.registry);
+    let (table, diags) = compile_options(def, with, env);
+    (table, diags, secrets)
+}
+
+fn compile_options(
+    def: &TableDef,
+    with: Option<WithClause>,
+    env: &Env<'_>,
+) -> (Option<Table>, Vec<Diagnostic>) {
+    let anchor = with.as_ref().map(|w| w.span).unwrap_or(def.name.span);
+    let entries = with
+        .map(|w| w.options)
+        .unwrap_or_default()
+        .into_iter()
+        .map(|o| (o.key, o.value));
+    let mut opts = ConnectorOptions::from_entries(entries, anchor);
+    let connector_value = opts.peek("connector").cloned();
+    let connector_name = match &connector_value {
+        None => None,
+        Some(v) => match &v.node {
+            Value::String(s) => {
+                opts.take("connector");
+                Some(Spanned::new(s.clone(), v.span))
+            }
+            _ => opts.string(&CONNECTOR),
+        },
+    };
+    let is_memory =
+        connector_value.is_none() || connector_name.as_ref().is_some_and(|c| c.node == "memory");
+    let columns = lower_columns(def, !is_memory, &mut opts);
+    if is_memory {
+        return memory_table(def, columns, opts);
+    }
+    let Some(connector_name) = connector_name else {
+        return (None, opts.take_diagnostics());
+    };
+    let Some(connector) = env.registry.get(&connector_name.node) else {
+        let names: Vec<&str> = env.registry.names().collect();
+        opts.report(messages::suggest(
+            Diagnostic::error(
+                codes::UNKNOWN_CONNECTOR,
+                connector_name.span,
+                format!("unknown connector `{}`", connector_name.node),
+            ),
+            &connector_name.node,
+            names.iter().copied(),
+            Some(format!("known connectors: {}", names.join(", "))),
+        ));
+        return (None, opts.take_diagnostics());
+    };
+    let mut state = TableCompiler {
+        def,
+        env,
+        connector,
+        connector_name: &connector_name.node,
+        opts,
+        columns,
+        profile_secrets: Vec::new(),
+    };
+    let table = state.compile();
+    let mut diags = state.opts.take_diagnostics();
+    if diags.iter().any(Diagnostic::is_error) {
+        return (None, std::mem::take(&mut diags));
+    }
+    (table.map(|c| Table::Connection(Box::new(c))), diags)
+}
+
+struct TableCompiler<'a> {
+    def: &'a TableDef,
+    env: &'a Env<'a>,
+    connector: &'a dyn ErasedConnector,
+    connector_name: &'a str,
+    opts: ConnectorOptions,
+    columns: Columns,
+    /// Secret values of the connection profile used, redacted from the output.
+    profile_secrets: Vec<String>,
+}
+
+impl TableCompiler<'_> {
+    fn compile(&mut self) -> Option<Connection> {
+        let def = self.def;
+        let spec = self.connector.spec();
+        self.opts.add_catalogue(COMMON_OPTIONS);
+        self.opts.add_catalogue(spec.table_options);
+        if let Some(t) = spec.type_spec() {
+            self.opts.add_catalogue(std::slice::from_ref(t));
+        }
+        let profile_ref = self.opts.string(&CONNECTION_PROFILE);
+        let (profile, used_profile) = self.profile(profile_ref.as_ref());
+        if used_profile.is_none() {
+            self.opts.add_catalogue(spec.profile_options);
+        }
+
+        // Format, framing, bad data.
+        let format = schema_format::format_from_options(&mut self.opts);
+        let framing = schema_format::framing_from_options(&mut self.opts);
+        let bad_data = schema_format::bad_data_from_options(&mut self.opts);
+        self.check_format(format.as_ref());
+        let format = format.map(|(f, _)| f);
+
+        let Some(connection_type) = self.connection_type() else {
+            // The table's type is unknown (reported): report what every type requires,
+            // and leave the rest of the connector's options alone rather than pile on.
+            self.opts.report_missing_required(spec.table_options);
+            self.finish_options(
+                None,
+                used_profile.as_ref(),
+                format.as_ref(),
+                framing.is_some(),
+            );
+            return None;
+        };
+        self.opts.set_connection_type(connection_type);
+
+        let generated: Vec<Spanned<String>> = self
+            .columns
+            .generated
+            .iter()
+            .map(|g| Spanned::new(g.field.clone(), self.column_span(&g.field)))
+            .collect();
+        let ctx = TableContext {
+            name: &def.name.node,
+            connection_type,
+            fields: &self.columns.fields,
+            format: format.as_ref(),
+            generated: &generated,
+            partitioned_by: def.partitioned_by.as_ref(),
+        };
+        let table = self.connector.table_from_options(&mut self.opts, &ctx);
+        let config = match (&profile, &table) {
+            (Some(p), Some(t)) => self.connector.configure(p, t),
+            _ => None,
+        };
+        let connection_type = Some(connection_type);
+        // Schema: declared columns, the connector's fixed schema, or an expanded definition.
+        let mut format = format;
+        let expanded = self.expand_definition(format.as_ref(), config.as_ref(), connection_type);
+        if let (Some(Format::Protobuf(p)), Some((_, d))) = (format.as_mut(), expanded.as_ref()) {
+            p.message_name = d.message_name.clone();
+        }
+        let fixed = config.as_ref().and_then(|c| c.fixed_schema.clone());
+        let (fields, definition) = match expanded {
+            Some((schema_fields, d)) => (self.fields_with_definition(schema_fields), Some(d)),
+            None => (self.schema_fields(fixed), None),
+        };
+        let fields = match &config {
+            Some(c) => self.connector.adjust_fields(c, fields),
+            None => fields,
+        };
+        check_column_refs(
+            def,
+            &Known::new(&fields, &self.columns.generated),
+            &mut self.opts,
+        );
+        let watermark = self.watermark(&fields);
+        let schema = ConnectionSchema {
+            inferred: def.columns.as_ref().is_none_or(|c| c.node.is_empty()) && fields.is_empty(),
+            definition,
+            fields,
+            format: format.clone(),
+            framing,
+            bad_data,
+            primary_keys: self.columns.primary_keys.clone(),
+            watermark,
+            metadata_fields: self.columns.metadata.iter().map(|m| m.0.clone()).collect(),
+            generated_fields: self.columns.generated.clone(),
+        };
+        self.check_metadata();
+        if let Some(ct) = connection_type {
+            self.check_format_shape(&schema, ct);
+        }
+        if let Some(c) = &config {
+            self.connector.check(c, &schema, &mut self.opts);
+        }
+
+        // Options every table may set; the catalogue decides where they apply.
+        let event_time = self.field_option(&EVENT_TIME_FIELD, &schema);
+        let watermark_field = self.field_option(&WATERMARK_FIELD, &schema);
+        let idle = self.opts.signed(&IDLE_MICROS).map(|v| v.node);
+        let cache_bytes = self.opts.unsigned(&LOOKUP_CACHE_MAX_BYTES);
+        let cache_ttl = self.opts.duration(&LOOKUP_CACHE_TTL);
+        if spec.formats.rule == FormatRule::Ignored {
+            for key in [
+                schema_format::FRAMING.key,
+                schema_format::FRAMING_MAX_LENGTH.key,
+                schema_format::BAD_DATA.key,
+            ] {
+                if let Some(span) = self.opts.key_span(key) {
+                    self.opts
+                        .report(messages::fixed_encoding(span, self.connector_name, key));
+                }
+            }
+        }
+        if let Some(p) = def.partitioned_by.as_ref().filter(|_| !spec.partitioned) {
+            // File sinks partition through their own options, not this clause.
+            let (message, help) = if spec.partitions_by_options {
+                (
+                    format!("connector `{}` does not read `PARTITIONED BY`; it has no effect", self.connector_name),
+                    "remove `PARTITIONED BY`, and partition with `partitioning.fields = [col, …]` or `partitioning.time_pattern`",
+                )
+            } else {
+                (
+                    format!("connector `{}` does not partition its output; `PARTITIONED BY` has no effect", self.connector_name),
+                    "remove `PARTITIONED BY`",
+                )
+            };
+            self.opts
+                .report(messages::not_applicable(p.span, message).with_help(help));
+        }
+        self.finish_options(
+            connection_type,
+            used_profile.as_ref(),
+            format.as_ref(),
+            schema.framing.is_some(),
+        );
+
+        let config = config?;
+        let connection_type = connection_type?;
+        if self.opts.has_errors() {
+            return None;
+        }
+        let event_time_field = schema
+            .watermark
+            .as_ref()
+            .map(|w| w.column.clone())
+            .or(event_time);
+        let lookup_cache = (cache_bytes.is_some() || cache_ttl.is_some()).then(|| LookupCache {
+            max_bytes: cache_bytes.map(|c| c.node),
+            ttl_micros: cache_ttl.map(|c| u64::try_from(c.node.as_micros()).unwrap_or(u64::MAX)),
+        });
+        // Secret values, whatever Rust type the connector keeps them in, are redacted
+        // from the config JSON and the description.
+        let secrets = self.secret_values();
+        let description = crate::profile::redact_text(&config.description, &secrets);
+        Some(Connection {
+            name: def.name.node.clone(),
+            connector: self.connector_name.to_string(),
+            connection_type,
+            description,
+            config: ConnectionConfig {
+                connection: spec
+                    .has_profile()
+                    .then(|| config.profile.clone().with_secrets(secrets.clone())),
+                table: config.table.clone().with_secrets(secrets),
+            },
+            schema,
+            connection_profile: used_profile.map(|p| p.name),
+            temporary: def.temporary,
+            event_time_field,
+            watermark_field,
+            // `<= 0` turns the timeout off, as in Arroyo; only sources read it.
+            idle_time_micros: idle.and_then(|v| u64::try_from(v).ok()).filter(|v| *v > 0),
+            lookup_cache,
+            partitioned_by: def
+                .partitioned_by
+                .as_ref()
+                .map(|p| p.node.iter().map(|e| e.text.clone()).collect())
+                .unwrap_or_default(),
+            options: self.redacted_options(),
+        })
+    }
+
+    /// The column list, or the table name when there is none: where table-shape errors go.
+    fn column_list_span(&self) -> Span {
+        self.def
+            .columns
+            .as_ref()
+            .map(|c| c.span)
+            .unwrap_or(self.def.name.span)
+    }
+
+    fn column_span(&self, name: &str) -> Span {
+        self.def
+            .column_list()
+            .iter()
+            .find(|c| c.name.node == name)
+            .map(|c| c.span)
+            .unwrap_or(self.def.name.span)
+    }
+}
+
+/// Helpers for the stage tests: a table parsed and lowered, and a [`TableCompiler`] over
+/// it, so each stage can be run on its own.
+#[cfg(test)]
+pub(super) mod testing {
+    use super::*;
+    use crate::profile::ConnectionProfile;
+
+    /// The one `CREATE TABLE` of `sql`.
+    pub(super) fn table_def(sql: &str) -> TableDef {
+        let script = parse_script(sql);
+        let def = script.statements.into_iter().find_map(|s| match s {
+            Statement::CreateTable(def) => Some(def),
+            _ => None,
+        });
+        match def {
+            Some(def) => *def,
+            None => panic!("no CREATE TABLE in {sql}"),
+        }
+    }
+
+    /// The WITH options of `def`, with its connector taken out.
+    pub(super) fn options(def: &mut TableDef) -> (ConnectorOptions, Option<String>) {
+        let with = def.with.take();
+        let anchor = with.as_ref().map(|w| w.span).unwrap_or(def.name.span);
+        let entries = with
+            .map(|w| w.options)
+            .unwrap_or_default()
+            .into_iter()
+            .map(|o| (o.key, o.value));
+        let mut opts = ConnectorOptions::from_entries(entries, anchor);
+        let connector = match opts.peek("connector").map(|v| v.node.clone()) {
+            Some(Value::String(s)) => {
+                opts.take("connector");
+                Some(s)
+            }
+            _ => None,
+        };
+        (opts, connector)
+    }
+
+    /// Runs `stage` on a [`TableCompiler`] for the table of `sql` (its catalogue loaded as
+    /// [`TableCompiler::compile`] loads it), and returns what it gave and every diagnostic.
+    pub(super) fn run_stage<R>(
+        sql: &str,
+        env: &Env<'_>,
+        stage: impl FnOnce(&mut TableCompiler<'_>) -> R,
+    ) -> (R, Vec<Diagnostic>) {
+        let mut def = table_def(sql);
+        let (mut opts, name) = options(&mut def);
+        let name = name.unwrap_or_default();
+        let Some(connector) = env.registry.get(&name) else {
+            panic!("unknown connector `{name}`");
+        };
+        let columns = lower_columns(&def, true, &mut opts);
+        let spec = connector.spec();
+        opts.add_catalogue(COMMON_OPTIONS);
+        opts.add_catalogue(spec.table_options);
+        opts.add_catalogue(spec.profile_options);
+        if let Some(t) = spec.type_spec() {
+            opts.add_catalogue(std::slice::from_ref(t));
+        }
+        let mut compiler = TableCompiler {
+            def: &def,
+            env,
+            connector,
+            connector_name: &name,
+            opts,
+            columns,
+            profile_secrets: Vec::new(),
+        };
+        let out = stage(&mut compiler);
+        (out, compiler.opts.take_diagnostics())
+    }
+
+    /// The codes of `diags`, in order.
+    pub(super) fn codes(diags: &[Diagnostic]) -> Vec<&'static str> {
+        diags.iter().map(|d| d.code.as_str()).collect()
+    }
+
+    /// A Kafka profile called `prod`.
+    pub(super) fn kafka_profile() -> ConnectionProfile {
+        ConnectionProfile {
+            id: Some("cp_1".into()),
+            name: "prod".into(),
+            connector: "kafka".into(),
+            config: serde_json::json!({"bootstrap_servers": "b1:9092"})
+                .as_object()
+                .cloned()
+                .unwrap_or_default(),
+            description: None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::testing::*;
+    use super::*;
+    use crate::connector::Registry;
+
+    fn assert_send_sync<T: Send + Sync>() {}
+
+    #[test]
+    fn the_environment_and_the_results_cross_threads() {
+        assert_send_sync::<Env<'static>>();
+        assert_send_sync::<Compiled>();
+        assert_send_sync::<CompileError>();
+        assert_send_sync::<Registry>();
+        assert_send_sync::<Table>();
+    }
+
+    #[test]
+    fn compile_table_def_compiles_one_definition() {
+        let registry = Registry::builtin();
+        let def = table_def(
+            "CREATE TABLE t (id BIGINT) WITH (connector = 'kafka', bootstrap_servers = 'b:9092', topic = 't', type = 'source', format = 'json')",
+        );
+        let (table, diags, secrets) = compile_table_def(&def, &Env::new(&registry));
+        assert_eq!(table.as_ref().map(Table::name), Some("t"));
+        assert!(diags.is_empty());
+        assert!(secrets.is_empty());
+        let def = table_def(
+            "CREATE TABLE t (id BIGINT) WITH (connector = 'kafka', bootstrap_server = 'b:9092', topic = 't', type = 'source', format = 'json')",
+        );
+        let (table, diags, _) = compile_table_def(&def, &Env::new(&registry));
+        assert!(table.is_none());
+        let mut found = codes(&diags);
+        found.sort_unstable();
+        assert_eq!(found, ["option::missing", "option::unknown"]);
+        let def = table_def("CREATE TABLE m (id BIGINT PRIMARY KEY)");
+        let (table, diags, _) = compile_table_def(&def, &Env::new(&registry));
+        assert!(diags.is_empty());
+        assert!(matches!(table, Some(Table::Memory(m)) if m.primary_keys == ["id"]));
+    }
+
+    #[test]
+    fn finish_diagnostics_sorts_dedups_and_applies_strict() {
+        let w =
+            |at: usize| Diagnostic::warning(codes::DEPRECATED_OPTION, Span::new(at, at + 1), "w");
+        let mut diags = vec![w(5), w(1), w(5)];
+        finish_diagnostics(&mut diags, false);
+        assert_eq!(diags.len(), 2);
+        assert_eq!(diags.first().map(|d| d.span.start), Some(1));
+        assert!(diags.iter().all(|d| !d.is_error()));
+        finish_diagnostics(&mut diags, true);
+        assert!(diags.iter().all(Diagnostic::is_error));
+    }
+
+    #[test]
+    fn unknown_connectors_are_suggested() {
+        let registry = Registry::builtin();
+        let out = compile_sql(
+            "CREATE TABLE t (id INT) WITH (connector = 'kafak')",
+            &Env::new(&registry),
+        );
+        assert_eq!(codes(&out.diagnostics), ["connector::unknown"]);
+        assert_eq!(
+            out.diagnostics.first().and_then(|d| d.help.as_deref()),
+            Some("did you mean `kafka`?")
+        );
+    }
+}

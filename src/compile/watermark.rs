@@ -1,0 +1,268 @@
+//! Stage: event time — `WATERMARK FOR`, the deprecated `event_time_field` /
+//! `watermark_field` options — and metadata columns against what the connector provides.
+
+use arrow_schema::{DataType, Field};
+
+use crate::diagnostics::{codes, Diagnostic};
+use crate::options::OptionSpec;
+use crate::parse::types::sql_name;
+use crate::parse::ExprShape;
+use crate::schema::expand::is_json;
+use crate::schema::{ConnectionSchema, Watermark};
+
+use super::columns::{check_refs, report_unknown_column, Known};
+use super::{messages, TableCompiler, EVENT_TIME_FIELD};
+impl TableCompiler<'_> {
+    pub(super) fn watermark(&mut self, fields: &[Field]) -> Option<Watermark> {
+        let def = self.def;
+        let known = Known::new(fields, &self.columns.generated);
+        let first = def.watermarks.first()?;
+        for extra in def.watermarks.iter().skip(1) {
+            self.opts.report(
+                Diagnostic::error(
+                    codes::DUPLICATE_WATERMARK,
+                    extra.span,
+                    "a table can have only one `WATERMARK FOR`",
+                )
+                .with_label(first.span, "first declared here"),
+            );
+        }
+        let col = &first.column;
+        match fields.iter().find(|f| f.name() == &col.node) {
+            None => report_unknown_column(&mut self.opts, &known, col, "`WATERMARK FOR`"),
+            Some(f) => {
+                if !matches!(f.data_type(), DataType::Timestamp(_, None)) {
+                    self.opts.report(
+                        Diagnostic::error(
+                            codes::WATERMARK_TYPE,
+                            col.span,
+                            format!(
+                                "`WATERMARK FOR` needs a TIMESTAMP column, but `{}` is {}",
+                                col.node,
+                                sql_name(f.data_type(), is_json(f))
+                            ),
+                        )
+                        .with_help(format!(
+                            "declare `{} TIMESTAMP`, or add a generated column `ts TIMESTAMP GENERATED ALWAYS AS (CAST({} AS TIMESTAMP))`",
+                            col.node, col.node
+                        )),
+                    );
+                }
+            }
+        }
+        if let Some(expr) = &first.expr {
+            check_refs(expr, &known, &mut self.opts, "watermark expression", true);
+            let base = match &expr.shape {
+                ExprShape::Column(c)
+                | ExprShape::ColumnPlusMinusInterval(c)
+                | ExprShape::ColumnArithmetic(c) => Some(c),
+                _ => None,
+            };
+            if expr.shape == ExprShape::Number {
+                self.opts.report(Diagnostic::error(
+                    codes::WATERMARK_TYPE,
+                    expr.span,
+                    format!(
+                        "the watermark expression must be a TIMESTAMP, but `{}` is a number",
+                        expr.text
+                    ),
+                ));
+            }
+            if let Some(c) = base.and_then(|c| fields.iter().find(|f| f.name() == c)) {
+                if !matches!(c.data_type(), DataType::Timestamp(_, _)) {
+                    self.opts.report(
+                        Diagnostic::error(
+                            codes::WATERMARK_TYPE,
+                            expr.span,
+                            format!(
+                                "the watermark expression must be a TIMESTAMP, but `{}` is {}",
+                                expr.text,
+                                sql_name(c.data_type(), is_json(c))
+                            ),
+                        )
+                        .with_help("subtract an interval from a TIMESTAMP column, e.g. `ts - INTERVAL '5' SECOND`"),
+                    );
+                } else if c.is_nullable() && !matches!(expr.shape, ExprShape::ColumnArithmetic(_)) {
+                    self.opts.report(
+                        Diagnostic::error(
+                            codes::WATERMARK_NULLABLE,
+                            expr.span,
+                            format!("the watermark expression can be NULL, because column `{}` can be NULL", c.name()),
+                        )
+                        .with_help(format!("declare `{} TIMESTAMP NOT NULL`", c.name())),
+                    );
+                }
+            }
+        }
+        Some(Watermark {
+            column: col.node.clone(),
+            expression: first.expr.as_ref().map(|e| e.text.clone()),
+        })
+    }
+
+    pub(super) fn check_metadata(&mut self) {
+        let defs = self.connector.spec().metadata;
+        let name = self.connector_name.to_string();
+        let cols = self.columns.metadata.clone();
+        for (m, key_span, type_span) in cols {
+            let Some(def) = defs.iter().find(|d| d.key == m.key) else {
+                let keys: Vec<&str> = defs.iter().map(|d| d.key).collect();
+                let otherwise = if keys.is_empty() {
+                    format!("`{name}` provides no metadata columns")
+                } else {
+                    format!("`{name}` provides: {}", keys.join(", "))
+                };
+                self.opts.report(messages::suggest(
+                    Diagnostic::error(
+                        codes::UNKNOWN_METADATA,
+                        key_span,
+                        format!("connector `{name}` provides no metadata `{}`", m.key),
+                    ),
+                    &m.key,
+                    keys.iter().copied(),
+                    Some(otherwise),
+                ));
+                continue;
+            };
+            let Some(field) = self.columns.fields.iter().find(|f| *f.name() == m.field) else {
+                continue;
+            };
+            if field.data_type() != &def.data_type && field.data_type() != &DataType::Null {
+                self.opts.report(
+                    Diagnostic::error(
+                        codes::METADATA_TYPE,
+                        type_span,
+                        format!(
+                            "metadata `{}` is {}, but column `{}` is declared {}",
+                            m.key,
+                            sql_name(&def.data_type, false),
+                            m.field,
+                            sql_name(field.data_type(), is_json(field))
+                        ),
+                    )
+                    .with_help(format!(
+                        "declare `{} {} METADATA FROM '{}'`",
+                        m.field,
+                        sql_name(&def.data_type, false),
+                        m.key
+                    )),
+                );
+            }
+        }
+    }
+
+    pub(super) fn field_option(
+        &mut self,
+        spec: &OptionSpec,
+        schema: &ConnectionSchema,
+    ) -> Option<String> {
+        let f = self.opts.field_ref(spec)?;
+        self.opts.report(
+            Diagnostic::warning(
+                codes::DEPRECATED_OPTION,
+                f.span,
+                format!("`{}` is deprecated", spec.key),
+            )
+            .with_help(if spec.key == EVENT_TIME_FIELD.key {
+                format!("declare `WATERMARK FOR {}` in the column list", f.node)
+            } else {
+                format!(
+                    "declare `WATERMARK FOR <event time column> AS {}` in the column list",
+                    f.node
+                )
+            }),
+        );
+        if schema.field(&f.node).is_none() && !schema.fields.is_empty() {
+            let known = Known::new(&schema.fields, &schema.generated_fields);
+            report_unknown_column(&mut self.opts, &known, &f, &format!("`{}`", spec.key));
+        }
+        Some(f.node)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::{codes, run_stage};
+    use super::super::Env;
+    use super::*;
+    use crate::connector::{ConnectionType, Registry};
+
+    fn watermark(sql: &str) -> (Option<Watermark>, Vec<&'static str>) {
+        let registry = Registry::builtin();
+        let (w, diags) = run_stage(sql, &Env::new(&registry), |c| {
+            let fields = c.columns.fields.clone();
+            c.watermark(&fields)
+        });
+        (w, codes(&diags))
+    }
+
+    #[test]
+    fn the_watermark_names_a_timestamp_column() {
+        let (w, found) = watermark("CREATE TABLE t (ts TIMESTAMP NOT NULL, WATERMARK FOR ts AS ts - INTERVAL '5' SECOND) WITH (connector = 'kafka')");
+        assert!(found.is_empty(), "{found:?}");
+        assert_eq!(w.as_ref().map(|w| w.column.as_str()), Some("ts"));
+        assert_eq!(
+            w.and_then(|w| w.expression).as_deref(),
+            Some("ts - INTERVAL '5' SECOND")
+        );
+        let (_, found) =
+            watermark("CREATE TABLE t (ts BIGINT, WATERMARK FOR ts) WITH (connector = 'kafka')");
+        assert_eq!(found, ["watermark::type"]);
+        let (_, found) = watermark(
+            "CREATE TABLE t (ts TIMESTAMP, WATERMARK FOR tss) WITH (connector = 'kafka')",
+        );
+        assert_eq!(found, ["column::unknown"]);
+        let (_, found) = watermark("CREATE TABLE t (ts TIMESTAMP, WATERMARK FOR ts AS ts - INTERVAL '1' SECOND) WITH (connector = 'kafka')");
+        assert_eq!(found, ["watermark::nullable"]);
+    }
+
+    #[test]
+    fn metadata_columns_are_checked_against_the_connector() {
+        let registry = Registry::builtin();
+        let check = |sql: &str| {
+            let (_, diags) = run_stage(sql, &Env::new(&registry), |c| c.check_metadata());
+            diags
+        };
+        assert!(check(
+            "CREATE TABLE t (p INT METADATA FROM 'partition') WITH (connector = 'kafka')"
+        )
+        .is_empty());
+        let diags =
+            check("CREATE TABLE t (p INT METADATA FROM 'partiton') WITH (connector = 'kafka')");
+        assert_eq!(codes(&diags), ["metadata::unknown"]);
+        assert_eq!(
+            diags.first().and_then(|d| d.help.as_deref()),
+            Some("did you mean `partition`?")
+        );
+        let diags =
+            check("CREATE TABLE t (p TEXT METADATA FROM 'partition') WITH (connector = 'kafka')");
+        assert_eq!(codes(&diags), ["metadata::type"]);
+    }
+
+    #[test]
+    fn deprecated_field_options_warn() {
+        let registry = Registry::builtin();
+        let sql = "CREATE TABLE t (ts TIMESTAMP) WITH (connector = 'kafka', type = 'source', event_time_field = 'ts')";
+        let (field, diags) = run_stage(sql, &Env::new(&registry), |c| {
+            c.opts.set_connection_type(ConnectionType::Source);
+            let schema = ConnectionSchema {
+                fields: c.columns.fields.clone(),
+                format: None,
+                framing: None,
+                bad_data: None,
+                primary_keys: Vec::new(),
+                watermark: None,
+                metadata_fields: Vec::new(),
+                generated_fields: Vec::new(),
+                inferred: false,
+                definition: None,
+            };
+            c.field_option(&EVENT_TIME_FIELD, &schema)
+        });
+        assert_eq!(field.as_deref(), Some("ts"));
+        assert!(diags
+            .iter()
+            .any(|d| d.help.as_deref() == Some("declare `WATERMARK FOR ts` in the column list")));
+        assert!(codes(&diags).iter().all(|c| *c == "option::deprecated"));
+    }
+}
