@@ -316,7 +316,7 @@ impl ConnectorSpec {
     }
 
     /// The one connection type of a connector without a `type` option.
-    pub fn only_role(&self) -> Option<ConnectionType> {
+    pub(crate) fn only_role(&self) -> Option<ConnectionType> {
         let mut roles = ConnectionType::ALL
             .into_iter()
             .filter(|ct| self.roles.contains(*ct));
@@ -328,7 +328,7 @@ impl ConnectorSpec {
 
     /// The `type` option's spec (its allowed values are the connector's roles), when
     /// tables take one.
-    pub fn type_spec(&self) -> Option<&'static OptionSpec> {
+    pub(crate) fn type_spec(&self) -> Option<&'static OptionSpec> {
         if !self.type_option {
             return None;
         }

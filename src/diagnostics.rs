@@ -231,7 +231,7 @@ impl Diagnostic {
     }
 
     /// Adds `help` if there is one.
-    pub fn with_optional_help(mut self, help: Option<String>) -> Self {
+    pub(crate) fn with_optional_help(mut self, help: Option<String>) -> Self {
         if help.is_some() {
             self.help = help;
         }
@@ -248,7 +248,7 @@ impl Diagnostic {
     }
 
     /// Names the table the diagnostic belongs to.
-    pub fn in_table(mut self, table: impl Into<String>) -> Self {
+    pub(crate) fn in_table(mut self, table: impl Into<String>) -> Self {
         self.table = Some(table.into());
         self
     }
@@ -275,7 +275,7 @@ impl fmt::Display for Diagnostic {
 impl std::error::Error for Diagnostic {}
 
 /// Orders diagnostics by position (detached ones last), then by code, for stable output.
-pub fn sort(diags: &mut [Diagnostic]) {
+pub(crate) fn sort(diags: &mut [Diagnostic]) {
     diags.sort_by(|a, b| {
         (a.span.start, a.span.end, a.code, &a.message).cmp(&(
             b.span.start,

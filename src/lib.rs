@@ -84,7 +84,7 @@ pub(crate) mod json;
 pub mod options;
 pub(crate) mod parse;
 pub mod profile;
-pub mod request;
+mod request;
 mod resolve;
 pub mod schema;
 pub mod span;

@@ -44,7 +44,7 @@ impl Span {
     }
 
     /// The smallest span covering both; a detached side is ignored.
-    pub fn union(self, other: Span) -> Span {
+    pub(crate) fn union(self, other: Span) -> Span {
         match (self.is_detached(), other.is_detached()) {
             (true, _) => other,
             (_, true) => self,
@@ -56,17 +56,12 @@ impl Span {
     }
 
     /// Length in bytes (0 for a detached span).
-    pub fn len(self) -> usize {
+    pub(crate) fn len(self) -> usize {
         if self.is_detached() {
             0
         } else {
             self.end - self.start
         }
-    }
-
-    /// Whether the span covers no bytes.
-    pub fn is_empty(self) -> bool {
-        self.len() == 0
     }
 }
 
@@ -161,13 +156,13 @@ impl<'a> LineIndex<'a> {
     }
 
     /// The text this index was built over.
-    pub fn text(&self) -> &'a str {
+    pub(crate) fn text(&self) -> &'a str {
         self.text
     }
 
     /// Byte offset of a 1-based line and character column (sqlparser's `Location`).
     /// Positions past the end of a line or of the text clamp to that end.
-    pub fn offset(&self, line: u64, column: u64) -> usize {
+    pub(crate) fn offset(&self, line: u64, column: u64) -> usize {
         if line == 0 {
             return 0;
         }
@@ -217,7 +212,7 @@ impl<'a> LineIndex<'a> {
     }
 
     /// The source text a span covers (empty for detached or out-of-range spans).
-    pub fn slice(&self, span: Span) -> &'a str {
+    pub(crate) fn slice(&self, span: Span) -> &'a str {
         if span.is_detached() {
             return "";
         }

@@ -36,38 +36,41 @@ use crate::schema::ConnectionSchema;
 use crate::span::{Span, Spanned};
 
 /// `connector`.
-pub const CONNECTOR: OptionSpec =
+pub(crate) const CONNECTOR: OptionSpec =
     OptionSpec::string("connector").doc("The connector to use; absent for a memory table.");
 /// `connection_profile`.
-pub const CONNECTION_PROFILE: OptionSpec = OptionSpec::string("connection_profile")
+pub(crate) const CONNECTION_PROFILE: OptionSpec = OptionSpec::string("connection_profile")
     .doc("Name of a connection profile that holds the connection options.");
 /// `event_time_field` (deprecated).
-pub const EVENT_TIME_FIELD: OptionSpec = OptionSpec::new("event_time_field", OptionKind::FieldRef)
-    .source_only()
-    .lenient()
-    .doc("Deprecated: use `WATERMARK FOR column`.");
+pub(crate) const EVENT_TIME_FIELD: OptionSpec =
+    OptionSpec::new("event_time_field", OptionKind::FieldRef)
+        .source_only()
+        .lenient()
+        .doc("Deprecated: use `WATERMARK FOR column`.");
 /// `watermark_field` (deprecated).
-pub const WATERMARK_FIELD: OptionSpec = OptionSpec::new("watermark_field", OptionKind::FieldRef)
-    .source_only()
-    .lenient()
-    .doc("Deprecated: use `WATERMARK FOR column AS expr`.");
+pub(crate) const WATERMARK_FIELD: OptionSpec =
+    OptionSpec::new("watermark_field", OptionKind::FieldRef)
+        .source_only()
+        .lenient()
+        .doc("Deprecated: use `WATERMARK FOR column AS expr`.");
 /// `idle_micros`.
-pub const IDLE_MICROS: OptionSpec = OptionSpec::new("idle_micros", OptionKind::Signed)
+pub(crate) const IDLE_MICROS: OptionSpec = OptionSpec::new("idle_micros", OptionKind::Signed)
     .default_int(300_000_000)
     .source_only()
     .lenient()
     .doc("Microseconds without data after which a source partition counts as idle; <= 0 disables.");
 /// `lookup.cache.max_bytes`.
-pub const LOOKUP_CACHE_MAX_BYTES: OptionSpec =
+pub(crate) const LOOKUP_CACHE_MAX_BYTES: OptionSpec =
     OptionSpec::new("lookup.cache.max_bytes", OptionKind::Unsigned)
         .lookup_only()
         .lenient()
         .doc("Size of the lookup cache in bytes.");
 /// `lookup.cache.ttl`.
-pub const LOOKUP_CACHE_TTL: OptionSpec = OptionSpec::new("lookup.cache.ttl", OptionKind::Duration)
-    .lookup_only()
-    .lenient()
-    .doc("How long a looked-up row is cached.");
+pub(crate) const LOOKUP_CACHE_TTL: OptionSpec =
+    OptionSpec::new("lookup.cache.ttl", OptionKind::Duration)
+        .lookup_only()
+        .lenient()
+        .doc("How long a looked-up row is cached.");
 
 /// Options the compiler reads for every connection table.
 pub const COMMON_OPTIONS: &[OptionSpec] = &[

@@ -8,8 +8,8 @@
 //! **Invariant:** a secret value (a spec marked `sensitive`) never appears in a message.
 
 pub(crate) mod grammar;
-pub mod spec;
-pub mod value;
+pub(crate) mod spec;
+pub(crate) mod value;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::time::Duration;
@@ -124,11 +124,6 @@ impl ConnectorOptions {
     /// not read (and `finish` reports them).
     pub(crate) fn set_connection_type(&mut self, ct: ConnectionType) {
         self.connection_type = Some(ct);
-    }
-
-    /// The table's connection type, if known.
-    pub fn connection_type(&self) -> Option<ConnectionType> {
-        self.connection_type
     }
 
     /// Adds an option; a key already present is reported as a duplicate.
@@ -255,7 +250,7 @@ impl ConnectorOptions {
     }
 
     /// Whether `spec`'s condition holds (true when it has none).
-    pub fn condition_holds(&self, spec: &OptionSpec) -> bool {
+    pub(crate) fn condition_holds(&self, spec: &OptionSpec) -> bool {
         let Some(c) = spec.condition else {
             return true;
         };
@@ -264,7 +259,7 @@ impl ConnectorOptions {
     }
 
     /// Whether `spec` applies to this table: its connection type (once known) and its condition.
-    pub fn applies(&self, spec: &OptionSpec) -> bool {
+    pub(crate) fn applies(&self, spec: &OptionSpec) -> bool {
         self.connection_type
             .is_none_or(|ct| spec.applies.contains(ct))
             && self.condition_holds(spec)

@@ -86,7 +86,7 @@ impl AppliesTo {
     /// Lookup tables only.
     pub const LOOKUP: AppliesTo = AppliesTo(0b100);
     /// No connection type (a connector spec before its roles are set).
-    pub const NONE: AppliesTo = AppliesTo(0);
+    pub(crate) const NONE: AppliesTo = AppliesTo(0);
 
     /// The set as bits: source 1, sink 2, lookup 4.
     pub(crate) const fn bits(self) -> u8 {

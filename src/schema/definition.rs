@@ -14,22 +14,22 @@ use crate::options::OptionSpec;
 use crate::span::Span;
 
 /// `avro.schema`.
-pub const AVRO_SCHEMA: OptionSpec =
+pub(crate) const AVRO_SCHEMA: OptionSpec =
     OptionSpec::string("avro.schema").doc("An Avro schema (JSON text) that defines the columns.");
 /// `avro.schema_file`.
-pub const AVRO_SCHEMA_FILE: OptionSpec = OptionSpec::string("avro.schema_file")
+pub(crate) const AVRO_SCHEMA_FILE: OptionSpec = OptionSpec::string("avro.schema_file")
     .doc("A `.avsc` file, resolved by the schema resolver, that defines the columns.");
 /// `json.schema`.
-pub const JSON_SCHEMA: OptionSpec =
+pub(crate) const JSON_SCHEMA: OptionSpec =
     OptionSpec::string("json.schema").doc("A JSON Schema (JSON text) that defines the columns.");
 /// `json.schema_file`.
-pub const JSON_SCHEMA_FILE: OptionSpec = OptionSpec::string("json.schema_file")
+pub(crate) const JSON_SCHEMA_FILE: OptionSpec = OptionSpec::string("json.schema_file")
     .doc("A JSON Schema file, resolved by the schema resolver, that defines the columns.");
 /// `protobuf.schema`.
-pub const PROTO_SCHEMA: OptionSpec = OptionSpec::string("protobuf.schema")
+pub(crate) const PROTO_SCHEMA: OptionSpec = OptionSpec::string("protobuf.schema")
     .doc("`.proto` text that defines the message; imports come from the schema resolver.");
 /// `protobuf.schema_file`.
-pub const PROTO_SCHEMA_FILE: OptionSpec = OptionSpec::string("protobuf.schema_file")
+pub(crate) const PROTO_SCHEMA_FILE: OptionSpec = OptionSpec::string("protobuf.schema_file")
     .doc("A `.proto` file, resolved by the schema resolver, that defines the message.");
 
 /// The kind of schema a definition is written in.
@@ -160,7 +160,7 @@ pub struct PinnedFile {
 }
 
 /// `sha256:<hex>` of several texts, each length-prefixed so boundaries count.
-pub fn fingerprint<'a>(texts: impl IntoIterator<Item = &'a str>) -> String {
+pub(crate) fn fingerprint<'a>(texts: impl IntoIterator<Item = &'a str>) -> String {
     let mut h = Sha256::new();
     for t in texts {
         h.update((t.len() as u64).to_le_bytes());
