@@ -1,6 +1,6 @@
 //! `delta`: write a Delta Lake table (a sink only).
 //!
-//! It takes the filesystem sink's options (see [`super::filesystem`]) plus `type`, which
+//! It takes the filesystem sink's options (see [`super::file_sink`]) plus `type`, which
 //! must be `sink`. As in Arroyo, top-level `TIMESTAMP` columns are stored in
 //! microseconds, Delta Lake's timestamp precision (nested timestamps keep their unit, as
 //! in Arroyo). Arroyo crashes (`unreachable!`) on a Delta table with generated or metadata
@@ -12,28 +12,28 @@ use arrow_schema::{DataType, Field, TimeUnit};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::filesystem::{self, FileSystemSink};
+use super::file_sink::{self, FileSystemSink};
 use crate::connector::{Connector, ConnectorSpec, Example, Formats, TableContext};
 use crate::options::{AppliesTo, ConnectorOptions, OptionSpec};
 use crate::schema::ConnectionSchema;
 
 const TABLE_OPTIONS: &[OptionSpec] = &[
-    filesystem::PATH,
-    filesystem::STORAGE,
-    filesystem::ROLLING_FILE_SIZE,
-    filesystem::ROLLING_INTERVAL,
-    filesystem::ROLLING_INACTIVITY,
-    filesystem::ROLLING_WATERMARK_EXPIRATION,
-    filesystem::FILENAME_PREFIX,
-    filesystem::FILENAME_SUFFIX,
-    filesystem::FILENAME_STRATEGY,
-    filesystem::PARTITIONING_FIELDS,
-    filesystem::PARTITIONING_TIME_PATTERN,
-    filesystem::SHUFFLE_BY_PARTITION,
-    filesystem::MULTIPART_TARGET_PART_SIZE,
-    filesystem::MULTIPART_MAX_PARTS,
-    filesystem::MULTIPART_MINIMUM_SIZE,
-    filesystem::SINK_VERSION,
+    file_sink::PATH,
+    file_sink::STORAGE,
+    file_sink::ROLLING_FILE_SIZE,
+    file_sink::ROLLING_INTERVAL,
+    file_sink::ROLLING_INACTIVITY,
+    file_sink::ROLLING_WATERMARK_EXPIRATION,
+    file_sink::FILENAME_PREFIX,
+    file_sink::FILENAME_SUFFIX,
+    file_sink::FILENAME_STRATEGY,
+    file_sink::PARTITIONING_FIELDS,
+    file_sink::PARTITIONING_TIME_PATTERN,
+    file_sink::SHUFFLE_BY_PARTITION,
+    file_sink::MULTIPART_TARGET_PART_SIZE,
+    file_sink::MULTIPART_MAX_PARTS,
+    file_sink::MULTIPART_MINIMUM_SIZE,
+    file_sink::SINK_VERSION,
 ];
 
 /// Delta Lake stores its data in Parquet files.
@@ -83,7 +83,7 @@ pub(crate) const SPEC: ConnectorSpec = ConnectorSpec::new(
 .partitions_by_options()
 .formats(Formats::required(FORMATS))
 .table_options(TABLE_OPTIONS)
-.foreign_options(filesystem::FLINK_OPTIONS)
+.foreign_options(file_sink::FLINK_OPTIONS)
 .examples(&[
     Example { temporary: false, columns: "id BIGINT", options: &[("type", "'sink'"), ("path", "'/lake/orders'"), ("format", "'parquet'")] },
 ]);
@@ -105,8 +105,8 @@ impl Connector for DeltaLake {
         opts: &mut ConnectorOptions,
         cx: &TableContext<'_>,
     ) -> Option<DeltaLakeTable> {
-        let ok = filesystem::sink_only(opts, cx, "delta");
-        let sink = filesystem::sink_from_options(opts);
+        let ok = file_sink::sink_only(opts, cx, "delta");
+        let sink = file_sink::sink_from_options(opts);
         if !ok {
             return None;
         }
@@ -132,7 +132,7 @@ impl Connector for DeltaLake {
         opts: &mut ConnectorOptions,
     ) {
         let DeltaLakeTableType::Sink(sink) = &table.table_type;
-        filesystem::check_sink("delta", sink, FORMATS, FORMATS, schema, opts);
+        file_sink::check_sink("delta", sink, FORMATS, FORMATS, schema, opts);
     }
 }
 

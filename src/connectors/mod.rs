@@ -6,6 +6,7 @@ pub mod blackhole;
 pub mod confluent;
 pub mod delta;
 pub(crate) mod endpoint;
+pub mod file_sink;
 pub mod filesystem;
 pub mod fluvio;
 pub mod http;
