@@ -152,8 +152,6 @@ pub const SINK_FORMATS: &[&str] = &["json", "parquet"];
 pub const MIN_PART_SIZE: u64 = 5 << 20;
 /// The documented largest `multipart.minimum_multipart_size` (2 MiB).
 pub const MAX_MINIMUM_MULTIPART_SIZE: u64 = 2 << 20;
-const DEFAULT_PART_SIZE: u64 = 32 << 20;
-const DEFAULT_MAX_PARTS: u64 = 1000;
 
 /// Settings of a file sink (filesystem and delta).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -170,8 +168,32 @@ pub struct FileSystemSink {
     pub partitioning: Partitioning,
     /// Multipart upload settings.
     pub multipart: Multipart,
-    /// `v1` or `v2`.
-    pub version: String,
+    /// Which writer.
+    pub version: SinkVersion,
+}
+
+/// `filename.strategy`: how the unique part of file names is made.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum FilenameStrategy {
+    /// A counter.
+    Serial,
+    /// A random UUID.
+    Uuid,
+    /// A time-ordered UUID (v7).
+    UuidV7,
+    /// A ULID.
+    Ulid,
+}
+
+/// `sink.version`: which object-store writer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum SinkVersion {
+    /// The first writer.
+    V1,
+    /// The second writer (honours `multipart.minimum_multipart_size`).
+    V2,
 }
 
 /// When a sink starts a new file.
@@ -194,8 +216,8 @@ pub struct FileNaming {
     pub prefix: Option<String>,
     /// End of every name.
     pub suffix: Option<String>,
-    /// `serial`, `uuid`, `uuid_v7` or `ulid`.
-    pub strategy: String,
+    /// How the unique part of names is made.
+    pub strategy: FilenameStrategy,
 }
 
 /// How a sink partitions its files into directories.
@@ -443,8 +465,7 @@ pub fn storage_from_options(opts: &mut ConnectorOptions) -> BTreeMap<String, Sec
 }
 
 pub(crate) fn path_from_options(opts: &mut ConnectorOptions) -> Option<String> {
-    let path = opts.string(&PATH);
-    let path = opts.required(&PATH, path)?;
+    let path = opts.string(&PATH)?;
     match check_storage_path(&path.node) {
         Ok(_) => Some(path.node),
         Err((msg, help)) => {
@@ -513,8 +534,8 @@ pub struct WriterSettings {
     pub file_naming: FileNaming,
     /// Multipart upload settings.
     pub multipart: Multipart,
-    /// `v1` or `v2`.
-    pub version: String,
+    /// Which writer.
+    pub version: SinkVersion,
 }
 
 /// Reads the shared writer settings: `rolling_policy.*`, `filename.*`, `multipart.*` and
@@ -548,10 +569,7 @@ pub fn writer_from_options(opts: &mut ConnectorOptions) -> Option<WriterSettings
 
     let prefix = opts.string(&FILENAME_PREFIX).map(|s| s.node);
     let suffix = opts.string(&FILENAME_SUFFIX).map(|s| s.node);
-    let strategy = opts
-        .enumeration(&FILENAME_STRATEGY)
-        .map(|s| s.node)
-        .unwrap_or("uuid_v7");
+    let strategy = opts.choice::<FilenameStrategy>(&FILENAME_STRATEGY);
 
     let part_size = opts.data_size(&MULTIPART_TARGET_PART_SIZE);
     let part_size = match part_size {
@@ -590,11 +608,8 @@ pub fn writer_from_options(opts: &mut ConnectorOptions) -> Option<WriterSettings
         }
         s => s,
     };
-    let version = opts
-        .enumeration(&SINK_VERSION)
-        .map(|s| s.node)
-        .unwrap_or("v1");
-    if let (Some(m), "v1") = (&minimum, version) {
+    let version = opts.choice::<SinkVersion>(&SINK_VERSION);
+    if let (Some(m), Some(SinkVersion::V1)) = (&minimum, version.as_ref().map(|v| v.node)) {
         opts.report(
             Diagnostic::warning(
                 codes::OPTION_NOT_APPLICABLE,
@@ -617,14 +632,14 @@ pub fn writer_from_options(opts: &mut ConnectorOptions) -> Option<WriterSettings
         file_naming: FileNaming {
             prefix,
             suffix,
-            strategy: strategy.to_string(),
+            strategy: strategy?.node,
         },
         multipart: Multipart {
-            target_part_size_bytes: part_size.unwrap_or(DEFAULT_PART_SIZE),
-            max_parts: max_parts.unwrap_or(DEFAULT_MAX_PARTS),
+            target_part_size_bytes: part_size?,
+            max_parts: max_parts?,
             minimum_multipart_size: minimum.map(|m| m.node),
         },
-        version: version.to_string(),
+        version: version?.node,
     })
 }
 

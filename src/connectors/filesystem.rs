@@ -19,7 +19,8 @@ use super::file_sink::{
     SHUFFLE_BY_PARTITION, SINK_FORMATS, SINK_VERSION, STORAGE,
 };
 pub use super::file_sink::{
-    FileNaming, FileSystemSink, Multipart, Partitioning, RollingPolicy, ShuffleByPartition,
+    FileNaming, FileSystemSink, FilenameStrategy, Multipart, Partitioning, RollingPolicy,
+    ShuffleByPartition, SinkVersion,
 };
 use crate::connector::{Connector, ConnectorSpec, Example, Formats, TableContext};
 use crate::diagnostics::{codes, Diagnostic};
@@ -90,13 +91,25 @@ pub enum FileSystemTableType {
     Sink(FileSystemSink),
 }
 
+/// `source.compression`: how the files a source reads are compressed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Compression {
+    /// Not compressed.
+    None,
+    /// Zstandard.
+    Zstd,
+    /// Gzip.
+    Gzip,
+}
+
 /// Settings of a filesystem source.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct FileSystemSource {
     /// Directory or URL to read.
     pub path: String,
-    /// `none`, `zstd` or `gzip`.
-    pub compression_format: String,
+    /// How the files read are compressed.
+    pub compression_format: Compression,
     /// Only files whose path matches this regular expression.
     pub regex_pattern: Option<String>,
     /// Object-store settings; the values may hold credentials, so they never print.
@@ -252,18 +265,17 @@ impl Connector for FileSystem {
                     None => true,
                 };
                 let path = path_from_options(opts);
-                let compression = opts
-                    .enumeration(&SOURCE_COMPRESSION)
-                    .map(|c| c.node)
-                    .unwrap_or("none");
+                let compression = opts.choice::<Compression>(&SOURCE_COMPRESSION);
                 let storage_options = storage_from_options(opts);
-                match (path, regex_ok) {
-                    (Some(path), true) => Some(FileSystemTableType::Source(FileSystemSource {
-                        path,
-                        compression_format: compression.to_string(),
-                        regex_pattern: regex.map(|r| r.node),
-                        storage_options,
-                    })),
+                match (path, compression, regex_ok) {
+                    (Some(path), Some(c), true) => {
+                        Some(FileSystemTableType::Source(FileSystemSource {
+                            path,
+                            compression_format: c.node,
+                            regex_pattern: regex.map(|r| r.node),
+                            storage_options,
+                        }))
+                    }
                     _ => None,
                 }
             }

@@ -17,7 +17,9 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::delta::coerce_timestamps;
-use super::file_sink::{self, FileNaming, Multipart, RollingPolicy, ShuffleByPartition};
+use super::file_sink::{
+    self, FileNaming, Multipart, RollingPolicy, ShuffleByPartition, SinkVersion,
+};
 use crate::connector::{Connector, ConnectorSpec, Example, FormatRule, Formats, TableContext};
 use crate::diagnostics::{codes, Diagnostic};
 use crate::options::{AppliesTo, ConnectorOptions, OptionSpec};
@@ -124,8 +126,8 @@ pub struct IcebergTable {
     pub partitioning: IcebergPartitioning,
     /// Multipart upload settings.
     pub multipart: Multipart,
-    /// `v1` or `v2`.
-    pub version: String,
+    /// Which writer.
+    pub version: SinkVersion,
 }
 
 /// The partition spec of an Iceberg sink.
@@ -528,10 +530,8 @@ impl Connector for Iceberg {
 
     fn profile_from_options(&self, opts: &mut ConnectorOptions) -> Option<IcebergProfile> {
         let ty = opts.enumeration(&CATALOG_TYPE);
-        let ty = opts.required(&CATALOG_TYPE, ty);
         let warehouse = opts.string(&CATALOG_WAREHOUSE).map(|w| w.node);
         let url = opts.string(&CATALOG_REST_URL);
-        let url = opts.required(&CATALOG_REST_URL, url);
         let url = url.and_then(|u| match check_catalog_url(&u.node) {
             Ok(()) => Some(u.node),
             Err(msg) => {
@@ -587,7 +587,6 @@ impl Connector for Iceberg {
             n => n.map(|n| n.node),
         };
         let table_name = opts.string(&TABLE_NAME);
-        let table_name = opts.required(&TABLE_NAME, table_name);
         let location = opts.string(&LOCATION_PATH);
         let location = match location {
             Some(l) => match file_sink::check_storage_path(&l.node) {
@@ -644,7 +643,7 @@ impl Connector for Iceberg {
         }
         let writer = writer?;
         Some(IcebergTable {
-            namespace: namespace.unwrap_or_else(|| "default".to_string()),
+            namespace: namespace?,
             table_name: table_name?.node,
             location_path: location,
             storage_options,

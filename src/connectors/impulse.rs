@@ -68,8 +68,7 @@ impl Connector for Impulse {
         opts: &mut ConnectorOptions,
         _cx: &TableContext<'_>,
     ) -> Option<ImpulseTable> {
-        let rate = opts.positive_float(&EVENT_RATE);
-        let rate = opts.required(&EVENT_RATE, rate).map(|r| r.node);
+        let rate = opts.positive_float(&EVENT_RATE).map(|r| r.node);
         // Arroyo reads an integer here as nanoseconds; durations are accepted too.
         let interval = match opts.peek(EVENT_TIME_INTERVAL.key).map(|v| v.node.clone()) {
             Some(Value::Number(_)) | Some(Value::String(_))

@@ -116,7 +116,6 @@ impl Connector for Nexmark {
         _cx: &TableContext<'_>,
     ) -> Option<NexmarkTable> {
         let rate = opts.positive_float(&EVENT_RATE);
-        let rate = opts.required(&EVENT_RATE, rate);
         let runtime = opts.positive_float(&RUNTIME);
         if opts.has_errors() {
             return None;

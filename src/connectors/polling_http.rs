@@ -146,14 +146,7 @@ impl Connector for PollingHttp {
     ) -> Option<PollingHttpTable> {
         let endpoint = http::endpoint(opts, &ENDPOINT, SCHEMES, false);
         let headers = http::headers(opts, &HEADERS);
-        let method = match opts.enumeration(&METHOD).map(|m| m.node) {
-            Some("POST") => Some(HttpMethod::Post),
-            Some("PUT") => Some(HttpMethod::Put),
-            Some("PATCH") => Some(HttpMethod::Patch),
-            Some(_) => Some(HttpMethod::Get),
-            None if opts.contains(METHOD.key) => None,
-            None => Some(HttpMethod::Get),
-        };
+        let method = opts.choice::<HttpMethod>(&METHOD).map(|m| m.node);
         let body = opts.string(&BODY).map(|b| b.node);
         let interval = match opts.non_zero(&POLL_INTERVAL_MS) {
             // Arroyo keeps the interval in an i64.
@@ -169,16 +162,9 @@ impl Connector for PollingHttp {
                 ));
                 None
             }
-            Some(n) => Some(n.node),
-            None if opts.contains(POLL_INTERVAL_MS.key) => None,
-            None => Some(1000),
+            n => n.map(|n| n.node),
         };
-        let emit = match opts.enumeration(&EMIT_BEHAVIOR).map(|e| e.node) {
-            Some("changed") => Some(EmitBehavior::Changed),
-            Some(_) => Some(EmitBehavior::All),
-            None if opts.contains(EMIT_BEHAVIOR.key) => None,
-            None => Some(EmitBehavior::All),
-        };
+        let emit = opts.choice::<EmitBehavior>(&EMIT_BEHAVIOR).map(|e| e.node);
         Some(PollingHttpTable {
             endpoint: endpoint?.0,
             headers: headers?,

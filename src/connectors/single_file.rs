@@ -115,11 +115,10 @@ impl Connector for SingleFile {
         cx: &TableContext<'_>,
     ) -> Option<SingleFileTable> {
         let path = opts.string(&PATH);
-        let path = opts.required(&PATH, path);
         let ty = Some(Spanned::new(cx.connection_type.as_str(), opts.anchor()));
         let kind = match ty.map(|t| t.node) {
             Some("source") => Some(SingleFileKind::Source {
-                wait_for_control: opts.bool(&WAIT_FOR_CONTROL).map(|b| b.node).unwrap_or(true),
+                wait_for_control: opts.bool(&WAIT_FOR_CONTROL)?.node,
             }),
             Some(_) => Some(SingleFileKind::Sink {}),
             None => None,
