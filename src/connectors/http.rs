@@ -519,8 +519,7 @@ pub fn endpoint(
     schemes: &[&str],
     allow_placeholders: bool,
 ) -> Option<(String, Endpoint)> {
-    let value = opts.string(spec);
-    let value = opts.required(spec, value)?;
+    let value = opts.string(spec)?;
     match check_url(&value.node, schemes, allow_placeholders) {
         Ok(e) => Some((value.node, e)),
         Err(e) => {
@@ -528,6 +527,27 @@ pub fn endpoint(
             None
         }
     }
+}
+
+/// Origin and path of an endpoint, for descriptions (the query string may carry an API
+/// key); `an invalid endpoint` when it does not check.
+pub fn describe_endpoint(endpoint: &str, schemes: &[&str], allow_placeholders: bool) -> String {
+    check_url(endpoint, schemes, allow_placeholders)
+        .map(|e| e.without_query())
+        .unwrap_or_else(|_| "an invalid endpoint".to_string())
+}
+
+/// Pulls the endpoint and the headers every HTTP-family table has: the endpoint as
+/// written, and the headers (empty when absent); `None` when missing or invalid.
+pub fn endpoint_and_headers(
+    opts: &mut ConnectorOptions,
+    endpoint_spec: &OptionSpec,
+    headers_spec: &OptionSpec,
+    schemes: &[&str],
+    allow_placeholders: bool,
+) -> (Option<String>, Option<BTreeMap<String, Secret>>) {
+    let endpoint = endpoint(opts, endpoint_spec, schemes, allow_placeholders).map(|e| e.0);
+    (endpoint, headers(opts, headers_spec))
 }
 
 /// Pulls an optional header string: `Some(empty)` when absent, `None` when invalid (every

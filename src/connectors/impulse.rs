@@ -11,7 +11,7 @@ use crate::connector::{Connector, ConnectorSpec, Example, Formats, TableContext}
 use crate::options::{AppliesTo, ConnectorOptions, OptionKind, OptionSpec, Value};
 use crate::span::Spanned;
 
-/// `event_rate`.
+/// `event_rate` (also read by `nexmark`).
 pub const EVENT_RATE: OptionSpec = OptionSpec::new("event_rate", OptionKind::Float)
     .required()
     .doc("Events per second (greater than 0).");

@@ -24,6 +24,7 @@ pub mod redis;
 pub mod single_file;
 pub mod sse;
 pub mod stdout;
+mod unit_sink;
 pub mod webhook;
 pub mod websocket;
 

@@ -10,10 +10,7 @@ use serde::{Deserialize, Serialize};
 use crate::connector::{Connector, ConnectorSpec, Example, Formats, TableContext};
 use crate::options::{AppliesTo, ConnectorOptions, OptionKind, OptionSpec};
 
-/// `event_rate`.
-pub const EVENT_RATE: OptionSpec = OptionSpec::new("event_rate", OptionKind::Float)
-    .required()
-    .doc("Events per second (greater than 0).");
+pub use super::impulse::EVENT_RATE;
 /// `runtime`.
 pub const RUNTIME: OptionSpec = OptionSpec::new("runtime", OptionKind::Float)
     .doc("Seconds to run before the source ends (a bounded source).");

@@ -144,8 +144,8 @@ impl Connector for PollingHttp {
         opts: &mut ConnectorOptions,
         _cx: &TableContext<'_>,
     ) -> Option<PollingHttpTable> {
-        let endpoint = http::endpoint(opts, &ENDPOINT, SCHEMES, false);
-        let headers = http::headers(opts, &HEADERS);
+        let (endpoint, headers) =
+            http::endpoint_and_headers(opts, &ENDPOINT, &HEADERS, SCHEMES, false);
         let method = opts.choice::<HttpMethod>(&METHOD).map(|m| m.node);
         let body = opts.string(&BODY).map(|b| b.node);
         let interval = match opts.non_zero(&POLL_INTERVAL_MS) {
@@ -166,7 +166,7 @@ impl Connector for PollingHttp {
         };
         let emit = opts.choice::<EmitBehavior>(&EMIT_BEHAVIOR).map(|e| e.node);
         Some(PollingHttpTable {
-            endpoint: endpoint?.0,
+            endpoint: endpoint?,
             headers: headers?,
             method: method?,
             body,
@@ -177,9 +177,7 @@ impl Connector for PollingHttp {
 
     fn description(&self, _profile: &(), table: &PollingHttpTable) -> String {
         // The query string may carry an API key: show origin and path only.
-        let url = http::check_url(&table.endpoint, SCHEMES, false)
-            .map(|e| e.without_query())
-            .unwrap_or_else(|_| "an invalid endpoint".to_string());
+        let url = http::describe_endpoint(&table.endpoint, SCHEMES, false);
         format!(
             "polling http source: {} '{url}' every {} ms",
             table.method.as_str(),

@@ -77,10 +77,10 @@ impl Connector for Webhook {
         opts: &mut ConnectorOptions,
         _cx: &TableContext<'_>,
     ) -> Option<WebhookTable> {
-        let endpoint = http::endpoint(opts, &ENDPOINT, SCHEMES, true);
-        let headers = http::headers(opts, &HEADERS);
+        let (endpoint, headers) =
+            http::endpoint_and_headers(opts, &ENDPOINT, &HEADERS, SCHEMES, true);
         Some(WebhookTable {
-            endpoint: endpoint?.0,
+            endpoint: endpoint?,
             headers: headers?,
         })
     }

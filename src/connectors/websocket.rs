@@ -246,11 +246,11 @@ impl Connector for Websocket {
         opts: &mut ConnectorOptions,
         _cx: &TableContext<'_>,
     ) -> Option<WebsocketTable> {
-        let endpoint = http::endpoint(opts, &ENDPOINT, SCHEMES, false);
-        let headers = http::headers(opts, &HEADERS);
+        let (endpoint, headers) =
+            http::endpoint_and_headers(opts, &ENDPOINT, &HEADERS, SCHEMES, false);
         let messages = subscription_messages(opts);
         Some(WebsocketTable {
-            endpoint: endpoint?.0,
+            endpoint: endpoint?,
             headers: headers?,
             subscription_messages: messages?,
         })
@@ -258,9 +258,7 @@ impl Connector for Websocket {
 
     fn description(&self, _profile: &(), table: &WebsocketTable) -> String {
         // The query string may carry an API key: show origin and path only.
-        let url = http::check_url(&table.endpoint, SCHEMES, false)
-            .map(|e| e.without_query())
-            .unwrap_or_else(|_| "an invalid endpoint".to_string());
+        let url = http::describe_endpoint(&table.endpoint, SCHEMES, false);
         format!("websocket source '{url}'")
     }
 }
