@@ -1,6 +1,6 @@
 //! `blackhole`: a sink that discards everything (for testing pipelines).
 
-use super::unit_sink::unit_sink;
+use super::boilerplate::unit_sink;
 use crate::connector::{ConnectorSpec, Example, Formats};
 use crate::options::AppliesTo;
 

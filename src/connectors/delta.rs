@@ -12,6 +12,7 @@ use arrow_schema::{DataType, Field, TimeUnit};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use super::boilerplate::no_profile;
 use super::file_sink::{self, FileSystemSink};
 use crate::connector::{Connector, ConnectorSpec, Example, Formats, TableContext};
 use crate::options::{AppliesTo, ConnectorOptions, OptionSpec};
@@ -89,16 +90,7 @@ pub(crate) const SPEC: ConnectorSpec = ConnectorSpec::new(
 ]);
 
 impl Connector for DeltaLake {
-    type Profile = ();
-    type Table = DeltaLakeTable;
-
-    fn spec(&self) -> &'static ConnectorSpec {
-        &SPEC
-    }
-
-    fn profile_from_options(&self, _opts: &mut ConnectorOptions) -> Option<()> {
-        Some(())
-    }
+    no_profile!(DeltaLakeTable);
 
     fn table_from_options(
         &self,

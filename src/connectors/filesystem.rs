@@ -11,6 +11,7 @@ use std::collections::BTreeMap;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use super::boilerplate::no_profile;
 use super::file_sink::{
     check_sink, path_from_options, sink_from_options, storage_from_options, FILENAME_PREFIX,
     FILENAME_STRATEGY, FILENAME_SUFFIX, FLINK_OPTIONS, MULTIPART_MAX_PARTS, MULTIPART_MINIMUM_SIZE,
@@ -225,16 +226,7 @@ pub(crate) const SPEC: ConnectorSpec = ConnectorSpec::new(
 ]);
 
 impl Connector for FileSystem {
-    type Profile = ();
-    type Table = FileSystemTable;
-
-    fn spec(&self) -> &'static ConnectorSpec {
-        &SPEC
-    }
-
-    fn profile_from_options(&self, _opts: &mut ConnectorOptions) -> Option<()> {
-        Some(())
-    }
+    no_profile!(FileSystemTable);
 
     fn table_from_options(
         &self,

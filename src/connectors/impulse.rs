@@ -7,6 +7,7 @@ use arrow_schema::{DataType, Field};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use super::boilerplate::no_profile;
 use crate::connector::{Connector, ConnectorSpec, Example, Formats, TableContext};
 use crate::options::{AppliesTo, ConnectorOptions, OptionKind, OptionSpec, Value};
 use crate::span::Spanned;
@@ -52,16 +53,7 @@ pub(crate) const SPEC: ConnectorSpec =
         }]);
 
 impl Connector for Impulse {
-    type Profile = ();
-    type Table = ImpulseTable;
-
-    fn spec(&self) -> &'static ConnectorSpec {
-        &SPEC
-    }
-
-    fn profile_from_options(&self, _opts: &mut ConnectorOptions) -> Option<()> {
-        Some(())
-    }
+    no_profile!(ImpulseTable);
 
     fn table_from_options(
         &self,

@@ -3,6 +3,7 @@
 use crate::connector::{ErasedConnector, Registry};
 
 pub mod blackhole;
+mod boilerplate;
 pub mod confluent;
 pub mod delta;
 pub(crate) mod endpoint;
@@ -24,7 +25,6 @@ pub mod redis;
 pub mod single_file;
 pub mod sse;
 pub mod stdout;
-mod unit_sink;
 pub mod webhook;
 pub mod websocket;
 

@@ -10,6 +10,7 @@ use std::collections::BTreeMap;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use super::boilerplate::no_profile;
 use crate::connector::{Connector, ConnectorSpec, Example, Formats, TableContext, MESSAGE_FORMATS};
 use crate::connectors::http;
 use crate::diagnostics::{codes, Diagnostic};
@@ -128,16 +129,7 @@ pub(crate) const SPEC: ConnectorSpec = ConnectorSpec::new(
 }]);
 
 impl Connector for PollingHttp {
-    type Profile = ();
-    type Table = PollingHttpTable;
-
-    fn spec(&self) -> &'static ConnectorSpec {
-        &SPEC
-    }
-
-    fn profile_from_options(&self, _opts: &mut ConnectorOptions) -> Option<()> {
-        Some(())
-    }
+    no_profile!(PollingHttpTable);
 
     fn table_from_options(
         &self,

@@ -9,6 +9,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use super::boilerplate::no_profile;
 use crate::connector::{Connector, ConnectorSpec, Example, Formats, TableContext};
 use crate::diagnostics::{codes, Diagnostic};
 use crate::options::{AppliesTo, ConnectorOptions, OptionSpec};
@@ -98,16 +99,7 @@ pub(crate) const SPEC: ConnectorSpec = ConnectorSpec::new(
 ]);
 
 impl Connector for SingleFile {
-    type Profile = ();
-    type Table = SingleFileTable;
-
-    fn spec(&self) -> &'static ConnectorSpec {
-        &SPEC
-    }
-
-    fn profile_from_options(&self, _opts: &mut ConnectorOptions) -> Option<()> {
-        Some(())
-    }
+    no_profile!(SingleFileTable);
 
     fn table_from_options(
         &self,

@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use super::boilerplate::no_profile;
 use crate::connector::{Connector, ConnectorSpec, Example, Formats, TableContext, MESSAGE_FORMATS};
 use crate::connectors::http;
 use crate::options::{AppliesTo, ConnectorOptions, OptionKind, OptionSpec};
@@ -66,16 +67,7 @@ pub(crate) const SPEC: ConnectorSpec = ConnectorSpec::new(
 }]);
 
 impl Connector for Sse {
-    type Profile = ();
-    type Table = SseTable;
-
-    fn spec(&self) -> &'static ConnectorSpec {
-        &SPEC
-    }
-
-    fn profile_from_options(&self, _opts: &mut ConnectorOptions) -> Option<()> {
-        Some(())
-    }
+    no_profile!(SseTable);
 
     fn table_from_options(
         &self,

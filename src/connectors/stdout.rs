@@ -1,6 +1,6 @@
 //! `stdout`: a sink that prints each record to standard output in its format.
 
-use super::unit_sink::unit_sink;
+use super::boilerplate::unit_sink;
 use crate::connector::{ConnectorSpec, Example, FormatRule, Formats};
 use crate::options::AppliesTo;
 

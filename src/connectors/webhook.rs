@@ -11,6 +11,7 @@ use std::collections::BTreeMap;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use super::boilerplate::no_profile;
 use crate::connector::{Connector, ConnectorSpec, Example, Formats, TableContext, MESSAGE_FORMATS};
 use crate::connectors::http;
 use crate::options::{AppliesTo, ConnectorOptions, OptionSpec};
@@ -61,16 +62,7 @@ pub(crate) const SPEC: ConnectorSpec =
         }]);
 
 impl Connector for Webhook {
-    type Profile = ();
-    type Table = WebhookTable;
-
-    fn spec(&self) -> &'static ConnectorSpec {
-        &SPEC
-    }
-
-    fn profile_from_options(&self, _opts: &mut ConnectorOptions) -> Option<()> {
-        Some(())
-    }
+    no_profile!(WebhookTable);
 
     fn table_from_options(
         &self,

@@ -1,5 +1,25 @@
-//! Sinks without settings (`blackhole`, `stdout`): one definition of the connector
-//! struct, its empty table and its [`Connector`](crate::connector::Connector) impl.
+//! The parts of a [`Connector`](crate::connector::Connector) impl that connectors without
+//! a profile share, and whole sinks without settings (`blackhole`, `stdout`).
+
+/// Inside `impl Connector for …`: `type Profile = ()`, `type Table = $table`, `spec`
+/// returning the calling module's `SPEC`, and a `profile_from_options` that reads nothing.
+macro_rules! no_profile {
+    ($table:ty) => {
+        type Profile = ();
+        type Table = $table;
+
+        fn spec(&self) -> &'static $crate::connector::ConnectorSpec {
+            &SPEC
+        }
+
+        fn profile_from_options(
+            &self,
+            _opts: &mut $crate::options::ConnectorOptions,
+        ) -> Option<()> {
+            Some(())
+        }
+    };
+}
 
 /// Defines a sink connector with no table settings: the connector struct, its empty table
 /// struct and a `Connector` impl whose spec is `SPEC` of the calling module and whose
@@ -28,19 +48,7 @@ macro_rules! unit_sink {
         pub struct $table {}
 
         impl $crate::connector::Connector for $connector {
-            type Profile = ();
-            type Table = $table;
-
-            fn spec(&self) -> &'static $crate::connector::ConnectorSpec {
-                &SPEC
-            }
-
-            fn profile_from_options(
-                &self,
-                _opts: &mut $crate::options::ConnectorOptions,
-            ) -> Option<()> {
-                Some(())
-            }
+            $crate::connectors::boilerplate::no_profile!($table);
 
             fn table_from_options(
                 &self,
@@ -57,4 +65,5 @@ macro_rules! unit_sink {
     };
 }
 
+pub(crate) use no_profile;
 pub(crate) use unit_sink;
