@@ -15,27 +15,8 @@ use serde::{Deserialize, Serialize};
 use super::boilerplate::no_profile;
 use super::file_sink::{self, FileSystemSink};
 use crate::connector::{Connector, ConnectorSpec, Example, Formats, TableContext};
-use crate::options::{AppliesTo, ConnectorOptions, OptionSpec};
+use crate::options::{AppliesTo, ConnectorOptions};
 use crate::schema::ConnectionSchema;
-
-const TABLE_OPTIONS: &[OptionSpec] = &[
-    file_sink::PATH,
-    file_sink::STORAGE,
-    file_sink::ROLLING_FILE_SIZE,
-    file_sink::ROLLING_INTERVAL,
-    file_sink::ROLLING_INACTIVITY,
-    file_sink::ROLLING_WATERMARK_EXPIRATION,
-    file_sink::FILENAME_PREFIX,
-    file_sink::FILENAME_SUFFIX,
-    file_sink::FILENAME_STRATEGY,
-    file_sink::PARTITIONING_FIELDS,
-    file_sink::PARTITIONING_TIME_PATTERN,
-    file_sink::SHUFFLE_BY_PARTITION,
-    file_sink::MULTIPART_TARGET_PART_SIZE,
-    file_sink::MULTIPART_MAX_PARTS,
-    file_sink::MULTIPART_MINIMUM_SIZE,
-    file_sink::SINK_VERSION,
-];
 
 /// Delta Lake stores its data in Parquet files.
 const FORMATS: &[&str] = &["parquet"];
@@ -83,7 +64,7 @@ pub(crate) const SPEC: ConnectorSpec = ConnectorSpec::new(
 .type_option()
 .partitions_by_options()
 .formats(Formats::required(FORMATS))
-.table_options(TABLE_OPTIONS)
+.table_options(file_sink::SINK_OPTIONS)
 .foreign_options(file_sink::FLINK_OPTIONS)
 .examples(&[
     Example { temporary: false, columns: "id BIGINT", options: &[("type", "'sink'"), ("path", "'/lake/orders'"), ("format", "'parquet'")] },

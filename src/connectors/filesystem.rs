@@ -23,12 +23,12 @@ pub use super::file_sink::{
     FileNaming, FileSystemSink, FilenameStrategy, Multipart, Partitioning, RollingPolicy,
     ShuffleByPartition, SinkVersion,
 };
+use crate::connection_type::ConnectionType;
 use crate::connector::{Connector, ConnectorSpec, Example, Formats, TableContext};
 use crate::diagnostics::{codes, Diagnostic};
 use crate::options::{AppliesTo, ConnectorOptions, OptionSpec};
 use crate::profile::Secret;
 use crate::schema::{ConnectionSchema, Format};
-use crate::span::Spanned;
 
 /// `source.regex_pattern`.
 pub const SOURCE_REGEX_PATTERN: OptionSpec = OptionSpec::string("source.regex_pattern")
@@ -225,6 +225,40 @@ pub(crate) const SPEC: ConnectorSpec = ConnectorSpec::new(
     },
 ]);
 
+/// Reads the options of a filesystem source. Pulls every option before giving up.
+fn source_from_options(opts: &mut ConnectorOptions) -> Option<FileSystemSource> {
+    let regex = opts.string(&SOURCE_REGEX_PATTERN);
+    let regex_ok = match &regex {
+        Some(r) => match check_regex(&r.node) {
+            Ok(()) => true,
+            Err(msg) => {
+                opts.report(
+                    Diagnostic::error(
+                        codes::INVALID_VALUE,
+                        r.span,
+                        format!("invalid value for `source.regex_pattern`: {msg}"),
+                    )
+                    .with_help("the pattern is a regular expression, e.g. `'.*\\.json$'`"),
+                );
+                false
+            }
+        },
+        None => true,
+    };
+    let path = path_from_options(opts);
+    let compression = opts.choice::<Compression>(&SOURCE_COMPRESSION);
+    let storage_options = storage_from_options(opts);
+    match (path, compression, regex_ok) {
+        (Some(path), Some(c), true) => Some(FileSystemSource {
+            path,
+            compression_format: c.node,
+            regex_pattern: regex.map(|r| r.node),
+            storage_options,
+        }),
+        _ => None,
+    }
+}
+
 impl Connector for FileSystem {
     no_profile!(FileSystemTable);
 
@@ -233,46 +267,9 @@ impl Connector for FileSystem {
         opts: &mut ConnectorOptions,
         cx: &TableContext<'_>,
     ) -> Option<FileSystemTable> {
-        let ty = Some(Spanned::new(cx.connection_type.as_str(), opts.anchor()));
-        let table_type = match ty.map(|t| t.node) {
-            Some("source") => {
-                let regex = opts.string(&SOURCE_REGEX_PATTERN);
-                let regex_ok = match &regex {
-                    Some(r) => match check_regex(&r.node) {
-                        Ok(()) => true,
-                        Err(msg) => {
-                            opts.report(
-                                Diagnostic::error(
-                                    codes::INVALID_VALUE,
-                                    r.span,
-                                    format!("invalid value for `source.regex_pattern`: {msg}"),
-                                )
-                                .with_help(
-                                    "the pattern is a regular expression, e.g. `'.*\\.json$'`",
-                                ),
-                            );
-                            false
-                        }
-                    },
-                    None => true,
-                };
-                let path = path_from_options(opts);
-                let compression = opts.choice::<Compression>(&SOURCE_COMPRESSION);
-                let storage_options = storage_from_options(opts);
-                match (path, compression, regex_ok) {
-                    (Some(path), Some(c), true) => {
-                        Some(FileSystemTableType::Source(FileSystemSource {
-                            path,
-                            compression_format: c.node,
-                            regex_pattern: regex.map(|r| r.node),
-                            storage_options,
-                        }))
-                    }
-                    _ => None,
-                }
-            }
-            Some(_) => sink_from_options(opts).map(FileSystemTableType::Sink),
-            None => None,
+        let table_type = match cx.connection_type {
+            ConnectionType::Source => source_from_options(opts).map(FileSystemTableType::Source),
+            _ => sink_from_options(opts).map(FileSystemTableType::Sink),
         };
         Some(FileSystemTable {
             table_type: table_type?,

@@ -10,10 +10,10 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::boilerplate::no_profile;
+use crate::connection_type::ConnectionType;
 use crate::connector::{Connector, ConnectorSpec, Example, Formats, TableContext};
 use crate::diagnostics::{codes, Diagnostic};
 use crate::options::{AppliesTo, ConnectorOptions, OptionSpec};
-use crate::span::Spanned;
 
 /// `path`.
 pub const PATH: OptionSpec = OptionSpec::string("path")
@@ -107,13 +107,11 @@ impl Connector for SingleFile {
         cx: &TableContext<'_>,
     ) -> Option<SingleFileTable> {
         let path = opts.string(&PATH);
-        let ty = Some(Spanned::new(cx.connection_type.as_str(), opts.anchor()));
-        let kind = match ty.map(|t| t.node) {
-            Some("source") => Some(SingleFileKind::Source {
+        let kind = match cx.connection_type {
+            ConnectionType::Source => Some(SingleFileKind::Source {
                 wait_for_control: opts.bool(&WAIT_FOR_CONTROL)?.node,
             }),
-            Some(_) => Some(SingleFileKind::Sink {}),
-            None => None,
+            _ => Some(SingleFileKind::Sink {}),
         };
         let path = path.and_then(|p| match url_scheme(&p.node) {
             Some(scheme) => {
