@@ -130,13 +130,7 @@ impl Secret {
 
     /// Whether the value is exactly one `{{ VAR }}` environment placeholder.
     pub fn is_placeholder(&self) -> bool {
-        let s = self.0.trim();
-        s.strip_prefix("{{")
-            .and_then(|r| r.strip_suffix("}}"))
-            .is_some_and(|inner| {
-                let v = inner.trim();
-                !v.is_empty() && v.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
-            })
+        crate::connectors::placeholder::is_placeholder(&self.0)
     }
 
     /// What may be shown: the placeholder itself, or `********`.

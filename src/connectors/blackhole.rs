@@ -1,18 +1,16 @@
 //! `blackhole`: a sink that discards everything (for testing pipelines).
 
-use schemars::JsonSchema;
-use serde::{Deserialize, Serialize};
+use super::boilerplate::unit_sink;
+use crate::connector::{ConnectorSpec, Example, Formats};
+use crate::options::AppliesTo;
 
-use crate::connector::{Connector, ConnectorSpec, Example, Formats, TableContext};
-use crate::options::{AppliesTo, ConnectorOptions};
-
-/// The blackhole connector.
-#[derive(Clone, Copy, Debug, Default)]
-pub struct Blackhole;
-
-/// A blackhole sink has no settings.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-pub struct BlackholeTable {}
+unit_sink! {
+    /// The blackhole connector.
+    connector Blackhole;
+    /// A blackhole sink has no settings.
+    table BlackholeTable;
+    description "blackhole sink";
+}
 
 /// What the connector is: roles, formats, metadata and every option.
 pub(crate) const SPEC: ConnectorSpec = ConnectorSpec::new(
@@ -28,28 +26,3 @@ pub(crate) const SPEC: ConnectorSpec = ConnectorSpec::new(
     columns: "id BIGINT",
     options: &[],
 }]);
-
-impl Connector for Blackhole {
-    type Profile = ();
-    type Table = BlackholeTable;
-
-    fn spec(&self) -> &'static ConnectorSpec {
-        &SPEC
-    }
-
-    fn profile_from_options(&self, _opts: &mut ConnectorOptions) -> Option<()> {
-        Some(())
-    }
-
-    fn table_from_options(
-        &self,
-        _opts: &mut ConnectorOptions,
-        _cx: &TableContext<'_>,
-    ) -> Option<BlackholeTable> {
-        Some(BlackholeTable {})
-    }
-
-    fn description(&self, _profile: &(), _table: &BlackholeTable) -> String {
-        "blackhole sink".to_string()
-    }
-}

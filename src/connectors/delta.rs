@@ -1,6 +1,6 @@
 //! `delta`: write a Delta Lake table (a sink only).
 //!
-//! It takes the filesystem sink's options (see [`super::filesystem`]) plus `type`, which
+//! It takes the filesystem sink's options (see [`super::file_sink`]) plus `type`, which
 //! must be `sink`. As in Arroyo, top-level `TIMESTAMP` columns are stored in
 //! microseconds, Delta Lake's timestamp precision (nested timestamps keep their unit, as
 //! in Arroyo). Arroyo crashes (`unreachable!`) on a Delta table with generated or metadata
@@ -12,29 +12,11 @@ use arrow_schema::{DataType, Field, TimeUnit};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::filesystem::{self, FileSystemSink};
+use super::boilerplate::no_profile;
+use super::file_sink::{self, FileSystemSink};
 use crate::connector::{Connector, ConnectorSpec, Example, Formats, TableContext};
-use crate::options::{AppliesTo, ConnectorOptions, OptionSpec};
+use crate::options::{AppliesTo, ConnectorOptions};
 use crate::schema::ConnectionSchema;
-
-const TABLE_OPTIONS: &[OptionSpec] = &[
-    filesystem::PATH,
-    filesystem::STORAGE,
-    filesystem::ROLLING_FILE_SIZE,
-    filesystem::ROLLING_INTERVAL,
-    filesystem::ROLLING_INACTIVITY,
-    filesystem::ROLLING_WATERMARK_EXPIRATION,
-    filesystem::FILENAME_PREFIX,
-    filesystem::FILENAME_SUFFIX,
-    filesystem::FILENAME_STRATEGY,
-    filesystem::PARTITIONING_FIELDS,
-    filesystem::PARTITIONING_TIME_PATTERN,
-    filesystem::SHUFFLE_BY_PARTITION,
-    filesystem::MULTIPART_TARGET_PART_SIZE,
-    filesystem::MULTIPART_MAX_PARTS,
-    filesystem::MULTIPART_MINIMUM_SIZE,
-    filesystem::SINK_VERSION,
-];
 
 /// Delta Lake stores its data in Parquet files.
 const FORMATS: &[&str] = &["parquet"];
@@ -82,31 +64,22 @@ pub(crate) const SPEC: ConnectorSpec = ConnectorSpec::new(
 .type_option()
 .partitions_by_options()
 .formats(Formats::required(FORMATS))
-.table_options(TABLE_OPTIONS)
-.foreign_options(filesystem::FLINK_OPTIONS)
+.table_options(file_sink::SINK_OPTIONS)
+.foreign_options(file_sink::FLINK_OPTIONS)
 .examples(&[
     Example { temporary: false, columns: "id BIGINT", options: &[("type", "'sink'"), ("path", "'/lake/orders'"), ("format", "'parquet'")] },
 ]);
 
 impl Connector for DeltaLake {
-    type Profile = ();
-    type Table = DeltaLakeTable;
-
-    fn spec(&self) -> &'static ConnectorSpec {
-        &SPEC
-    }
-
-    fn profile_from_options(&self, _opts: &mut ConnectorOptions) -> Option<()> {
-        Some(())
-    }
+    no_profile!(DeltaLakeTable);
 
     fn table_from_options(
         &self,
         opts: &mut ConnectorOptions,
         cx: &TableContext<'_>,
     ) -> Option<DeltaLakeTable> {
-        let ok = filesystem::sink_only(opts, cx, "delta");
-        let sink = filesystem::sink_from_options(opts);
+        let ok = file_sink::sink_only(opts, cx, "delta");
+        let sink = file_sink::sink_from_options(opts);
         if !ok {
             return None;
         }
@@ -132,7 +105,7 @@ impl Connector for DeltaLake {
         opts: &mut ConnectorOptions,
     ) {
         let DeltaLakeTableType::Sink(sink) = &table.table_type;
-        filesystem::check_sink("delta", sink, FORMATS, FORMATS, schema, opts);
+        file_sink::check_sink("delta", sink, FORMATS, FORMATS, schema, opts);
     }
 }
 

@@ -4,8 +4,14 @@
 //! Arroyo checks these addresses only when the job starts (or panics on them, NATS), so a
 //! typo surfaces late. We check the shape here, with the URL grammar of [`super::http`]:
 //! a known scheme, a host, a port in range.
-//! Nothing is resolved or connected to. A value holding a `{{ VAR }}` placeholder is taken
-//! as it is, since its final text is only known where the variable is set.
+//! Nothing is resolved or connected to. `{{ VAR }}` placeholders (the grammar of
+//! [`super::placeholder`]) may stand for the whole address or any part of it: the parts
+//! they cover are taken as they are, the rest is checked; a `{{ … }}` that is not a valid
+//! placeholder is an error.
+//!
+//! This module also owns the one `host:port` list parser ([`parse_host_port_list`]).
+
+use super::placeholder;
 
 /// An address that passed the check.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -22,10 +28,9 @@ pub struct Endpoint {
 /// the user-info part of the address, which may hold a password.
 pub type EndpointError = (String, Option<String>);
 
-/// Whether `s` contains a `{{ VAR }}` environment placeholder.
+/// Whether `s` contains a valid `{{ VAR }}` placeholder (see [`super::placeholder`]).
 pub fn has_placeholder(s: &str) -> bool {
-    s.find("{{")
-        .is_some_and(|i| s.get(i..).is_some_and(|r| r.contains("}}")))
+    placeholder::has_placeholder(s)
 }
 
 /// Checks `s` as `scheme://[user@]host[:port][/path]`. `schemes` are the accepted schemes;
@@ -42,7 +47,8 @@ pub fn parse_endpoint(
     if s.is_empty() {
         return Err(("the address is empty".into(), None));
     }
-    if has_placeholder(s) {
+    let ph = placeholder::find(s).map_err(|e| (e.message, Some(e.help)))?;
+    if placeholder::is_placeholder(s) {
         return Ok(Endpoint {
             scheme: default_scheme.unwrap_or(example).to_string(),
             host: String::new(),
@@ -54,7 +60,7 @@ pub fn parse_endpoint(
         Some(d) if !s.contains("://") => format!("{d}://{s}"),
         _ => s.to_string(),
     };
-    let checked = super::http::check_url(&url, schemes, false).map_err(|e| {
+    let checked = super::http::check_url(&url, schemes, !ph.is_empty()).map_err(|e| {
         // The HTTP grammar suggests headers for credentials; brokers have a password option.
         let help = if e.message.contains("password") {
             Some(
@@ -66,7 +72,14 @@ pub fn parse_endpoint(
         };
         (e.message, help)
     })?;
-    let scheme = checked.scheme.unwrap_or_else(|| example.to_string());
+    let Some(scheme) = checked.scheme else {
+        // A leading placeholder stands for the scheme and host.
+        return Ok(Endpoint {
+            scheme: default_scheme.unwrap_or(example).to_string(),
+            host: String::new(),
+            port: None,
+        });
+    };
     let authority = checked
         .origin
         .split_once("://")
@@ -102,6 +115,7 @@ fn split_host_port(s: &str) -> Result<(&str, Option<u16>), EndpointError> {
     };
     let port = match port {
         None => None,
+        Some(p) if placeholder::has_placeholder(p) => None,
         Some(p) => match p.parse::<u16>() {
             Ok(n) if n > 0 => Some(n),
             _ => {
@@ -113,6 +127,84 @@ fn split_host_port(s: &str) -> Result<(&str, Option<u16>), EndpointError> {
         },
     };
     Ok((host, port))
+}
+
+/// Parses a comma-separated `host:port` list (Kafka's `bootstrap_servers`): every entry
+/// is `host:port` or `[v6]:port`, with no scheme, and the port is 1 to 65535. Returns the
+/// trimmed entries. A `{{ VAR }}` placeholder may stand for the whole list, an entry, a
+/// host or a port; the rest is checked. A `{{ … }}` that is not a placeholder is an error.
+// Kafka (`bootstrap_servers`) and Fluvio switch to it in their own modules.
+#[allow(dead_code)]
+pub fn parse_host_port_list(s: &str) -> Result<Vec<String>, EndpointError> {
+    placeholder::find(s).map_err(|e| (e.message, Some(e.help)))?;
+    let mut out = Vec::new();
+    for raw in s.split(',') {
+        let entry = raw.trim();
+        if entry.is_empty() {
+            return Err((
+                "empty entry in the broker list".into(),
+                Some("separate `host:port` entries with single commas".into()),
+            ));
+        }
+        if placeholder::is_placeholder(entry) {
+            out.push(entry.to_string());
+            continue;
+        }
+        check_host_port(entry)?;
+        out.push(entry.to_string());
+    }
+    Ok(out)
+}
+
+/// Checks one `host:port` entry of a list; placeholders (already validated) cover parts.
+fn check_host_port(entry: &str) -> Result<(), EndpointError> {
+    let ph = placeholder::find(entry).map_err(|e| (e.message, Some(e.help)))?;
+    let masked = placeholder::mask(entry, &ph);
+    if masked.contains("://") {
+        return Err((
+            format!("`{entry}` has a scheme; expected `host:port`"),
+            Some("remove the `scheme://` prefix; the protocol is set with `auth.protocol`".into()),
+        ));
+    }
+    let Some(colon) = masked.rfind(':') else {
+        return Err((
+            format!("`{entry}` has no port; expected `host:port`"),
+            Some(format!("e.g. `{entry}:9092`")),
+        ));
+    };
+    let host = entry.get(..colon).unwrap_or("");
+    let port = entry.get(colon + 1..).unwrap_or("");
+    let masked_host = masked.get(..colon).unwrap_or("");
+    let host_ok = if let Some(inner) = masked_host
+        .strip_prefix('[')
+        .and_then(|h| h.strip_suffix(']'))
+    {
+        !inner.is_empty()
+            && inner
+                .chars()
+                .all(|c| c.is_ascii_hexdigit() || c == ':' || c == '.')
+    } else {
+        !masked_host.is_empty()
+            && masked_host
+                .chars()
+                .all(|c| c.is_alphanumeric() || matches!(c, '.' | '-' | '_'))
+    };
+    if !host_ok {
+        return Err((
+            format!("`{host}` is not a valid host name in `{entry}`"),
+            None,
+        ));
+    }
+    if placeholder::has_placeholder(port) {
+        return Ok(());
+    }
+    match port.parse::<u16>() {
+        Ok(p) if p > 0 => Ok(()),
+        _ => Err((
+            format!("`{port}` is not a valid port in `{entry}` (expected 1 to 65535)"),
+            None,
+        )),
+    }
 }
 
 #[cfg(test)]
@@ -175,7 +267,59 @@ mod tests {
     }
 
     #[test]
-    fn placeholder_is_not_checked() {
+    fn placeholders_stand_for_parts() {
         assert!(parse_endpoint("{{ REDIS_URL }}", &["redis"], None).is_ok());
+        let e = parse_endpoint("tcp://{{ HOST }}:1883", &["tcp"], None);
+        assert_eq!(e.map(|e| e.port), Ok(Some(1883)));
+        assert!(parse_endpoint("tcp://broker:{{ PORT }}", &["tcp"], None).is_ok());
+        assert!(parse_endpoint("{{ HOST }}:4222", &["nats"], Some("nats")).is_ok());
+        // The rest is still checked.
+        assert!(parse_endpoint("http://{{ HOST }}:1883", &["tcp"], None).is_err());
+        assert!(parse_endpoint("tcp://{{ HOST }}:0", &["tcp"], None).is_err());
+    }
+
+    #[test]
+    fn invalid_placeholders_are_errors() {
+        for s in [
+            "tcp://{{ not a var }}:1883",
+            "{{ not a var }}",
+            "tcp://{{ }}",
+        ] {
+            let e = parse_endpoint(s, &["tcp"], None);
+            assert!(e.is_err(), "{s}");
+        }
+        assert!(parse_host_port_list("{{ not a var }}").is_err());
+    }
+
+    #[test]
+    fn host_port_lists() {
+        assert_eq!(
+            parse_host_port_list("a:9092, b:9093"),
+            Ok(vec!["a:9092".to_string(), "b:9093".to_string()])
+        );
+        assert!(parse_host_port_list("[::1]:9092").is_ok());
+        for bad in [
+            "a:9092,",
+            "a",
+            "PLAINTEXT://a:9092",
+            "a:0",
+            "a:70000",
+            "a b:1",
+            "[]:1",
+        ] {
+            assert!(parse_host_port_list(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn host_port_lists_with_placeholders() {
+        assert_eq!(
+            parse_host_port_list("{{ KAFKA_BROKERS }}"),
+            Ok(vec!["{{ KAFKA_BROKERS }}".to_string()])
+        );
+        assert!(parse_host_port_list("{{ HOST }}:9092,b:9092").is_ok());
+        assert!(parse_host_port_list("broker:{{ PORT }}").is_ok());
+        assert!(parse_host_port_list("{{ HOST }}:0").is_err());
+        assert!(parse_host_port_list("{{ HOST }}").is_ok());
     }
 }

@@ -14,6 +14,7 @@ use std::collections::BTreeMap;
 use std::net::{Ipv4Addr, Ipv6Addr};
 use std::ops::Range;
 
+use super::placeholder;
 use crate::diagnostics::{codes, Diagnostic};
 use crate::options::{ConnectorOptions, OptionSpec};
 use crate::profile::Secret;
@@ -63,44 +64,6 @@ impl PartError {
     }
 }
 
-/// Byte ranges of the `{{ VAR }}` placeholders in `s` (`VAR` is ASCII letters, digits, `_`).
-pub fn placeholders(s: &str) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
-    let mut from = 0;
-    while let Some(open) = s.get(from..).and_then(|r| r.find("{{")).map(|i| i + from) {
-        let inner_start = open + 2;
-        let Some(close) = s
-            .get(inner_start..)
-            .and_then(|r| r.find("}}"))
-            .map(|i| i + inner_start)
-        else {
-            break;
-        };
-        let inner = s.get(inner_start..close).unwrap_or("").trim();
-        if !inner.is_empty() && inner.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
-            out.push(open..close + 2);
-            from = close + 2;
-        } else {
-            from = inner_start;
-        }
-    }
-    out
-}
-
-/// `s` with every placeholder byte replaced by `x`, so structure can be checked around
-/// placeholders without moving offsets (placeholders are ASCII).
-fn mask(s: &str, ph: &[Range<usize>]) -> String {
-    s.char_indices()
-        .map(|(i, c)| {
-            if ph.iter().any(|p| p.contains(&i)) {
-                'x'
-            } else {
-                c
-            }
-        })
-        .collect()
-}
-
 fn describe_char(c: char) -> String {
     match c {
         ' ' => "a space".into(),
@@ -136,7 +99,8 @@ pub fn check_url(
     schemes: &[&str],
     allow_placeholders: bool,
 ) -> Result<Endpoint, PartError> {
-    let ph = placeholders(s);
+    let ph =
+        placeholder::find(s).map_err(|e| PartError::new(e.message, Some(e.at)).help(e.help))?;
     if !allow_placeholders {
         if let Some(p) = ph.first() {
             return Err(PartError::new(
@@ -153,7 +117,7 @@ pub fn check_url(
                 .help("remove the spaces around the URL"),
         );
     }
-    let m = mask(s, &ph);
+    let m = placeholder::mask(s, &ph);
     for (i, c) in m.char_indices() {
         if c.is_whitespace() || c.is_control() {
             let e = PartError::new(
@@ -491,6 +455,17 @@ pub fn parse_headers(s: &str) -> Result<BTreeMap<String, Secret>, Vec<PartError>
             ));
             continue;
         }
+        if placeholder::find(value).is_err() {
+            // The value is secret: say what is wrong without quoting it.
+            errors.push(
+                PartError::new(
+                    format!("the value of header `{name}` has a `{{{{ … }}}}` that is not a valid `{{{{ VAR }}}}` placeholder"),
+                    Some(range),
+                )
+                .help(placeholder::HELP),
+            );
+            continue;
+        }
         let key = name.to_ascii_lowercase();
         if let Some(first) = lower.get(&key) {
             errors.push(
@@ -544,8 +519,7 @@ pub fn endpoint(
     schemes: &[&str],
     allow_placeholders: bool,
 ) -> Option<(String, Endpoint)> {
-    let value = opts.string(spec);
-    let value = opts.required(spec, value)?;
+    let value = opts.string(spec)?;
     match check_url(&value.node, schemes, allow_placeholders) {
         Ok(e) => Some((value.node, e)),
         Err(e) => {
@@ -553,6 +527,27 @@ pub fn endpoint(
             None
         }
     }
+}
+
+/// Origin and path of an endpoint, for descriptions (the query string may carry an API
+/// key); `an invalid endpoint` when it does not check.
+pub fn describe_endpoint(endpoint: &str, schemes: &[&str], allow_placeholders: bool) -> String {
+    check_url(endpoint, schemes, allow_placeholders)
+        .map(|e| e.without_query())
+        .unwrap_or_else(|_| "an invalid endpoint".to_string())
+}
+
+/// Pulls the endpoint and the headers every HTTP-family table has: the endpoint as
+/// written, and the headers (empty when absent); `None` when missing or invalid.
+pub fn endpoint_and_headers(
+    opts: &mut ConnectorOptions,
+    endpoint_spec: &OptionSpec,
+    headers_spec: &OptionSpec,
+    schemes: &[&str],
+    allow_placeholders: bool,
+) -> (Option<String>, Option<BTreeMap<String, Secret>>) {
+    let endpoint = endpoint(opts, endpoint_spec, schemes, allow_placeholders).map(|e| e.0);
+    (endpoint, headers(opts, headers_spec))
 }
 
 /// Pulls an optional header string: `Some(empty)` when absent, `None` when invalid (every
@@ -700,7 +695,8 @@ mod tests {
 
     #[test]
     fn placeholders_in_substituted_urls() {
-        assert_eq!(placeholders("a{{ X }}b{{Y_2}}{{ }}"), vec![1..8, 9..16]);
+        assert!(check_url("https://{{ not a var }}/x", HTTP, true).is_err());
+        assert!(check_url("https://{{ not a var }}/x", HTTP, false).is_err());
         assert_eq!(
             origin("{{ BASE_URL }}/hooks/1?k=v"),
             Ok(("{{ BASE_URL }}".into(), "/hooks/1".into()))

@@ -17,7 +17,9 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::delta::coerce_timestamps;
-use super::filesystem::{self, FileNaming, Multipart, RollingPolicy, ShuffleByPartition};
+use super::file_sink::{
+    self, FileNaming, Multipart, RollingPolicy, ShuffleByPartition, SinkVersion,
+};
 use crate::connector::{Connector, ConnectorSpec, Example, FormatRule, Formats, TableContext};
 use crate::diagnostics::{codes, Diagnostic};
 use crate::options::{AppliesTo, ConnectorOptions, OptionSpec};
@@ -64,19 +66,19 @@ const TABLE_OPTIONS: &[OptionSpec] = &[
     NAMESPACE,
     TABLE_NAME,
     LOCATION_PATH,
-    filesystem::STORAGE,
-    filesystem::SHUFFLE_BY_PARTITION,
-    filesystem::ROLLING_FILE_SIZE,
-    filesystem::ROLLING_INTERVAL,
-    filesystem::ROLLING_INACTIVITY,
-    filesystem::ROLLING_WATERMARK_EXPIRATION,
-    filesystem::FILENAME_PREFIX,
-    filesystem::FILENAME_SUFFIX,
-    filesystem::FILENAME_STRATEGY,
-    filesystem::MULTIPART_TARGET_PART_SIZE,
-    filesystem::MULTIPART_MAX_PARTS,
-    filesystem::MULTIPART_MINIMUM_SIZE,
-    filesystem::SINK_VERSION,
+    file_sink::STORAGE,
+    file_sink::SHUFFLE_BY_PARTITION,
+    file_sink::ROLLING_FILE_SIZE,
+    file_sink::ROLLING_INTERVAL,
+    file_sink::ROLLING_INACTIVITY,
+    file_sink::ROLLING_WATERMARK_EXPIRATION,
+    file_sink::FILENAME_PREFIX,
+    file_sink::FILENAME_SUFFIX,
+    file_sink::FILENAME_STRATEGY,
+    file_sink::MULTIPART_TARGET_PART_SIZE,
+    file_sink::MULTIPART_MAX_PARTS,
+    file_sink::MULTIPART_MINIMUM_SIZE,
+    file_sink::SINK_VERSION,
 ];
 
 /// The Iceberg connector.
@@ -124,8 +126,8 @@ pub struct IcebergTable {
     pub partitioning: IcebergPartitioning,
     /// Multipart upload settings.
     pub multipart: Multipart,
-    /// `v1` or `v2`.
-    pub version: String,
+    /// Which writer.
+    pub version: SinkVersion,
 }
 
 /// The partition spec of an Iceberg sink.
@@ -528,10 +530,8 @@ impl Connector for Iceberg {
 
     fn profile_from_options(&self, opts: &mut ConnectorOptions) -> Option<IcebergProfile> {
         let ty = opts.enumeration(&CATALOG_TYPE);
-        let ty = opts.required(&CATALOG_TYPE, ty);
         let warehouse = opts.string(&CATALOG_WAREHOUSE).map(|w| w.node);
         let url = opts.string(&CATALOG_REST_URL);
-        let url = opts.required(&CATALOG_REST_URL, url);
         let url = url.and_then(|u| match check_catalog_url(&u.node) {
             Ok(()) => Some(u.node),
             Err(msg) => {
@@ -564,7 +564,7 @@ impl Connector for Iceberg {
         opts: &mut ConnectorOptions,
         cx: &TableContext<'_>,
     ) -> Option<IcebergTable> {
-        let mut ok = filesystem::sink_only(opts, cx, "iceberg");
+        let mut ok = file_sink::sink_only(opts, cx, "iceberg");
         let namespace = opts.string(&NAMESPACE);
         let namespace = match namespace {
             Some(n) if n.node.split('.').any(|level| level.trim().is_empty()) => {
@@ -587,10 +587,9 @@ impl Connector for Iceberg {
             n => n.map(|n| n.node),
         };
         let table_name = opts.string(&TABLE_NAME);
-        let table_name = opts.required(&TABLE_NAME, table_name);
         let location = opts.string(&LOCATION_PATH);
         let location = match location {
-            Some(l) => match filesystem::check_storage_path(&l.node) {
+            Some(l) => match file_sink::check_storage_path(&l.node) {
                 Ok(_) => Some(l.node),
                 Err((msg, help)) => {
                     opts.report(
@@ -607,9 +606,9 @@ impl Connector for Iceberg {
             },
             None => None,
         };
-        let storage_options = filesystem::storage_from_options(opts);
-        let shuffle = opts.bool(&filesystem::SHUFFLE_BY_PARTITION);
-        let writer = filesystem::writer_from_options(opts);
+        let storage_options = file_sink::storage_from_options(opts);
+        let shuffle = opts.bool(&file_sink::SHUFFLE_BY_PARTITION);
+        let writer = file_sink::writer_from_options(opts);
         let fields = match cx.partitioned_by {
             Some(clause) => partitions(opts, clause, cx.fields),
             None => Some(Vec::new()),
@@ -629,7 +628,7 @@ impl Connector for Iceberg {
         if let Some(w) = &writer {
             if w.rolling_policy.watermark_expiration {
                 let span = opts
-                    .peek(filesystem::ROLLING_WATERMARK_EXPIRATION.key)
+                    .peek(file_sink::ROLLING_WATERMARK_EXPIRATION.key)
                     .map(|v| v.span)
                     .unwrap_or(opts.anchor());
                 opts.report(Diagnostic::warning(
@@ -644,7 +643,7 @@ impl Connector for Iceberg {
         }
         let writer = writer?;
         Some(IcebergTable {
-            namespace: namespace.unwrap_or_else(|| "default".to_string()),
+            namespace: namespace?,
             table_name: table_name?.node,
             location_path: location,
             storage_options,

@@ -7,11 +7,12 @@ use arrow_schema::{DataType, Field};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use super::boilerplate::no_profile;
 use crate::connector::{Connector, ConnectorSpec, Example, Formats, TableContext};
 use crate::options::{AppliesTo, ConnectorOptions, OptionKind, OptionSpec, Value};
 use crate::span::Spanned;
 
-/// `event_rate`.
+/// `event_rate` (also read by `nexmark`).
 pub const EVENT_RATE: OptionSpec = OptionSpec::new("event_rate", OptionKind::Float)
     .required()
     .doc("Events per second (greater than 0).");
@@ -52,24 +53,14 @@ pub(crate) const SPEC: ConnectorSpec =
         }]);
 
 impl Connector for Impulse {
-    type Profile = ();
-    type Table = ImpulseTable;
-
-    fn spec(&self) -> &'static ConnectorSpec {
-        &SPEC
-    }
-
-    fn profile_from_options(&self, _opts: &mut ConnectorOptions) -> Option<()> {
-        Some(())
-    }
+    no_profile!(ImpulseTable);
 
     fn table_from_options(
         &self,
         opts: &mut ConnectorOptions,
         _cx: &TableContext<'_>,
     ) -> Option<ImpulseTable> {
-        let rate = opts.positive_float(&EVENT_RATE);
-        let rate = opts.required(&EVENT_RATE, rate).map(|r| r.node);
+        let rate = opts.positive_float(&EVENT_RATE).map(|r| r.node);
         // Arroyo reads an integer here as nanoseconds; durations are accepted too.
         let interval = match opts.peek(EVENT_TIME_INTERVAL.key).map(|v| v.node.clone()) {
             Some(Value::Number(_)) | Some(Value::String(_))

@@ -3,9 +3,11 @@
 use crate::connector::{ErasedConnector, Registry};
 
 pub mod blackhole;
+mod boilerplate;
 pub mod confluent;
 pub mod delta;
 pub(crate) mod endpoint;
+pub mod file_sink;
 pub mod filesystem;
 pub mod fluvio;
 pub mod http;
@@ -16,6 +18,7 @@ pub mod kinesis;
 pub mod mqtt;
 pub mod nats;
 pub mod nexmark;
+pub mod placeholder;
 pub mod polling_http;
 pub mod rabbitmq;
 pub mod redis;

@@ -7,13 +7,11 @@ use arrow_schema::{DataType, Field, Fields, TimeUnit};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use super::boilerplate::no_profile;
 use crate::connector::{Connector, ConnectorSpec, Example, Formats, TableContext};
 use crate::options::{AppliesTo, ConnectorOptions, OptionKind, OptionSpec};
 
-/// `event_rate`.
-pub const EVENT_RATE: OptionSpec = OptionSpec::new("event_rate", OptionKind::Float)
-    .required()
-    .doc("Events per second (greater than 0).");
+pub use super::impulse::EVENT_RATE;
 /// `runtime`.
 pub const RUNTIME: OptionSpec = OptionSpec::new("runtime", OptionKind::Float)
     .doc("Seconds to run before the source ends (a bounded source).");
@@ -99,16 +97,7 @@ pub(crate) const SPEC: ConnectorSpec = ConnectorSpec::new(
 }]);
 
 impl Connector for Nexmark {
-    type Profile = ();
-    type Table = NexmarkTable;
-
-    fn spec(&self) -> &'static ConnectorSpec {
-        &SPEC
-    }
-
-    fn profile_from_options(&self, _opts: &mut ConnectorOptions) -> Option<()> {
-        Some(())
-    }
+    no_profile!(NexmarkTable);
 
     fn table_from_options(
         &self,
@@ -116,7 +105,6 @@ impl Connector for Nexmark {
         _cx: &TableContext<'_>,
     ) -> Option<NexmarkTable> {
         let rate = opts.positive_float(&EVENT_RATE);
-        let rate = opts.required(&EVENT_RATE, rate);
         let runtime = opts.positive_float(&RUNTIME);
         if opts.has_errors() {
             return None;

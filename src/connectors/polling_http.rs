@@ -10,6 +10,7 @@ use std::collections::BTreeMap;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use super::boilerplate::no_profile;
 use crate::connector::{Connector, ConnectorSpec, Example, Formats, TableContext, MESSAGE_FORMATS};
 use crate::connectors::http;
 use crate::diagnostics::{codes, Diagnostic};
@@ -128,32 +129,16 @@ pub(crate) const SPEC: ConnectorSpec = ConnectorSpec::new(
 }]);
 
 impl Connector for PollingHttp {
-    type Profile = ();
-    type Table = PollingHttpTable;
-
-    fn spec(&self) -> &'static ConnectorSpec {
-        &SPEC
-    }
-
-    fn profile_from_options(&self, _opts: &mut ConnectorOptions) -> Option<()> {
-        Some(())
-    }
+    no_profile!(PollingHttpTable);
 
     fn table_from_options(
         &self,
         opts: &mut ConnectorOptions,
         _cx: &TableContext<'_>,
     ) -> Option<PollingHttpTable> {
-        let endpoint = http::endpoint(opts, &ENDPOINT, SCHEMES, false);
-        let headers = http::headers(opts, &HEADERS);
-        let method = match opts.enumeration(&METHOD).map(|m| m.node) {
-            Some("POST") => Some(HttpMethod::Post),
-            Some("PUT") => Some(HttpMethod::Put),
-            Some("PATCH") => Some(HttpMethod::Patch),
-            Some(_) => Some(HttpMethod::Get),
-            None if opts.contains(METHOD.key) => None,
-            None => Some(HttpMethod::Get),
-        };
+        let (endpoint, headers) =
+            http::endpoint_and_headers(opts, &ENDPOINT, &HEADERS, SCHEMES, false);
+        let method = opts.choice::<HttpMethod>(&METHOD).map(|m| m.node);
         let body = opts.string(&BODY).map(|b| b.node);
         let interval = match opts.non_zero(&POLL_INTERVAL_MS) {
             // Arroyo keeps the interval in an i64.
@@ -169,18 +154,11 @@ impl Connector for PollingHttp {
                 ));
                 None
             }
-            Some(n) => Some(n.node),
-            None if opts.contains(POLL_INTERVAL_MS.key) => None,
-            None => Some(1000),
+            n => n.map(|n| n.node),
         };
-        let emit = match opts.enumeration(&EMIT_BEHAVIOR).map(|e| e.node) {
-            Some("changed") => Some(EmitBehavior::Changed),
-            Some(_) => Some(EmitBehavior::All),
-            None if opts.contains(EMIT_BEHAVIOR.key) => None,
-            None => Some(EmitBehavior::All),
-        };
+        let emit = opts.choice::<EmitBehavior>(&EMIT_BEHAVIOR).map(|e| e.node);
         Some(PollingHttpTable {
-            endpoint: endpoint?.0,
+            endpoint: endpoint?,
             headers: headers?,
             method: method?,
             body,
@@ -191,9 +169,7 @@ impl Connector for PollingHttp {
 
     fn description(&self, _profile: &(), table: &PollingHttpTable) -> String {
         // The query string may carry an API key: show origin and path only.
-        let url = http::check_url(&table.endpoint, SCHEMES, false)
-            .map(|e| e.without_query())
-            .unwrap_or_else(|_| "an invalid endpoint".to_string());
+        let url = http::describe_endpoint(&table.endpoint, SCHEMES, false);
         format!(
             "polling http source: {} '{url}' every {} ms",
             table.method.as_str(),

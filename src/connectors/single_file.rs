@@ -9,10 +9,11 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use super::boilerplate::no_profile;
+use crate::connection_type::ConnectionType;
 use crate::connector::{Connector, ConnectorSpec, Example, Formats, TableContext};
 use crate::diagnostics::{codes, Diagnostic};
 use crate::options::{AppliesTo, ConnectorOptions, OptionSpec};
-use crate::span::Spanned;
 
 /// `path`.
 pub const PATH: OptionSpec = OptionSpec::string("path")
@@ -98,16 +99,7 @@ pub(crate) const SPEC: ConnectorSpec = ConnectorSpec::new(
 ]);
 
 impl Connector for SingleFile {
-    type Profile = ();
-    type Table = SingleFileTable;
-
-    fn spec(&self) -> &'static ConnectorSpec {
-        &SPEC
-    }
-
-    fn profile_from_options(&self, _opts: &mut ConnectorOptions) -> Option<()> {
-        Some(())
-    }
+    no_profile!(SingleFileTable);
 
     fn table_from_options(
         &self,
@@ -115,14 +107,11 @@ impl Connector for SingleFile {
         cx: &TableContext<'_>,
     ) -> Option<SingleFileTable> {
         let path = opts.string(&PATH);
-        let path = opts.required(&PATH, path);
-        let ty = Some(Spanned::new(cx.connection_type.as_str(), opts.anchor()));
-        let kind = match ty.map(|t| t.node) {
-            Some("source") => Some(SingleFileKind::Source {
-                wait_for_control: opts.bool(&WAIT_FOR_CONTROL).map(|b| b.node).unwrap_or(true),
+        let kind = match cx.connection_type {
+            ConnectionType::Source => Some(SingleFileKind::Source {
+                wait_for_control: opts.bool(&WAIT_FOR_CONTROL)?.node,
             }),
-            Some(_) => Some(SingleFileKind::Sink {}),
-            None => None,
+            _ => Some(SingleFileKind::Sink {}),
         };
         let path = path.and_then(|p| match url_scheme(&p.node) {
             Some(scheme) => {

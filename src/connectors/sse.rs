@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use super::boilerplate::no_profile;
 use crate::connector::{Connector, ConnectorSpec, Example, Formats, TableContext, MESSAGE_FORMATS};
 use crate::connectors::http;
 use crate::options::{AppliesTo, ConnectorOptions, OptionKind, OptionSpec};
@@ -66,31 +67,22 @@ pub(crate) const SPEC: ConnectorSpec = ConnectorSpec::new(
 }]);
 
 impl Connector for Sse {
-    type Profile = ();
-    type Table = SseTable;
-
-    fn spec(&self) -> &'static ConnectorSpec {
-        &SPEC
-    }
-
-    fn profile_from_options(&self, _opts: &mut ConnectorOptions) -> Option<()> {
-        Some(())
-    }
+    no_profile!(SseTable);
 
     fn table_from_options(
         &self,
         opts: &mut ConnectorOptions,
         _cx: &TableContext<'_>,
     ) -> Option<SseTable> {
-        let endpoint = http::endpoint(opts, &ENDPOINT, SCHEMES, false);
-        let headers = http::headers(opts, &HEADERS);
+        let (endpoint, headers) =
+            http::endpoint_and_headers(opts, &ENDPOINT, &HEADERS, SCHEMES, false);
         let events = match opts.list(&EVENTS) {
             Some(list) => Some(list.node.into_iter().map(|e| e.node).collect()),
             None if opts.contains(EVENTS.key) => None,
             None => Some(Vec::new()),
         };
         Some(SseTable {
-            endpoint: endpoint?.0,
+            endpoint: endpoint?,
             headers: headers?,
             events: events?,
         })
@@ -98,9 +90,7 @@ impl Connector for Sse {
 
     fn description(&self, _profile: &(), table: &SseTable) -> String {
         // The query string may carry an API key: show origin and path only.
-        let url = http::check_url(&table.endpoint, SCHEMES, false)
-            .map(|e| e.without_query())
-            .unwrap_or_else(|_| "an invalid endpoint".to_string());
+        let url = http::describe_endpoint(&table.endpoint, SCHEMES, false);
         if table.events.is_empty() {
             format!("sse source '{url}'")
         } else {

@@ -1,18 +1,16 @@
 //! `stdout`: a sink that prints each record to standard output in its format.
 
-use schemars::JsonSchema;
-use serde::{Deserialize, Serialize};
+use super::boilerplate::unit_sink;
+use crate::connector::{ConnectorSpec, Example, FormatRule, Formats};
+use crate::options::AppliesTo;
 
-use crate::connector::{Connector, ConnectorSpec, Example, FormatRule, Formats, TableContext};
-use crate::options::{AppliesTo, ConnectorOptions};
-
-/// The stdout connector.
-#[derive(Clone, Copy, Debug, Default)]
-pub struct Stdout;
-
-/// A stdout sink has no settings.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-pub struct StdoutTable {}
+unit_sink! {
+    /// The stdout connector.
+    connector Stdout;
+    /// A stdout sink has no settings.
+    table StdoutTable;
+    description "stdout sink";
+}
 
 /// What the connector is: roles, formats, metadata and every option.
 pub(crate) const SPEC: ConnectorSpec =
@@ -28,28 +26,3 @@ pub(crate) const SPEC: ConnectorSpec =
             columns: "value TEXT",
             options: &[("format", "'json'")],
         }]);
-
-impl Connector for Stdout {
-    type Profile = ();
-    type Table = StdoutTable;
-
-    fn spec(&self) -> &'static ConnectorSpec {
-        &SPEC
-    }
-
-    fn profile_from_options(&self, _opts: &mut ConnectorOptions) -> Option<()> {
-        Some(())
-    }
-
-    fn table_from_options(
-        &self,
-        _opts: &mut ConnectorOptions,
-        _cx: &TableContext<'_>,
-    ) -> Option<StdoutTable> {
-        Some(StdoutTable {})
-    }
-
-    fn description(&self, _profile: &(), _table: &StdoutTable) -> String {
-        "stdout sink".to_string()
-    }
-}

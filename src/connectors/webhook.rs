@@ -11,6 +11,7 @@ use std::collections::BTreeMap;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use super::boilerplate::no_profile;
 use crate::connector::{Connector, ConnectorSpec, Example, Formats, TableContext, MESSAGE_FORMATS};
 use crate::connectors::http;
 use crate::options::{AppliesTo, ConnectorOptions, OptionSpec};
@@ -61,26 +62,17 @@ pub(crate) const SPEC: ConnectorSpec =
         }]);
 
 impl Connector for Webhook {
-    type Profile = ();
-    type Table = WebhookTable;
-
-    fn spec(&self) -> &'static ConnectorSpec {
-        &SPEC
-    }
-
-    fn profile_from_options(&self, _opts: &mut ConnectorOptions) -> Option<()> {
-        Some(())
-    }
+    no_profile!(WebhookTable);
 
     fn table_from_options(
         &self,
         opts: &mut ConnectorOptions,
         _cx: &TableContext<'_>,
     ) -> Option<WebhookTable> {
-        let endpoint = http::endpoint(opts, &ENDPOINT, SCHEMES, true);
-        let headers = http::headers(opts, &HEADERS);
+        let (endpoint, headers) =
+            http::endpoint_and_headers(opts, &ENDPOINT, &HEADERS, SCHEMES, true);
         Some(WebhookTable {
-            endpoint: endpoint?.0,
+            endpoint: endpoint?,
             headers: headers?,
         })
     }

@@ -12,6 +12,7 @@ use std::collections::BTreeMap;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use super::boilerplate::no_profile;
 use crate::connector::{Connector, ConnectorSpec, Example, Formats, TableContext, MESSAGE_FORMATS};
 use crate::connectors::http;
 use crate::diagnostics::{codes, Diagnostic};
@@ -230,27 +231,18 @@ pub(crate) const SPEC: ConnectorSpec =
         }]);
 
 impl Connector for Websocket {
-    type Profile = ();
-    type Table = WebsocketTable;
-
-    fn spec(&self) -> &'static ConnectorSpec {
-        &SPEC
-    }
-
-    fn profile_from_options(&self, _opts: &mut ConnectorOptions) -> Option<()> {
-        Some(())
-    }
+    no_profile!(WebsocketTable);
 
     fn table_from_options(
         &self,
         opts: &mut ConnectorOptions,
         _cx: &TableContext<'_>,
     ) -> Option<WebsocketTable> {
-        let endpoint = http::endpoint(opts, &ENDPOINT, SCHEMES, false);
-        let headers = http::headers(opts, &HEADERS);
+        let (endpoint, headers) =
+            http::endpoint_and_headers(opts, &ENDPOINT, &HEADERS, SCHEMES, false);
         let messages = subscription_messages(opts);
         Some(WebsocketTable {
-            endpoint: endpoint?.0,
+            endpoint: endpoint?,
             headers: headers?,
             subscription_messages: messages?,
         })
@@ -258,9 +250,7 @@ impl Connector for Websocket {
 
     fn description(&self, _profile: &(), table: &WebsocketTable) -> String {
         // The query string may carry an API key: show origin and path only.
-        let url = http::check_url(&table.endpoint, SCHEMES, false)
-            .map(|e| e.without_query())
-            .unwrap_or_else(|_| "an invalid endpoint".to_string());
+        let url = http::describe_endpoint(&table.endpoint, SCHEMES, false);
         format!("websocket source '{url}'")
     }
 }

@@ -1,0 +1,6 @@
+-- expect: ok
+CREATE TABLE alerts (value TEXT) WITH (
+    connector = 'webhook',
+    endpoint = 'https://{{HOST}}:{{ PORT }}/hooks',
+    format = 'raw_string'
+);
