@@ -130,7 +130,7 @@ impl Secret {
 
     /// Whether the value is exactly one `{{ VAR }}` environment placeholder.
     pub fn is_placeholder(&self) -> bool {
-        crate::connectors::placeholder::is_placeholder(&self.0)
+        crate::options::placeholder::is_placeholder(&self.0)
     }
 
     /// What may be shown: the placeholder itself, or `********`.

@@ -11,7 +11,7 @@
 //!
 //! This module also owns the one `host:port` list parser ([`parse_host_port_list`]).
 
-use super::placeholder;
+use crate::options::placeholder;
 
 /// An address that passed the check.
 #[derive(Clone, Debug, PartialEq, Eq)]

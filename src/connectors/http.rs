@@ -14,8 +14,8 @@ use std::collections::BTreeMap;
 use std::net::{Ipv4Addr, Ipv6Addr};
 use std::ops::Range;
 
-use super::placeholder;
 use crate::diagnostics::{codes, Diagnostic};
+use crate::options::placeholder;
 use crate::options::{ConnectorOptions, OptionSpec};
 use crate::profile::Secret;
 use crate::span::{Span, Spanned};

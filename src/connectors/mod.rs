@@ -18,7 +18,6 @@ pub mod kinesis;
 pub mod mqtt;
 pub mod nats;
 pub mod nexmark;
-pub mod placeholder;
 pub mod polling_http;
 pub mod rabbitmq;
 pub mod redis;

@@ -8,6 +8,7 @@
 //! **Invariant:** a secret value (a spec marked `sensitive`) never appears in a message.
 
 pub(crate) mod grammar;
+pub(crate) mod placeholder;
 pub(crate) mod spec;
 pub(crate) mod value;
 
