@@ -192,9 +192,7 @@ impl Connector for Confluent {
             );
         }
         let key = kafka::secret(opts, &KEY);
-        let key = opts.required(&KEY, key);
         let secret = kafka::secret(opts, &SECRET);
-        let secret = opts.required(&SECRET, secret);
         let endpoint = opts.string(&REGISTRY_ENDPOINT);
         let endpoint_ok = endpoint
             .as_ref()
@@ -229,18 +227,7 @@ impl Connector for Confluent {
                 }
             }
             None => {
-                for spec in [&REGISTRY_API_KEY, &REGISTRY_API_SECRET] {
-                    if let (Some(span), Some(_)) = (opts.key_span(spec.key), opts.take(spec.key)) {
-                        opts.report(
-                            Diagnostic::error(
-                                codes::OPTION_CONFLICT,
-                                span,
-                                format!("`{}` needs `schema_registry.endpoint`", spec.key),
-                            )
-                            .with_help("set `schema_registry.endpoint` to the registry's URL"),
-                        );
-                    }
-                }
+                kafka::reject_without_endpoint(opts, &[&REGISTRY_API_KEY, &REGISTRY_API_SECRET]);
                 Some(None)
             }
         };
