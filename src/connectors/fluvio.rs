@@ -8,11 +8,13 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::connector::{Connector, ConnectorSpec, Example, Formats, TableContext, MESSAGE_FORMATS};
+use crate::connector::{
+    ConnectionType, Connector, ConnectorSpec, Example, Formats, TableContext, MESSAGE_FORMATS,
+};
 use crate::connectors::kafka::parse_bootstrap_servers;
+use crate::connectors::kinesis::StartOffset;
 use crate::diagnostics::{codes, Diagnostic};
 use crate::options::{AppliesTo, ConnectorOptions, OptionSpec};
-use crate::span::Spanned;
 
 /// `endpoint`.
 pub const ENDPOINT: OptionSpec = OptionSpec::string("endpoint")
@@ -52,7 +54,7 @@ pub enum FluvioTableKind {
     /// Reads the topic.
     Source {
         /// `earliest` or `latest`.
-        offset: String,
+        offset: StartOffset,
     },
     /// Writes the topic.
     Sink {},
@@ -154,8 +156,7 @@ impl Connector for Fluvio {
             },
             None => Some(None),
         };
-        let topic = opts.string(&TOPIC);
-        let topic = opts.required(&TOPIC, topic).and_then(|t| {
+        let topic = opts.string(&TOPIC).and_then(|t| {
             if valid_topic(&t.node) {
                 return Some(t.node);
             }
@@ -169,22 +170,16 @@ impl Connector for Fluvio {
             );
             None
         });
-        let ty = Some(Spanned::new(cx.connection_type.as_str(), opts.anchor()));
-        let kind = match ty.map(|t| t.node) {
-            Some("source") => Some(FluvioTableKind::Source {
-                offset: opts
-                    .enumeration(&SOURCE_OFFSET)
-                    .map(|s| s.node)
-                    .unwrap_or("latest")
-                    .to_string(),
-            }),
-            Some(_) => Some(FluvioTableKind::Sink {}),
-            None => None,
+        let kind = match cx.connection_type {
+            ConnectionType::Source => FluvioTableKind::Source {
+                offset: opts.choice(&SOURCE_OFFSET)?.node,
+            },
+            ConnectionType::Sink | ConnectionType::Lookup => FluvioTableKind::Sink {},
         };
         Some(FluvioTable {
             endpoint: endpoint?,
             topic: topic?,
-            kind: kind?,
+            kind,
         })
     }
 
@@ -218,7 +213,7 @@ mod tests {
                 endpoint: None,
                 topic: "events".into(),
                 kind: FluvioTableKind::Source {
-                    offset: "latest".into()
+                    offset: StartOffset::Latest
                 },
             })
         );
