@@ -14,13 +14,13 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::connector::{
-    Connector, ConnectorSpec, Example, Formats, MetadataDef, TableContext, MESSAGE_FORMATS,
+    ConnectionType, Connector, ConnectorSpec, Example, Formats, MetadataDef, TableContext,
+    MESSAGE_FORMATS,
 };
 use crate::connectors::endpoint::parse_endpoint;
 use crate::diagnostics::{codes, Diagnostic};
 use crate::options::{AppliesTo, ConnectorOptions, OptionKind, OptionSpec};
 use crate::profile::Secret;
-use crate::span::Spanned;
 
 /// URL schemes the MQTT client understands; the last two connect with TLS.
 const SCHEMES: &[&str] = &["mqtt", "tcp", "mqtts", "ssl"];
@@ -49,6 +49,7 @@ pub const TLS_KEY: OptionSpec = OptionSpec::string("tls.key").sensitive().doc(
 );
 /// `max_packet_size`.
 pub const MAX_PACKET_SIZE: OptionSpec = OptionSpec::new("max_packet_size", OptionKind::NonZero)
+    .range(1, u32::MAX as i64)
     .doc("Largest packet the client sends or accepts, in bytes (at most 4294967295).");
 /// `client_prefix`.
 pub const CLIENT_PREFIX: OptionSpec = OptionSpec::string("client_prefix")
@@ -134,15 +135,19 @@ pub struct MqttTable {
     pub kind: MqttTableKind,
 }
 
-/// MQTT quality of service.
+/// MQTT quality of service: serialized in snake case, read from the spec's values
+/// (`AtMostOnce`, …) through the aliases.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Qos {
     /// QoS 0.
+    #[serde(alias = "AtMostOnce")]
     AtMostOnce,
     /// QoS 1.
+    #[serde(alias = "AtLeastOnce")]
     AtLeastOnce,
     /// QoS 2.
+    #[serde(alias = "ExactlyOnce")]
     ExactlyOnce,
 }
 
@@ -200,7 +205,6 @@ impl Connector for Mqtt {
 
     fn profile_from_options(&self, opts: &mut ConnectorOptions) -> Option<MqttProfile> {
         let url = opts.string(&URL);
-        let url = opts.required(&URL, url);
         let endpoint =
             url.as_ref()
                 .and_then(|u| match parse_endpoint(&u.node, SCHEMES, None) {
@@ -224,22 +228,10 @@ impl Connector for Mqtt {
         let ca = opts.string(&TLS_CA);
         let cert = opts.string(&TLS_CERT);
         let key = opts.string(&TLS_KEY);
-        let max_packet_size = opts.non_zero(&MAX_PACKET_SIZE).and_then(|n| {
-            match u32::try_from(n.node) {
-                Ok(v) => Some(v),
-                Err(_) => {
-                    opts.report(Diagnostic::error(
-                        codes::INVALID_VALUE,
-                        n.span,
-                        format!(
-                            "invalid value for `max_packet_size`: {} is more than the largest MQTT packet size, 4294967295",
-                            n.node
-                        ),
-                    ));
-                    None
-                }
-            }
-        });
+        // The spec's range makes the conversion infallible.
+        let max_packet_size = opts
+            .non_zero(&MAX_PACKET_SIZE)
+            .and_then(|n| u32::try_from(n.node).ok());
         let client_prefix = opts.string(&CLIENT_PREFIX).map(|s| s.node);
 
         let tls_url = endpoint
@@ -313,24 +305,17 @@ impl Connector for Mqtt {
         cx: &TableContext<'_>,
     ) -> Option<MqttTable> {
         let topic = opts.string(&TOPIC);
-        let topic = opts.required(&TOPIC, topic);
-        let ty = Some(Spanned::new(cx.connection_type.as_str(), opts.anchor()));
-        let qos = match opts.enumeration(&QOS).map(|q| q.node) {
-            Some("AtLeastOnce") => Qos::AtLeastOnce,
-            Some("ExactlyOnce") => Qos::ExactlyOnce,
-            _ => Qos::AtMostOnce,
-        };
-        let kind = match ty.map(|t| t.node) {
-            Some("source") => Some(MqttTableKind::Source {}),
-            Some(_) => Some(MqttTableKind::Sink {
-                retain: opts.bool(&SINK_RETAIN).is_some_and(|r| r.node),
-            }),
-            None => None,
+        let qos = opts.choice(&QOS);
+        let kind = match cx.connection_type {
+            ConnectionType::Source => MqttTableKind::Source {},
+            ConnectionType::Sink | ConnectionType::Lookup => MqttTableKind::Sink {
+                retain: opts.bool(&SINK_RETAIN)?.node,
+            },
         };
         Some(MqttTable {
             topic: topic?.node,
-            qos,
-            kind: kind?,
+            qos: qos?.node,
+            kind,
         })
     }
 
