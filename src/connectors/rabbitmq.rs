@@ -22,6 +22,7 @@ pub const HOST: OptionSpec = OptionSpec::string("host")
 /// `port`.
 pub const PORT: OptionSpec = OptionSpec::new("port", OptionKind::NonZero)
     .default_int(5552)
+    .range(1, 65535)
     .doc("Port of the RabbitMQ Streams protocol (1 to 65535).");
 /// `username`.
 pub const USERNAME: OptionSpec = OptionSpec::string("username")
@@ -132,7 +133,19 @@ pub struct RabbitmqTable {
     /// The stream.
     pub stream: String,
     /// `first`, `next` or `last`.
-    pub offset: String,
+    pub offset: RabbitmqOffset,
+}
+
+/// `source.offset` of a RabbitMQ stream reader.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum RabbitmqOffset {
+    /// The first stored message.
+    First,
+    /// The next message written.
+    Next,
+    /// The last chunk of the stream.
+    Last,
 }
 
 /// Checks that `host` is a bare host name; returns the problem and a help line.
@@ -217,23 +230,10 @@ impl Connector for Rabbitmq {
                 None
             }
         });
+        // The spec's range makes the conversion infallible.
         let port = opts
             .non_zero(&PORT)
-            .and_then(|p| match u16::try_from(p.node) {
-                Ok(v) => Some(v),
-                Err(_) => {
-                    opts.report(Diagnostic::error(
-                        codes::INVALID_VALUE,
-                        p.span,
-                        format!(
-                            "invalid value for `port`: expected 1 to 65535, found `{}`",
-                            p.node
-                        ),
-                    ));
-                    ok = false;
-                    None
-                }
-            });
+            .and_then(|p| u16::try_from(p.node).ok());
         let username = opts.string(&USERNAME).map(|s| s.node);
         let password = opts.string(&PASSWORD).map(|s| Secret::new(s.node));
         let virtual_host = opts.string(&VIRTUAL_HOST).map(|s| s.node);
@@ -316,14 +316,10 @@ impl Connector for Rabbitmq {
         _cx: &TableContext<'_>,
     ) -> Option<RabbitmqTable> {
         let stream = opts.string(&STREAM);
-        let stream = opts.required(&STREAM, stream);
-        let offset = opts
-            .enumeration(&SOURCE_OFFSET)
-            .map(|o| o.node)
-            .unwrap_or("last");
+        let offset = opts.choice(&SOURCE_OFFSET);
         Some(RabbitmqTable {
             stream: stream?.node,
-            offset: offset.to_string(),
+            offset: offset?.node,
         })
     }
 
@@ -386,6 +382,6 @@ mod tests {
             ("type", Value::String("source".into())),
         ]);
         let t = Rabbitmq.table_from_options(&mut o, &cx());
-        assert_eq!(t.map(|t| t.offset), Some("last".to_string()));
+        assert_eq!(t.map(|t| t.offset), Some(RabbitmqOffset::Last));
     }
 }

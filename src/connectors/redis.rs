@@ -16,7 +16,8 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::connector::{
-    Connector, ConnectorSpec, Example, Formats, MetadataDef, TableContext, MESSAGE_FORMATS,
+    ConnectionType, Connector, ConnectorSpec, Example, Formats, MetadataDef, TableContext,
+    MESSAGE_FORMATS,
 };
 use crate::connectors::endpoint::parse_endpoint;
 use crate::diagnostics::{codes, Diagnostic};
@@ -63,22 +64,26 @@ pub const TARGET_KEY_COLUMN: OptionSpec = OptionSpec::string("target.key_column"
 /// `target.ttl_secs`.
 pub const TARGET_TTL_SECS: OptionSpec = OptionSpec::new("target.ttl_secs", OptionKind::NonZero)
     .sink_only()
-    .doc("Expiry of the written keys, in seconds (`target = 'string'`).");
+    .when("target", &["string"])
+    .doc("Expiry of the written keys, in seconds.");
 /// `target.max_length`.
 pub const TARGET_MAX_LENGTH: OptionSpec = OptionSpec::new("target.max_length", OptionKind::NonZero)
     .sink_only()
-    .doc("Trim lists to this many elements (`target = 'list'`).");
+    .when("target", &["list"])
+    .doc("Trim lists to this many elements.");
 /// `target.operation`.
 pub const TARGET_OPERATION: OptionSpec =
     OptionSpec::one_of("target.operation", &["append", "prepend"])
         .default_str("append")
         .sink_only()
         .when("target", &["list"])
-        .doc("Where rows are added to the list (`target = 'list'`).");
+        .doc("Where rows are added to the list.");
 /// `target.field_column`.
 pub const TARGET_FIELD_COLUMN: OptionSpec = OptionSpec::string("target.field_column")
+    .required()
     .sink_only()
-    .doc("NOT NULL TEXT column holding the hash field each row is written to (`target = 'hash'`, required there).");
+    .when("target", &["hash"])
+    .doc("NOT NULL TEXT column holding the hash field each row is written to.");
 
 const PROFILE_OPTIONS: &[OptionSpec] = &[ADDRESS, CLUSTER_ADDRESSES, USERNAME, PASSWORD];
 
@@ -196,6 +201,18 @@ pub enum ListOperation {
     Prepend,
 }
 
+/// `target`: what each row of a sink is written as.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum TargetKind {
+    /// A string key per row.
+    String,
+    /// An element of a list.
+    List,
+    /// A field of a hash.
+    Hash,
+}
+
 /// Checks one address; reports at `span` and returns `None` when it is invalid.
 fn check_address(opts: &mut ConnectorOptions, key: &str, s: Spanned<String>) -> Option<String> {
     match parse_endpoint(&s.node, SCHEMES, None) {
@@ -284,12 +301,11 @@ impl Redis {
     }
 
     fn target(&self, opts: &mut ConnectorOptions) -> Option<RedisTarget> {
-        let target = opts.enumeration(&TARGET);
-        let target = opts.required(&TARGET, target);
+        let target = opts.choice::<TargetKind>(&TARGET);
         let prefix = opts.string(&TARGET_KEY_PREFIX);
         let key_column = opts.string(&TARGET_KEY_COLUMN).map(|s| s.node);
         let Some(target) = target else {
-            // Without a target the remaining target options cannot be judged.
+            // Without a (valid) target the per-target options cannot be judged.
             for spec in [
                 &TARGET_TTL_SECS,
                 &TARGET_MAX_LENGTH,
@@ -300,39 +316,10 @@ impl Redis {
             }
             return None;
         };
-        let prefix = opts.required(&TARGET_KEY_PREFIX, prefix);
-        // Options of the other targets: say which target they belong to.
-        let misplaced: &[(&OptionSpec, &str)] = match target.node {
-            "string" => &[
-                (&TARGET_MAX_LENGTH, "list"),
-                (&TARGET_OPERATION, "list"),
-                (&TARGET_FIELD_COLUMN, "hash"),
-            ],
-            "list" => &[(&TARGET_TTL_SECS, "string"), (&TARGET_FIELD_COLUMN, "hash")],
-            _ => &[
-                (&TARGET_TTL_SECS, "string"),
-                (&TARGET_MAX_LENGTH, "list"),
-                (&TARGET_OPERATION, "list"),
-            ],
-        };
-        for (spec, wanted) in misplaced {
-            if let (Some(span), Some(_)) = (opts.key_span(spec.key), opts.take(spec.key)) {
-                opts.report(
-                    Diagnostic::error(
-                        codes::OPTION_CONFLICT,
-                        span,
-                        format!(
-                            "`{}` only applies when `target = '{wanted}'`, but the target is `{}`",
-                            spec.key, target.node
-                        ),
-                    )
-                    .with_label(target.span, "target set here")
-                    .with_help(format!("remove `{}`", spec.key)),
-                );
-            }
-        }
+        // Each per-target option is read only when `target` is its target (the spec's
+        // condition); the others are reported by the catalogue.
         match target.node {
-            "string" => {
+            TargetKind::String => {
                 let ttl = opts.non_zero(&TARGET_TTL_SECS).map(|t| t.node);
                 Some(RedisTarget::String {
                     key_prefix: prefix?.node,
@@ -340,22 +327,18 @@ impl Redis {
                     ttl_secs: ttl,
                 })
             }
-            "list" => {
+            TargetKind::List => {
                 let max_length = opts.non_zero(&TARGET_MAX_LENGTH).map(|t| t.node);
-                let operation = match opts.enumeration(&TARGET_OPERATION).map(|o| o.node) {
-                    Some("prepend") => ListOperation::Prepend,
-                    _ => ListOperation::Append,
-                };
+                let operation = opts.choice(&TARGET_OPERATION);
                 Some(RedisTarget::List {
                     key_prefix: prefix?.node,
                     key_column,
                     max_length,
-                    operation,
+                    operation: operation?.node,
                 })
             }
-            _ => {
+            TargetKind::Hash => {
                 let field = opts.string(&TARGET_FIELD_COLUMN);
-                let field = opts.required(&TARGET_FIELD_COLUMN, field);
                 Some(RedisTarget::Hash {
                     key_prefix: prefix?.node,
                     key_column,
@@ -423,15 +406,13 @@ impl Connector for Redis {
         opts: &mut ConnectorOptions,
         cx: &TableContext<'_>,
     ) -> Option<RedisTable> {
-        let ty = Some(Spanned::new(cx.connection_type.as_str(), opts.anchor()));
-        let kind = match ty.map(|t| t.node) {
-            Some("sink") => self
+        let kind = match cx.connection_type {
+            ConnectionType::Sink => self
                 .target(opts)
                 .map(|target| RedisTableKind::Sink { target }),
             // Sink options on a lookup table stay pending; the compiler reports them as
             // applying to sinks only.
-            Some(_) => Some(RedisTableKind::Lookup {}),
-            None => None,
+            ConnectionType::Lookup | ConnectionType::Source => Some(RedisTableKind::Lookup {}),
         };
         Some(RedisTable { kind: kind? })
     }
