@@ -368,7 +368,9 @@ mod tests {
     #[test]
     fn port_must_fit_u16() {
         let mut o = opts(&[("port", Value::Number("70000".into()))]);
-        assert_eq!(Rabbitmq.profile_from_options(&mut o), None);
+        // The range error is reported; the profile keeps the default port.
+        let profile = Rabbitmq.profile_from_options(&mut o);
+        assert_eq!(profile.and_then(|p| p.port), Some(5552));
         assert_eq!(
             o.take_diagnostics().first().map(|d| d.code),
             Some(codes::INVALID_VALUE)
