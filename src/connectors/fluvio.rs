@@ -11,9 +11,9 @@ use serde::{Deserialize, Serialize};
 use crate::connector::{
     ConnectionType, Connector, ConnectorSpec, Example, Formats, TableContext, MESSAGE_FORMATS,
 };
+use crate::connectors::common::{checked, checked_name};
 use crate::connectors::kafka::parse_bootstrap_servers;
 use crate::connectors::kinesis::StartOffset;
-use crate::diagnostics::{codes, Diagnostic};
 use crate::options::{AppliesTo, ConnectorOptions, OptionSpec};
 
 /// `endpoint`.
@@ -140,36 +140,20 @@ impl Connector for Fluvio {
         cx: &TableContext<'_>,
     ) -> Option<FluvioTable> {
         let endpoint = match opts.string(&ENDPOINT) {
-            Some(e) => match check_endpoint(&e.node) {
-                Ok(()) => Some(Some(e.node.trim().to_string())),
-                Err((msg, help)) => {
-                    opts.report(
-                        Diagnostic::error(
-                            codes::INVALID_VALUE,
-                            e.span,
-                            format!("invalid value for `endpoint`: {msg}"),
-                        )
-                        .with_optional_help(help),
-                    );
-                    None
-                }
-            },
             None => Some(None),
+            e => checked(opts, &ENDPOINT, e, None, |s| {
+                check_endpoint(s).map(|()| Some(s.trim().to_string()))
+            }),
         };
-        let topic = opts.string(&TOPIC).and_then(|t| {
-            if valid_topic(&t.node) {
-                return Some(t.node);
-            }
-            opts.report(
-                Diagnostic::error(
-                    codes::INVALID_VALUE,
-                    t.span,
-                    format!("invalid value for `topic`: `{}` is not a valid Fluvio topic name", t.node),
-                )
-                .with_help("topic names have at most 63 lowercase letters, digits and `-`, and start and end with a letter or digit"),
-            );
-            None
-        });
+        let topic = opts.string(&TOPIC);
+        let topic = checked_name(
+            opts,
+            &TOPIC,
+            topic,
+            valid_topic,
+            "a valid Fluvio topic name",
+            "topic names have at most 63 lowercase letters, digits and `-`, and start and end with a letter or digit",
+        );
         let kind = match cx.connection_type {
             ConnectionType::Source => FluvioTableKind::Source {
                 offset: opts.choice(&SOURCE_OFFSET)?.node,

@@ -15,6 +15,7 @@ use crate::connector::{
     ConnectionType, Connector, ConnectorSpec, Example, FormatRule, Formats, MetadataDef,
     TableContext, MESSAGE_FORMATS,
 };
+use crate::connectors::common::{checked, secret};
 use crate::diagnostics::{codes, Diagnostic};
 use crate::options::{AppliesTo, ConnectorOptions, OptionKind, OptionSpec};
 use crate::profile::Secret;
@@ -387,29 +388,13 @@ pub(crate) fn bootstrap_servers(
     opts: &mut ConnectorOptions,
     scheme_help: Option<&str>,
 ) -> Option<Vec<String>> {
-    opts.string(&BOOTSTRAP_SERVERS)
-        .and_then(|s| match parse_bootstrap_servers(&s.node) {
-            Ok(list) => Some(list),
-            Err((msg, help)) => {
-                let help = match scheme_help {
-                    Some(h) if msg.contains("has a scheme") => Some(h.to_string()),
-                    _ => help,
-                };
-                let d = Diagnostic::error(
-                    codes::INVALID_VALUE,
-                    s.span,
-                    format!("invalid value for `bootstrap_servers`: {msg}"),
-                )
-                .with_optional_help(help);
-                opts.report(d);
-                None
-            }
+    let servers = opts.string(&BOOTSTRAP_SERVERS);
+    checked(opts, &BOOTSTRAP_SERVERS, servers, None, |s| {
+        parse_bootstrap_servers(s).map_err(|(msg, help)| match scheme_help {
+            Some(h) if msg.contains("has a scheme") => (msg, Some(h.to_string())),
+            _ => (msg, help),
         })
-}
-
-/// Pulls a string option as a [`Secret`].
-pub(crate) fn secret(opts: &mut ConnectorOptions, spec: &OptionSpec) -> Option<Secret> {
-    opts.string(spec).map(|s| Secret::new(s.node))
+    })
 }
 
 /// What the connector is: roles, formats, metadata and every option.

@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use crate::connector::{
     ConnectionType, Connector, ConnectorSpec, Example, Formats, TableContext, MESSAGE_FORMATS,
 };
-use crate::diagnostics::{codes, Diagnostic};
+use crate::connectors::common::checked_name;
 use crate::options::{AppliesTo, ConnectorOptions, OptionKind, OptionSpec};
 
 /// The most records Kinesis takes in one `PutRecords` call.
@@ -178,41 +178,26 @@ impl Connector for Kinesis {
         opts: &mut ConnectorOptions,
         cx: &TableContext<'_>,
     ) -> Option<KinesisTable> {
-        let stream = opts.string(&STREAM_NAME).and_then(|s| {
-            if valid_stream_name(&s.node) {
-                return Some(s.node);
-            }
-            opts.report(
-                Diagnostic::error(
-                    codes::INVALID_VALUE,
-                    s.span,
-                    format!(
-                        "invalid value for `stream_name`: `{}` is not a valid Kinesis stream name",
-                        s.node
-                    ),
-                )
-                .with_help(
-                    "stream names have 1 to 128 characters: letters, digits, `_`, `-` and `.`",
-                ),
-            );
-            None
-        });
+        let stream = opts.string(&STREAM_NAME);
+        let stream = checked_name(
+            opts,
+            &STREAM_NAME,
+            stream,
+            valid_stream_name,
+            "a valid Kinesis stream name",
+            "stream names have 1 to 128 characters: letters, digits, `_`, `-` and `.`",
+        );
         let region = match opts.string(&AWS_REGION) {
-            Some(r) if !valid_region(&r.node) => {
-                opts.report(
-                    Diagnostic::error(
-                        codes::INVALID_VALUE,
-                        r.span,
-                        format!(
-                            "invalid value for `aws_region`: `{}` is not an AWS region name",
-                            r.node
-                        ),
-                    )
-                    .with_help("write the region code, e.g. `us-east-1` or `eu-west-2`"),
-                );
-                None
-            }
-            r => Some(r.map(|r| r.node)),
+            None => Some(None),
+            r => checked_name(
+                opts,
+                &AWS_REGION,
+                r,
+                valid_region,
+                "an AWS region name",
+                "write the region code, e.g. `us-east-1` or `eu-west-2`",
+            )
+            .map(Some),
         };
         let kind = match cx.connection_type {
             ConnectionType::Source => KinesisTableKind::Source {

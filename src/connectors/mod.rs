@@ -3,6 +3,7 @@
 use crate::connector::{ErasedConnector, Registry};
 
 pub mod blackhole;
+pub(crate) mod common;
 pub mod confluent;
 pub mod delta;
 pub(crate) mod endpoint;

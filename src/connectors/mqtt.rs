@@ -17,8 +17,8 @@ use crate::connector::{
     ConnectionType, Connector, ConnectorSpec, Example, Formats, MetadataDef, TableContext,
     MESSAGE_FORMATS,
 };
+use crate::connectors::common::{checked, require_pair, secret, warn_no_effect};
 use crate::connectors::endpoint::parse_endpoint;
-use crate::diagnostics::{codes, Diagnostic};
 use crate::options::{AppliesTo, ConnectorOptions, OptionKind, OptionSpec};
 use crate::profile::Secret;
 
@@ -205,26 +205,15 @@ impl Connector for Mqtt {
 
     fn profile_from_options(&self, opts: &mut ConnectorOptions) -> Option<MqttProfile> {
         let url = opts.string(&URL);
-        let endpoint =
-            url.as_ref()
-                .and_then(|u| match parse_endpoint(&u.node, SCHEMES, None) {
-                    Ok(e) => Some(e),
-                    Err((msg, help)) => {
-                        opts.report(
-                    Diagnostic::error(
-                        codes::INVALID_VALUE,
-                        u.span,
-                        format!("invalid value for `url`: {msg}"),
-                    )
-                    .with_help(help.unwrap_or_else(|| {
-                        "write e.g. `mqtt://broker:1883`, or `mqtts://broker:8883` for TLS".into()
-                    })),
-                );
-                        None
-                    }
-                });
+        let endpoint = checked(
+            opts,
+            &URL,
+            url.clone(),
+            Some("write e.g. `mqtt://broker:1883`, or `mqtts://broker:8883` for TLS"),
+            |s| parse_endpoint(s, SCHEMES, None),
+        );
         let username = opts.string(&USERNAME).map(|s| s.node);
-        let password = opts.string(&PASSWORD).map(|s| Secret::new(s.node));
+        let password = secret(opts, &PASSWORD);
         let ca = opts.string(&TLS_CA);
         let cert = opts.string(&TLS_CERT);
         let key = opts.string(&TLS_KEY);
@@ -239,25 +228,11 @@ impl Connector for Mqtt {
             .map(|e| e.scheme == "mqtts" || e.scheme == "ssl");
         let tls = match tls_url {
             Some(true) => {
-                match (&cert, &key) {
-                    (Some(c), None) => opts.report(
-                        Diagnostic::error(
-                            codes::OPTION_CONFLICT,
-                            c.span,
-                            "`tls.cert` needs `tls.key`: a client certificate is used with its private key",
-                        )
-                        .with_help("set `tls.key`, or remove `tls.cert`"),
-                    ),
-                    (None, Some(k)) => opts.report(
-                        Diagnostic::error(
-                            codes::OPTION_CONFLICT,
-                            k.span,
-                            "`tls.key` needs `tls.cert`: a private key is used with its client certificate",
-                        )
-                        .with_help("set `tls.cert`, or remove `tls.key`"),
-                    ),
-                    _ => {}
-                }
+                require_pair(
+                    opts,
+                    (&TLS_CERT, cert.as_ref().map(|c| c.span)),
+                    (&TLS_KEY, key.as_ref().map(|k| k.span)),
+                );
                 Some(MqttTls {
                     ca: ca.map(|c| c.node),
                     cert: cert.map(|c| c.node),
@@ -270,21 +245,12 @@ impl Connector for Mqtt {
                     .as_ref()
                     .map(|e| e.scheme.as_str())
                     .unwrap_or("tcp");
-                for spec in [&TLS_CA, &TLS_CERT, &TLS_KEY] {
-                    if let Some(span) = opts.key_span(spec.key) {
-                        opts.report(
-                            Diagnostic::warning(
-                                codes::OPTION_NOT_APPLICABLE,
-                                span,
-                                format!(
-                                    "`{}` only applies to TLS connections and has no effect with a `{scheme}://` URL",
-                                    spec.key
-                                ),
-                            )
-                            .with_help("use a `mqtts://` (or `ssl://`) URL to connect with TLS, or remove the option"),
-                        );
-                    }
-                }
+                warn_no_effect(
+                    opts,
+                    &[&TLS_CA, &TLS_CERT, &TLS_KEY],
+                    &format!("only applies to TLS connections and has no effect with a `{scheme}://` URL"),
+                    "use a `mqtts://` (or `ssl://`) URL to connect with TLS, or remove the option",
+                );
                 None
             }
             None => None,
@@ -327,6 +293,7 @@ impl Connector for Mqtt {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::diagnostics::codes;
     use crate::options::Value;
     use crate::span::{Span, Spanned};
 

@@ -18,8 +18,8 @@ use serde::{Deserialize, Serialize};
 use crate::connector::{
     ConnectionType, Connector, ConnectorSpec, Example, Formats, TableContext, MESSAGE_FORMATS,
 };
+use crate::connectors::common::{checked, secret};
 use crate::connectors::endpoint::{has_placeholder, parse_endpoint};
-use crate::connectors::kafka::secret;
 use crate::diagnostics::{codes, Diagnostic};
 use crate::options::{AppliesTo, ConnectorOptions, OptionKind, OptionSpec};
 use crate::profile::Secret;
@@ -475,22 +475,16 @@ impl Connector for Nats {
     }
 
     fn profile_from_options(&self, opts: &mut ConnectorOptions) -> Option<NatsProfile> {
-        let servers = opts.string(&SERVERS).and_then(|s| match parse_servers(&s.node) {
-            Ok(list) => Some(list),
-            Err((msg, help)) => {
-                opts.report(
-                    Diagnostic::error(
-                        codes::INVALID_VALUE,
-                        s.span,
-                        format!("invalid value for `servers`: {msg}"),
-                    )
-                    .with_help(help.unwrap_or_else(|| {
-                        "write `host:port` entries separated by commas, e.g. `'nats-1:4222, nats-2:4222'`".into()
-                    })),
-                );
-                None
-            }
-        });
+        let servers = opts.string(&SERVERS);
+        let servers = checked(
+            opts,
+            &SERVERS,
+            servers,
+            Some(
+                "write `host:port` entries separated by commas, e.g. `'nats-1:4222, nats-2:4222'`",
+            ),
+            parse_servers,
+        );
         let auth = match opts.choice::<NatsAuthType>(&AUTH_TYPE).map(|a| a.node) {
             Some(NatsAuthType::Credentials) => {
                 let username = opts.string(&AUTH_USERNAME);

@@ -11,7 +11,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::connector::{Connector, ConnectorSpec, Example, Formats, TableContext, MESSAGE_FORMATS};
-use crate::diagnostics::{codes, Diagnostic};
+use crate::connectors::common::{checked, require_pair, secret, warn_no_effect};
 use crate::options::{AppliesTo, ConnectorOptions, OptionKind, OptionSpec};
 use crate::profile::Secret;
 
@@ -214,28 +214,18 @@ impl Connector for Rabbitmq {
     }
 
     fn profile_from_options(&self, opts: &mut ConnectorOptions) -> Option<RabbitmqProfile> {
-        let mut ok = true;
-        let host = opts.string(&HOST).and_then(|h| match check_host(&h.node) {
-            Ok(()) => Some(h.node.trim().to_string()),
-            Err((msg, help)) => {
-                opts.report(
-                    Diagnostic::error(
-                        codes::INVALID_VALUE,
-                        h.span,
-                        format!("invalid value for `host`: {msg}"),
-                    )
-                    .with_help(help),
-                );
-                ok = false;
-                None
-            }
+        let host = opts.string(&HOST);
+        let host = checked(opts, &HOST, host, None, |h| {
+            check_host(h)
+                .map(|()| h.trim().to_string())
+                .map_err(|(msg, help)| (msg, Some(help)))
         });
         // The spec's range makes the conversion infallible.
         let port = opts
             .non_zero(&PORT)
             .and_then(|p| u16::try_from(p.node).ok());
         let username = opts.string(&USERNAME).map(|s| s.node);
-        let password = opts.string(&PASSWORD).map(|s| Secret::new(s.node));
+        let password = secret(opts, &PASSWORD);
         let virtual_host = opts.string(&VIRTUAL_HOST).map(|s| s.node);
         let enabled = opts.bool(&TLS_ENABLED);
         let trust = opts.bool(&TLS_TRUST_CERTIFICATES).map(|b| b.node);
@@ -245,54 +235,27 @@ impl Connector for Rabbitmq {
         let load_balancer_mode = opts.bool(&LOAD_BALANCER_MODE).map(|b| b.node);
 
         if enabled.as_ref().is_some_and(|e| e.node) {
-            let missing = match (&cert, &key) {
-                (Some(c), None) => {
-                    Some((c.span, &TLS_CLIENT_CERTIFICATES_PATH, &TLS_CLIENT_KEYS_PATH))
-                }
-                (None, Some(k)) => {
-                    Some((k.span, &TLS_CLIENT_KEYS_PATH, &TLS_CLIENT_CERTIFICATES_PATH))
-                }
-                _ => None,
-            };
-            if let Some((span, this, needs)) = missing {
-                opts.report(
-                    Diagnostic::error(
-                        codes::OPTION_CONFLICT,
-                        span,
-                        format!(
-                            "`{}` needs `{}`: a client certificate is used with its private key",
-                            this.key, needs.key
-                        ),
-                    )
-                    .with_help(format!("set `{}`, or remove `{}`", needs.key, this.key)),
-                );
-            }
+            require_pair(
+                opts,
+                (&TLS_CLIENT_CERTIFICATES_PATH, cert.as_ref().map(|c| c.span)),
+                (&TLS_CLIENT_KEYS_PATH, key.as_ref().map(|k| k.span)),
+            );
         } else {
             // Without TLS the runtime never reads these; Arroyo accepts them silently.
-            for spec in [
-                &TLS_TRUST_CERTIFICATES,
-                &TLS_ROOT_CERTIFICATES_PATH,
-                &TLS_CLIENT_CERTIFICATES_PATH,
-                &TLS_CLIENT_KEYS_PATH,
-            ] {
-                if let Some(span) = opts.key_span(spec.key) {
-                    opts.report(
-                        Diagnostic::warning(
-                            codes::OPTION_NOT_APPLICABLE,
-                            span,
-                            format!(
-                                "`{}` has no effect unless `tls_config.enabled = true`",
-                                spec.key
-                            ),
-                        )
-                        .with_help("set `tls_config.enabled = true` to connect with TLS, or remove the option"),
-                    );
-                }
-            }
+            warn_no_effect(
+                opts,
+                &[
+                    &TLS_TRUST_CERTIFICATES,
+                    &TLS_ROOT_CERTIFICATES_PATH,
+                    &TLS_CLIENT_CERTIFICATES_PATH,
+                    &TLS_CLIENT_KEYS_PATH,
+                ],
+                "has no effect unless `tls_config.enabled = true`",
+                "set `tls_config.enabled = true` to connect with TLS, or remove the option",
+            );
         }
-        if !ok {
-            return None;
-        }
+        // An invalid host is reported; there is no profile without one.
+        let host = Some(host?);
         Some(RabbitmqProfile {
             host,
             port,
@@ -331,6 +294,7 @@ impl Connector for Rabbitmq {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::diagnostics::codes;
     use crate::options::Value;
     use crate::span::{Span, Spanned};
 

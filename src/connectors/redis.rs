@@ -19,6 +19,7 @@ use crate::connector::{
     ConnectionType, Connector, ConnectorSpec, Example, Formats, MetadataDef, TableContext,
     MESSAGE_FORMATS,
 };
+use crate::connectors::common::{checked, secret};
 use crate::connectors::endpoint::parse_endpoint;
 use crate::diagnostics::{codes, Diagnostic};
 use crate::options::{grammar, AppliesTo, ConnectorOptions, OptionKind, OptionSpec};
@@ -214,23 +215,18 @@ pub enum TargetKind {
 }
 
 /// Checks one address; reports at `span` and returns `None` when it is invalid.
-fn check_address(opts: &mut ConnectorOptions, key: &str, s: Spanned<String>) -> Option<String> {
-    match parse_endpoint(&s.node, SCHEMES, None) {
-        Ok(_) => Some(s.node.trim().to_string()),
-        Err((msg, help)) => {
-            opts.report(
-                Diagnostic::error(
-                    codes::INVALID_VALUE,
-                    s.span,
-                    format!("invalid Redis address in `{key}`: {msg}"),
-                )
-                .with_help(help.unwrap_or_else(|| {
-                    "write `redis://host:6379`, or `rediss://host:6379` for TLS".into()
-                })),
-            );
-            None
-        }
-    }
+fn check_address(
+    opts: &mut ConnectorOptions,
+    spec: &OptionSpec,
+    s: Spanned<String>,
+) -> Option<String> {
+    checked(
+        opts,
+        spec,
+        Some(s),
+        Some("write `redis://host:6379`, or `rediss://host:6379` for TLS"),
+        |a| parse_endpoint(a, SCHEMES, None).map(|_| a.trim().to_string()),
+    )
 }
 
 impl Redis {
@@ -257,7 +253,7 @@ impl Redis {
         }
         match (address, cluster) {
             (Some(_), Some(_)) => None,
-            (Some(a), None) => check_address(opts, ADDRESS.key, a)
+            (Some(a), None) => check_address(opts, &ADDRESS, a)
                 .map(|address| RedisConnection::Standard { address }),
             (None, Some(c)) => {
                 if c.node.is_empty() {
@@ -276,8 +272,7 @@ impl Redis {
                     } else {
                         item.span
                     };
-                    match check_address(opts, CLUSTER_ADDRESSES.key, Spanned::new(item.node, span))
-                    {
+                    match check_address(opts, &CLUSTER_ADDRESSES, Spanned::new(item.node, span)) {
                         Some(a) => out.push(a),
                         None => ok = false,
                     }
@@ -393,7 +388,7 @@ impl Connector for Redis {
     fn profile_from_options(&self, opts: &mut ConnectorOptions) -> Option<RedisProfile> {
         let connection = self.connection(opts);
         let username = opts.string(&USERNAME).map(|s| s.node);
-        let password = opts.string(&PASSWORD).map(|s| Secret::new(s.node));
+        let password = secret(opts, &PASSWORD);
         Some(RedisProfile {
             connection: connection?,
             username,
