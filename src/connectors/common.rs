@@ -117,3 +117,33 @@ pub(crate) fn checked_name(
         }
     })
 }
+
+/// Helpers of the connectors' unit tests.
+#[cfg(test)]
+pub(crate) mod test_support {
+    use crate::options::{ConnectorOptions, Value};
+    use crate::span::{Span, Spanned};
+
+    /// Options as a connector sees them, from key/value pairs (no spans).
+    pub(crate) fn options(pairs: &[(&str, Value)]) -> ConnectorOptions {
+        let mut o = ConnectorOptions::empty(Span::DETACHED);
+        for (k, v) in pairs {
+            o.insert(
+                Spanned::detached(k.to_string()),
+                Spanned::detached(v.clone()),
+            );
+        }
+        o
+    }
+
+    /// Compiles `sql` with the built-in connectors and returns table `t`'s config.
+    pub(crate) fn table_config<T: Clone + 'static>(sql: &str) -> Option<T> {
+        let registry = crate::Registry::builtin();
+        let env = crate::Env::new(&registry);
+        let out = crate::compile_sql(sql, &env);
+        out.table("t")
+            .and_then(|t| t.as_connection())
+            .and_then(|c| c.table_config::<T>())
+            .cloned()
+    }
+}

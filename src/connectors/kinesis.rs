@@ -226,16 +226,7 @@ mod tests {
     use super::*;
 
     fn table(with: &str) -> Option<KinesisTable> {
-        let registry = crate::Registry::builtin();
-        let env = crate::Env::new(&registry);
-        let out = crate::compile_sql(
-            &format!("CREATE TABLE t (v TEXT) WITH (connector = 'kinesis', stream_name = 's', format = 'json', {with});"),
-            &env,
-        );
-        out.table("t")
-            .and_then(|t| t.as_connection())
-            .and_then(|c| c.table_config::<KinesisTable>())
-            .cloned()
+        crate::connectors::common::test_support::table_config(&format!("CREATE TABLE t (v TEXT) WITH (connector = 'kinesis', stream_name = 's', format = 'json', {with});"))
     }
 
     #[test]

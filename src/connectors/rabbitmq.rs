@@ -296,18 +296,8 @@ mod tests {
     use super::*;
     use crate::diagnostics::codes;
     use crate::options::Value;
-    use crate::span::{Span, Spanned};
 
-    fn opts(pairs: &[(&str, Value)]) -> ConnectorOptions {
-        let mut o = ConnectorOptions::empty(Span::DETACHED);
-        for (k, v) in pairs {
-            o.insert(
-                Spanned::detached(k.to_string()),
-                Spanned::detached(v.clone()),
-            );
-        }
-        o
-    }
+    use crate::connectors::common::test_support::options as opts;
 
     fn cx() -> TableContext<'static> {
         TableContext {
