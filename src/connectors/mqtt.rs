@@ -50,7 +50,7 @@ pub const TLS_KEY: OptionSpec = OptionSpec::string("tls.key").sensitive().doc(
 /// `max_packet_size`.
 pub const MAX_PACKET_SIZE: OptionSpec = OptionSpec::new("max_packet_size", OptionKind::NonZero)
     .range(1, u32::MAX as i64)
-    .doc("Largest packet the client sends or accepts, in bytes (at most 4294967295).");
+    .doc("Largest packet the client sends or accepts, in bytes.");
 /// `client_prefix`.
 pub const CLIENT_PREFIX: OptionSpec = OptionSpec::string("client_prefix")
     .default_str("arroyo-mqtt")

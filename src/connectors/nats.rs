@@ -99,7 +99,7 @@ pub const CONSUMER_SAMPLE_FREQUENCY: OptionSpec =
         .default_int(0)
         .range(0, 100)
         .source_only()
-        .doc("Percentage (0 to 100) of acknowledgements sampled for observability.");
+        .doc("Percentage of acknowledgements sampled for observability.");
 /// `consumer.num_replicas`.
 pub const CONSUMER_NUM_REPLICAS: OptionSpec =
     OptionSpec::new("consumer.num_replicas", OptionKind::Unsigned)

@@ -44,10 +44,6 @@ pub const PASSWORD: OptionSpec = OptionSpec::string("password")
     .sensitive()
     .doc("Password; `{{ VAR }}` placeholders allowed.");
 
-/// `type`.
-pub const TYPE: OptionSpec = OptionSpec::one_of("type", &["sink", "lookup"])
-    .required()
-    .doc("Whether the table writes to Redis (`sink`) or is looked up by key (`lookup`; implied by `CREATE TEMPORARY TABLE`).");
 /// `target`.
 pub const TARGET: OptionSpec = OptionSpec::one_of("target", &["string", "list", "hash"])
     .required()
