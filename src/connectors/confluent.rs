@@ -15,6 +15,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::connector::{Connector, ConnectorSpec, Example, Formats, TableContext, MESSAGE_FORMATS};
+use crate::connectors::common::{self, checked};
 use crate::connectors::kafka::{self, Kafka, KafkaTable};
 use crate::diagnostics::{codes, Diagnostic};
 use crate::options::{AppliesTo, ConnectorOptions, OptionSpec};
@@ -191,58 +192,34 @@ impl Connector for Confluent {
                 .with_help("set the API key and secret with `key` and `secret`, or use `connector = 'kafka'` for other authentication"),
             );
         }
-        let key = kafka::secret(opts, &KEY);
-        let key = opts.required(&KEY, key);
-        let secret = kafka::secret(opts, &SECRET);
-        let secret = opts.required(&SECRET, secret);
+        let key = common::secret(opts, &KEY);
+        let secret = common::secret(opts, &SECRET);
         let endpoint = opts.string(&REGISTRY_ENDPOINT);
-        let endpoint_ok = endpoint
-            .as_ref()
-            .is_some_and(|e| match check_http_url(&e.node) {
-                Ok(()) => true,
-                Err((msg, help)) => {
-                    opts.report(
-                        Diagnostic::error(
-                            codes::INVALID_VALUE,
-                            e.span,
-                            format!("invalid value for `schema_registry.endpoint`: {msg}"),
-                        )
-                        .with_help(help),
-                    );
-                    false
-                }
-            });
-        let registry = match endpoint {
-            Some(e) => {
-                let api_key = kafka::secret(opts, &REGISTRY_API_KEY);
-                let api_secret = kafka::secret(opts, &REGISTRY_API_SECRET);
-                // Confluent Cloud registries always need credentials (Arroyo requires them too).
-                let api_key = opts.required(&REGISTRY_API_KEY, api_key);
-                let api_secret = opts.required(&REGISTRY_API_SECRET, api_secret);
-                match (endpoint_ok, api_key, api_secret) {
-                    (true, Some(api_key), Some(api_secret)) => Some(Some(ConfluentRegistry {
-                        endpoint: e.node,
+        let present = endpoint.is_some();
+        let endpoint = checked(opts, &REGISTRY_ENDPOINT, endpoint, None, |s| {
+            check_http_url(s)
+                .map(|()| s.to_string())
+                .map_err(|(msg, help)| (msg, Some(help)))
+        });
+        let registry = if present {
+            let api_key = common::secret(opts, &REGISTRY_API_KEY);
+            let api_secret = common::secret(opts, &REGISTRY_API_SECRET);
+            // Confluent Cloud registries always need credentials (Arroyo requires them too).
+            let api_key = opts.required(&REGISTRY_API_KEY, api_key);
+            let api_secret = opts.required(&REGISTRY_API_SECRET, api_secret);
+            match (endpoint, api_key, api_secret) {
+                (Some(endpoint), Some(api_key), Some(api_secret)) => {
+                    Some(Some(ConfluentRegistry {
+                        endpoint,
                         api_key,
                         api_secret,
-                    })),
-                    _ => None,
+                    }))
                 }
+                _ => None,
             }
-            None => {
-                for spec in [&REGISTRY_API_KEY, &REGISTRY_API_SECRET] {
-                    if let (Some(span), Some(_)) = (opts.key_span(spec.key), opts.take(spec.key)) {
-                        opts.report(
-                            Diagnostic::error(
-                                codes::OPTION_CONFLICT,
-                                span,
-                                format!("`{}` needs `schema_registry.endpoint`", spec.key),
-                            )
-                            .with_help("set `schema_registry.endpoint` to the registry's URL"),
-                        );
-                    }
-                }
-                Some(None)
-            }
+        } else {
+            kafka::reject_without_endpoint(opts, &[&REGISTRY_API_KEY, &REGISTRY_API_SECRET]);
+            Some(None)
         };
         Some(ConfluentProfile {
             bootstrap_servers: servers?,

@@ -8,11 +8,13 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::connector::{Connector, ConnectorSpec, Example, Formats, TableContext, MESSAGE_FORMATS};
+use crate::connector::{
+    ConnectionType, Connector, ConnectorSpec, Example, Formats, TableContext, MESSAGE_FORMATS,
+};
+use crate::connectors::common::{checked, checked_name};
 use crate::connectors::kafka::parse_bootstrap_servers;
-use crate::diagnostics::{codes, Diagnostic};
+use crate::connectors::kinesis::StartOffset;
 use crate::options::{AppliesTo, ConnectorOptions, OptionSpec};
-use crate::span::Spanned;
 
 /// `endpoint`.
 pub const ENDPOINT: OptionSpec = OptionSpec::string("endpoint")
@@ -52,7 +54,7 @@ pub enum FluvioTableKind {
     /// Reads the topic.
     Source {
         /// `earliest` or `latest`.
-        offset: String,
+        offset: StartOffset,
     },
     /// Writes the topic.
     Sink {},
@@ -138,53 +140,30 @@ impl Connector for Fluvio {
         cx: &TableContext<'_>,
     ) -> Option<FluvioTable> {
         let endpoint = match opts.string(&ENDPOINT) {
-            Some(e) => match check_endpoint(&e.node) {
-                Ok(()) => Some(Some(e.node.trim().to_string())),
-                Err((msg, help)) => {
-                    opts.report(
-                        Diagnostic::error(
-                            codes::INVALID_VALUE,
-                            e.span,
-                            format!("invalid value for `endpoint`: {msg}"),
-                        )
-                        .with_optional_help(help),
-                    );
-                    None
-                }
-            },
             None => Some(None),
+            e => checked(opts, &ENDPOINT, e, None, |s| {
+                check_endpoint(s).map(|()| Some(s.trim().to_string()))
+            }),
         };
         let topic = opts.string(&TOPIC);
-        let topic = opts.required(&TOPIC, topic).and_then(|t| {
-            if valid_topic(&t.node) {
-                return Some(t.node);
-            }
-            opts.report(
-                Diagnostic::error(
-                    codes::INVALID_VALUE,
-                    t.span,
-                    format!("invalid value for `topic`: `{}` is not a valid Fluvio topic name", t.node),
-                )
-                .with_help("topic names have at most 63 lowercase letters, digits and `-`, and start and end with a letter or digit"),
-            );
-            None
-        });
-        let ty = Some(Spanned::new(cx.connection_type.as_str(), opts.anchor()));
-        let kind = match ty.map(|t| t.node) {
-            Some("source") => Some(FluvioTableKind::Source {
-                offset: opts
-                    .enumeration(&SOURCE_OFFSET)
-                    .map(|s| s.node)
-                    .unwrap_or("latest")
-                    .to_string(),
-            }),
-            Some(_) => Some(FluvioTableKind::Sink {}),
-            None => None,
+        let topic = checked_name(
+            opts,
+            &TOPIC,
+            topic,
+            valid_topic,
+            "a valid Fluvio topic name",
+            "topic names have at most 63 lowercase letters, digits and `-`, and start and end with a letter or digit",
+        );
+        let kind = match cx.connection_type {
+            ConnectionType::Source => FluvioTableKind::Source {
+                offset: opts.choice(&SOURCE_OFFSET)?.node,
+            },
+            ConnectionType::Sink | ConnectionType::Lookup => FluvioTableKind::Sink {},
         };
         Some(FluvioTable {
             endpoint: endpoint?,
             topic: topic?,
-            kind: kind?,
+            kind,
         })
     }
 
@@ -198,16 +177,7 @@ mod tests {
     use super::*;
 
     fn table(with: &str) -> Option<FluvioTable> {
-        let registry = crate::Registry::builtin();
-        let env = crate::Env::new(&registry);
-        let out = crate::compile_sql(
-            &format!("CREATE TABLE t (v TEXT) WITH (connector = 'fluvio', topic = 'events', format = 'json', {with});"),
-            &env,
-        );
-        out.table("t")
-            .and_then(|t| t.as_connection())
-            .and_then(|c| c.table_config::<FluvioTable>())
-            .cloned()
+        crate::connectors::common::test_support::table_config(&format!("CREATE TABLE t (v TEXT) WITH (connector = 'fluvio', topic = 'events', format = 'json', {with});"))
     }
 
     #[test]
@@ -218,7 +188,7 @@ mod tests {
                 endpoint: None,
                 topic: "events".into(),
                 kind: FluvioTableKind::Source {
-                    offset: "latest".into()
+                    offset: StartOffset::Latest
                 },
             })
         );

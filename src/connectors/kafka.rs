@@ -12,15 +12,15 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::connector::{
-    Connector, ConnectorSpec, Example, FormatRule, Formats, MetadataDef, TableContext,
-    MESSAGE_FORMATS,
+    ConnectionType, Connector, ConnectorSpec, Example, FormatRule, Formats, MetadataDef,
+    TableContext, MESSAGE_FORMATS,
 };
+use crate::connectors::common::{checked, secret};
 use crate::diagnostics::{codes, Diagnostic};
 use crate::options::{AppliesTo, ConnectorOptions, OptionKind, OptionSpec};
 use crate::profile::Secret;
 use crate::schema::{ConnectionSchema, Format};
 use crate::span::Span;
-use crate::span::Spanned;
 
 /// `bootstrap_servers`.
 pub const BOOTSTRAP_SERVERS: OptionSpec = OptionSpec::string("bootstrap_servers")
@@ -32,21 +32,31 @@ pub const AUTH_TYPE: OptionSpec = OptionSpec::one_of("auth.type", &["none", "sas
     .doc("How to authenticate.");
 /// `auth.mechanism`.
 pub const AUTH_MECHANISM: OptionSpec = OptionSpec::string("auth.mechanism")
-    .doc("SASL mechanism, e.g. `PLAIN` or `SCRAM-SHA-256` (auth.type = 'sasl').");
+    .required()
+    .when("auth.type", &["sasl"])
+    .doc("SASL mechanism, e.g. `PLAIN` or `SCRAM-SHA-256`.");
 /// `auth.protocol`.
 pub const AUTH_PROTOCOL: OptionSpec = OptionSpec::string("auth.protocol")
-    .doc("Security protocol, e.g. `SASL_SSL` (auth.type = 'sasl').");
+    .required()
+    .when("auth.type", &["sasl"])
+    .doc("Security protocol, e.g. `SASL_SSL`.");
 /// `auth.username`.
 pub const AUTH_USERNAME: OptionSpec = OptionSpec::string("auth.username")
+    .required()
+    .when("auth.type", &["sasl"])
     .sensitive()
     .doc("SASL user name; `{{ VAR }}` placeholders allowed.");
 /// `auth.password`.
 pub const AUTH_PASSWORD: OptionSpec = OptionSpec::string("auth.password")
+    .required()
+    .when("auth.type", &["sasl"])
     .sensitive()
     .doc("SASL password; `{{ VAR }}` placeholders allowed.");
 /// `auth.region`.
-pub const AUTH_REGION: OptionSpec =
-    OptionSpec::string("auth.region").doc("AWS region (auth.type = 'aws_msk_iam').");
+pub const AUTH_REGION: OptionSpec = OptionSpec::string("auth.region")
+    .required()
+    .when("auth.type", &["aws_msk_iam"])
+    .doc("AWS region of the MSK cluster.");
 /// `schema_registry.endpoint`.
 pub const REGISTRY_ENDPOINT: OptionSpec =
     OptionSpec::string("schema_registry.endpoint").doc("URL of a Confluent schema registry.");
@@ -231,10 +241,10 @@ pub struct KafkaTable {
 pub enum KafkaTableKind {
     /// Reads the topic.
     Source {
-        /// `earliest`, `latest` or `group`.
-        offset: String,
-        /// `read_committed` or `read_uncommitted`.
-        read_mode: String,
+        /// Where a new consumer group starts.
+        offset: SourceOffset,
+        /// Whether only committed transactional messages are read.
+        read_mode: ReadMode,
         /// Consumer group id.
         group_id: Option<String>,
         /// Prefix for generated group ids.
@@ -242,13 +252,74 @@ pub enum KafkaTableKind {
     },
     /// Writes the topic.
     Sink {
-        /// `at_least_once` or `exactly_once`.
-        commit_mode: String,
+        /// The delivery guarantee.
+        commit_mode: CommitMode,
         /// Column written as the key.
         key_field: Option<String>,
         /// Column written as the timestamp.
         timestamp_field: Option<String>,
     },
+}
+
+/// `auth.type`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum AuthType {
+    /// No authentication.
+    None,
+    /// SASL (`auth.protocol`, `auth.mechanism`, `auth.username`, `auth.password`).
+    Sasl,
+    /// AWS MSK IAM (`auth.region`).
+    AwsMskIam,
+}
+
+/// `source.offset`: where a new consumer group starts reading.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum SourceOffset {
+    /// The oldest retained message.
+    Earliest,
+    /// Only messages written from now on.
+    Latest,
+    /// The consumer group's committed offsets.
+    Group,
+}
+
+/// `source.read_mode`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ReadMode {
+    /// Only committed transactional messages.
+    ReadCommitted,
+    /// Every message.
+    ReadUncommitted,
+}
+
+/// `sink.commit_mode`: the sink's delivery guarantee.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum CommitMode {
+    /// Messages may be written twice after a failure.
+    AtLeastOnce,
+    /// Transactional writes.
+    ExactlyOnce,
+}
+
+/// Reports each of `specs` that is set without `schema_registry.endpoint` (a registry's
+/// credentials mean nothing without a registry), and drops it. Shared with `confluent`.
+pub(crate) fn reject_without_endpoint(opts: &mut ConnectorOptions, specs: &[&OptionSpec]) {
+    for spec in specs {
+        if let (Some(span), Some(_)) = (opts.key_span(spec.key), opts.take(spec.key)) {
+            opts.report(
+                Diagnostic::error(
+                    codes::OPTION_CONFLICT,
+                    span,
+                    format!("`{}` needs `schema_registry.endpoint`", spec.key),
+                )
+                .with_help("set `schema_registry.endpoint` to the registry's URL"),
+            );
+        }
+    }
 }
 
 /// Parses `host:port[,host:port…]` (spaces around commas allowed). Returns the servers or
@@ -318,29 +389,12 @@ pub(crate) fn bootstrap_servers(
     scheme_help: Option<&str>,
 ) -> Option<Vec<String>> {
     let servers = opts.string(&BOOTSTRAP_SERVERS);
-    let servers = opts.required(&BOOTSTRAP_SERVERS, servers);
-    servers.and_then(|s| match parse_bootstrap_servers(&s.node) {
-        Ok(list) => Some(list),
-        Err((msg, help)) => {
-            let help = match scheme_help {
-                Some(h) if msg.contains("has a scheme") => Some(h.to_string()),
-                _ => help,
-            };
-            let d = Diagnostic::error(
-                codes::INVALID_VALUE,
-                s.span,
-                format!("invalid value for `bootstrap_servers`: {msg}"),
-            )
-            .with_optional_help(help);
-            opts.report(d);
-            None
-        }
+    checked(opts, &BOOTSTRAP_SERVERS, servers, None, |s| {
+        parse_bootstrap_servers(s).map_err(|(msg, help)| match scheme_help {
+            Some(h) if msg.contains("has a scheme") => (msg, Some(h.to_string())),
+            _ => (msg, help),
+        })
     })
-}
-
-/// Pulls a string option as a [`Secret`].
-pub(crate) fn secret(opts: &mut ConnectorOptions, spec: &OptionSpec) -> Option<Secret> {
-    opts.string(spec).map(|s| Secret::new(s.node))
 }
 
 /// What the connector is: roles, formats, metadata and every option.
@@ -399,18 +453,12 @@ impl Connector for Kafka {
 
     fn profile_from_options(&self, opts: &mut ConnectorOptions) -> Option<KafkaProfile> {
         let servers = bootstrap_servers(opts, None);
-        let auth_type = opts.enumeration(&AUTH_TYPE);
-        let kind = auth_type.as_ref().map(|a| a.node).unwrap_or("none");
-        let auth = match kind {
-            "sasl" => {
+        let auth = match opts.choice::<AuthType>(&AUTH_TYPE).map(|a| a.node) {
+            Some(AuthType::Sasl) => {
                 let protocol = opts.string(&AUTH_PROTOCOL);
                 let mechanism = opts.string(&AUTH_MECHANISM);
                 let username = secret(opts, &AUTH_USERNAME);
                 let password = secret(opts, &AUTH_PASSWORD);
-                let protocol = opts.required(&AUTH_PROTOCOL, protocol);
-                let mechanism = opts.required(&AUTH_MECHANISM, mechanism);
-                let username = opts.required(&AUTH_USERNAME, username);
-                let password = opts.required(&AUTH_PASSWORD, password);
                 match (protocol, mechanism, username, password) {
                     (Some(p), Some(m), Some(u), Some(pw)) => Some(KafkaAuth::Sasl {
                         protocol: p.node,
@@ -421,70 +469,20 @@ impl Connector for Kafka {
                     _ => None,
                 }
             }
-            "aws_msk_iam" => {
-                let region = opts.string(&AUTH_REGION);
-                opts.required(&AUTH_REGION, region)
-                    .map(|r| KafkaAuth::AwsMskIam { region: r.node })
-            }
-            _ => Some(KafkaAuth::None {}),
+            Some(AuthType::AwsMskIam) => opts
+                .string(&AUTH_REGION)
+                .map(|r| KafkaAuth::AwsMskIam { region: r.node }),
+            Some(AuthType::None) => Some(KafkaAuth::None {}),
+            None => None,
         };
-        // Auth options that do not belong to the chosen auth type.
-        let misplaced: &[&OptionSpec] = match kind {
-            "sasl" => &[&AUTH_REGION],
-            "aws_msk_iam" => &[
-                &AUTH_MECHANISM,
-                &AUTH_PROTOCOL,
-                &AUTH_USERNAME,
-                &AUTH_PASSWORD,
-            ],
-            _ => &[
-                &AUTH_MECHANISM,
-                &AUTH_PROTOCOL,
-                &AUTH_USERNAME,
-                &AUTH_PASSWORD,
-                &AUTH_REGION,
-            ],
-        };
-        for spec in misplaced {
-            if let (Some(span), Some(_)) = (opts.key_span(spec.key), opts.take(spec.key)) {
-                let wanted = if spec.key == AUTH_REGION.key {
-                    "aws_msk_iam"
-                } else {
-                    "sasl"
-                };
-                opts.report(
-                    Diagnostic::error(
-                        codes::OPTION_CONFLICT,
-                        span,
-                        format!("`{}` only applies when `auth.type = '{wanted}'`, but the auth type is `{kind}`", spec.key),
-                    )
-                    .with_help(format!("set `auth.type = '{wanted}'` or remove `{}`", spec.key)),
-                );
-            }
+        let registry = opts.string(&REGISTRY_ENDPOINT).map(|e| SchemaRegistry {
+            endpoint: e.node,
+            api_key: secret(opts, &REGISTRY_API_KEY),
+            api_secret: secret(opts, &REGISTRY_API_SECRET),
+        });
+        if registry.is_none() {
+            reject_without_endpoint(opts, &[&REGISTRY_API_KEY, &REGISTRY_API_SECRET]);
         }
-        let endpoint = opts.string(&REGISTRY_ENDPOINT);
-        let registry = match endpoint {
-            Some(e) => Some(SchemaRegistry {
-                endpoint: e.node,
-                api_key: secret(opts, &REGISTRY_API_KEY),
-                api_secret: secret(opts, &REGISTRY_API_SECRET),
-            }),
-            None => {
-                for spec in [&REGISTRY_API_KEY, &REGISTRY_API_SECRET] {
-                    if let (Some(span), Some(_)) = (opts.key_span(spec.key), opts.take(spec.key)) {
-                        opts.report(
-                            Diagnostic::error(
-                                codes::OPTION_CONFLICT,
-                                span,
-                                format!("`{}` needs `schema_registry.endpoint`", spec.key),
-                            )
-                            .with_help("set `schema_registry.endpoint` to the registry's URL"),
-                        );
-                    }
-                }
-                None
-            }
-        };
         Some(KafkaProfile {
             bootstrap_servers: servers?,
             authentication: auth?,
@@ -498,23 +496,15 @@ impl Connector for Kafka {
         cx: &TableContext<'_>,
     ) -> Option<KafkaTable> {
         let topic = opts.string(&TOPIC);
-        let topic = opts.required(&TOPIC, topic);
-        let ty = Some(Spanned::new(cx.connection_type.as_str(), opts.anchor()));
         let client_configs = opts
             .map(&CLIENT_CONFIGS)
             .map(|m| m.node)
             .unwrap_or_default();
         let subject = opts.string(&VALUE_SUBJECT).map(|s| s.node);
-        let kind = match ty.map(|t| t.node) {
-            Some("source") => {
-                let offset = opts
-                    .enumeration(&SOURCE_OFFSET)
-                    .map(|s| s.node)
-                    .unwrap_or("latest");
-                let read_mode = opts
-                    .enumeration(&SOURCE_READ_MODE)
-                    .map(|s| s.node)
-                    .unwrap_or("read_uncommitted");
+        let kind = match cx.connection_type {
+            ConnectionType::Source => {
+                let offset = opts.choice(&SOURCE_OFFSET);
+                let read_mode = opts.choice(&SOURCE_READ_MODE);
                 let group_id = opts.string(&SOURCE_GROUP_ID);
                 let prefix = opts.string(&SOURCE_GROUP_ID_PREFIX);
                 if let (Some(g), Some(p)) = (&group_id, &prefix) {
@@ -528,29 +518,24 @@ impl Connector for Kafka {
                         .with_help("a fixed `source.group_id` needs no prefix; set one of them"),
                     );
                 }
-                Some(KafkaTableKind::Source {
-                    offset: offset.to_string(),
-                    read_mode: read_mode.to_string(),
+                KafkaTableKind::Source {
+                    offset: offset?.node,
+                    read_mode: read_mode?.node,
                     group_id: group_id.map(|g| g.node),
                     group_id_prefix: prefix.map(|p| p.node),
-                })
+                }
             }
-            Some(_) => Some(KafkaTableKind::Sink {
-                commit_mode: opts
-                    .enumeration(&SINK_COMMIT_MODE)
-                    .map(|s| s.node)
-                    .unwrap_or("at_least_once")
-                    .to_string(),
+            ConnectionType::Sink | ConnectionType::Lookup => KafkaTableKind::Sink {
+                commit_mode: opts.choice(&SINK_COMMIT_MODE)?.node,
                 key_field: opts.string(&SINK_KEY_FIELD).map(|s| s.node),
                 timestamp_field: opts.string(&SINK_TIMESTAMP_FIELD).map(|s| s.node),
-            }),
-            None => None,
+            },
         };
         let topic = topic?.node;
         Some(KafkaTable {
             value_subject: subject.unwrap_or_else(|| format!("{topic}-value")),
             topic,
-            kind: kind?,
+            kind,
             client_configs,
         })
     }

@@ -9,15 +9,16 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::connector::{Connector, ConnectorSpec, Example, Formats, TableContext, MESSAGE_FORMATS};
-use crate::diagnostics::{codes, Diagnostic};
+use crate::connector::{
+    ConnectionType, Connector, ConnectorSpec, Example, Formats, TableContext, MESSAGE_FORMATS,
+};
+use crate::connectors::common::checked_name;
 use crate::options::{AppliesTo, ConnectorOptions, OptionKind, OptionSpec};
-use crate::span::Spanned;
 
 /// The most records Kinesis takes in one `PutRecords` call.
-pub const MAX_RECORDS_PER_BATCH: u64 = 500;
+pub const MAX_RECORDS_PER_BATCH: i64 = 500;
 /// The largest batch Arroyo's Kinesis sink documents, in bytes.
-pub const MAX_BYTES_PER_BATCH: u64 = 4_000_000;
+pub const MAX_BYTES_PER_BATCH: i64 = 4_000_000;
 
 /// `stream_name`.
 pub const STREAM_NAME: OptionSpec = OptionSpec::string("stream_name")
@@ -40,15 +41,17 @@ pub const SINK_FLUSH_INTERVAL_MILLIS: OptionSpec =
 /// `sink.max_bytes_per_batch`.
 pub const SINK_MAX_BYTES_PER_BATCH: OptionSpec =
     OptionSpec::new("sink.max_bytes_per_batch", OptionKind::NonZero)
-        .default_int(4_000_000)
+        .default_int(MAX_BYTES_PER_BATCH)
+        .range(1, MAX_BYTES_PER_BATCH)
         .sink_only()
-        .doc("Flush a batch once it holds this many bytes (at most 4000000).");
+        .doc("Flush a batch once it holds this many bytes (Arroyo's Kinesis sink sends at most 4000000 bytes per batch).");
 /// `sink.max_records_per_batch`.
 pub const SINK_MAX_RECORDS_PER_BATCH: OptionSpec =
     OptionSpec::new("sink.max_records_per_batch", OptionKind::NonZero)
-        .default_int(500)
+        .default_int(MAX_RECORDS_PER_BATCH)
+        .range(1, MAX_RECORDS_PER_BATCH)
         .sink_only()
-        .doc("Flush a batch once it holds this many records (at most 500).");
+        .doc("Flush a batch once it holds this many records (Kinesis accepts at most 500 per `PutRecords` call).");
 
 const TABLE_OPTIONS: &[OptionSpec] = &[
     SOURCE_OFFSET,
@@ -58,6 +61,17 @@ const TABLE_OPTIONS: &[OptionSpec] = &[
     STREAM_NAME,
     AWS_REGION,
 ];
+
+/// `source.offset` of a Kinesis source (and of a Fluvio source): where a reader without saved
+/// state starts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum StartOffset {
+    /// The oldest record of the shard.
+    Earliest,
+    /// Only records written from now on.
+    Latest,
+}
 
 /// The Kinesis connector.
 #[derive(Clone, Copy, Debug, Default)]
@@ -81,8 +95,8 @@ pub struct KinesisTable {
 pub enum KinesisTableKind {
     /// Reads the stream.
     Source {
-        /// `earliest` or `latest`.
-        offset: String,
+        /// Where to start a shard without saved state.
+        offset: StartOffset,
     },
     /// Writes the stream.
     Sink {
@@ -115,33 +129,6 @@ pub fn valid_region(s: &str) -> bool {
         && words
             .iter()
             .all(|w| !w.is_empty() && w.chars().all(|c| c.is_ascii_lowercase()))
-}
-
-/// Reports `value` if it is above `max`; returns it otherwise.
-fn at_most(
-    opts: &mut ConnectorOptions,
-    spec: &OptionSpec,
-    value: Option<Spanned<u64>>,
-    max: u64,
-    why: &str,
-) -> Option<Option<u64>> {
-    match value {
-        Some(v) if v.node > max => {
-            opts.report(
-                Diagnostic::error(
-                    codes::INVALID_VALUE,
-                    v.span,
-                    format!(
-                        "invalid value for `{}`: `{}` is more than the maximum of {max}",
-                        spec.key, v.node
-                    ),
-                )
-                .with_help(why.to_string()),
-            );
-            None
-        }
-        v => Some(v.map(|v| v.node)),
-    }
 }
 
 /// What the connector is: roles, formats, metadata and every option.
@@ -191,87 +178,41 @@ impl Connector for Kinesis {
         opts: &mut ConnectorOptions,
         cx: &TableContext<'_>,
     ) -> Option<KinesisTable> {
-        let ty = Some(Spanned::new(cx.connection_type.as_str(), opts.anchor()));
         let stream = opts.string(&STREAM_NAME);
-        let stream = opts.required(&STREAM_NAME, stream).and_then(|s| {
-            if valid_stream_name(&s.node) {
-                return Some(s.node);
-            }
-            opts.report(
-                Diagnostic::error(
-                    codes::INVALID_VALUE,
-                    s.span,
-                    format!(
-                        "invalid value for `stream_name`: `{}` is not a valid Kinesis stream name",
-                        s.node
-                    ),
-                )
-                .with_help(
-                    "stream names have 1 to 128 characters: letters, digits, `_`, `-` and `.`",
-                ),
-            );
-            None
-        });
+        let stream = checked_name(
+            opts,
+            &STREAM_NAME,
+            stream,
+            valid_stream_name,
+            "a valid Kinesis stream name",
+            "stream names have 1 to 128 characters: letters, digits, `_`, `-` and `.`",
+        );
         let region = match opts.string(&AWS_REGION) {
-            Some(r) if !valid_region(&r.node) => {
-                opts.report(
-                    Diagnostic::error(
-                        codes::INVALID_VALUE,
-                        r.span,
-                        format!(
-                            "invalid value for `aws_region`: `{}` is not an AWS region name",
-                            r.node
-                        ),
-                    )
-                    .with_help("write the region code, e.g. `us-east-1` or `eu-west-2`"),
-                );
-                None
-            }
-            r => Some(r.map(|r| r.node)),
+            None => Some(None),
+            r => checked_name(
+                opts,
+                &AWS_REGION,
+                r,
+                valid_region,
+                "an AWS region name",
+                "write the region code, e.g. `us-east-1` or `eu-west-2`",
+            )
+            .map(Some),
         };
-        let kind = match ty.map(|t| t.node) {
-            Some("source") => {
-                let offset = opts
-                    .enumeration(&SOURCE_OFFSET)
-                    .map(|s| s.node)
-                    .unwrap_or("latest");
-                Some(KinesisTableKind::Source {
-                    offset: offset.to_string(),
-                })
-            }
-            Some(_) => {
-                let interval = opts.unsigned(&SINK_FLUSH_INTERVAL_MILLIS);
-                let bytes = opts.non_zero(&SINK_MAX_BYTES_PER_BATCH);
-                let bytes = at_most(
-                    opts,
-                    &SINK_MAX_BYTES_PER_BATCH,
-                    bytes,
-                    MAX_BYTES_PER_BATCH,
-                    "Arroyo's Kinesis sink sends at most 4000000 bytes per batch",
-                );
-                let records = opts.non_zero(&SINK_MAX_RECORDS_PER_BATCH);
-                let records = at_most(
-                    opts,
-                    &SINK_MAX_RECORDS_PER_BATCH,
-                    records,
-                    MAX_RECORDS_PER_BATCH,
-                    "Kinesis accepts at most 500 records per `PutRecords` call",
-                );
-                match (bytes, records) {
-                    (Some(bytes), Some(records)) => Some(KinesisTableKind::Sink {
-                        records_per_batch: records.unwrap_or(MAX_RECORDS_PER_BATCH),
-                        batch_max_buffer_size: bytes.unwrap_or(MAX_BYTES_PER_BATCH),
-                        batch_flush_interval_millis: interval.map(|i| i.node).unwrap_or(1000),
-                    }),
-                    _ => None,
-                }
-            }
-            None => None,
+        let kind = match cx.connection_type {
+            ConnectionType::Source => KinesisTableKind::Source {
+                offset: opts.choice(&SOURCE_OFFSET)?.node,
+            },
+            ConnectionType::Sink | ConnectionType::Lookup => KinesisTableKind::Sink {
+                records_per_batch: opts.non_zero(&SINK_MAX_RECORDS_PER_BATCH)?.node,
+                batch_max_buffer_size: opts.non_zero(&SINK_MAX_BYTES_PER_BATCH)?.node,
+                batch_flush_interval_millis: opts.unsigned(&SINK_FLUSH_INTERVAL_MILLIS)?.node,
+            },
         };
         Some(KinesisTable {
             stream_name: stream?,
             aws_region: region?,
-            kind: kind?,
+            kind,
         })
     }
 
@@ -285,16 +226,7 @@ mod tests {
     use super::*;
 
     fn table(with: &str) -> Option<KinesisTable> {
-        let registry = crate::Registry::builtin();
-        let env = crate::Env::new(&registry);
-        let out = crate::compile_sql(
-            &format!("CREATE TABLE t (v TEXT) WITH (connector = 'kinesis', stream_name = 's', format = 'json', {with});"),
-            &env,
-        );
-        out.table("t")
-            .and_then(|t| t.as_connection())
-            .and_then(|c| c.table_config::<KinesisTable>())
-            .cloned()
+        crate::connectors::common::test_support::table_config(&format!("CREATE TABLE t (v TEXT) WITH (connector = 'kinesis', stream_name = 's', format = 'json', {with});"))
     }
 
     #[test]
@@ -302,7 +234,7 @@ mod tests {
         assert_eq!(
             table("type = 'source'").map(|t| t.kind),
             Some(KinesisTableKind::Source {
-                offset: "latest".into()
+                offset: StartOffset::Latest
             })
         );
     }

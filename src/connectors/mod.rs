@@ -4,6 +4,7 @@ use crate::connector::{ErasedConnector, Registry};
 
 pub mod blackhole;
 mod boilerplate;
+pub(crate) mod common;
 pub mod confluent;
 pub mod delta;
 pub(crate) mod endpoint;

@@ -14,13 +14,13 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::connector::{
-    Connector, ConnectorSpec, Example, Formats, MetadataDef, TableContext, MESSAGE_FORMATS,
+    ConnectionType, Connector, ConnectorSpec, Example, Formats, MetadataDef, TableContext,
+    MESSAGE_FORMATS,
 };
+use crate::connectors::common::{checked, require_pair, secret, warn_no_effect};
 use crate::connectors::endpoint::parse_endpoint;
-use crate::diagnostics::{codes, Diagnostic};
 use crate::options::{AppliesTo, ConnectorOptions, OptionKind, OptionSpec};
 use crate::profile::Secret;
-use crate::span::Spanned;
 
 /// URL schemes the MQTT client understands; the last two connect with TLS.
 const SCHEMES: &[&str] = &["mqtt", "tcp", "mqtts", "ssl"];
@@ -49,7 +49,8 @@ pub const TLS_KEY: OptionSpec = OptionSpec::string("tls.key").sensitive().doc(
 );
 /// `max_packet_size`.
 pub const MAX_PACKET_SIZE: OptionSpec = OptionSpec::new("max_packet_size", OptionKind::NonZero)
-    .doc("Largest packet the client sends or accepts, in bytes (at most 4294967295).");
+    .range(1, u32::MAX as i64)
+    .doc("Largest packet the client sends or accepts, in bytes.");
 /// `client_prefix`.
 pub const CLIENT_PREFIX: OptionSpec = OptionSpec::string("client_prefix")
     .default_str("arroyo-mqtt")
@@ -134,15 +135,19 @@ pub struct MqttTable {
     pub kind: MqttTableKind,
 }
 
-/// MQTT quality of service.
+/// MQTT quality of service: serialized in snake case, read from the spec's values
+/// (`AtMostOnce`, …) through the aliases.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Qos {
     /// QoS 0.
+    #[serde(alias = "AtMostOnce")]
     AtMostOnce,
     /// QoS 1.
+    #[serde(alias = "AtLeastOnce")]
     AtLeastOnce,
     /// QoS 2.
+    #[serde(alias = "ExactlyOnce")]
     ExactlyOnce,
 }
 
@@ -200,46 +205,22 @@ impl Connector for Mqtt {
 
     fn profile_from_options(&self, opts: &mut ConnectorOptions) -> Option<MqttProfile> {
         let url = opts.string(&URL);
-        let url = opts.required(&URL, url);
-        let endpoint =
-            url.as_ref()
-                .and_then(|u| match parse_endpoint(&u.node, SCHEMES, None) {
-                    Ok(e) => Some(e),
-                    Err((msg, help)) => {
-                        opts.report(
-                    Diagnostic::error(
-                        codes::INVALID_VALUE,
-                        u.span,
-                        format!("invalid value for `url`: {msg}"),
-                    )
-                    .with_help(help.unwrap_or_else(|| {
-                        "write e.g. `mqtt://broker:1883`, or `mqtts://broker:8883` for TLS".into()
-                    })),
-                );
-                        None
-                    }
-                });
+        let endpoint = checked(
+            opts,
+            &URL,
+            url.clone(),
+            Some("write e.g. `mqtt://broker:1883`, or `mqtts://broker:8883` for TLS"),
+            |s| parse_endpoint(s, SCHEMES, None),
+        );
         let username = opts.string(&USERNAME).map(|s| s.node);
-        let password = opts.string(&PASSWORD).map(|s| Secret::new(s.node));
+        let password = secret(opts, &PASSWORD);
         let ca = opts.string(&TLS_CA);
         let cert = opts.string(&TLS_CERT);
         let key = opts.string(&TLS_KEY);
-        let max_packet_size = opts.non_zero(&MAX_PACKET_SIZE).and_then(|n| {
-            match u32::try_from(n.node) {
-                Ok(v) => Some(v),
-                Err(_) => {
-                    opts.report(Diagnostic::error(
-                        codes::INVALID_VALUE,
-                        n.span,
-                        format!(
-                            "invalid value for `max_packet_size`: {} is more than the largest MQTT packet size, 4294967295",
-                            n.node
-                        ),
-                    ));
-                    None
-                }
-            }
-        });
+        // The spec's range makes the conversion infallible.
+        let max_packet_size = opts
+            .non_zero(&MAX_PACKET_SIZE)
+            .and_then(|n| u32::try_from(n.node).ok());
         let client_prefix = opts.string(&CLIENT_PREFIX).map(|s| s.node);
 
         let tls_url = endpoint
@@ -247,25 +228,11 @@ impl Connector for Mqtt {
             .map(|e| e.scheme == "mqtts" || e.scheme == "ssl");
         let tls = match tls_url {
             Some(true) => {
-                match (&cert, &key) {
-                    (Some(c), None) => opts.report(
-                        Diagnostic::error(
-                            codes::OPTION_CONFLICT,
-                            c.span,
-                            "`tls.cert` needs `tls.key`: a client certificate is used with its private key",
-                        )
-                        .with_help("set `tls.key`, or remove `tls.cert`"),
-                    ),
-                    (None, Some(k)) => opts.report(
-                        Diagnostic::error(
-                            codes::OPTION_CONFLICT,
-                            k.span,
-                            "`tls.key` needs `tls.cert`: a private key is used with its client certificate",
-                        )
-                        .with_help("set `tls.cert`, or remove `tls.key`"),
-                    ),
-                    _ => {}
-                }
+                require_pair(
+                    opts,
+                    (&TLS_CERT, cert.as_ref().map(|c| c.span)),
+                    (&TLS_KEY, key.as_ref().map(|k| k.span)),
+                );
                 Some(MqttTls {
                     ca: ca.map(|c| c.node),
                     cert: cert.map(|c| c.node),
@@ -278,21 +245,12 @@ impl Connector for Mqtt {
                     .as_ref()
                     .map(|e| e.scheme.as_str())
                     .unwrap_or("tcp");
-                for spec in [&TLS_CA, &TLS_CERT, &TLS_KEY] {
-                    if let Some(span) = opts.key_span(spec.key) {
-                        opts.report(
-                            Diagnostic::warning(
-                                codes::OPTION_NOT_APPLICABLE,
-                                span,
-                                format!(
-                                    "`{}` only applies to TLS connections and has no effect with a `{scheme}://` URL",
-                                    spec.key
-                                ),
-                            )
-                            .with_help("use a `mqtts://` (or `ssl://`) URL to connect with TLS, or remove the option"),
-                        );
-                    }
-                }
+                warn_no_effect(
+                    opts,
+                    &[&TLS_CA, &TLS_CERT, &TLS_KEY],
+                    &format!("only applies to TLS connections and has no effect with a `{scheme}://` URL"),
+                    "use a `mqtts://` (or `ssl://`) URL to connect with TLS, or remove the option",
+                );
                 None
             }
             None => None,
@@ -313,24 +271,17 @@ impl Connector for Mqtt {
         cx: &TableContext<'_>,
     ) -> Option<MqttTable> {
         let topic = opts.string(&TOPIC);
-        let topic = opts.required(&TOPIC, topic);
-        let ty = Some(Spanned::new(cx.connection_type.as_str(), opts.anchor()));
-        let qos = match opts.enumeration(&QOS).map(|q| q.node) {
-            Some("AtLeastOnce") => Qos::AtLeastOnce,
-            Some("ExactlyOnce") => Qos::ExactlyOnce,
-            _ => Qos::AtMostOnce,
-        };
-        let kind = match ty.map(|t| t.node) {
-            Some("source") => Some(MqttTableKind::Source {}),
-            Some(_) => Some(MqttTableKind::Sink {
-                retain: opts.bool(&SINK_RETAIN).is_some_and(|r| r.node),
-            }),
-            None => None,
+        let qos = opts.choice(&QOS);
+        let kind = match cx.connection_type {
+            ConnectionType::Source => MqttTableKind::Source {},
+            ConnectionType::Sink | ConnectionType::Lookup => MqttTableKind::Sink {
+                retain: opts.bool(&SINK_RETAIN)?.node,
+            },
         };
         Some(MqttTable {
             topic: topic?.node,
-            qos,
-            kind: kind?,
+            qos: qos?.node,
+            kind,
         })
     }
 
@@ -342,19 +293,10 @@ impl Connector for Mqtt {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::diagnostics::codes;
     use crate::options::Value;
-    use crate::span::{Span, Spanned};
 
-    fn opts(pairs: &[(&str, Value)]) -> ConnectorOptions {
-        let mut o = ConnectorOptions::empty(Span::DETACHED);
-        for (k, v) in pairs {
-            o.insert(
-                Spanned::detached(k.to_string()),
-                Spanned::detached(v.clone()),
-            );
-        }
-        o
-    }
+    use crate::connectors::common::test_support::options as opts;
 
     fn s(v: &str) -> Value {
         Value::String(v.into())

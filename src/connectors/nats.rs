@@ -15,7 +15,10 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::connector::{Connector, ConnectorSpec, Example, Formats, TableContext, MESSAGE_FORMATS};
+use crate::connector::{
+    ConnectionType, Connector, ConnectorSpec, Example, Formats, TableContext, MESSAGE_FORMATS,
+};
+use crate::connectors::common::{checked, secret};
 use crate::connectors::endpoint::{has_placeholder, parse_endpoint};
 use crate::diagnostics::{codes, Diagnostic};
 use crate::options::{AppliesTo, ConnectorOptions, OptionKind, OptionSpec};
@@ -35,19 +38,27 @@ pub const AUTH_TYPE: OptionSpec = OptionSpec::one_of("auth.type", &["none", "cre
     .doc("How to authenticate.");
 /// `auth.username`.
 pub const AUTH_USERNAME: OptionSpec = OptionSpec::string("auth.username")
-    .doc("User name (auth.type = 'credentials'); `{{ VAR }}` placeholders allowed.");
+    .required()
+    .when("auth.type", &["credentials"])
+    .doc("User name; `{{ VAR }}` placeholders allowed.");
 /// `auth.password`.
 pub const AUTH_PASSWORD: OptionSpec = OptionSpec::string("auth.password")
+    .required()
+    .when("auth.type", &["credentials"])
     .sensitive()
-    .doc("Password (auth.type = 'credentials'); `{{ VAR }}` placeholders allowed.");
+    .doc("Password; `{{ VAR }}` placeholders allowed.");
 /// `auth.jwt`.
 pub const AUTH_JWT: OptionSpec = OptionSpec::string("auth.jwt")
+    .required()
+    .when("auth.type", &["jwt"])
     .sensitive()
-    .doc("User JWT (auth.type = 'jwt'); `{{ VAR }}` placeholders allowed.");
+    .doc("User JWT; `{{ VAR }}` placeholders allowed.");
 /// `auth.nkey_seed`.
-pub const AUTH_NKEY_SEED: OptionSpec = OptionSpec::string("auth.nkey_seed").sensitive().doc(
-    "NKey seed that signs the JWT challenge (auth.type = 'jwt'); `{{ VAR }}` placeholders allowed.",
-);
+pub const AUTH_NKEY_SEED: OptionSpec = OptionSpec::string("auth.nkey_seed")
+    .required()
+    .when("auth.type", &["jwt"])
+    .sensitive()
+    .doc("NKey seed that signs the JWT challenge; `{{ VAR }}` placeholders allowed.");
 
 /// `stream`.
 pub const STREAM: OptionSpec = OptionSpec::string("stream")
@@ -86,8 +97,9 @@ pub const CONSUMER_FILTER_SUBJECTS: OptionSpec =
 pub const CONSUMER_SAMPLE_FREQUENCY: OptionSpec =
     OptionSpec::new("consumer.sample_frequency", OptionKind::Unsigned)
         .default_int(0)
+        .range(0, 100)
         .source_only()
-        .doc("Percentage (0 to 100) of acknowledgements sampled for observability.");
+        .doc("Percentage of acknowledgements sampled for observability.");
 /// `consumer.num_replicas`.
 pub const CONSUMER_NUM_REPLICAS: OptionSpec =
     OptionSpec::new("consumer.num_replicas", OptionKind::Unsigned)
@@ -104,42 +116,49 @@ pub const CONSUMER_INACTIVE_THRESHOLD: OptionSpec =
 pub const CONSUMER_RATE_LIMIT: OptionSpec =
     OptionSpec::new("consumer.rate_limit", OptionKind::Signed)
         .default_int(-1)
+        .range(-1, i64::MAX)
         .source_only()
         .doc("Delivery rate limit in bits per second; -1 for none.");
 /// `consumer.max_ack_pending`.
 pub const CONSUMER_MAX_ACK_PENDING: OptionSpec =
     OptionSpec::new("consumer.max_ack_pending", OptionKind::Signed)
         .default_int(-1)
+        .range(-1, i64::MAX)
         .source_only()
         .doc("Most unacknowledged messages in flight; -1 for no limit.");
 /// `consumer.max_deliver`.
 pub const CONSUMER_MAX_DELIVER: OptionSpec =
     OptionSpec::new("consumer.max_deliver", OptionKind::Signed)
         .default_int(-1)
+        .range(-1, i64::MAX)
         .source_only()
         .doc("Most delivery attempts of a message; -1 for no limit.");
 /// `consumer.max_waiting`.
 pub const CONSUMER_MAX_WAITING: OptionSpec =
     OptionSpec::new("consumer.max_waiting", OptionKind::Signed)
         .default_int(1_000_000)
+        .range(-1, i64::MAX)
         .source_only()
         .doc("Most outstanding pull requests; -1 for no limit.");
 /// `consumer.max_batch`.
 pub const CONSUMER_MAX_BATCH: OptionSpec =
     OptionSpec::new("consumer.max_batch", OptionKind::Signed)
         .default_int(10_000)
+        .range(-1, i64::MAX)
         .source_only()
         .doc("Most messages per pull request; -1 for no limit.");
 /// `consumer.max_bytes`.
 pub const CONSUMER_MAX_BYTES: OptionSpec =
     OptionSpec::new("consumer.max_bytes", OptionKind::Signed)
         .default_int(104_857_600)
+        .range(-1, i64::MAX)
         .source_only()
         .doc("Most bytes per pull request; -1 for no limit.");
 /// `consumer.max_expires`.
 pub const CONSUMER_MAX_EXPIRES: OptionSpec =
     OptionSpec::new("consumer.max_expires", OptionKind::Signed)
         .default_int(300_000)
+        .range(-1, i64::MAX)
         .source_only()
         .doc("Longest expiry of a pull request, in milliseconds; -1 for no limit.");
 
@@ -190,6 +209,38 @@ const TABLE_OPTIONS: &[OptionSpec] = &[
     CONSUMER_MAX_BYTES,
     CONSUMER_MAX_EXPIRES,
 ];
+
+/// `auth.type`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum NatsAuthType {
+    /// No authentication.
+    None,
+    /// `auth.username` and `auth.password`.
+    Credentials,
+    /// `auth.jwt` and `auth.nkey_seed`.
+    Jwt,
+}
+
+/// `consumer.ack_policy`: how a JetStream consumer acknowledges messages.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub enum AckPolicy {
+    /// Every message is acknowledged.
+    Explicit,
+    /// No acknowledgements.
+    None,
+    /// Acknowledging a message acknowledges those before it.
+    All,
+}
+
+/// `consumer.replay_policy`: how stored messages are replayed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub enum ReplayPolicy {
+    /// At the pace they were stored.
+    Original,
+    /// As fast as possible.
+    Instant,
+}
 
 /// The NATS connector.
 #[derive(Clone, Copy, Debug, Default)]
@@ -263,9 +314,9 @@ pub struct JetstreamConsumer {
     /// Description of the consumer.
     pub description: Option<String>,
     /// `Explicit`, `None` or `All`.
-    pub ack_policy: String,
+    pub ack_policy: AckPolicy,
     /// `Original` or `Instant`.
-    pub replay_policy: String,
+    pub replay_policy: ReplayPolicy,
     /// Seconds before an unacknowledged message is redelivered.
     pub ack_wait_secs: u64,
     /// Subjects of the stream to consume; all when empty.
@@ -312,87 +363,53 @@ pub fn parse_servers(s: &str) -> Result<Vec<String>, (String, Option<String>)> {
     Ok(out)
 }
 
-/// A limit option: an integer of at least -1 (`-1` for "no limit").
-fn limit(opts: &mut ConnectorOptions, spec: &OptionSpec, default: i64) -> i64 {
-    match opts.signed(spec) {
-        Some(v) if v.node < -1 => {
-            opts.report(
-                Diagnostic::error(
-                    codes::INVALID_VALUE,
-                    v.span,
-                    format!(
-                        "invalid value for `{}`: expected -1 (no limit) or more, found `{}`",
-                        spec.key, v.node
-                    ),
-                )
-                .with_help("write `'-1'` for no limit"),
-            );
-            default
-        }
-        Some(v) => v.node,
-        None => default,
-    }
-}
-
 impl Nats {
-    fn consumer(&self, opts: &mut ConnectorOptions) -> JetstreamConsumer {
+    /// The consumer settings. Every option is pulled before any is looked at, so none is
+    /// left unread; all but the description and filter have defaults, so `None` only
+    /// comes from a pull that does not apply.
+    fn consumer(&self, opts: &mut ConnectorOptions) -> Option<JetstreamConsumer> {
         let description = opts.string(&CONSUMER_DESCRIPTION).map(|s| s.node);
-        let ack_policy = opts
-            .enumeration(&CONSUMER_ACK_POLICY)
-            .map(|s| s.node)
-            .unwrap_or("Explicit")
-            .to_string();
-        let replay_policy = opts
-            .enumeration(&CONSUMER_REPLAY_POLICY)
-            .map(|s| s.node)
-            .unwrap_or("Instant")
-            .to_string();
-        let ack_wait_secs = opts.non_zero(&CONSUMER_ACK_WAIT).map_or(30, |v| v.node);
+        let ack_policy = opts.choice(&CONSUMER_ACK_POLICY);
+        let replay_policy = opts.choice(&CONSUMER_REPLAY_POLICY);
+        let ack_wait_secs = opts.non_zero(&CONSUMER_ACK_WAIT);
         let filter_subjects = opts
             .list(&CONSUMER_FILTER_SUBJECTS)
             .map(|l| l.node.into_iter().map(|s| s.node).collect())
             .unwrap_or_default();
-        let sample_frequency = match opts.unsigned(&CONSUMER_SAMPLE_FREQUENCY) {
-            Some(v) => match u8::try_from(v.node).ok().filter(|p| *p <= 100) {
-                Some(p) => p,
-                None => {
-                    opts.report(Diagnostic::error(
-                        codes::INVALID_VALUE,
-                        v.span,
-                        format!(
-                            "invalid value for `consumer.sample_frequency`: expected a percentage from 0 to 100, found `{}`",
-                            v.node
-                        ),
-                    ));
-                    0
-                }
-            },
-            None => 0,
-        };
-        let num_replicas = opts.unsigned(&CONSUMER_NUM_REPLICAS).map_or(1, |v| v.node);
-        let inactive_threshold_secs = opts
-            .unsigned(&CONSUMER_INACTIVE_THRESHOLD)
-            .map_or(600, |v| v.node);
-        JetstreamConsumer {
+        let sample_frequency = opts.unsigned(&CONSUMER_SAMPLE_FREQUENCY);
+        let num_replicas = opts.unsigned(&CONSUMER_NUM_REPLICAS);
+        let inactive_threshold_secs = opts.unsigned(&CONSUMER_INACTIVE_THRESHOLD);
+        let [rate_limit, max_ack_pending, max_deliver, max_waiting, max_batch, max_bytes, max_expires_ms] =
+            [
+                &CONSUMER_RATE_LIMIT,
+                &CONSUMER_MAX_ACK_PENDING,
+                &CONSUMER_MAX_DELIVER,
+                &CONSUMER_MAX_WAITING,
+                &CONSUMER_MAX_BATCH,
+                &CONSUMER_MAX_BYTES,
+                &CONSUMER_MAX_EXPIRES,
+            ]
+            .map(|spec| opts.signed(spec).map(|v| v.node));
+        Some(JetstreamConsumer {
             description,
-            ack_policy,
-            replay_policy,
-            ack_wait_secs,
+            ack_policy: ack_policy?.node,
+            replay_policy: replay_policy?.node,
+            ack_wait_secs: ack_wait_secs?.node,
             filter_subjects,
-            sample_frequency,
-            num_replicas,
-            inactive_threshold_secs,
-            rate_limit: limit(opts, &CONSUMER_RATE_LIMIT, -1),
-            max_ack_pending: limit(opts, &CONSUMER_MAX_ACK_PENDING, -1),
-            max_deliver: limit(opts, &CONSUMER_MAX_DELIVER, -1),
-            max_waiting: limit(opts, &CONSUMER_MAX_WAITING, 1_000_000),
-            max_batch: limit(opts, &CONSUMER_MAX_BATCH, 10_000),
-            max_bytes: limit(opts, &CONSUMER_MAX_BYTES, 104_857_600),
-            max_expires_ms: limit(opts, &CONSUMER_MAX_EXPIRES, 300_000),
-        }
+            // The spec's range (0 to 100) makes this conversion infallible.
+            sample_frequency: u8::try_from(sample_frequency?.node).ok()?,
+            num_replicas: num_replicas?.node,
+            inactive_threshold_secs: inactive_threshold_secs?.node,
+            rate_limit: rate_limit?,
+            max_ack_pending: max_ack_pending?,
+            max_deliver: max_deliver?,
+            max_waiting: max_waiting?,
+            max_batch: max_batch?,
+            max_bytes: max_bytes?,
+            max_expires_ms: max_expires_ms?,
+        })
     }
 
-    /// A Core source was chosen: `consumer.*` options have nothing to configure.
     fn reject_consumer_options(&self, opts: &mut ConnectorOptions, subject: &Spanned<String>) {
         for spec in CONSUMER_OPTIONS {
             if let (Some(span), Some(_)) = (opts.key_span(spec.key), opts.take(spec.key)) {
@@ -459,78 +476,38 @@ impl Connector for Nats {
 
     fn profile_from_options(&self, opts: &mut ConnectorOptions) -> Option<NatsProfile> {
         let servers = opts.string(&SERVERS);
-        let servers = opts.required(&SERVERS, servers);
-        let servers = servers.and_then(|s| match parse_servers(&s.node) {
-            Ok(list) => Some(list),
-            Err((msg, help)) => {
-                opts.report(
-                    Diagnostic::error(
-                        codes::INVALID_VALUE,
-                        s.span,
-                        format!("invalid value for `servers`: {msg}"),
-                    )
-                    .with_help(help.unwrap_or_else(|| {
-                        "write `host:port` entries separated by commas, e.g. `'nats-1:4222, nats-2:4222'`".into()
-                    })),
-                );
-                None
-            }
-        });
-        let auth_type = opts.enumeration(&AUTH_TYPE);
-        let kind = auth_type.as_ref().map(|a| a.node).unwrap_or("none");
-        let auth = match kind {
-            "credentials" => {
+        let servers = checked(
+            opts,
+            &SERVERS,
+            servers,
+            Some(
+                "write `host:port` entries separated by commas, e.g. `'nats-1:4222, nats-2:4222'`",
+            ),
+            parse_servers,
+        );
+        let auth = match opts.choice::<NatsAuthType>(&AUTH_TYPE).map(|a| a.node) {
+            Some(NatsAuthType::Credentials) => {
                 let username = opts.string(&AUTH_USERNAME);
-                let password = opts.string(&AUTH_PASSWORD);
-                let username = opts.required(&AUTH_USERNAME, username);
-                let password = opts.required(&AUTH_PASSWORD, password);
+                let password = secret(opts, &AUTH_PASSWORD);
                 match (username, password) {
-                    (Some(u), Some(p)) => Some(NatsAuth::Credentials {
+                    (Some(u), Some(password)) => Some(NatsAuth::Credentials {
                         username: u.node,
-                        password: Secret::new(p.node),
+                        password,
                     }),
                     _ => None,
                 }
             }
-            "jwt" => {
-                let jwt = opts.string(&AUTH_JWT);
-                let seed = opts.string(&AUTH_NKEY_SEED);
-                let jwt = opts.required(&AUTH_JWT, jwt);
-                let seed = opts.required(&AUTH_NKEY_SEED, seed);
+            Some(NatsAuthType::Jwt) => {
+                let jwt = secret(opts, &AUTH_JWT);
+                let seed = secret(opts, &AUTH_NKEY_SEED);
                 match (jwt, seed) {
-                    (Some(j), Some(s)) => Some(NatsAuth::Jwt {
-                        jwt: Secret::new(j.node),
-                        nkey_seed: Secret::new(s.node),
-                    }),
+                    (Some(jwt), Some(nkey_seed)) => Some(NatsAuth::Jwt { jwt, nkey_seed }),
                     _ => None,
                 }
             }
-            _ => Some(NatsAuth::None {}),
+            Some(NatsAuthType::None) => Some(NatsAuth::None {}),
+            None => None,
         };
-        // Auth options of another auth type.
-        for (spec, wanted) in [
-            (&AUTH_USERNAME, "credentials"),
-            (&AUTH_PASSWORD, "credentials"),
-            (&AUTH_JWT, "jwt"),
-            (&AUTH_NKEY_SEED, "jwt"),
-        ] {
-            if wanted == kind {
-                continue;
-            }
-            if let (Some(span), Some(_)) = (opts.key_span(spec.key), opts.take(spec.key)) {
-                opts.report(
-                    Diagnostic::error(
-                        codes::OPTION_CONFLICT,
-                        span,
-                        format!(
-                            "`{}` only applies when `auth.type = '{wanted}'`, but the auth type is `{kind}`",
-                            spec.key
-                        ),
-                    )
-                    .with_help(format!("set `auth.type = '{wanted}'` or remove `{}`", spec.key)),
-                );
-            }
-        }
         Some(NatsProfile {
             servers: servers?,
             authentication: auth?,
@@ -542,9 +519,8 @@ impl Connector for Nats {
         opts: &mut ConnectorOptions,
         cx: &TableContext<'_>,
     ) -> Option<NatsTable> {
-        let ty = Some(Spanned::new(cx.connection_type.as_str(), opts.anchor()));
-        let kind = match ty.map(|t| t.node) {
-            Some("source") => {
+        let kind = match cx.connection_type {
+            ConnectionType::Source => {
                 let stream = opts.string(&STREAM);
                 let subject = opts.string(&SUBJECT);
                 // Present but invalid (already reported) is neither set nor missing.
@@ -564,10 +540,13 @@ impl Connector for Nats {
                         self.consumer(opts);
                         None
                     }
-                    (Some(st), None) => Some(NatsTableKind::JetstreamSource {
-                        consumer: self.consumer(opts),
-                        stream: st.node,
-                    }),
+                    (Some(st), None) => {
+                        self.consumer(opts)
+                            .map(|consumer| NatsTableKind::JetstreamSource {
+                                consumer,
+                                stream: st.node,
+                            })
+                    }
                     (None, Some(su)) => {
                         self.reject_consumer_options(opts, &su);
                         Some(NatsTableKind::CoreSource { subject: su.node })
@@ -591,12 +570,12 @@ impl Connector for Nats {
                     }
                 }
             }
-            Some(_) => {
+            ConnectionType::Sink | ConnectionType::Lookup => {
+                // `subject` is required on sinks only (a source may set `stream` instead).
                 let subject = opts.string(&SUBJECT);
                 opts.required(&SUBJECT, subject)
                     .map(|s| NatsTableKind::Sink { subject: s.node })
             }
-            None => None,
         };
         Some(NatsTable { kind: kind? })
     }

@@ -11,7 +11,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::connector::{Connector, ConnectorSpec, Example, Formats, TableContext, MESSAGE_FORMATS};
-use crate::diagnostics::{codes, Diagnostic};
+use crate::connectors::common::{checked, require_pair, secret, warn_no_effect};
 use crate::options::{AppliesTo, ConnectorOptions, OptionKind, OptionSpec};
 use crate::profile::Secret;
 
@@ -22,6 +22,7 @@ pub const HOST: OptionSpec = OptionSpec::string("host")
 /// `port`.
 pub const PORT: OptionSpec = OptionSpec::new("port", OptionKind::NonZero)
     .default_int(5552)
+    .range(1, 65535)
     .doc("Port of the RabbitMQ Streams protocol (1 to 65535).");
 /// `username`.
 pub const USERNAME: OptionSpec = OptionSpec::string("username")
@@ -132,7 +133,19 @@ pub struct RabbitmqTable {
     /// The stream.
     pub stream: String,
     /// `first`, `next` or `last`.
-    pub offset: String,
+    pub offset: RabbitmqOffset,
+}
+
+/// `source.offset` of a RabbitMQ stream reader.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum RabbitmqOffset {
+    /// The first stored message.
+    First,
+    /// The next message written.
+    Next,
+    /// The last chunk of the stream.
+    Last,
 }
 
 /// Checks that `host` is a bare host name; returns the problem and a help line.
@@ -201,41 +214,18 @@ impl Connector for Rabbitmq {
     }
 
     fn profile_from_options(&self, opts: &mut ConnectorOptions) -> Option<RabbitmqProfile> {
-        let mut ok = true;
-        let host = opts.string(&HOST).and_then(|h| match check_host(&h.node) {
-            Ok(()) => Some(h.node.trim().to_string()),
-            Err((msg, help)) => {
-                opts.report(
-                    Diagnostic::error(
-                        codes::INVALID_VALUE,
-                        h.span,
-                        format!("invalid value for `host`: {msg}"),
-                    )
-                    .with_help(help),
-                );
-                ok = false;
-                None
-            }
+        let host = opts.string(&HOST);
+        let host = checked(opts, &HOST, host, None, |h| {
+            check_host(h)
+                .map(|()| h.trim().to_string())
+                .map_err(|(msg, help)| (msg, Some(help)))
         });
+        // The spec's range makes the conversion infallible.
         let port = opts
             .non_zero(&PORT)
-            .and_then(|p| match u16::try_from(p.node) {
-                Ok(v) => Some(v),
-                Err(_) => {
-                    opts.report(Diagnostic::error(
-                        codes::INVALID_VALUE,
-                        p.span,
-                        format!(
-                            "invalid value for `port`: expected 1 to 65535, found `{}`",
-                            p.node
-                        ),
-                    ));
-                    ok = false;
-                    None
-                }
-            });
+            .and_then(|p| u16::try_from(p.node).ok());
         let username = opts.string(&USERNAME).map(|s| s.node);
-        let password = opts.string(&PASSWORD).map(|s| Secret::new(s.node));
+        let password = secret(opts, &PASSWORD);
         let virtual_host = opts.string(&VIRTUAL_HOST).map(|s| s.node);
         let enabled = opts.bool(&TLS_ENABLED);
         let trust = opts.bool(&TLS_TRUST_CERTIFICATES).map(|b| b.node);
@@ -245,54 +235,27 @@ impl Connector for Rabbitmq {
         let load_balancer_mode = opts.bool(&LOAD_BALANCER_MODE).map(|b| b.node);
 
         if enabled.as_ref().is_some_and(|e| e.node) {
-            let missing = match (&cert, &key) {
-                (Some(c), None) => {
-                    Some((c.span, &TLS_CLIENT_CERTIFICATES_PATH, &TLS_CLIENT_KEYS_PATH))
-                }
-                (None, Some(k)) => {
-                    Some((k.span, &TLS_CLIENT_KEYS_PATH, &TLS_CLIENT_CERTIFICATES_PATH))
-                }
-                _ => None,
-            };
-            if let Some((span, this, needs)) = missing {
-                opts.report(
-                    Diagnostic::error(
-                        codes::OPTION_CONFLICT,
-                        span,
-                        format!(
-                            "`{}` needs `{}`: a client certificate is used with its private key",
-                            this.key, needs.key
-                        ),
-                    )
-                    .with_help(format!("set `{}`, or remove `{}`", needs.key, this.key)),
-                );
-            }
+            require_pair(
+                opts,
+                (&TLS_CLIENT_CERTIFICATES_PATH, cert.as_ref().map(|c| c.span)),
+                (&TLS_CLIENT_KEYS_PATH, key.as_ref().map(|k| k.span)),
+            );
         } else {
             // Without TLS the runtime never reads these; Arroyo accepts them silently.
-            for spec in [
-                &TLS_TRUST_CERTIFICATES,
-                &TLS_ROOT_CERTIFICATES_PATH,
-                &TLS_CLIENT_CERTIFICATES_PATH,
-                &TLS_CLIENT_KEYS_PATH,
-            ] {
-                if let Some(span) = opts.key_span(spec.key) {
-                    opts.report(
-                        Diagnostic::warning(
-                            codes::OPTION_NOT_APPLICABLE,
-                            span,
-                            format!(
-                                "`{}` has no effect unless `tls_config.enabled = true`",
-                                spec.key
-                            ),
-                        )
-                        .with_help("set `tls_config.enabled = true` to connect with TLS, or remove the option"),
-                    );
-                }
-            }
+            warn_no_effect(
+                opts,
+                &[
+                    &TLS_TRUST_CERTIFICATES,
+                    &TLS_ROOT_CERTIFICATES_PATH,
+                    &TLS_CLIENT_CERTIFICATES_PATH,
+                    &TLS_CLIENT_KEYS_PATH,
+                ],
+                "has no effect unless `tls_config.enabled = true`",
+                "set `tls_config.enabled = true` to connect with TLS, or remove the option",
+            );
         }
-        if !ok {
-            return None;
-        }
+        // An invalid host is reported; there is no profile without one.
+        let host = Some(host?);
         Some(RabbitmqProfile {
             host,
             port,
@@ -316,14 +279,10 @@ impl Connector for Rabbitmq {
         _cx: &TableContext<'_>,
     ) -> Option<RabbitmqTable> {
         let stream = opts.string(&STREAM);
-        let stream = opts.required(&STREAM, stream);
-        let offset = opts
-            .enumeration(&SOURCE_OFFSET)
-            .map(|o| o.node)
-            .unwrap_or("last");
+        let offset = opts.choice(&SOURCE_OFFSET);
         Some(RabbitmqTable {
             stream: stream?.node,
-            offset: offset.to_string(),
+            offset: offset?.node,
         })
     }
 
@@ -335,19 +294,10 @@ impl Connector for Rabbitmq {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::diagnostics::codes;
     use crate::options::Value;
-    use crate::span::{Span, Spanned};
 
-    fn opts(pairs: &[(&str, Value)]) -> ConnectorOptions {
-        let mut o = ConnectorOptions::empty(Span::DETACHED);
-        for (k, v) in pairs {
-            o.insert(
-                Spanned::detached(k.to_string()),
-                Spanned::detached(v.clone()),
-            );
-        }
-        o
-    }
+    use crate::connectors::common::test_support::options as opts;
 
     fn cx() -> TableContext<'static> {
         TableContext {
@@ -372,7 +322,9 @@ mod tests {
     #[test]
     fn port_must_fit_u16() {
         let mut o = opts(&[("port", Value::Number("70000".into()))]);
-        assert_eq!(Rabbitmq.profile_from_options(&mut o), None);
+        // The range error is reported; the profile keeps the default port.
+        let profile = Rabbitmq.profile_from_options(&mut o);
+        assert_eq!(profile.and_then(|p| p.port), Some(5552));
         assert_eq!(
             o.take_diagnostics().first().map(|d| d.code),
             Some(codes::INVALID_VALUE)
@@ -386,6 +338,6 @@ mod tests {
             ("type", Value::String("source".into())),
         ]);
         let t = Rabbitmq.table_from_options(&mut o, &cx());
-        assert_eq!(t.map(|t| t.offset), Some("last".to_string()));
+        assert_eq!(t.map(|t| t.offset), Some(RabbitmqOffset::Last));
     }
 }

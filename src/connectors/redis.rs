@@ -16,8 +16,10 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::connector::{
-    Connector, ConnectorSpec, Example, Formats, MetadataDef, TableContext, MESSAGE_FORMATS,
+    ConnectionType, Connector, ConnectorSpec, Example, Formats, MetadataDef, TableContext,
+    MESSAGE_FORMATS,
 };
+use crate::connectors::common::{checked, secret};
 use crate::connectors::endpoint::parse_endpoint;
 use crate::diagnostics::{codes, Diagnostic};
 use crate::options::{grammar, AppliesTo, ConnectorOptions, OptionKind, OptionSpec};
@@ -42,10 +44,6 @@ pub const PASSWORD: OptionSpec = OptionSpec::string("password")
     .sensitive()
     .doc("Password; `{{ VAR }}` placeholders allowed.");
 
-/// `type`.
-pub const TYPE: OptionSpec = OptionSpec::one_of("type", &["sink", "lookup"])
-    .required()
-    .doc("Whether the table writes to Redis (`sink`) or is looked up by key (`lookup`; implied by `CREATE TEMPORARY TABLE`).");
 /// `target`.
 pub const TARGET: OptionSpec = OptionSpec::one_of("target", &["string", "list", "hash"])
     .required()
@@ -63,22 +61,26 @@ pub const TARGET_KEY_COLUMN: OptionSpec = OptionSpec::string("target.key_column"
 /// `target.ttl_secs`.
 pub const TARGET_TTL_SECS: OptionSpec = OptionSpec::new("target.ttl_secs", OptionKind::NonZero)
     .sink_only()
-    .doc("Expiry of the written keys, in seconds (`target = 'string'`).");
+    .when("target", &["string"])
+    .doc("Expiry of the written keys, in seconds.");
 /// `target.max_length`.
 pub const TARGET_MAX_LENGTH: OptionSpec = OptionSpec::new("target.max_length", OptionKind::NonZero)
     .sink_only()
-    .doc("Trim lists to this many elements (`target = 'list'`).");
+    .when("target", &["list"])
+    .doc("Trim lists to this many elements.");
 /// `target.operation`.
 pub const TARGET_OPERATION: OptionSpec =
     OptionSpec::one_of("target.operation", &["append", "prepend"])
         .default_str("append")
         .sink_only()
         .when("target", &["list"])
-        .doc("Where rows are added to the list (`target = 'list'`).");
+        .doc("Where rows are added to the list.");
 /// `target.field_column`.
 pub const TARGET_FIELD_COLUMN: OptionSpec = OptionSpec::string("target.field_column")
+    .required()
     .sink_only()
-    .doc("NOT NULL TEXT column holding the hash field each row is written to (`target = 'hash'`, required there).");
+    .when("target", &["hash"])
+    .doc("NOT NULL TEXT column holding the hash field each row is written to.");
 
 const PROFILE_OPTIONS: &[OptionSpec] = &[ADDRESS, CLUSTER_ADDRESSES, USERNAME, PASSWORD];
 
@@ -196,24 +198,31 @@ pub enum ListOperation {
     Prepend,
 }
 
+/// `target`: what each row of a sink is written as.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum TargetKind {
+    /// A string key per row.
+    String,
+    /// An element of a list.
+    List,
+    /// A field of a hash.
+    Hash,
+}
+
 /// Checks one address; reports at `span` and returns `None` when it is invalid.
-fn check_address(opts: &mut ConnectorOptions, key: &str, s: Spanned<String>) -> Option<String> {
-    match parse_endpoint(&s.node, SCHEMES, None) {
-        Ok(_) => Some(s.node.trim().to_string()),
-        Err((msg, help)) => {
-            opts.report(
-                Diagnostic::error(
-                    codes::INVALID_VALUE,
-                    s.span,
-                    format!("invalid Redis address in `{key}`: {msg}"),
-                )
-                .with_help(help.unwrap_or_else(|| {
-                    "write `redis://host:6379`, or `rediss://host:6379` for TLS".into()
-                })),
-            );
-            None
-        }
-    }
+fn check_address(
+    opts: &mut ConnectorOptions,
+    spec: &OptionSpec,
+    s: Spanned<String>,
+) -> Option<String> {
+    checked(
+        opts,
+        spec,
+        Some(s),
+        Some("write `redis://host:6379`, or `rediss://host:6379` for TLS"),
+        |a| parse_endpoint(a, SCHEMES, None).map(|_| a.trim().to_string()),
+    )
 }
 
 impl Redis {
@@ -240,7 +249,7 @@ impl Redis {
         }
         match (address, cluster) {
             (Some(_), Some(_)) => None,
-            (Some(a), None) => check_address(opts, ADDRESS.key, a)
+            (Some(a), None) => check_address(opts, &ADDRESS, a)
                 .map(|address| RedisConnection::Standard { address }),
             (None, Some(c)) => {
                 if c.node.is_empty() {
@@ -259,8 +268,7 @@ impl Redis {
                     } else {
                         item.span
                     };
-                    match check_address(opts, CLUSTER_ADDRESSES.key, Spanned::new(item.node, span))
-                    {
+                    match check_address(opts, &CLUSTER_ADDRESSES, Spanned::new(item.node, span)) {
                         Some(a) => out.push(a),
                         None => ok = false,
                     }
@@ -284,12 +292,11 @@ impl Redis {
     }
 
     fn target(&self, opts: &mut ConnectorOptions) -> Option<RedisTarget> {
-        let target = opts.enumeration(&TARGET);
-        let target = opts.required(&TARGET, target);
+        let target = opts.choice::<TargetKind>(&TARGET);
         let prefix = opts.string(&TARGET_KEY_PREFIX);
         let key_column = opts.string(&TARGET_KEY_COLUMN).map(|s| s.node);
         let Some(target) = target else {
-            // Without a target the remaining target options cannot be judged.
+            // Without a (valid) target the per-target options cannot be judged.
             for spec in [
                 &TARGET_TTL_SECS,
                 &TARGET_MAX_LENGTH,
@@ -300,39 +307,10 @@ impl Redis {
             }
             return None;
         };
-        let prefix = opts.required(&TARGET_KEY_PREFIX, prefix);
-        // Options of the other targets: say which target they belong to.
-        let misplaced: &[(&OptionSpec, &str)] = match target.node {
-            "string" => &[
-                (&TARGET_MAX_LENGTH, "list"),
-                (&TARGET_OPERATION, "list"),
-                (&TARGET_FIELD_COLUMN, "hash"),
-            ],
-            "list" => &[(&TARGET_TTL_SECS, "string"), (&TARGET_FIELD_COLUMN, "hash")],
-            _ => &[
-                (&TARGET_TTL_SECS, "string"),
-                (&TARGET_MAX_LENGTH, "list"),
-                (&TARGET_OPERATION, "list"),
-            ],
-        };
-        for (spec, wanted) in misplaced {
-            if let (Some(span), Some(_)) = (opts.key_span(spec.key), opts.take(spec.key)) {
-                opts.report(
-                    Diagnostic::error(
-                        codes::OPTION_CONFLICT,
-                        span,
-                        format!(
-                            "`{}` only applies when `target = '{wanted}'`, but the target is `{}`",
-                            spec.key, target.node
-                        ),
-                    )
-                    .with_label(target.span, "target set here")
-                    .with_help(format!("remove `{}`", spec.key)),
-                );
-            }
-        }
+        // Each per-target option is read only when `target` is its target (the spec's
+        // condition); the others are reported by the catalogue.
         match target.node {
-            "string" => {
+            TargetKind::String => {
                 let ttl = opts.non_zero(&TARGET_TTL_SECS).map(|t| t.node);
                 Some(RedisTarget::String {
                     key_prefix: prefix?.node,
@@ -340,22 +318,18 @@ impl Redis {
                     ttl_secs: ttl,
                 })
             }
-            "list" => {
+            TargetKind::List => {
                 let max_length = opts.non_zero(&TARGET_MAX_LENGTH).map(|t| t.node);
-                let operation = match opts.enumeration(&TARGET_OPERATION).map(|o| o.node) {
-                    Some("prepend") => ListOperation::Prepend,
-                    _ => ListOperation::Append,
-                };
+                let operation = opts.choice(&TARGET_OPERATION);
                 Some(RedisTarget::List {
                     key_prefix: prefix?.node,
                     key_column,
                     max_length,
-                    operation,
+                    operation: operation?.node,
                 })
             }
-            _ => {
+            TargetKind::Hash => {
                 let field = opts.string(&TARGET_FIELD_COLUMN);
-                let field = opts.required(&TARGET_FIELD_COLUMN, field);
                 Some(RedisTarget::Hash {
                     key_prefix: prefix?.node,
                     key_column,
@@ -410,7 +384,7 @@ impl Connector for Redis {
     fn profile_from_options(&self, opts: &mut ConnectorOptions) -> Option<RedisProfile> {
         let connection = self.connection(opts);
         let username = opts.string(&USERNAME).map(|s| s.node);
-        let password = opts.string(&PASSWORD).map(|s| Secret::new(s.node));
+        let password = secret(opts, &PASSWORD);
         Some(RedisProfile {
             connection: connection?,
             username,
@@ -423,15 +397,13 @@ impl Connector for Redis {
         opts: &mut ConnectorOptions,
         cx: &TableContext<'_>,
     ) -> Option<RedisTable> {
-        let ty = Some(Spanned::new(cx.connection_type.as_str(), opts.anchor()));
-        let kind = match ty.map(|t| t.node) {
-            Some("sink") => self
+        let kind = match cx.connection_type {
+            ConnectionType::Sink => self
                 .target(opts)
                 .map(|target| RedisTableKind::Sink { target }),
             // Sink options on a lookup table stay pending; the compiler reports them as
             // applying to sinks only.
-            Some(_) => Some(RedisTableKind::Lookup {}),
-            None => None,
+            ConnectionType::Lookup | ConnectionType::Source => Some(RedisTableKind::Lookup {}),
         };
         Some(RedisTable { kind: kind? })
     }
