@@ -133,8 +133,6 @@ fn split_host_port(s: &str) -> Result<(&str, Option<u16>), EndpointError> {
 /// is `host:port` or `[v6]:port`, with no scheme, and the port is 1 to 65535. Returns the
 /// trimmed entries. A `{{ VAR }}` placeholder may stand for the whole list, an entry, a
 /// host or a port; the rest is checked. A `{{ … }}` that is not a placeholder is an error.
-// Kafka (`bootstrap_servers`) and Fluvio switch to it in their own modules.
-#[allow(dead_code)]
 pub fn parse_host_port_list(s: &str) -> Result<Vec<String>, EndpointError> {
     placeholder::find(s).map_err(|e| (e.message, Some(e.help)))?;
     let mut out = Vec::new();

@@ -12,8 +12,9 @@ use crate::connector::{
     ConnectionType, Connector, ConnectorSpec, Example, Formats, TableContext, MESSAGE_FORMATS,
 };
 use crate::connectors::common::{checked, checked_name};
-use crate::connectors::kafka::parse_bootstrap_servers;
+use crate::connectors::endpoint::parse_host_port_list;
 use crate::connectors::kinesis::StartOffset;
+use crate::options::placeholder::has_placeholder;
 use crate::options::{AppliesTo, ConnectorOptions, OptionSpec};
 
 /// `endpoint`.
@@ -79,13 +80,13 @@ pub fn check_endpoint(s: &str) -> Result<(), (String, Option<String>)> {
             Some("a Fluvio table connects to one cluster endpoint".into()),
         ));
     }
-    if !s.contains("://") && !s.contains(':') {
+    if !s.contains("://") && !s.contains(':') && !has_placeholder(s) {
         return Err((
             format!("`{}` has no port; expected `host:port`", s.trim()),
             Some(format!("e.g. `{}:9003`", s.trim())),
         ));
     }
-    match parse_bootstrap_servers(s) {
+    match parse_host_port_list(s) {
         Ok(_) => Ok(()),
         Err((msg, _)) if msg.contains("has a scheme") => Err((
             msg,

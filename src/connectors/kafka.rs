@@ -16,6 +16,7 @@ use crate::connector::{
     TableContext, MESSAGE_FORMATS,
 };
 use crate::connectors::common::{checked, secret};
+use crate::connectors::endpoint::parse_host_port_list;
 use crate::diagnostics::{codes, Diagnostic};
 use crate::options::{AppliesTo, ConnectorOptions, OptionKind, OptionSpec};
 use crate::profile::Secret;
@@ -322,66 +323,8 @@ pub(crate) fn reject_without_endpoint(opts: &mut ConnectorOptions, specs: &[&Opt
     }
 }
 
-/// Parses `host:port[,host:port…]` (spaces around commas allowed). Returns the servers or
-/// a message naming the first bad entry.
-pub fn parse_bootstrap_servers(s: &str) -> Result<Vec<String>, (String, Option<String>)> {
-    let mut out = Vec::new();
-    for raw in s.split(',') {
-        let entry = raw.trim();
-        if entry.is_empty() {
-            return Err((
-                "empty entry in the broker list".into(),
-                Some("separate `host:port` entries with single commas".into()),
-            ));
-        }
-        if entry.contains("://") {
-            return Err((
-                format!("`{entry}` has a scheme; expected `host:port`"),
-                Some(
-                    "remove the `scheme://` prefix; the protocol is set with `auth.protocol`"
-                        .into(),
-                ),
-            ));
-        }
-        let Some((host, port)) = entry.rsplit_once(':') else {
-            return Err((
-                format!("`{entry}` has no port; expected `host:port`"),
-                Some(format!("e.g. `{entry}:9092`")),
-            ));
-        };
-        let host_ok = if let Some(inner) = host.strip_prefix('[').and_then(|h| h.strip_suffix(']'))
-        {
-            !inner.is_empty()
-                && inner
-                    .chars()
-                    .all(|c| c.is_ascii_hexdigit() || c == ':' || c == '.')
-        } else {
-            !host.is_empty()
-                && host
-                    .chars()
-                    .all(|c| c.is_alphanumeric() || matches!(c, '.' | '-' | '_'))
-        };
-        if !host_ok {
-            return Err((
-                format!("`{host}` is not a valid host name in `{entry}`"),
-                None,
-            ));
-        }
-        match port.parse::<u16>() {
-            Ok(p) if p > 0 => {}
-            _ => {
-                return Err((
-                    format!("`{port}` is not a valid port in `{entry}` (expected 1 to 65535)"),
-                    None,
-                ))
-            }
-        }
-        out.push(entry.to_string());
-    }
-    Ok(out)
-}
-
-/// Pulls the required `bootstrap_servers` and checks it with [`parse_bootstrap_servers`].
+/// Pulls the required `bootstrap_servers` and checks it as a `host:port` list
+/// ([`endpoint::parse_host_port_list`](crate::connectors::endpoint::parse_host_port_list)).
 /// `scheme_help` replaces the help given for a `scheme://` prefix (connectors without
 /// `auth.protocol` explain it differently).
 pub(crate) fn bootstrap_servers(
@@ -390,7 +333,7 @@ pub(crate) fn bootstrap_servers(
 ) -> Option<Vec<String>> {
     let servers = opts.string(&BOOTSTRAP_SERVERS);
     checked(opts, &BOOTSTRAP_SERVERS, servers, None, |s| {
-        parse_bootstrap_servers(s).map_err(|(msg, help)| match scheme_help {
+        parse_host_port_list(s).map_err(|(msg, help)| match scheme_help {
             Some(h) if msg.contains("has a scheme") => (msg, Some(h.to_string())),
             _ => (msg, help),
         })
@@ -649,26 +592,30 @@ mod tests {
 
     #[test]
     fn bootstrap_servers_grammar() {
+        let p = parse_host_port_list;
+        assert_eq!(p("b1:9092"), Ok(vec!["b1:9092".to_string()]));
         assert_eq!(
-            parse_bootstrap_servers("b1:9092"),
-            Ok(vec!["b1:9092".to_string()])
-        );
-        assert_eq!(
-            parse_bootstrap_servers("b1:9092, b-2.example.com:9093"),
+            p("b1:9092, b-2.example.com:9093"),
             Ok(vec![
                 "b1:9092".to_string(),
                 "b-2.example.com:9093".to_string()
             ])
         );
+        assert_eq!(p("[::1]:9092"), Ok(vec!["[::1]:9092".to_string()]));
         assert_eq!(
-            parse_bootstrap_servers("[::1]:9092"),
-            Ok(vec!["[::1]:9092".to_string()])
+            p("{{ KAFKA_BROKERS }}"),
+            Ok(vec!["{{ KAFKA_BROKERS }}".to_string()])
         );
-        assert!(parse_bootstrap_servers("broker").is_err());
-        assert!(parse_bootstrap_servers("b1:9092,").is_err());
-        assert!(parse_bootstrap_servers("SASL_SSL://b1:9092").is_err());
-        assert!(parse_bootstrap_servers("b1:99999").is_err());
-        assert!(parse_bootstrap_servers("b1:0").is_err());
-        assert!(parse_bootstrap_servers("b 1:9092").is_err());
+        for bad in [
+            "broker",
+            "b1:9092,",
+            "SASL_SSL://b1:9092",
+            "b1:99999",
+            "b1:0",
+            "b 1:9092",
+            "{{ not a var }}",
+        ] {
+            assert!(p(bad).is_err(), "{bad}");
+        }
     }
 }

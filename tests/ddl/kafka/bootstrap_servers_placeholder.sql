@@ -1,0 +1,8 @@
+-- expect: ok
+CREATE TABLE orders (id BIGINT) WITH (
+    connector = 'kafka',
+    bootstrap_servers = '{{ KAFKA_BROKERS }}',
+    topic = 'orders',
+    type = 'source',
+    format = 'json'
+);

@@ -1,0 +1,8 @@
+-- expect: ok
+CREATE TABLE orders (id BIGINT) WITH (
+    connector = 'kafka',
+    bootstrap_servers = 'broker-1:{{ KAFKA_PORT }}, broker-2:9092',
+    topic = 'orders',
+    type = 'source',
+    format = 'json'
+);
