@@ -195,6 +195,9 @@ impl Case<'_> {
     /// Whether `spec` applies to this example's table (type and condition).
     fn applies(&self, spec: &OptionSpec) -> bool {
         let cond = spec.condition.is_none_or(|c| {
+            if c.values.is_empty() {
+                return self.ex.options.iter().any(|(k, _)| *k == c.key);
+            }
             effective(self.ex, c.key, &self.specs)
                 .is_some_and(|v| c.values.iter().any(|w| w.eq_ignore_ascii_case(&v)))
         });

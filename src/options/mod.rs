@@ -255,6 +255,9 @@ impl ConnectorOptions {
         let Some(c) = spec.condition else {
             return true;
         };
+        if c.values.is_empty() {
+            return self.contains(c.key);
+        }
         self.effective_text(c.key)
             .is_some_and(|v| c.values.iter().any(|w| w.eq_ignore_ascii_case(v.trim())))
     }
@@ -648,10 +651,13 @@ impl ConnectorOptions {
         }
         if let Some(c) = spec.condition.filter(|_| !self.condition_holds(spec)) {
             let now = match self.effective_text(c.key) {
-                Some(v) => format!("`{} = '{v}'`", c.key),
-                None => format!("`{}` is not set", c.key),
+                Some(v) if !c.values.is_empty() => format!("`{} = '{v}'`", c.key),
+                _ => format!("`{}` is not set", c.key),
             };
-            let wanted = c.values.first().copied().unwrap_or_default();
+            let set = match c.values.first() {
+                Some(wanted) => format!("`{} = '{wanted}'`", c.key),
+                None => format!("`{}`", c.key),
+            };
             return Some(
                 Diagnostic::error(
                     codes::OPTION_CONFLICT,
@@ -662,10 +668,7 @@ impl ConnectorOptions {
                         c.describe()
                     ),
                 )
-                .with_help(format!(
-                    "set `{} = '{wanted}'` or remove `{}`",
-                    c.key, key.node
-                )),
+                .with_help(format!("set {set} or remove `{}`", key.node)),
             );
         }
         None

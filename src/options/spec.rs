@@ -194,12 +194,14 @@ impl fmt::Display for DefaultValue {
 }
 
 /// An option that only means something when another option has one of some values, e.g.
-/// `auth.username` when `auth.type = 'sasl'`.
+/// `auth.username` when `auth.type = 'sasl'`, or — with no values — when another option is
+/// written at all, e.g. `schema_registry.api_key` when `schema_registry.endpoint` is set.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Condition {
     /// The other option's key.
     pub key: &'static str,
-    /// The values (case-insensitive) under which this option applies.
+    /// The values (case-insensitive) under which this option applies; empty for "when
+    /// the other option is written".
     pub values: &'static [&'static str],
 }
 
@@ -207,6 +209,7 @@ impl Condition {
     /// "`auth.type = 'sasl'`" or "`auth.type` is one of `a`, `b`".
     pub fn describe(&self) -> String {
         match self.values {
+            [] => format!("`{}` is set", self.key),
             [one] => format!("`{} = '{one}'`", self.key),
             many => format!("`{}` is one of {}", self.key, quoted_list(many)),
         }
@@ -350,6 +353,11 @@ impl OptionSpec {
     pub const fn when(mut self, key: &'static str, values: &'static [&'static str]) -> Self {
         self.condition = Some(Condition { key, values });
         self
+    }
+
+    /// The option only applies when option `key` is written (whatever its value).
+    pub const fn when_set(self, key: &'static str) -> Self {
+        self.when(key, &[])
     }
 
     /// Old keys that still work, with a deprecation warning.

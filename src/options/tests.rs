@@ -257,3 +257,31 @@ fn list_items_split_from_a_string_point_at_the_value() {
     assert_eq!(list.len(), 2);
     assert!(list.iter().all(|i| i.span == Span::new(10, 15)));
 }
+
+#[test]
+fn a_presence_condition_holds_when_the_other_option_is_written() {
+    const ENDPOINT: OptionSpec = OptionSpec::string("registry.endpoint");
+    const KEY: OptionSpec = OptionSpec::string("registry.key")
+        .required()
+        .when_set("registry.endpoint");
+    const SPECS: &[OptionSpec] = &[ENDPOINT, KEY];
+    let mut o = opts(&[("registry.endpoint", s("http://r"))]);
+    o.add_catalogue(SPECS);
+    assert_eq!(o.string(&KEY), None);
+    assert_eq!(codes(&mut o), ["option::missing"]);
+
+    let mut o = opts(&[("registry.key", s("k"))]);
+    o.add_catalogue(SPECS);
+    assert_eq!(o.string(&KEY), None);
+    o.finish(&[]);
+    let d = o.take_diagnostics();
+    assert_eq!(d[0].code, codes::OPTION_CONFLICT);
+    assert_eq!(
+        d[0].message,
+        "`registry.key` only applies when `registry.endpoint` is set, but `registry.endpoint` is not set"
+    );
+    assert_eq!(
+        d[0].help.as_deref(),
+        Some("set `registry.endpoint` or remove `registry.key`")
+    );
+}
