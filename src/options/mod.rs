@@ -319,7 +319,13 @@ impl ConnectorOptions {
                 .map(|d| Spanned::new(d, self.anchor));
         };
         let parsed = parse(&v.node).and_then(|t| match spec.range {
-            Some((min, max)) => t.check_range(min, max).map(|()| t),
+            // Out of range, the option's doc says why the bounds are what they are.
+            Some((min, max)) => t.check_range(min, max).map(|()| t).map_err(|mut e| {
+                if !spec.doc.is_empty() {
+                    e.help = Some(format!("`{}`: {}", spec.key, spec.doc.trim_end_matches('.')));
+                }
+                e
+            }),
             None => Ok(t),
         });
         match parsed {
