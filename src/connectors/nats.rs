@@ -21,6 +21,7 @@ use crate::connector::{
 use crate::connectors::common::{checked, secret};
 use crate::connectors::endpoint::{has_placeholder, parse_endpoint};
 use crate::diagnostics::{codes, Diagnostic};
+use crate::options::option_specs;
 use crate::options::{AppliesTo, ConnectorOptions, OptionKind, OptionSpec};
 use crate::profile::Secret;
 use crate::span::Spanned;
@@ -28,148 +29,36 @@ use crate::span::Spanned;
 /// Schemes a NATS server address may have; a bare `host:port` means `nats://`.
 const SCHEMES: &[&str] = &["nats", "tls", "ws", "wss"];
 
-/// `servers`.
-pub const SERVERS: OptionSpec = OptionSpec::string("servers")
-    .required()
-    .doc("Comma-separated NATS servers, `host:port` or `nats://host:port` (also `tls://`, `ws://`, `wss://`).");
-/// `auth.type`.
-pub const AUTH_TYPE: OptionSpec = OptionSpec::one_of("auth.type", &["none", "credentials", "jwt"])
-    .default_str("none")
-    .doc("How to authenticate.");
-/// `auth.username`.
-pub const AUTH_USERNAME: OptionSpec = OptionSpec::string("auth.username")
-    .required()
-    .when("auth.type", &["credentials"])
-    .doc("User name; `{{ VAR }}` placeholders allowed.");
-/// `auth.password`.
-pub const AUTH_PASSWORD: OptionSpec = OptionSpec::string("auth.password")
-    .required()
-    .when("auth.type", &["credentials"])
-    .sensitive()
-    .doc("Password; `{{ VAR }}` placeholders allowed.");
-/// `auth.jwt`.
-pub const AUTH_JWT: OptionSpec = OptionSpec::string("auth.jwt")
-    .required()
-    .when("auth.type", &["jwt"])
-    .sensitive()
-    .doc("User JWT; `{{ VAR }}` placeholders allowed.");
-/// `auth.nkey_seed`.
-pub const AUTH_NKEY_SEED: OptionSpec = OptionSpec::string("auth.nkey_seed")
-    .required()
-    .when("auth.type", &["jwt"])
-    .sensitive()
-    .doc("NKey seed that signs the JWT challenge; `{{ VAR }}` placeholders allowed.");
+option_specs! {
+    PROFILE_OPTIONS = [
+        pub(crate) SERVERS = string("servers").required().doc("Comma-separated NATS servers, `host:port` or `nats://host:port` (also `tls://`, `ws://`, `wss://`).");
+        pub(crate) AUTH_TYPE = one_of("auth.type", &["none", "credentials", "jwt"]).default_str("none").doc("How to authenticate.");
+        pub(crate) AUTH_USERNAME = string("auth.username").required().when("auth.type", &["credentials"]).doc("User name; `{{ VAR }}` placeholders allowed.");
+        pub(crate) AUTH_PASSWORD = string("auth.password").required().when("auth.type", &["credentials"]).sensitive().doc("Password; `{{ VAR }}` placeholders allowed.");
+        pub(crate) AUTH_JWT = string("auth.jwt").required().when("auth.type", &["jwt"]).sensitive().doc("User JWT; `{{ VAR }}` placeholders allowed.");
+        pub(crate) AUTH_NKEY_SEED = string("auth.nkey_seed").required().when("auth.type", &["jwt"]).sensitive().doc("NKey seed that signs the JWT challenge; `{{ VAR }}` placeholders allowed.");
+    ]
+}
 
-/// `stream`.
-pub const STREAM: OptionSpec = OptionSpec::string("stream")
-    .source_only()
-    .doc("JetStream stream to consume; a source sets this or `subject`.");
-/// `subject`.
-pub const SUBJECT: OptionSpec = OptionSpec::string("subject")
-    .doc("Subject to subscribe to (a NATS Core source) or publish to (a sink, required there).");
-/// `consumer.description`.
-pub const CONSUMER_DESCRIPTION: OptionSpec = OptionSpec::string("consumer.description")
-    .source_only()
-    .doc("Description of the JetStream consumer.");
-/// `consumer.ack_policy`.
-pub const CONSUMER_ACK_POLICY: OptionSpec =
-    OptionSpec::one_of("consumer.ack_policy", &["Explicit", "None", "All"])
-        .default_str("Explicit")
-        .source_only()
-        .doc("How messages are acknowledged.");
-/// `consumer.replay_policy`.
-pub const CONSUMER_REPLAY_POLICY: OptionSpec =
-    OptionSpec::one_of("consumer.replay_policy", &["Original", "Instant"])
-        .default_str("Instant")
-        .source_only()
-        .doc("Replay stored messages at their original pace or at once.");
-/// `consumer.ack_wait`.
-pub const CONSUMER_ACK_WAIT: OptionSpec = OptionSpec::new("consumer.ack_wait", OptionKind::NonZero)
-    .default_int(30)
-    .source_only()
-    .doc("Seconds to wait for an acknowledgement before redelivering.");
-/// `consumer.filter_subjects`.
-pub const CONSUMER_FILTER_SUBJECTS: OptionSpec =
-    OptionSpec::new("consumer.filter_subjects", OptionKind::List)
-        .source_only()
-        .doc("Only consume these subjects of the stream, `'a.*, b.>'`.");
-/// `consumer.sample_frequency`.
-pub const CONSUMER_SAMPLE_FREQUENCY: OptionSpec =
-    OptionSpec::new("consumer.sample_frequency", OptionKind::Unsigned)
-        .default_int(0)
-        .range(0, 100)
-        .source_only()
-        .doc("Percentage of acknowledgements sampled for observability.");
-/// `consumer.num_replicas`.
-pub const CONSUMER_NUM_REPLICAS: OptionSpec =
-    OptionSpec::new("consumer.num_replicas", OptionKind::Unsigned)
-        .default_int(1)
-        .source_only()
-        .doc("Replicas of the consumer state (0 inherits the stream's).");
-/// `consumer.inactive_threshold`.
-pub const CONSUMER_INACTIVE_THRESHOLD: OptionSpec =
-    OptionSpec::new("consumer.inactive_threshold", OptionKind::Unsigned)
-        .default_int(600)
-        .source_only()
-        .doc("Seconds of inactivity after which the consumer is removed.");
-/// `consumer.rate_limit`.
-pub const CONSUMER_RATE_LIMIT: OptionSpec =
-    OptionSpec::new("consumer.rate_limit", OptionKind::Signed)
-        .default_int(-1)
-        .range(-1, i64::MAX)
-        .source_only()
-        .doc("Delivery rate limit in bits per second; -1 for none.");
-/// `consumer.max_ack_pending`.
-pub const CONSUMER_MAX_ACK_PENDING: OptionSpec =
-    OptionSpec::new("consumer.max_ack_pending", OptionKind::Signed)
-        .default_int(-1)
-        .range(-1, i64::MAX)
-        .source_only()
-        .doc("Most unacknowledged messages in flight; -1 for no limit.");
-/// `consumer.max_deliver`.
-pub const CONSUMER_MAX_DELIVER: OptionSpec =
-    OptionSpec::new("consumer.max_deliver", OptionKind::Signed)
-        .default_int(-1)
-        .range(-1, i64::MAX)
-        .source_only()
-        .doc("Most delivery attempts of a message; -1 for no limit.");
-/// `consumer.max_waiting`.
-pub const CONSUMER_MAX_WAITING: OptionSpec =
-    OptionSpec::new("consumer.max_waiting", OptionKind::Signed)
-        .default_int(1_000_000)
-        .range(-1, i64::MAX)
-        .source_only()
-        .doc("Most outstanding pull requests; -1 for no limit.");
-/// `consumer.max_batch`.
-pub const CONSUMER_MAX_BATCH: OptionSpec =
-    OptionSpec::new("consumer.max_batch", OptionKind::Signed)
-        .default_int(10_000)
-        .range(-1, i64::MAX)
-        .source_only()
-        .doc("Most messages per pull request; -1 for no limit.");
-/// `consumer.max_bytes`.
-pub const CONSUMER_MAX_BYTES: OptionSpec =
-    OptionSpec::new("consumer.max_bytes", OptionKind::Signed)
-        .default_int(104_857_600)
-        .range(-1, i64::MAX)
-        .source_only()
-        .doc("Most bytes per pull request; -1 for no limit.");
-/// `consumer.max_expires`.
-pub const CONSUMER_MAX_EXPIRES: OptionSpec =
-    OptionSpec::new("consumer.max_expires", OptionKind::Signed)
-        .default_int(300_000)
-        .range(-1, i64::MAX)
-        .source_only()
-        .doc("Longest expiry of a pull request, in milliseconds; -1 for no limit.");
-
-const PROFILE_OPTIONS: &[OptionSpec] = &[
-    SERVERS,
-    AUTH_TYPE,
-    AUTH_USERNAME,
-    AUTH_PASSWORD,
-    AUTH_JWT,
-    AUTH_NKEY_SEED,
-];
+option_specs! {
+    pub(crate) STREAM = string("stream").source_only().doc("JetStream stream to consume; a source sets this or `subject`.");
+    pub(crate) SUBJECT = string("subject").doc("Subject to subscribe to (a NATS Core source) or publish to (a sink, required there).");
+    pub(crate) CONSUMER_DESCRIPTION = string("consumer.description").source_only().doc("Description of the JetStream consumer.");
+    pub(crate) CONSUMER_ACK_POLICY = one_of("consumer.ack_policy", &["Explicit", "None", "All"]).default_str("Explicit").source_only().doc("How messages are acknowledged.");
+    pub(crate) CONSUMER_REPLAY_POLICY = one_of("consumer.replay_policy", &["Original", "Instant"]).default_str("Instant").source_only().doc("Replay stored messages at their original pace or at once.");
+    pub(crate) CONSUMER_ACK_WAIT = new("consumer.ack_wait", OptionKind::NonZero).default_int(30).source_only().doc("Seconds to wait for an acknowledgement before redelivering.");
+    pub(crate) CONSUMER_FILTER_SUBJECTS = new("consumer.filter_subjects", OptionKind::List).source_only().doc("Only consume these subjects of the stream, `'a.*, b.>'`.");
+    pub(crate) CONSUMER_SAMPLE_FREQUENCY = new("consumer.sample_frequency", OptionKind::Unsigned).default_int(0).range(0, 100).source_only().doc("Percentage of acknowledgements sampled for observability.");
+    pub(crate) CONSUMER_NUM_REPLICAS = new("consumer.num_replicas", OptionKind::Unsigned).default_int(1).source_only().doc("Replicas of the consumer state (0 inherits the stream's).");
+    pub(crate) CONSUMER_INACTIVE_THRESHOLD = new("consumer.inactive_threshold", OptionKind::Unsigned).default_int(600).source_only().doc("Seconds of inactivity after which the consumer is removed.");
+    pub(crate) CONSUMER_RATE_LIMIT = new("consumer.rate_limit", OptionKind::Signed).default_int(-1).range(-1, i64::MAX).source_only().doc("Delivery rate limit in bits per second; -1 for none.");
+    pub(crate) CONSUMER_MAX_ACK_PENDING = new("consumer.max_ack_pending", OptionKind::Signed).default_int(-1).range(-1, i64::MAX).source_only().doc("Most unacknowledged messages in flight; -1 for no limit.");
+    pub(crate) CONSUMER_MAX_DELIVER = new("consumer.max_deliver", OptionKind::Signed).default_int(-1).range(-1, i64::MAX).source_only().doc("Most delivery attempts of a message; -1 for no limit.");
+    pub(crate) CONSUMER_MAX_WAITING = new("consumer.max_waiting", OptionKind::Signed).default_int(1_000_000).range(-1, i64::MAX).source_only().doc("Most outstanding pull requests; -1 for no limit.");
+    pub(crate) CONSUMER_MAX_BATCH = new("consumer.max_batch", OptionKind::Signed).default_int(10_000).range(-1, i64::MAX).source_only().doc("Most messages per pull request; -1 for no limit.");
+    pub(crate) CONSUMER_MAX_BYTES = new("consumer.max_bytes", OptionKind::Signed).default_int(104_857_600).range(-1, i64::MAX).source_only().doc("Most bytes per pull request; -1 for no limit.");
+    pub(crate) CONSUMER_MAX_EXPIRES = new("consumer.max_expires", OptionKind::Signed).default_int(300_000).range(-1, i64::MAX).source_only().doc("Longest expiry of a pull request, in milliseconds; -1 for no limit.");
+}
 
 /// Every `consumer.*` option (JetStream sources only).
 const CONSUMER_OPTIONS: &[OptionSpec] = &[
@@ -444,26 +333,24 @@ pub(crate) const SPEC: ConnectorSpec = ConnectorSpec::new(
 .profile_options(PROFILE_OPTIONS)
 .table_options(TABLE_OPTIONS)
 .examples(&[
-    Example {
-        temporary: false,
-        columns: "id BIGINT",
-        options: &[
+    Example::new(
+        "id BIGINT",
+        &[
             ("servers", "'localhost:4222'"),
             ("type", "'source'"),
             ("stream", "'ORDERS'"),
             ("format", "'json'"),
         ],
-    },
-    Example {
-        temporary: false,
-        columns: "id BIGINT",
-        options: &[
+    ),
+    Example::new(
+        "id BIGINT",
+        &[
             ("servers", "'localhost:4222'"),
             ("type", "'sink'"),
             ("subject", "'orders'"),
             ("format", "'json'"),
         ],
-    },
+    ),
 ]);
 
 impl Connector for Nats {

@@ -15,6 +15,7 @@ pub(crate) mod value;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::time::Duration;
 
+pub(crate) use spec::option_specs;
 pub use spec::{AppliesTo, Condition, DefaultValue, OptionKind, OptionSpec};
 pub use value::Value;
 
@@ -322,7 +323,11 @@ impl ConnectorOptions {
             // Out of range, the option's doc says why the bounds are what they are.
             Some((min, max)) => t.check_range(min, max).map(|()| t).map_err(|mut e| {
                 if !spec.doc.is_empty() {
-                    e.help = Some(format!("`{}`: {}", spec.key, spec.doc.trim_end_matches('.')));
+                    e.help = Some(format!(
+                        "`{}`: {}",
+                        spec.key,
+                        spec.doc.trim_end_matches('.')
+                    ));
                 }
                 e
             }),

@@ -398,6 +398,33 @@ impl OptionSpec {
     }
 }
 
+/// Declares option specs as a table, one option per line:
+///
+/// ```ignore
+/// option_specs! {
+///     pub(crate) TOPIC = string("topic").required().doc("The topic to read or write.");
+///     pub(crate) OFFSET = one_of("source.offset", &["earliest", "latest"]).default_str("latest").source_only().doc("…");
+/// }
+/// ```
+///
+/// Each line is `VISIBILITY NAME = constructor(args).builder(args)…;` over [`OptionSpec`]'s
+/// `const` constructors and builders: the catalogue reads as data, not as builder code.
+/// Wrapped in `LIST = [ … ]`, the block also defines `const LIST: &[OptionSpec]` holding
+/// its specs in order.
+macro_rules! option_specs {
+    ($lvis:vis $list:ident = [ $( $vis:vis $name:ident = $ctor:ident ( $($arg:expr),* $(,)? ) $( . $m:ident ( $($marg:expr),* $(,)? ) )* ; )* ]) => {
+        $crate::options::option_specs! { $( $vis $name = $ctor($($arg),*) $(.$m($($marg),*))* ; )* }
+        $lvis const $list: &[$crate::options::OptionSpec] = &[$($name),*];
+    };
+    ($( $vis:vis $name:ident = $ctor:ident ( $($arg:expr),* $(,)? ) $( . $m:ident ( $($marg:expr),* $(,)? ) )* ; )*) => {
+        $(
+            $vis const $name: $crate::options::OptionSpec =
+                $crate::options::OptionSpec::$ctor($($arg),*)$(.$m($($marg),*))*;
+        )*
+    };
+}
+pub(crate) use option_specs;
+
 #[cfg(test)]
 mod tests {
     use super::*;
