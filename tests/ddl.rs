@@ -5,6 +5,11 @@
 //! - `-- expect: ok` — compiles without errors (warnings allowed);
 //! - `-- expect: error <code> [<code> …]` — fails, and reports at least these codes;
 //! - `-- expect: warning <code> [<code> …]` — compiles, with at least these warnings.
+//!
+//! `+config` after the expectation marks a case that is about the connector's
+//! configuration: its snapshot shows the config JSON. Other snapshots show the table in a
+//! compact text form (a line per column and per non-default setting), so adding an output
+//! key does not rewrite every snapshot.
 
 mod common;
 
@@ -44,7 +49,7 @@ fn ddl_cases() {
         let out = compile_sql(&sql, &env);
         check(&out, &expect, path);
         // Secrets from the profiles fixture must never appear in any output.
-        let rendered = render(&sql, "case.sql", &out);
+        let rendered = render(&sql, "case.sql", &out, &expect);
         assert_no_secret(&rendered, FIXTURE_SECRETS, path);
         // So must secret values written in the case itself (a `{{ VAR }}` placeholder may
         // show). Settings maps are checked for their credential values.

@@ -8,6 +8,8 @@
 //! - `ok` — compiles without errors (warnings allowed);
 //! - `error <code> [<code> …]` — fails, and reports at least these error codes;
 //! - `warning <code> [<code> …]` — compiles, with at least these warnings.
+//!
+//! `+config` after it shows the connector config JSON in the snapshot (see `tests/ddl.rs`).
 
 mod common;
 
@@ -44,7 +46,7 @@ fn request_cases() {
         let expect = expectation(path);
         let out = compile_request(&json, &env);
         check(&out, &expect, path);
-        let rendered = render(&json, "request.json", &out);
+        let rendered = render(&json, "request.json", &out, &expect);
         // Secrets from the profiles fixture, or written in the request, never show.
         assert_no_secret(&rendered, FIXTURE_SECRETS, path);
         assert_no_secret(&rendered, &["hunter2-request"], path);

@@ -1,10 +1,14 @@
 //! Shared by the snapshot harnesses (`tests/ddl.rs`, `tests/requests.rs`): the fixtures,
 //! the expectation a case states, the checks made before snapshotting, and the rendering.
 
+use std::fmt::Write;
+
+use connector_ddl::arrow_schema::Field;
 use connector_ddl::diagnostics::{redact_source, render_human, JsonDiagnostic};
 use connector_ddl::profile::{ConnectionProfile, Profiles};
 use connector_ddl::schema::definition::MemorySchemas;
 use connector_ddl::span::LineIndex;
+use connector_ddl::Table;
 use connector_ddl::{Compiled, Env, Registry};
 
 /// Secrets of `tests/fixtures/profiles.json`; no output may ever contain them.
@@ -77,8 +81,18 @@ fn schemas() -> MemorySchemas {
     out
 }
 
-/// What a case states must happen.
-pub enum Expect {
+/// What a case states must happen, and whether its snapshot shows the connector config.
+pub struct Expect {
+    /// The outcome.
+    pub outcome: Outcome,
+    /// `+config`: the case is about the connector's configuration, so its snapshot shows
+    /// the config JSON (other snapshots leave it out, so that adding a config key does
+    /// not rewrite every snapshot).
+    pub config: bool,
+}
+
+/// The outcome a case states.
+pub enum Outcome {
     /// Compiles without errors (warnings allowed).
     Ok,
     /// Fails, reporting at least these error codes.
@@ -88,17 +102,19 @@ pub enum Expect {
 }
 
 impl Expect {
-    /// Parses `ok`, `error <code> …` or `warning <code> …`; `origin` names the case in panics.
+    /// Parses `ok`, `error <code> …` or `warning <code> …`, each optionally followed by
+    /// `+config`; `origin` names the case in panics.
     pub fn parse(text: &str, origin: &std::path::Path) -> Expect {
-        let mut words = text.split_whitespace();
-        match words.next() {
-            Some("ok") => Expect::Ok,
-            Some("error") => Expect::Error(words.map(String::from).collect()),
-            Some("warning") => Expect::Warning(words.map(String::from).collect()),
+        let config = text.split_whitespace().any(|w| w == "+config");
+        let mut words = text.split_whitespace().filter(|w| *w != "+config");
+        let outcome = match words.next() {
+            Some("ok") => Outcome::Ok,
+            Some("error") => Outcome::Error(words.map(String::from).collect()),
+            Some("warning") => Outcome::Warning(words.map(String::from).collect()),
             other => panic!("{}: unknown expectation {other:?}", origin.display()),
-        }
+        };
+        Expect { outcome, config }
     }
-
     /// Asserts that `out` is what the case expects.
     pub fn check(&self, out: &Compiled, path: &std::path::Path) {
         let codes: Vec<(bool, &str)> = out
@@ -106,13 +122,13 @@ impl Expect {
             .iter()
             .map(|d| (d.is_error(), d.code.as_str()))
             .collect();
-        match self {
-            Expect::Ok => assert!(
+        match &self.outcome {
+            Outcome::Ok => assert!(
                 !out.has_errors(),
                 "{}: expected ok, got {codes:?}",
                 path.display()
             ),
-            Expect::Error(want) => {
+            Outcome::Error(want) => {
                 assert!(
                     out.has_errors(),
                     "{}: expected errors, got none",
@@ -126,7 +142,7 @@ impl Expect {
                     );
                 }
             }
-            Expect::Warning(want) => {
+            Outcome::Warning(want) => {
                 assert!(
                     !out.has_errors(),
                     "{}: expected only warnings, got {codes:?}",
@@ -145,8 +161,10 @@ impl Expect {
 }
 
 /// The snapshot of a case: diagnostics as JSON lines and rendered for people (with secret
-/// values masked), then the compiled tables when nothing failed.
-pub fn render(source: &str, source_name: &str, out: &Compiled) -> String {
+/// values masked), then the compiled tables when nothing failed, in a compact text form:
+/// one line per column and per non-default setting; the connector config only for cases
+/// marked `+config`.
+pub fn render(source: &str, source_name: &str, out: &Compiled, expect: &Expect) -> String {
     let mut s = String::new();
     if !out.diagnostics.is_empty() {
         let index = LineIndex::new(source);
@@ -164,10 +182,91 @@ pub fn render(source: &str, source_name: &str, out: &Compiled) -> String {
     }
     if !out.has_errors() {
         s.push_str("--- tables ---\n");
-        s.push_str(&serde_json::to_string_pretty(&out.tables).expect("tables serialize"));
-        s.push('\n');
+        for t in &out.tables {
+            s.push_str(&table_text(t, expect.config));
+        }
     }
     s
+}
+
+/// A table in the snapshots' compact form.
+fn table_text(table: &Table, with_config: bool) -> String {
+    let mut out = String::new();
+    let json = serde_json::to_value(table).expect("table serializes");
+    let text = |key: &str| {
+        json.get(key)
+            .and_then(|v| v.as_str())
+            .unwrap_or("")
+            .to_string()
+    };
+    let _ = writeln!(
+        out,
+        "{}: {} {} — {}",
+        table.name(),
+        text("connector"),
+        text("connection_type"),
+        text("description")
+    );
+    let fields: &[Field] = match table {
+        Table::Connection(c) => &c.schema.fields,
+        Table::Memory(m) => &m.fields,
+    };
+    out.push_str("  fields:\n");
+    for f in fields {
+        let _ = write!(out, "    {}: {}", f.name(), f.data_type());
+        if !f.is_nullable() {
+            out.push_str(" not null");
+        }
+        if !f.metadata().is_empty() {
+            let md: Vec<String> = f
+                .metadata()
+                .iter()
+                .map(|(k, v)| format!("{k}={v}"))
+                .collect();
+            let _ = write!(out, " {{{}}}", md.join(", "));
+        }
+        out.push('\n');
+    }
+    let schema = json.get("schema").and_then(|v| v.as_object());
+    for (key, value) in schema.into_iter().flatten() {
+        if key != "fields" && shown(key, value) {
+            let _ = writeln!(out, "  schema.{key}: {value}");
+        }
+    }
+    let header = [
+        "name",
+        "connector",
+        "connection_type",
+        "description",
+        "schema",
+        "config",
+    ];
+    for (key, value) in json.as_object().into_iter().flatten() {
+        if !header.contains(&key.as_str()) && shown(key, value) {
+            let _ = writeln!(out, "  {key}: {value}");
+        }
+    }
+    if with_config {
+        let config = serde_json::to_string_pretty(&json["config"]).expect("config serializes");
+        out.push_str("  config: ");
+        out.push_str(&config.replace('\n', "\n  "));
+        out.push('\n');
+    }
+    out
+}
+
+/// Whether a setting differs from what every table has (null, false, empty, defaults).
+fn shown(key: &str, value: &serde_json::Value) -> bool {
+    use serde_json::Value as V;
+    let default = match (key, value) {
+        ("bad_data", v) => v == &serde_json::json!({ "behavior": "fail" }),
+        ("idle_time_micros", v) => v == &serde_json::json!(300_000_000),
+        (_, V::Null | V::Bool(false)) => true,
+        (_, V::Array(a)) => a.is_empty(),
+        (_, V::Object(o)) => o.is_empty(),
+        _ => false,
+    };
+    !default
 }
 
 /// Asserts that none of `secrets` appears in `rendered`.

@@ -1,4 +1,4 @@
--- expect: ok
+-- expect: ok +config
 CREATE TABLE discard (id BIGINT, payload TEXT) WITH (
     connector = 'blackhole'
 );

@@ -1,4 +1,4 @@
--- expect: warning option::conflict
+-- expect: warning option::conflict +config
 CREATE TABLE orders (id BIGINT) WITH (
     connector = 'confluent',
     bootstrap_servers = 'pkc-12345.us-east-2.aws.confluent.cloud:9092',

@@ -1,4 +1,4 @@
--- expect: ok
+-- expect: ok +config
 -- The Confluent Cloud connection comes from a profile; its secrets never print.
 CREATE TABLE orders (
     id BIGINT,

@@ -1,4 +1,4 @@
--- expect: ok
+-- expect: ok +config
 CREATE TABLE orders_lake (
     id BIGINT NOT NULL,
     region TEXT,

@@ -1,4 +1,4 @@
--- expect: ok
+-- expect: ok +config
 CREATE TABLE orders_lake WITH (
     connector = 'delta',
     type = 'sink',

@@ -1,4 +1,4 @@
--- expect: ok
+-- expect: ok +config
 CREATE TABLE events_lake (
     id BIGINT,
     at TIMESTAMP(9),

@@ -1,4 +1,4 @@
--- expect: ok
+-- expect: ok +config
 CREATE TABLE events_in (id BIGINT, payload TEXT) WITH (
     connector = 'filesystem',
     type = 'source',

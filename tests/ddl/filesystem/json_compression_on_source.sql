@@ -1,4 +1,4 @@
--- expect: warning option::not_applicable
+-- expect: warning option::not_applicable +config
 CREATE TABLE logs (id BIGINT) WITH (
     connector = 'filesystem',
     type = 'source',

@@ -1,4 +1,4 @@
--- expect: ok
+-- expect: ok +config
 CREATE TABLE out (id BIGINT) WITH (
     connector = 'filesystem',
     type = 'sink',

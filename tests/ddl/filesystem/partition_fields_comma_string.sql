@@ -1,4 +1,4 @@
--- expect: ok
+-- expect: ok +config
 CREATE TABLE out (id BIGINT, region TEXT, kind TEXT) WITH (
     connector = 'filesystem',
     type = 'sink',

@@ -1,4 +1,4 @@
--- expect: ok
+-- expect: ok +config
 CREATE TABLE out WITH (
     connector = 'filesystem',
     type = 'sink',

@@ -1,4 +1,4 @@
--- expect: warning option::not_applicable
+-- expect: warning option::not_applicable +config
 CREATE TABLE out (id BIGINT, region TEXT) WITH (
     connector = 'filesystem',
     type = 'sink',

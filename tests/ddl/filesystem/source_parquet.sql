@@ -1,4 +1,4 @@
--- expect: ok
+-- expect: ok +config
 CREATE TABLE trips (id BIGINT, fare DOUBLE) WITH (
     connector = 'filesystem',
     type = 'source',

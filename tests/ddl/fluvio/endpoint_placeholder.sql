@@ -1,4 +1,4 @@
--- expect: ok
+-- expect: ok +config
 CREATE TABLE readings (sensor TEXT) WITH (
     connector = 'fluvio',
     endpoint = '{{ FLUVIO_ENDPOINT }}',

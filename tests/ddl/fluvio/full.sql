@@ -1,4 +1,4 @@
--- expect: ok
+-- expect: ok +config
 CREATE TABLE readings (sensor TEXT, value DOUBLE) WITH (
     connector = 'fluvio',
     endpoint = 'localhost:9003',

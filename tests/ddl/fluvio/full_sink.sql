@@ -1,4 +1,4 @@
--- expect: ok
+-- expect: ok +config
 CREATE TABLE alerts (value TEXT) WITH (
     connector = 'fluvio',
     endpoint = 'router.infinyon.cloud:9003',

@@ -1,4 +1,4 @@
--- expect: ok
+-- expect: ok +config
 CREATE TABLE readings (sensor TEXT, value DOUBLE) WITH (
     connector = 'fluvio',
     topic = 'sensor-readings',

@@ -1,4 +1,4 @@
--- expect: ok
+-- expect: ok +config
 CREATE TABLE orders_ice WITH (
     connector = 'iceberg',
     catalog.type = 'rest',

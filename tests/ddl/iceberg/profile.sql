@@ -1,4 +1,4 @@
--- expect: ok
+-- expect: ok +config
 CREATE TABLE events_ice (
     id BIGINT,
     at TIMESTAMP NOT NULL

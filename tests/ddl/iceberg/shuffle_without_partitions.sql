@@ -1,4 +1,4 @@
--- expect: warning option::not_applicable
+-- expect: warning option::not_applicable +config
 CREATE TABLE orders_ice (id BIGINT) WITH (
     connector = 'iceberg',
     catalog.type = 'rest',

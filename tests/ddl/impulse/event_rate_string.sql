@@ -1,4 +1,4 @@
--- expect: ok
+-- expect: ok +config
 CREATE TABLE ticks WITH (
     connector = 'impulse',
     event_rate = '10'

@@ -1,4 +1,4 @@
--- expect: ok
+-- expect: ok +config
 CREATE TABLE ticks (
     counter BIGINT NOT NULL,
     subtask_index BIGINT NOT NULL

@@ -1,4 +1,4 @@
--- expect: warning format::unsupported
+-- expect: warning format::unsupported +config
 CREATE TABLE ticks WITH (
     connector = 'impulse',
     event_rate = 100,

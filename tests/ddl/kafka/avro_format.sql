@@ -1,4 +1,4 @@
--- expect: ok
+-- expect: ok +config
 CREATE TABLE orders (id BIGINT, amount DOUBLE) WITH (
     connector = 'kafka',
     connection_profile = 'production-kafka',

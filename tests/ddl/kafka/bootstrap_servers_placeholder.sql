@@ -1,4 +1,4 @@
--- expect: ok
+-- expect: ok +config
 CREATE TABLE orders (id BIGINT) WITH (
     connector = 'kafka',
     bootstrap_servers = '{{ KAFKA_BROKERS }}',

@@ -1,4 +1,4 @@
--- expect: ok
+-- expect: ok +config
 CREATE TABLE customers (id BIGINT PRIMARY KEY, name TEXT) WITH (
     connector = 'kafka',
     connection_profile = 'local-kafka',

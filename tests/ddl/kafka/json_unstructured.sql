@@ -1,4 +1,4 @@
--- expect: ok
+-- expect: ok +config
 CREATE TABLE documents (value JSON) WITH (
     connector = 'kafka',
     connection_profile = 'local-kafka',

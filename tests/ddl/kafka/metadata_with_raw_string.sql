@@ -1,4 +1,4 @@
--- expect: ok
+-- expect: ok +config
 CREATE TABLE log_lines (
     value TEXT,
     kafka_partition INT METADATA FROM 'partition',

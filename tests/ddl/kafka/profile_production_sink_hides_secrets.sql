@@ -1,4 +1,4 @@
--- expect: ok
+-- expect: ok +config
 CREATE TABLE order_totals (customer_id BIGINT, total DOUBLE) WITH (
     connector = 'kafka',
     connection_profile = 'production-kafka',

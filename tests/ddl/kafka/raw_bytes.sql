@@ -1,4 +1,4 @@
--- expect: ok
+-- expect: ok +config
 CREATE TABLE frames (value BYTEA NOT NULL) WITH (
     connector = 'kafka',
     connection_profile = 'local-kafka',

@@ -1,4 +1,4 @@
--- expect: ok
+-- expect: ok +config
 CREATE TABLE log_lines (value TEXT) WITH (
     connector = 'kafka',
     connection_profile = 'local-kafka',

@@ -1,4 +1,4 @@
--- expect: ok
+-- expect: ok +config
 CREATE TABLE order_totals (customer_id TEXT, total DOUBLE) WITH (
     connector = 'kafka',
     connection_profile = 'local-kafka',

@@ -1,4 +1,4 @@
--- expect: ok
+-- expect: ok +config
 CREATE TABLE user_events (
     user_id BIGINT NOT NULL,
     event TEXT NOT NULL,

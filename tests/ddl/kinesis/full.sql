@@ -1,4 +1,4 @@
--- expect: ok
+-- expect: ok +config
 CREATE TABLE clicks (user_id TEXT, url TEXT, at TIMESTAMP) WITH (
     connector = 'kinesis',
     stream_name = 'click-stream',

@@ -1,4 +1,4 @@
--- expect: ok
+-- expect: ok +config
 CREATE TABLE alerts (device TEXT) WITH (
     connector = 'mqtt',
     url = 'mqtt://localhost:1883',

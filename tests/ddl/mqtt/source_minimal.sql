@@ -1,4 +1,4 @@
--- expect: ok
+-- expect: ok +config
 CREATE TABLE readings (device TEXT, value DOUBLE) WITH (
     connector = 'mqtt',
     url = 'tcp://localhost:1883',

@@ -1,4 +1,4 @@
--- expect: warning option::not_applicable
+-- expect: warning option::not_applicable +config
 CREATE TABLE readings (device TEXT) WITH (
     connector = 'mqtt',
     url = 'tcp://broker:1883',

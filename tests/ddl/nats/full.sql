@@ -1,4 +1,4 @@
--- expect: ok
+-- expect: ok +config
 CREATE TABLE orders (id BIGINT, amount DOUBLE) WITH (
     connector = 'nats',
     servers = 'nats-1:4222, nats://nats-2:4222',

@@ -1,4 +1,4 @@
--- expect: ok
+-- expect: ok +config
 -- An explicit column list equal to the fixed schema is accepted.
 CREATE TABLE nexmark (
     person STRUCT<id BIGINT, name TEXT, email_address TEXT, credit_card TEXT, city TEXT, state TEXT, datetime TIMESTAMP, extra TEXT>,

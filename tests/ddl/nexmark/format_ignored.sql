@@ -1,2 +1,2 @@
--- expect: warning format::unsupported
+-- expect: warning format::unsupported +config
 CREATE TABLE nexmark WITH (connector = 'nexmark', event_rate = 10, format = 'json');

@@ -1,4 +1,4 @@
--- expect: ok
+-- expect: ok +config
 -- The Arroyo demo source: no columns, the schema is fixed.
 CREATE TABLE nexmark WITH (
     connector = 'nexmark',

@@ -1,4 +1,4 @@
--- expect: ok
+-- expect: ok +config
 CREATE TABLE prices (symbol TEXT, price DOUBLE) WITH (
     connector = 'polling_http',
     endpoint = 'https://api.example.com/v1/prices?api_key=abc123xyz',

@@ -1,4 +1,4 @@
--- expect: ok
+-- expect: ok +config
 CREATE TABLE events (id BIGINT, kind TEXT) WITH (
     connector = 'rabbitmq',
     host = 'rabbit.example.com',

@@ -1,4 +1,4 @@
--- expect: ok
+-- expect: ok +config
 CREATE TABLE events (id BIGINT) WITH (
     connector = 'rabbitmq',
     stream = 'events',

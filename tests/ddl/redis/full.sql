@@ -1,4 +1,4 @@
--- expect: ok
+-- expect: ok +config
 CREATE TABLE user_cache (
     user_id TEXT NOT NULL,
     field TEXT NOT NULL,

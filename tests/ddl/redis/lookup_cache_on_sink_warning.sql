@@ -1,4 +1,4 @@
--- expect: warning option::not_applicable
+-- expect: warning option::not_applicable +config
 CREATE TABLE counts (id TEXT NOT NULL) WITH (
     connector = 'redis',
     address = 'redis://localhost:6379',

@@ -1,4 +1,4 @@
--- expect: ok
+-- expect: ok +config
 CREATE TEMPORARY TABLE products (
     sku TEXT METADATA FROM 'key' PRIMARY KEY,
     title TEXT,

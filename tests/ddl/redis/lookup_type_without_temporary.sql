@@ -1,4 +1,4 @@
--- expect: ok
+-- expect: ok +config
 CREATE TABLE users (
     key TEXT METADATA FROM 'key' PRIMARY KEY,
     name TEXT

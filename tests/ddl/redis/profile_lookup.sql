@@ -1,4 +1,4 @@
--- expect: ok
+-- expect: ok +config
 CREATE TEMPORARY TABLE users (
     id TEXT METADATA FROM 'key' PRIMARY KEY,
     plan TEXT

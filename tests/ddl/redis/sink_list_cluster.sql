@@ -1,4 +1,4 @@
--- expect: ok
+-- expect: ok +config
 CREATE TABLE events (id TEXT NOT NULL, v BIGINT) WITH (
     connector = 'redis',
     cluster.addresses = 'redis://node-1:6379, redis://node-2:6379 ,rediss://node-3:6380',

@@ -1,4 +1,4 @@
--- expect: ok
+-- expect: ok +config
 CREATE TABLE counts (id TEXT NOT NULL, n BIGINT) WITH (
     connector = 'redis',
     address = 'redis://localhost',

@@ -1,4 +1,4 @@
--- expect: ok
+-- expect: ok +config
 CREATE TABLE lines (value TEXT) WITH (
     connector = 'single_file',
     path = '/data/input.txt',

@@ -1,4 +1,4 @@
--- expect: ok
+-- expect: ok +config
 CREATE TABLE results (id BIGINT, total DOUBLE) WITH (
     connector = 'single_file',
     path = '/tmp/results.json',

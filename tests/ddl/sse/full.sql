@@ -1,4 +1,4 @@
--- expect: ok
+-- expect: ok +config
 CREATE TABLE changes (id BIGINT, title TEXT) WITH (
     connector = 'sse',
     endpoint = 'https://stream.example.org/v2/stream/recentchange?since=now',

@@ -1,4 +1,4 @@
--- expect: ok
+-- expect: ok +config
 CREATE TABLE console (id BIGINT, note TEXT) WITH (
     connector = 'stdout',
     format = 'debezium_json'

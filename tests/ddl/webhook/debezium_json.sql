@@ -1,4 +1,4 @@
--- expect: ok
+-- expect: ok +config
 CREATE TABLE alerts (id BIGINT PRIMARY KEY, message TEXT) WITH (
     connector = 'webhook',
     endpoint = 'https://hooks.example.com/alerts',

@@ -1,4 +1,4 @@
--- expect: ok
+-- expect: ok +config
 CREATE TABLE alerts (value TEXT) WITH (
     connector = 'webhook',
     endpoint = '{{ ALERTS_BASE_URL }}/v1/alerts',

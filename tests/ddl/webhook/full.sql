@@ -1,4 +1,4 @@
--- expect: ok
+-- expect: ok +config
 CREATE TABLE alerts (id BIGINT, message TEXT) WITH (
     connector = 'webhook',
     endpoint = 'https://hooks.example.com/services/{{ HOOK_PATH }}?token={{ HOOK_TOKEN }}',

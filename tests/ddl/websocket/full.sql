@@ -1,4 +1,4 @@
--- expect: ok
+-- expect: ok +config
 CREATE TABLE trades (symbol TEXT, price DOUBLE) WITH (
     connector = 'websocket',
     endpoint = 'wss://stream.example.com:9443/ws?client=arroyo',

@@ -1,4 +1,4 @@
--- expect: ok
+-- expect: ok +config
 CREATE TABLE trades (value TEXT) WITH (
     connector = 'websocket',
     endpoint = 'ws://localhost:9001',

@@ -1,4 +1,4 @@
--- expect: warning option::deprecated
+-- expect: warning option::deprecated +config
 CREATE TABLE trades (value TEXT) WITH (
     connector = 'websocket',
     endpoint = 'ws://localhost:9001',
