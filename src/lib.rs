@@ -90,7 +90,7 @@ pub mod schema;
 pub mod span;
 pub mod text;
 
-pub use compile::{compile_sql, Compiled, Connection, Env, MemoryTable, Table};
+pub use compile::{compile_sql, CompileError, Compiled, Connection, Env, MemoryTable, Table};
 pub use connector::{ConnectionType, Connector, Registry};
 pub use diagnostics::{Diagnostic, Severity};
 pub use parse::check_syntax;
