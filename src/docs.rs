@@ -110,7 +110,7 @@ pub fn connectors_markdown(registry: &Registry) -> String {
     out.push_str("## Format options\n\n");
     for f in FORMAT_NAMES {
         let specs = format::format_options(f);
-        if f == &"debezium_json" || specs.is_empty() {
+        if specs.is_empty() {
             continue;
         }
         let _ = writeln!(out, "### `{f}`\n");

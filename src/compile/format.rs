@@ -6,7 +6,7 @@ use arrow_schema::{DataType, Field};
 use crate::connector::{ConnectionType, FormatRule};
 use crate::diagnostics::{codes, Diagnostic};
 use crate::schema::expand::is_json;
-use crate::schema::format::{self, Format, JsonFormat};
+use crate::schema::format::{self, Format, JsonCompression, JsonFormat};
 use crate::schema::ConnectionSchema;
 use crate::span::Span;
 
@@ -50,7 +50,7 @@ impl TableCompiler<'_> {
                     );
                 }
                 if let Format::Json(JsonFormat { compression, .. }) = f {
-                    if compression != "uncompressed" && !spec.compressed_json {
+                    if *compression != JsonCompression::Uncompressed && !spec.compressed_json {
                         let span = self
                             .opts
                             .key_span(format::JSON_COMPRESSION.key)

@@ -305,7 +305,7 @@ impl Connector for FileSystem {
                 // Sources decompress with `source.compression`; `json.compression` is
                 // the writer's setting.
                 if let Some(Format::Json(j)) = &schema.format {
-                    if j.compression != "uncompressed" {
+                    if j.compression != crate::schema::format::JsonCompression::Uncompressed {
                         if let Some(span) = opts.key_span("json.compression") {
                             opts.report(
                                 Diagnostic::warning(

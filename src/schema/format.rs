@@ -41,11 +41,21 @@ pub(crate) const JSON_UNSTRUCTURED: OptionSpec = OptionSpec::bool("json.unstruct
 /// `json.timestamp_format`.
 pub(crate) const JSON_TIMESTAMP_FORMAT: OptionSpec =
     OptionSpec::one_of("json.timestamp_format", &["rfc3339", "unix_millis"])
+        .default_str("rfc3339")
         .doc("How timestamps are written.");
+/// `json.timestamp_format` of `debezium_json`, whose events carry epoch milliseconds.
+pub(crate) const DEBEZIUM_TIMESTAMP_FORMAT: OptionSpec = JSON_TIMESTAMP_FORMAT
+    .default_str("unix_millis")
+    .doc("How timestamps are written (Debezium writes epoch milliseconds).");
 /// `json.decimal_encoding`.
 pub(crate) const JSON_DECIMAL_ENCODING: OptionSpec =
     OptionSpec::one_of("json.decimal_encoding", &["number", "string", "bytes"])
+        .default_str("number")
         .doc("How decimals are written.");
+/// `json.decimal_encoding` of `debezium_json`, whose decimals are bytes.
+pub(crate) const DEBEZIUM_DECIMAL_ENCODING: OptionSpec = JSON_DECIMAL_ENCODING
+    .default_str("bytes")
+    .doc("How decimals are written (Debezium writes them as bytes).");
 /// `json.compression`.
 pub(crate) const JSON_COMPRESSION: OptionSpec =
     OptionSpec::one_of("json.compression", &["uncompressed", "gzip"])
@@ -90,6 +100,7 @@ pub(crate) const PARQUET_COMPRESSION: OptionSpec = OptionSpec::one_of(
 /// `parquet.row_group_size`.
 pub(crate) const PARQUET_ROW_GROUP: OptionSpec =
     OptionSpec::new("parquet.row_group_size", OptionKind::DataSize)
+        .range(1, i64::MAX)
         .doc("Target size of a row group, e.g. '128mb'.");
 /// `framing`.
 pub(crate) const FRAMING: OptionSpec =
@@ -120,8 +131,8 @@ pub fn format_options(format: &str) -> &'static [OptionSpec] {
             JSON_REGISTRY,
             JSON_INCLUDE_SCHEMA,
             JSON_UNSTRUCTURED,
-            JSON_TIMESTAMP_FORMAT,
-            JSON_DECIMAL_ENCODING,
+            DEBEZIUM_TIMESTAMP_FORMAT,
+            DEBEZIUM_DECIMAL_ENCODING,
             JSON_COMPRESSION,
         ],
         "avro" => &[
@@ -201,12 +212,62 @@ pub struct JsonFormat {
     pub debezium: bool,
     /// One JSON `value` column.
     pub unstructured: bool,
-    /// `rfc3339` or `unix_millis`.
-    pub timestamp_format: String,
-    /// `number`, `string` or `bytes`.
-    pub decimal_encoding: String,
-    /// `uncompressed` or `gzip`.
-    pub compression: String,
+    /// How timestamps are written.
+    pub timestamp_format: TimestampFormat,
+    /// How decimals are written.
+    pub decimal_encoding: DecimalEncoding,
+    /// Compression of JSON files.
+    pub compression: JsonCompression,
+}
+
+/// `json.timestamp_format`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum TimestampFormat {
+    /// `2024-01-01T00:00:00Z`.
+    Rfc3339,
+    /// Milliseconds since the epoch.
+    UnixMillis,
+}
+
+/// `json.decimal_encoding`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum DecimalEncoding {
+    /// A JSON number.
+    Number,
+    /// A JSON string.
+    String,
+    /// Base64 of the unscaled big-endian bytes (Debezium's encoding).
+    Bytes,
+}
+
+/// `json.compression`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum JsonCompression {
+    /// Plain text.
+    Uncompressed,
+    /// Gzip.
+    Gzip,
+}
+
+/// `parquet.compression`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ParquetCompression {
+    /// None.
+    Uncompressed,
+    /// Snappy.
+    Snappy,
+    /// Gzip.
+    Gzip,
+    /// Zstandard.
+    Zstd,
+    /// LZ4 (framed).
+    Lz4,
+    /// Raw LZ4 blocks.
+    Lz4Raw,
 }
 
 /// Avro options.
@@ -237,7 +298,7 @@ pub struct ProtobufFormat {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct ParquetFormat {
     /// Column chunk compression.
-    pub compression: String,
+    pub compression: ParquetCompression,
     /// Target row group size in bytes.
     pub row_group_bytes: Option<u64>,
 }
@@ -286,26 +347,21 @@ pub(crate) fn format_from_options(opts: &mut ConnectorOptions) -> Option<(Format
                 }
             }
             let unstructured = opts.bool(&JSON_UNSTRUCTURED);
-            let ts = opts.enumeration(&JSON_TIMESTAMP_FORMAT);
-            let dec = opts.enumeration(&JSON_DECIMAL_ENCODING);
-            let compression = opts.enumeration(&JSON_COMPRESSION);
+            let (ts, dec) = if debezium {
+                (&DEBEZIUM_TIMESTAMP_FORMAT, &DEBEZIUM_DECIMAL_ENCODING)
+            } else {
+                (&JSON_TIMESTAMP_FORMAT, &JSON_DECIMAL_ENCODING)
+            };
+            let (ts, dec) = (opts.choice(ts), opts.choice(dec));
+            let compression = opts.choice(&JSON_COMPRESSION);
             Format::Json(JsonFormat {
                 confluent_schema_registry: registry.is_some_and(|b| b.node),
                 include_schema: include.is_some_and(|b| b.node),
                 debezium,
                 unstructured: unstructured.is_some_and(|b| b.node),
-                timestamp_format: ts
-                    .map(|s| s.node)
-                    .unwrap_or(if debezium { "unix_millis" } else { "rfc3339" })
-                    .to_string(),
-                decimal_encoding: dec
-                    .map(|s| s.node)
-                    .unwrap_or(if debezium { "bytes" } else { "number" })
-                    .to_string(),
-                compression: compression
-                    .map(|s| s.node)
-                    .unwrap_or("uncompressed")
-                    .to_string(),
+                timestamp_format: ts?.node,
+                decimal_encoding: dec?.node,
+                compression: compression?.node,
             })
         }
         "avro" => Format::Avro(AvroFormat {
@@ -320,19 +376,10 @@ pub(crate) fn format_from_options(opts: &mut ConnectorOptions) -> Option<(Format
             confluent_schema_registry: opts.bool(&PROTO_REGISTRY).is_some_and(|b| b.node),
         }),
         "parquet" => {
-            let compression = opts.enumeration(&PARQUET_COMPRESSION);
+            let compression = opts.choice(&PARQUET_COMPRESSION);
             let rows = opts.data_size(&PARQUET_ROW_GROUP);
-            if let Some(r) = &rows {
-                if r.node == 0 {
-                    opts.error(
-                        codes::INVALID_VALUE,
-                        r.span,
-                        "invalid value for `parquet.row_group_size`: it must be greater than 0",
-                    );
-                }
-            }
             Format::Parquet(ParquetFormat {
-                compression: compression.map(|s| s.node).unwrap_or("zstd").to_string(),
+                compression: compression?.node,
                 row_group_bytes: rows.map(|r| r.node),
             })
         }
