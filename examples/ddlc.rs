@@ -12,7 +12,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, ValueEnum};
-use connector_ddl::diagnostics::{redact_source, render_human, JsonDiagnostic};
+use connector_ddl::diagnostics::{count_line, redact_source, render_human, JsonDiagnostic};
 use connector_ddl::profile::{ConnectionProfile, Profiles};
 use connector_ddl::schema::definition::{NoSchemas, SchemaKind, SchemaResolver};
 use connector_ddl::span::LineIndex;
@@ -278,6 +278,10 @@ fn write_diagnostics(
                     write!(stderr, "{}", render_human(d, &src.name, &src.shown, color))
                         .map_err(|e| e.to_string())?;
                 }
+            }
+            let all: Vec<Diagnostic> = diags.iter().map(|(_, d)| d.clone()).collect();
+            if let Some(count) = count_line(&all) {
+                writeln!(stderr, "{count}").map_err(|e| e.to_string())?;
             }
         }
     }

@@ -405,10 +405,6 @@ impl WithSource<'_> {
 }
 
 impl miette::Diagnostic for WithSource<'_> {
-    fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        Some(Box::new(self.diag.code))
-    }
-
     fn severity(&self) -> Option<miette::Severity> {
         Some(match self.diag.severity {
             Severity::Error => miette::Severity::Error,
@@ -448,8 +444,9 @@ impl miette::Diagnostic for WithSource<'_> {
     }
 }
 
-/// Renders a diagnostic for people: the message, the source line and a caret under the
-/// span, secondary labels and the help. `color` turns on ANSI colours.
+/// Renders a diagnostic for people as rustc does: `error[code]: message`, then the source
+/// line with a caret under the span, secondary labels and the help. `color` turns on ANSI
+/// colours.
 pub fn render_human(diag: &Diagnostic, source_name: &str, source: &str, color: bool) -> String {
     let adapter = WithSource {
         diag,
@@ -462,10 +459,33 @@ pub fn render_human(diag: &Diagnostic, source_name: &str, source: &str, color: b
         miette::GraphicalTheme::unicode_nocolor()
     };
     let handler = miette::GraphicalReportHandler::new_themed(theme).with_width(100);
-    let mut out = String::new();
-    if handler.render_report(&mut out, &adapter).is_err() {
-        out = format!("{}: {}\n", diag.code, diag.message);
+    let mut report = String::new();
+    // miette writes the message as `× message` (wrapped); our header replaces it, and the
+    // report is kept from the snippet (or the help, when there is no snippet) on.
+    let _ = handler.render_report(&mut report, &adapter);
+    let body: Vec<&str> = report
+        .lines()
+        .skip_while(|l| !(l.contains('╭') || l.trim_start().starts_with("help:")))
+        .collect();
+    let table = match &diag.table {
+        Some(t) => format!(" (in table `{t}`)"),
+        None => String::new(),
+    };
+    let header = format!("{}[{}]: {}{table}", diag.severity, diag.code, diag.message);
+    let mut out = if color {
+        let paint = match diag.severity {
+            Severity::Error => "\x1b[1;31m",
+            Severity::Warning => "\x1b[1;33m",
+        };
+        format!("{paint}{header}\x1b[0m\n")
+    } else {
+        format!("{header}\n")
+    };
+    for line in body {
+        out.push_str(line);
+        out.push('\n');
     }
+    out.push('\n');
     out
 }
 
