@@ -176,10 +176,13 @@ pub struct ConnectorSpec {
     pub examples: &'static [Example],
 }
 
+/// The key of the compiler's `type` option (source, sink or lookup).
+pub(crate) const TYPE_KEY: &str = "type";
+
 /// The `type` spec for each set of roles (indexed by the set's bits).
 const TYPE_SPECS: [OptionSpec; 8] = {
     const fn spec(values: &'static [&'static str], doc: &'static str) -> OptionSpec {
-        OptionSpec::one_of("type", values).required().doc(doc)
+        OptionSpec::one_of(TYPE_KEY, values).required().doc(doc)
     }
     [
         spec(&[], ""),

@@ -1,6 +1,7 @@
 //! Last stage: the options nobody read (unknown, misplaced, of another format or type),
 //! and secrets — which values are secret, redacted from output and masked in source.
 
+use super::CONNECTOR;
 use crate::connector::{ConnectionType, ErasedConnector, Registry};
 use crate::diagnostics::codes;
 use crate::options::{OptionKind, OptionSpec, Value};
@@ -72,7 +73,7 @@ impl TableCompiler<'_> {
         }
         if let (Some(c), false) = (ct, spec.type_option) {
             misplaced.push((
-                "type".to_string(),
+                crate::connector::TYPE_KEY.to_string(),
                 codes::UNKNOWN_OPTION,
                 format!(
                     "connector `{}` is always a {c}, so it takes no `type` option; remove it",
@@ -151,7 +152,7 @@ pub(super) fn secret_spans(with: Option<&WithClause>, registry: &Registry) -> Ve
     let connector = with
         .options
         .iter()
-        .find(|o| o.key.node == "connector")
+        .find(|o| o.key.node == CONNECTOR.key)
         .and_then(|o| match &o.value.node {
             Value::String(s) => registry.get(s.as_str()),
             _ => None,

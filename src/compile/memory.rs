@@ -1,6 +1,7 @@
 //! Stage for tables without a connector: a memory table takes no WITH options and no
 //! generated columns.
 
+use super::CONNECTOR;
 use crate::diagnostics::{codes, Diagnostic};
 use crate::options::ConnectorOptions;
 use crate::parse::{ColumnKind, TableDef};
@@ -17,11 +18,11 @@ pub(super) fn memory_table(
         &Known::new(&columns.fields, &columns.generated),
         &mut opts,
     );
-    let explicit_memory = !opts.pending_keys().is_empty() && opts.contains("connector");
+    let explicit_memory = !opts.pending_keys().is_empty() && opts.contains(CONNECTOR.key);
     let misspelt = opts
         .pending_keys()
         .into_iter()
-        .find(|k| k.node.eq_ignore_ascii_case("connector"));
+        .find(|k| k.node.eq_ignore_ascii_case(CONNECTOR.key));
     if let Some(key) = misspelt {
         // `Connector = 'kafka'`: the user meant a connection table; one error says so.
         opts.report(
@@ -44,7 +45,7 @@ pub(super) fn memory_table(
             ),
         );
         if !explicit_memory {
-            d = match key.node.eq_ignore_ascii_case("connector") {
+            d = match key.node.eq_ignore_ascii_case(CONNECTOR.key) {
                 true => d.with_help("option keys are case-sensitive: write `connector`"),
                 false => d.with_help("to create a connection table, set the `connector` option"),
             };

@@ -254,12 +254,12 @@ fn compile_options(
         .into_iter()
         .map(|o| (o.key, o.value));
     let mut opts = ConnectorOptions::from_entries(entries, anchor);
-    let connector_value = opts.peek("connector").cloned();
+    let connector_value = opts.peek(CONNECTOR.key).cloned();
     let connector_name = match &connector_value {
         None => None,
         Some(v) => match &v.node {
             Value::String(s) => {
-                opts.take("connector");
+                opts.take(CONNECTOR.key);
                 Some(Spanned::new(s.clone(), v.span))
             }
             _ => opts.string(&CONNECTOR),
@@ -549,9 +549,9 @@ pub(super) mod testing {
             .into_iter()
             .map(|o| (o.key, o.value));
         let mut opts = ConnectorOptions::from_entries(entries, anchor);
-        let connector = match opts.peek("connector").map(|v| v.node.clone()) {
+        let connector = match opts.peek(CONNECTOR.key).map(|v| v.node.clone()) {
             Some(Value::String(s)) => {
-                opts.take("connector");
+                opts.take(CONNECTOR.key);
                 Some(s)
             }
             _ => None,
