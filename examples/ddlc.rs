@@ -12,12 +12,12 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, ValueEnum};
-use connector_ddl::diagnostics::{count_line, redact_source, render_human, JsonDiagnostic};
+use connector_ddl::diagnostics::{count_line, JsonDiagnostic};
 use connector_ddl::profile::{ConnectionProfile, Profiles};
 use connector_ddl::schema::definition::{NoSchemas, SchemaKind, SchemaResolver};
 use connector_ddl::span::LineIndex;
 use connector_ddl::ResolveError;
-use connector_ddl::{compile_request, compile_sql, Diagnostic, Env, Registry, Table};
+use connector_ddl::{compile_request, compile_sql, Compiled, Diagnostic, Env, Registry, Table};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 enum Output {
@@ -115,8 +115,6 @@ impl SchemaResolver for DirSchemas {
 struct Source {
     name: String,
     text: String,
-    /// The text with secret option values masked, for showing source lines.
-    shown: String,
 }
 
 fn main() -> ExitCode {
@@ -141,7 +139,6 @@ fn read_sources(files: &[PathBuf]) -> Result<Vec<Source>, String> {
         return Ok(vec![Source {
             name: "<stdin>".into(),
             text,
-            shown: String::new(),
         }]);
     }
     files
@@ -160,7 +157,6 @@ fn read_sources(files: &[PathBuf]) -> Result<Vec<Source>, String> {
             Ok(Source {
                 name: f.display().to_string(),
                 text,
-                shown: String::new(),
             })
         })
         .collect()
@@ -179,7 +175,7 @@ fn load_profiles(path: Option<&PathBuf>) -> Result<Profiles, String> {
 
 fn run(args: &Args) -> Result<ExitCode, String> {
     let profiles = load_profiles(args.profiles.as_ref())?;
-    let mut sources = match &args.post {
+    let sources = match &args.post {
         Some(_) if !args.files.is_empty() => {
             return Err("--post compiles one request; give no SQL files with it".into())
         }
@@ -204,21 +200,17 @@ fn run(args: &Args) -> Result<ExitCode, String> {
         .strict(args.strict);
 
     let mut tables: Vec<Table> = Vec::new();
-    let mut diags: Vec<(usize, Diagnostic)> = Vec::new();
-    for (i, src) in sources.iter_mut().enumerate() {
-        let out = match args.post {
+    let mut compiled: Vec<Compiled> = Vec::new();
+    for src in &sources {
+        let mut out = match args.post {
             Some(_) => compile_request(&src.text, &env),
             None => compile_sql(&src.text, &env),
         };
-        src.shown = redact_source(&src.text, &out.secret_spans);
-        tables.extend(out.tables);
-        diags.extend(out.diagnostics.into_iter().map(|d| (i, d)));
+        tables.append(&mut out.tables);
+        compiled.push(out);
     }
-    let failed = diags.iter().any(|(_, d)| d.is_error());
-    write_diagnostics(args.errors, &sources, &diags)?;
-    if failed {
-        return Ok(ExitCode::from(1));
-    }
+    let failed = compiled.iter().any(Compiled::has_errors);
+    write_diagnostics(args.errors, &sources, &compiled)?;
     let mut stdout = std::io::stdout().lock();
     let text = match args.output {
         // The JSON contract lists connection tables (source, sink, lookup); memory tables
@@ -244,42 +236,48 @@ fn run(args: &Args) -> Result<ExitCode, String> {
     stdout
         .write_all(text.as_bytes())
         .map_err(|e| format!("cannot write output: {e}"))?;
-    Ok(ExitCode::SUCCESS)
+    // The tables that compiled are printed also when others failed; the status says so.
+    Ok(if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 fn write_diagnostics(
     mode: Errors,
     sources: &[Source],
-    diags: &[(usize, Diagnostic)],
+    compiled: &[Compiled],
 ) -> Result<(), String> {
     let mut stderr = std::io::stderr().lock();
     match mode {
         Errors::Json => {
-            let list: Vec<serde_json::Value> = diags
-                .iter()
-                .filter_map(|(i, d)| {
-                    let src = sources.get(*i)?;
-                    let mut v =
-                        serde_json::to_value(JsonDiagnostic::new(d, &LineIndex::new(&src.text)))
-                            .ok()?;
+            let mut list: Vec<serde_json::Value> = Vec::new();
+            for (src, out) in sources.iter().zip(compiled) {
+                let index = LineIndex::new(&src.text);
+                for d in &out.diagnostics {
+                    let mut v = serde_json::to_value(JsonDiagnostic::new(d, &index))
+                        .map_err(|e| e.to_string())?;
                     if let Some(obj) = v.as_object_mut() {
                         obj.insert("file".into(), serde_json::Value::String(src.name.clone()));
                     }
-                    Some(v)
-                })
-                .collect();
+                    list.push(v);
+                }
+            }
             let doc = serde_json::json!({ "diagnostics": list });
             writeln!(stderr, "{doc}").map_err(|e| e.to_string())?;
         }
         Errors::Human => {
             let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-            for (i, d) in diags {
-                if let Some(src) = sources.get(*i) {
-                    write!(stderr, "{}", render_human(d, &src.name, &src.shown, color))
-                        .map_err(|e| e.to_string())?;
-                }
+            // Each file's diagnostics with its own (secret-masked) source, then one count.
+            for (src, out) in sources.iter().zip(compiled) {
+                write!(stderr, "{}", out.render_diagnostics(&src.name, color))
+                    .map_err(|e| e.to_string())?;
             }
-            let all: Vec<Diagnostic> = diags.iter().map(|(_, d)| d.clone()).collect();
+            let all: Vec<Diagnostic> = compiled
+                .iter()
+                .flat_map(|c| c.diagnostics.iter().cloned())
+                .collect();
             if let Some(count) = count_line(&all) {
                 writeln!(stderr, "{count}").map_err(|e| e.to_string())?;
             }

@@ -3,7 +3,8 @@
 //!
 //! User mistakes never become `Err` values or panics; every stage pushes [`Diagnostic`]s
 //! and carries on, so one pass reports every independent error. Rendering is an adapter
-//! at the edge: [`render_human`] (miette, with the source line and a caret) and
+//! at the edge: `Compiled::render_human` (miette, with the source line and a caret, secrets
+//! masked) and
 //! [`JsonDiagnostic`] (the `--errors json` contract shape).
 
 use std::fmt;
@@ -262,7 +263,7 @@ impl Diagnostic {
 impl fmt::Display for Diagnostic {
     /// One line, ``error[option::unknown]: unknown option `x` ``, then `\n  help: …` when
     /// there is help. There is no source snippet: that needs the source text, see
-    /// [`render_human`].
+    /// `Compiled::render_human`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}[{}]: {}", self.severity, self.code, self.message)?;
         if let Some(help) = &self.help {
@@ -310,6 +311,9 @@ pub struct JsonDiagnostic {
     pub help: Option<String>,
     /// Secondary labels, with positions.
     pub labels: Vec<JsonLabel>,
+    /// Machine-applicable edits (`{line, column, end_line, end_column, replacement}`); none
+    /// are produced yet, the key is part of the `--errors json` contract.
+    pub fixes: Vec<serde_json::Value>,
 }
 
 /// A secondary label in [`JsonDiagnostic`].
@@ -352,6 +356,7 @@ impl JsonDiagnostic {
             end_line,
             end_column,
             help: d.help.clone(),
+            fixes: Vec::new(),
             labels: d
                 .labels
                 .iter()
@@ -447,7 +452,12 @@ impl miette::Diagnostic for WithSource<'_> {
 /// Renders a diagnostic for people as rustc does: `error[code]: message`, then the source
 /// line with a caret under the span, secondary labels and the help. `color` turns on ANSI
 /// colours.
-pub fn render_human(diag: &Diagnostic, source_name: &str, source: &str, color: bool) -> String {
+pub(crate) fn render_human(
+    diag: &Diagnostic,
+    source_name: &str,
+    source: &str,
+    color: bool,
+) -> String {
     let adapter = WithSource {
         diag,
         source: miette::NamedSource::new(source_name, source.to_string()),
@@ -505,7 +515,7 @@ pub fn count_line(diagnostics: &[Diagnostic]) -> Option<String> {
 
 /// `source` with the text inside each span replaced by `*` (quotes kept, byte offsets
 /// unchanged), so rendering a source line never shows a secret value.
-pub fn redact_source(source: &str, spans: &[Span]) -> String {
+pub(crate) fn redact_source(source: &str, spans: &[Span]) -> String {
     let mut bytes: Vec<u8> = source.as_bytes().to_vec();
     for span in spans.iter().filter(|s| !s.is_detached()) {
         let (mut start, mut end) = (span.start.min(bytes.len()), span.end.min(bytes.len()));

@@ -52,8 +52,9 @@
 //!    (see `examples/custom_connector.rs`).
 //! 3. [`Env`] — what the embedder provides: the registry and connection profiles
 //!    ([`profile::ProfileResolver`]).
-//! 4. [`Diagnostic`] — rendered for people with [`diagnostics::render_human`], for tools
-//!    with [`diagnostics::JsonDiagnostic`].
+//! 4. [`Diagnostic`] — rendered for people with [`Compiled::render_human`] (the source
+//!    shown with secrets masked) or [`Compiled::into_result`], for tools with
+//!    [`diagnostics::JsonDiagnostic`].
 //!
 //! # What it does not do
 //! It opens no socket, reads no file and writes no database: profiles and schemas come in

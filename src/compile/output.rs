@@ -22,8 +22,8 @@ pub struct Compiled {
     pub tables: Vec<Table>,
     /// Every diagnostic, sorted by position.
     pub diagnostics: Vec<Diagnostic>,
-    /// Where secret option values are written in the source; renderers that show source
-    /// lines mask them (see [`crate::diagnostics::redact_source`]).
+    /// Where secret option values are written in the source; [`Compiled::render_human`]
+    /// masks them in the source lines it shows.
     pub secret_spans: Vec<Span>,
     /// The source with every secret value masked: what renderers may show.
     shown: Arc<str>,
@@ -58,14 +58,19 @@ impl Compiled {
     }
 
     /// Every diagnostic rendered for people as rustc does (`error[code]: message`, the
-    /// source line with a caret, `help`), secrets masked, then a count such as
-    /// `2 errors, 1 warning`. Empty when there is no diagnostic.
-    pub fn render_human(&self, source_name: &str, color: bool) -> String {
-        let mut out: String = self
-            .diagnostics
+    /// source line with a caret, `help`), with secret values masked in the source shown.
+    /// Empty when there is no diagnostic.
+    pub fn render_diagnostics(&self, source_name: &str, color: bool) -> String {
+        self.diagnostics
             .iter()
             .map(|d| crate::diagnostics::render_human(d, source_name, &self.shown, color))
-            .collect();
+            .collect()
+    }
+
+    /// [`render_diagnostics`](Self::render_diagnostics), then a closing count such as
+    /// `2 errors, 1 warning`. Empty when there is no diagnostic.
+    pub fn render_human(&self, source_name: &str, color: bool) -> String {
+        let mut out = self.render_diagnostics(source_name, color);
         if let Some(count) = crate::diagnostics::count_line(&self.diagnostics) {
             out.push_str(&count);
             out.push('\n');

@@ -4,7 +4,7 @@
 use std::fmt::Write;
 
 use connector_ddl::arrow_schema::Field;
-use connector_ddl::diagnostics::{redact_source, render_human, JsonDiagnostic};
+use connector_ddl::diagnostics::JsonDiagnostic;
 use connector_ddl::profile::{ConnectionProfile, Profiles};
 use connector_ddl::schema::definition::MemorySchemas;
 use connector_ddl::span::LineIndex;
@@ -175,10 +175,7 @@ pub fn render(source: &str, source_name: &str, out: &Compiled, expect: &Expect) 
             s.push('\n');
         }
         s.push_str("--- rendered ---\n");
-        let shown = redact_source(source, &out.secret_spans);
-        for d in &out.diagnostics {
-            s.push_str(&render_human(d, source_name, &shown, false));
-        }
+        s.push_str(&out.render_diagnostics(source_name, false));
     }
     if !out.has_errors() {
         s.push_str("--- tables ---\n");
