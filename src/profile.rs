@@ -14,6 +14,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// A named connection configuration.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ConnectionProfile {
     /// Public id (e.g. `cp_abc123`), if the store assigns one.
     #[serde(default)]
@@ -31,6 +32,29 @@ pub struct ConnectionProfile {
 }
 
 pub use crate::resolve::ResolveError;
+
+impl ConnectionProfile {
+    /// A profile called `name` for `connector`, with its flat option map.
+    pub fn new(
+        name: impl Into<String>,
+        connector: impl Into<String>,
+        config: serde_json::Map<String, serde_json::Value>,
+    ) -> Self {
+        ConnectionProfile {
+            id: None,
+            name: name.into(),
+            connector: connector.into(),
+            config,
+            description: None,
+        }
+    }
+
+    /// The same profile with a public id (e.g. `cp_abc123`), by which requests refer to it.
+    pub fn with_id(mut self, id: impl Into<String>) -> Self {
+        self.id = Some(id.into());
+        self
+    }
+}
 
 /// Looks up connection profiles by name (DDL) or id (requests). `Send + Sync`, so an
 /// [`crate::Env`] can be shared between threads.
