@@ -4,7 +4,8 @@
 //! For each example table a connector declares (`ConnectorSpec::examples`), and each option
 //! spec that can apply to it:
 //! - a default, written out, compiles to the same table as leaving the option out;
-//! - a required option, removed, gives `option::missing` naming it;
+//! - a required option, removed, gives `option::missing` naming it (an option required
+//!   under a condition is checked with the condition met);
 //! - an option of another connection type gives `option::not_applicable` at its key;
 //! - an enum option rejects a bad value with `option::invalid_value`, listing the values,
 //!   and takes each of its values;
@@ -285,6 +286,44 @@ fn check_spec(case: &Case<'_>, s: &'static OptionSpec, env: &Env<'_>, failures: 
     let is_connection_profile = s.key == "connection_profile";
     if is_connection_profile {
         return; // needs a profile store; covered by the DDL cases
+    }
+    // Required under a condition the example does not meet: meet it, leave the option out.
+    if let Some(c) = s
+        .condition
+        .filter(|_| s.required && s.applies.contains(case.ct))
+    {
+        if !case.applies(s) {
+            let trigger = match c.values.first() {
+                Some(v) => format!("'{v}'"),
+                None => case
+                    .specs
+                    .iter()
+                    .find(|o| o.key == c.key)
+                    .map(|o| sample(o))
+                    .unwrap_or_else(|| "'x'".into()),
+            };
+            let mut options = with_option(case.ex, c.key, &trigger);
+            for other in case.specs.iter().filter(|o| {
+                o.required
+                    && o.condition == s.condition
+                    && o.key != s.key
+                    && o.applies.contains(case.ct)
+            }) {
+                options.push((other.key.to_string(), sample(other)));
+            }
+            let (sql, out) = case.compile(env, &options);
+            let hit = out.diagnostics.iter().any(|d| {
+                d.code.as_str() == "option::missing" && d.message.contains(&format!("`{}`", s.key))
+            });
+            if !hit {
+                failures.push(format!(
+                    "{name}: `{}` is required when {}, but leaving it out is not `option::missing`:\n{sql}{:?}",
+                    s.key,
+                    c.describe(),
+                    codes(&out)
+                ));
+            }
+        }
     }
     if !case.applies(s) {
         // Another connection type: reported where it is written.
