@@ -133,6 +133,8 @@ codes! {
     UNKNOWN_CONNECTOR = "connector::unknown",
     /// A connection type this connector cannot be (e.g. a TEMPORARY table on a sink-only connector).
     CONNECTION_TYPE = "connector::connection_type",
+    /// A connector that produced no table and said why not (a bug in that connector).
+    CONNECTOR_SILENT = "connector::no_reason",
     /// A column list that contradicts the connector's fixed schema.
     FIXED_SCHEMA = "connector::fixed_schema",
     /// A `connection_profile` that the profile resolver does not know.

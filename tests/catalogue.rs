@@ -471,3 +471,44 @@ fn every_builtin_option_is_documented() {
     }
     assert!(undocumented.is_empty(), "{:?}", undocumented.keys());
 }
+
+/// A careless connector that gives up without saying why.
+struct Silent;
+
+const SILENT: ConnectorSpec = ConnectorSpec::new("silent", "Silent", "Never produces a table")
+    .roles(AppliesTo::SINK)
+    .examples(&[Example::new("v TEXT", &[])]);
+
+impl Connector for Silent {
+    type Profile = ();
+    type Table = ();
+
+    fn spec(&self) -> &'static ConnectorSpec {
+        &SILENT
+    }
+
+    fn profile_from_options(&self, _: &mut ConnectorOptions) -> Option<()> {
+        Some(())
+    }
+
+    fn table_from_options(&self, _: &mut ConnectorOptions, _: &TableContext<'_>) -> Option<()> {
+        None
+    }
+
+    fn description(&self, _: &(), _: &()) -> String {
+        String::new()
+    }
+}
+
+#[test]
+fn a_table_is_never_dropped_without_a_diagnostic() {
+    let mut registry = Registry::builtin();
+    registry.register(Silent).expect("silent registers");
+    let out = compile_sql(
+        "CREATE TABLE t (v TEXT) WITH (connector = 'silent')",
+        &Env::new(&registry),
+    );
+    assert!(out.tables.is_empty());
+    let codes: Vec<&str> = out.diagnostics.iter().map(|d| d.code.as_str()).collect();
+    assert_eq!(codes, ["connector::no_reason"]);
+}

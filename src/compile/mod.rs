@@ -302,7 +302,25 @@ fn compile_options(
     if diags.iter().any(Diagnostic::is_error) {
         return (None, std::mem::take(&mut diags));
     }
-    (table.map(|c| Table::Connection(Box::new(c))), diags)
+    // A table is dropped only with a reason: a connector that returns nothing without
+    // reporting why (a third-party bug) still gets the user a diagnostic.
+    let Some(table) = table else {
+        diags.push(
+            Diagnostic::error(
+                codes::CONNECTOR_SILENT,
+                def.name.span,
+                format!(
+                    "connector `{}` rejected the table without saying why",
+                    connector_name.node
+                ),
+            )
+            .with_help(
+                "this is a bug in the connector; its authors should report the option at fault",
+            ),
+        );
+        return (None, diags);
+    };
+    (Some(Table::Connection(Box::new(table))), diags)
 }
 
 struct TableCompiler<'a> {
