@@ -18,6 +18,7 @@ use crate::connector::{Connector, ConnectorSpec, Example, Formats, TableContext,
 use crate::connectors::common::{self, checked};
 use crate::connectors::kafka::{self, Kafka, KafkaTable};
 use crate::diagnostics::{codes, Diagnostic};
+use crate::options::option_specs;
 use crate::options::{AppliesTo, ConnectorOptions, OptionSpec};
 use crate::profile::Secret;
 use crate::schema::ConnectionSchema;
@@ -39,27 +40,14 @@ const AUTH_SETTINGS: &[&str] = &[
 
 /// `bootstrap_servers` (the same spec as Kafka's).
 pub const BOOTSTRAP_SERVERS: OptionSpec = kafka::BOOTSTRAP_SERVERS;
-/// `key`.
-pub const KEY: OptionSpec = OptionSpec::string("key")
-    .required()
-    .sensitive()
-    .doc("Confluent Cloud API key of the cluster; `{{ VAR }}` placeholders allowed.");
-/// `secret`.
-pub const SECRET: OptionSpec = OptionSpec::string("secret")
-    .required()
-    .sensitive()
-    .doc("Confluent Cloud API secret of the cluster; `{{ VAR }}` placeholders allowed.");
-/// `schema_registry.endpoint`.
-pub const REGISTRY_ENDPOINT: OptionSpec = OptionSpec::string("schema_registry.endpoint")
-    .doc("`http(s)://` URL of the Confluent Cloud schema registry.");
-/// `schema_registry.api_key`.
-pub const REGISTRY_API_KEY: OptionSpec = OptionSpec::string("schema_registry.api_key")
-    .sensitive()
-    .doc("Schema registry API key; required with `schema_registry.endpoint`.");
-/// `schema_registry.api_secret`.
-pub const REGISTRY_API_SECRET: OptionSpec = OptionSpec::string("schema_registry.api_secret")
-    .sensitive()
-    .doc("Schema registry API secret; required with `schema_registry.endpoint`.");
+
+option_specs! {
+    pub(crate) KEY = string("key").required().sensitive().doc("Confluent Cloud API key of the cluster; `{{ VAR }}` placeholders allowed.");
+    pub(crate) SECRET = string("secret").required().sensitive().doc("Confluent Cloud API secret of the cluster; `{{ VAR }}` placeholders allowed.");
+    pub(crate) REGISTRY_ENDPOINT = string("schema_registry.endpoint").doc("`http(s)://` URL of the Confluent Cloud schema registry.");
+    pub(crate) REGISTRY_API_KEY = string("schema_registry.api_key").sensitive().doc("Schema registry API key; required with `schema_registry.endpoint`.");
+    pub(crate) REGISTRY_API_SECRET = string("schema_registry.api_secret").sensitive().doc("Schema registry API secret; required with `schema_registry.endpoint`.");
+}
 
 const PROFILE_OPTIONS: &[OptionSpec] = &[
     BOOTSTRAP_SERVERS,
@@ -124,6 +112,13 @@ pub fn check_http_url(s: &str) -> Result<(), (String, String)> {
         .map_err(|e| (e.message, e.help.unwrap_or_else(|| example.to_string())))
 }
 
+/// The examples of the docs and the catalogue-derived tests, one a line.
+#[rustfmt::skip]
+const EXAMPLES: &[Example] = &[
+    Example::new("id BIGINT", &[("bootstrap_servers", "'pkc-1.us-east-2.aws.confluent.cloud:9092'"), ("key", "'{{ CONFLUENT_KEY }}'"), ("secret", "'{{ CONFLUENT_SECRET }}'"), ("topic", "'orders'"), ("type", "'source'"), ("format", "'json'")]),
+    Example::new("id BIGINT", &[("bootstrap_servers", "'pkc-1.us-east-2.aws.confluent.cloud:9092'"), ("key", "'{{ CONFLUENT_KEY }}'"), ("secret", "'{{ CONFLUENT_SECRET }}'"), ("topic", "'orders'"), ("type", "'sink'"), ("format", "'json'")]),
+];
+
 /// What the connector is: roles, formats, metadata and every option.
 pub(crate) const SPEC: ConnectorSpec = ConnectorSpec::new(
     "confluent",
@@ -135,38 +130,7 @@ pub(crate) const SPEC: ConnectorSpec = ConnectorSpec::new(
 .metadata(kafka::METADATA)
 .profile_options(PROFILE_OPTIONS)
 .table_options(kafka::TABLE_OPTIONS)
-.examples(&[
-    Example {
-        temporary: false,
-        columns: "id BIGINT",
-        options: &[
-            (
-                "bootstrap_servers",
-                "'pkc-1.us-east-2.aws.confluent.cloud:9092'",
-            ),
-            ("key", "'{{ CONFLUENT_KEY }}'"),
-            ("secret", "'{{ CONFLUENT_SECRET }}'"),
-            ("topic", "'orders'"),
-            ("type", "'source'"),
-            ("format", "'json'"),
-        ],
-    },
-    Example {
-        temporary: false,
-        columns: "id BIGINT",
-        options: &[
-            (
-                "bootstrap_servers",
-                "'pkc-1.us-east-2.aws.confluent.cloud:9092'",
-            ),
-            ("key", "'{{ CONFLUENT_KEY }}'"),
-            ("secret", "'{{ CONFLUENT_SECRET }}'"),
-            ("topic", "'orders'"),
-            ("type", "'sink'"),
-            ("format", "'json'"),
-        ],
-    },
-]);
+.examples(EXAMPLES);
 
 impl Connector for Confluent {
     type Profile = ConfluentProfile;

@@ -17,112 +17,34 @@ use serde::{Deserialize, Serialize};
 use crate::connector::TableContext;
 use crate::diagnostics::{codes, Diagnostic};
 use crate::options::grammar::format_data_size;
+use crate::options::option_specs;
 use crate::options::{ConnectorOptions, DefaultValue, OptionKind, OptionSpec, Value};
 use crate::profile::Secret;
 use crate::schema::ConnectionSchema;
 use crate::span::{Span, Spanned};
 
-/// `path`.
-pub const PATH: OptionSpec = OptionSpec::string("path").required().doc(
-    "Directory or object-store URL: an absolute local path, `file://…`, `s3://bucket/…`, `s3::http://host:port/bucket/…`, `r2://…`, `gs://bucket/…`, `abfss://container@account.dfs.core.windows.net/…`, or an S3, R2, GCS or Azure `https://` URL.",
-);
-/// `storage.*`.
-pub const STORAGE: OptionSpec = OptionSpec::new("storage.", OptionKind::Prefix)
-    .sensitive()
-    .doc("Object-store client settings, e.g. `storage.aws_region = 'us-east-1'`; every value is a quoted string, and values are never printed.");
+// The options every file sink reads (filesystem and delta; iceberg reads most).
 
-/// `rolling_policy.file_size`.
-pub const ROLLING_FILE_SIZE: OptionSpec =
-    OptionSpec::new("rolling_policy.file_size", OptionKind::DataSize)
-        .sink_only()
-        .doc("Start a new file once the current one reaches this size.");
-/// `rolling_policy.interval`.
-pub const ROLLING_INTERVAL: OptionSpec =
-    OptionSpec::new("rolling_policy.interval", OptionKind::Duration)
-        .sink_only()
-        .doc("Start a new file after this long (whole seconds, at least 1).");
-/// `rolling_policy.inactivity_interval`.
-pub const ROLLING_INACTIVITY: OptionSpec =
-    OptionSpec::new("rolling_policy.inactivity_interval", OptionKind::Duration)
-        .sink_only()
-        .doc("Close a file that received no data for this long (whole seconds, at least 1).");
-/// `rolling_policy.watermark_expiration`.
-pub const ROLLING_WATERMARK_EXPIRATION: OptionSpec = OptionSpec::bool(
-    "rolling_policy.watermark_expiration",
-)
-.default_bool(false)
-.sink_only()
-.doc("Close a time partition once the watermark passes it (needs `partitioning.time_pattern`).");
-/// `filename.prefix`.
-pub const FILENAME_PREFIX: OptionSpec = OptionSpec::string("filename.prefix")
-    .sink_only()
-    .doc("Text at the start of every file name.");
-/// `filename.suffix`.
-pub const FILENAME_SUFFIX: OptionSpec = OptionSpec::string("filename.suffix")
-    .sink_only()
-    .doc("Text at the end of every file name (replaces the format's extension).");
-/// `filename.strategy`.
-pub const FILENAME_STRATEGY: OptionSpec =
-    OptionSpec::one_of("filename.strategy", &["serial", "uuid", "uuid_v7", "ulid"])
-        .default_str("uuid_v7")
-        .sink_only()
-        .doc("How the unique part of file names is made.");
-/// `partitioning.fields`.
-pub const PARTITIONING_FIELDS: OptionSpec =
-    OptionSpec::new("partitioning.fields", OptionKind::List)
-        .sink_only()
-        .doc("Columns whose values name the partition directories (`col=value/…`), as identifiers or strings.");
-/// `partitioning.time_pattern`.
-pub const PARTITIONING_TIME_PATTERN: OptionSpec = OptionSpec::string("partitioning.time_pattern")
-    .sink_only()
-    .doc("`strftime` pattern of the record's event time that names the partition directories, e.g. `%Y/%m/%d`.");
-/// `shuffle_by_partition.enabled`.
-pub const SHUFFLE_BY_PARTITION: OptionSpec = OptionSpec::bool("shuffle_by_partition.enabled")
-    .default_bool(false)
-    .sink_only()
-    .doc("Route each partition to one writer, so each partition gets fewer files.");
-/// `multipart.target_part_size`.
-pub const MULTIPART_TARGET_PART_SIZE: OptionSpec =
-    OptionSpec::new("multipart.target_part_size", OptionKind::DataSize)
-        .default(DefaultValue::Bytes(32 * 1024 * 1024))
-        .sink_only()
-        .doc("Size of the parts of multipart uploads (at least 5mb).");
-/// `multipart.max_parts`.
-pub const MULTIPART_MAX_PARTS: OptionSpec =
-    OptionSpec::new("multipart.max_parts", OptionKind::NonZero)
-        .default_int(1000)
-        .sink_only()
-        .doc("Most parts in one multipart upload; the file rolls when it is reached.");
-/// `multipart.minimum_multipart_size`.
-pub const MULTIPART_MINIMUM_SIZE: OptionSpec =
-    OptionSpec::new("multipart.minimum_multipart_size", OptionKind::DataSize)
-        .sink_only()
-        .doc("Files smaller than this are uploaded in one request (at most 2mb; `sink.version = 'v2'` only).");
-/// `sink.version`.
-pub const SINK_VERSION: OptionSpec = OptionSpec::one_of("sink.version", &["v1", "v2"])
-    .default_str("v1")
-    .sink_only()
-    .doc("Which object-store writer to use.");
-
-/// The options every file sink reads (filesystem and delta; iceberg reads most).
-pub const SINK_OPTIONS: &[OptionSpec] = &[
-    PATH,
-    STORAGE,
-    ROLLING_FILE_SIZE,
-    ROLLING_INTERVAL,
-    ROLLING_INACTIVITY,
-    ROLLING_WATERMARK_EXPIRATION,
-    FILENAME_PREFIX,
-    FILENAME_SUFFIX,
-    FILENAME_STRATEGY,
-    PARTITIONING_FIELDS,
-    PARTITIONING_TIME_PATTERN,
-    SHUFFLE_BY_PARTITION,
-    MULTIPART_TARGET_PART_SIZE,
-    MULTIPART_MAX_PARTS,
-    MULTIPART_MINIMUM_SIZE,
-    SINK_VERSION,
-];
+option_specs! {
+    pub(crate) SINK_OPTIONS = [
+        pub(crate) PATH = string("path").required().doc("Directory or object-store URL: an absolute local path, `file://…`, `s3://bucket/…`, `s3::http://host:port/bucket/…`, `r2://…`, `gs://bucket/…`, `abfss://container@account.dfs.core.windows.net/…`, or an S3, R2, GCS or Azure `https://` URL.");
+        pub(crate) STORAGE = new("storage.", OptionKind::Prefix).sensitive().doc("Object-store client settings, e.g. `storage.aws_region = 'us-east-1'`; every value is a quoted string, and values are never printed.");
+        pub(crate) ROLLING_FILE_SIZE = new("rolling_policy.file_size", OptionKind::DataSize).sink_only().doc("Start a new file once the current one reaches this size.");
+        pub(crate) ROLLING_INTERVAL = new("rolling_policy.interval", OptionKind::Duration).sink_only().doc("Start a new file after this long (whole seconds, at least 1).");
+        pub(crate) ROLLING_INACTIVITY = new("rolling_policy.inactivity_interval", OptionKind::Duration).sink_only().doc("Close a file that received no data for this long (whole seconds, at least 1).");
+        pub(crate) ROLLING_WATERMARK_EXPIRATION = bool("rolling_policy.watermark_expiration").default_bool(false).sink_only().doc("Close a time partition once the watermark passes it (needs `partitioning.time_pattern`).");
+        pub(crate) FILENAME_PREFIX = string("filename.prefix").sink_only().doc("Text at the start of every file name.");
+        pub(crate) FILENAME_SUFFIX = string("filename.suffix").sink_only().doc("Text at the end of every file name (replaces the format's extension).");
+        pub(crate) FILENAME_STRATEGY = one_of("filename.strategy", &["serial", "uuid", "uuid_v7", "ulid"]).default_str("uuid_v7").sink_only().doc("How the unique part of file names is made.");
+        pub(crate) PARTITIONING_FIELDS = new("partitioning.fields", OptionKind::List).sink_only().doc("Columns whose values name the partition directories (`col=value/…`), as identifiers or strings.");
+        pub(crate) PARTITIONING_TIME_PATTERN = string("partitioning.time_pattern").sink_only().doc("`strftime` pattern of the record's event time that names the partition directories, e.g. `%Y/%m/%d`.");
+        pub(crate) SHUFFLE_BY_PARTITION = bool("shuffle_by_partition.enabled").default_bool(false).sink_only().doc("Route each partition to one writer, so each partition gets fewer files.");
+        pub(crate) MULTIPART_TARGET_PART_SIZE = new("multipart.target_part_size", OptionKind::DataSize).default(DefaultValue::Bytes(32 * 1024 * 1024)).sink_only().doc("Size of the parts of multipart uploads (at least 5mb).");
+        pub(crate) MULTIPART_MAX_PARTS = new("multipart.max_parts", OptionKind::NonZero).default_int(1000).sink_only().doc("Most parts in one multipart upload; the file rolls when it is reached.");
+        pub(crate) MULTIPART_MINIMUM_SIZE = new("multipart.minimum_multipart_size", OptionKind::DataSize).sink_only().doc("Files smaller than this are uploaded in one request (at most 2mb; `sink.version = 'v2'` only).");
+        pub(crate) SINK_VERSION = one_of("sink.version", &["v1", "v2"]).default_str("v1").sink_only().doc("Which object-store writer to use.");
+    ]
+}
 
 /// Flink's filesystem connector options and ours (also read by `delta`).
 pub const FLINK_OPTIONS: &[(&str, &str)] = &[

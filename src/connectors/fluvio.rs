@@ -14,23 +14,17 @@ use crate::connector::{
 use crate::connectors::common::{checked, checked_name};
 use crate::connectors::endpoint::parse_host_port_list;
 use crate::connectors::kinesis::StartOffset;
+use crate::options::option_specs;
 use crate::options::placeholder::has_placeholder;
-use crate::options::{AppliesTo, ConnectorOptions, OptionSpec};
+use crate::options::{AppliesTo, ConnectorOptions};
 
-/// `endpoint`.
-pub const ENDPOINT: OptionSpec = OptionSpec::string("endpoint")
-    .doc("`host:port` of the Fluvio cluster; the client's default cluster when unset.");
-/// `topic`.
-pub const TOPIC: OptionSpec = OptionSpec::string("topic")
-    .required()
-    .doc("The topic (lowercase letters, digits and `-`, at most 63 characters).");
-/// `source.offset`.
-pub const SOURCE_OFFSET: OptionSpec = OptionSpec::one_of("source.offset", &["earliest", "latest"])
-    .default_str("latest")
-    .source_only()
-    .doc("Where to start reading a partition without saved state.");
-
-const TABLE_OPTIONS: &[OptionSpec] = &[ENDPOINT, TOPIC, SOURCE_OFFSET];
+option_specs! {
+    TABLE_OPTIONS = [
+        pub(crate) ENDPOINT = string("endpoint").doc("`host:port` of the Fluvio cluster; the client's default cluster when unset.");
+        pub(crate) TOPIC = string("topic").required().doc("The topic (lowercase letters, digits and `-`, at most 63 characters).");
+        pub(crate) SOURCE_OFFSET = one_of("source.offset", &["earliest", "latest"]).default_str("latest").source_only().doc("Where to start reading a partition without saved state.");
+    ]
+}
 
 /// The Fluvio connector.
 #[derive(Clone, Copy, Debug, Default)]
@@ -96,32 +90,20 @@ pub fn check_endpoint(s: &str) -> Result<(), (String, Option<String>)> {
     }
 }
 
+/// The examples of the docs and the catalogue-derived tests, one a line.
+#[rustfmt::skip]
+const EXAMPLES: &[Example] = &[
+    Example::new("id BIGINT", &[("topic", "'readings'"), ("type", "'source'"), ("format", "'json'")]),
+    Example::new("id BIGINT", &[("topic", "'readings'"), ("type", "'sink'"), ("format", "'json'")]),
+];
+
 /// What the connector is: roles, formats, metadata and every option.
 pub(crate) const SPEC: ConnectorSpec =
     ConnectorSpec::new("fluvio", "Fluvio", "Read and write Fluvio topics")
         .roles(AppliesTo::SOURCE.or(AppliesTo::SINK))
         .formats(Formats::required(MESSAGE_FORMATS))
         .table_options(TABLE_OPTIONS)
-        .examples(&[
-            Example {
-                temporary: false,
-                columns: "id BIGINT",
-                options: &[
-                    ("topic", "'readings'"),
-                    ("type", "'source'"),
-                    ("format", "'json'"),
-                ],
-            },
-            Example {
-                temporary: false,
-                columns: "id BIGINT",
-                options: &[
-                    ("topic", "'readings'"),
-                    ("type", "'sink'"),
-                    ("format", "'json'"),
-                ],
-            },
-        ]);
+        .examples(EXAMPLES);
 
 impl Connector for Fluvio {
     type Profile = ();

@@ -22,45 +22,26 @@ use super::file_sink::{
 };
 use crate::connector::{Connector, ConnectorSpec, Example, FormatRule, Formats, TableContext};
 use crate::diagnostics::{codes, Diagnostic};
+use crate::options::option_specs;
 use crate::options::{AppliesTo, ConnectorOptions, OptionSpec};
 use crate::parse::SqlExpr;
 use crate::profile::Secret;
 use crate::span::{Span, Spanned};
 
-/// `catalog.type`.
-pub const CATALOG_TYPE: OptionSpec = OptionSpec::one_of("catalog.type", &["rest"])
-    .required()
-    .doc("The catalog kind; only `rest` is supported.");
-/// `catalog.warehouse`.
-pub const CATALOG_WAREHOUSE: OptionSpec = OptionSpec::string("catalog.warehouse")
-    .doc("Warehouse name or location passed to the catalog.");
-/// `catalog.rest.url`.
-pub const CATALOG_REST_URL: OptionSpec = OptionSpec::string("catalog.rest.url")
-    .required()
-    .doc("URL of the REST catalog (`http://` or `https://`).");
-/// `catalog.rest.token`.
-pub const CATALOG_REST_TOKEN: OptionSpec = OptionSpec::string("catalog.rest.token")
-    .sensitive()
-    .doc("Bearer token for the catalog; `{{ VAR }}` placeholders allowed.");
+option_specs! {
+    PROFILE_OPTIONS = [
+        pub(crate) CATALOG_TYPE = one_of("catalog.type", &["rest"]).required().doc("The catalog kind; only `rest` is supported.");
+        pub(crate) CATALOG_WAREHOUSE = string("catalog.warehouse").doc("Warehouse name or location passed to the catalog.");
+        pub(crate) CATALOG_REST_URL = string("catalog.rest.url").required().doc("URL of the REST catalog (`http://` or `https://`).");
+        pub(crate) CATALOG_REST_TOKEN = string("catalog.rest.token").sensitive().doc("Bearer token for the catalog; `{{ VAR }}` placeholders allowed.");
+    ]
+}
 
-/// `namespace`.
-pub const NAMESPACE: OptionSpec = OptionSpec::string("namespace")
-    .default_str("default")
-    .doc("Namespace of the table; nested namespaces are separated by `.`.");
-/// `table_name`.
-pub const TABLE_NAME: OptionSpec = OptionSpec::string("table_name")
-    .required()
-    .doc("Name of the table in the catalog.");
-/// `location_path`.
-pub const LOCATION_PATH: OptionSpec = OptionSpec::string("location_path")
-    .doc("Where the table's files are written, if not where the catalog says.");
-
-const PROFILE_OPTIONS: &[OptionSpec] = &[
-    CATALOG_TYPE,
-    CATALOG_WAREHOUSE,
-    CATALOG_REST_URL,
-    CATALOG_REST_TOKEN,
-];
+option_specs! {
+    pub(crate) NAMESPACE = string("namespace").default_str("default").doc("Namespace of the table; nested namespaces are separated by `.`.");
+    pub(crate) TABLE_NAME = string("table_name").required().doc("Name of the table in the catalog.");
+    pub(crate) LOCATION_PATH = string("location_path").doc("Where the table's files are written, if not where the catalog says.");
+}
 
 const TABLE_OPTIONS: &[OptionSpec] = &[
     NAMESPACE,
@@ -501,6 +482,12 @@ fn check_catalog_url(url: &str) -> Result<(), String> {
     Ok(())
 }
 
+/// The examples of the docs and the catalogue-derived tests, one a line.
+#[rustfmt::skip]
+const EXAMPLES: &[Example] = &[
+    Example::new("id BIGINT", &[("catalog.type", "'rest'"), ("catalog.rest.url", "'http://localhost:8181'"), ("type", "'sink'"), ("table_name", "'orders'"), ("format", "'parquet'")]),
+];
+
 /// What the connector is: roles, formats, metadata and every option.
 pub(crate) const SPEC: ConnectorSpec = ConnectorSpec::new(
     "iceberg",
@@ -516,9 +503,7 @@ pub(crate) const SPEC: ConnectorSpec = ConnectorSpec::new(
         })
 .profile_options(PROFILE_OPTIONS)
 .table_options(TABLE_OPTIONS)
-.examples(&[
-    Example { temporary: false, columns: "id BIGINT", options: &[("catalog.type", "'rest'"), ("catalog.rest.url", "'http://localhost:8181'"), ("type", "'sink'"), ("table_name", "'orders'"), ("format", "'parquet'")] },
-]);
+.examples(EXAMPLES);
 
 impl Connector for Iceberg {
     type Profile = IcebergProfile;

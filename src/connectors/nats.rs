@@ -322,6 +322,13 @@ impl Nats {
     }
 }
 
+/// The examples of the docs and the catalogue-derived tests, one a line.
+#[rustfmt::skip]
+const EXAMPLES: &[Example] = &[
+    Example::new("id BIGINT", &[("servers", "'localhost:4222'"), ("type", "'source'"), ("stream", "'ORDERS'"), ("format", "'json'")]),
+    Example::new("id BIGINT", &[("servers", "'localhost:4222'"), ("type", "'sink'"), ("subject", "'orders'"), ("format", "'json'")]),
+];
+
 /// What the connector is: roles, formats, metadata and every option.
 pub(crate) const SPEC: ConnectorSpec = ConnectorSpec::new(
     "nats",
@@ -332,26 +339,7 @@ pub(crate) const SPEC: ConnectorSpec = ConnectorSpec::new(
 .formats(Formats::required(MESSAGE_FORMATS))
 .profile_options(PROFILE_OPTIONS)
 .table_options(TABLE_OPTIONS)
-.examples(&[
-    Example::new(
-        "id BIGINT",
-        &[
-            ("servers", "'localhost:4222'"),
-            ("type", "'source'"),
-            ("stream", "'ORDERS'"),
-            ("format", "'json'"),
-        ],
-    ),
-    Example::new(
-        "id BIGINT",
-        &[
-            ("servers", "'localhost:4222'"),
-            ("type", "'sink'"),
-            ("subject", "'orders'"),
-            ("format", "'json'"),
-        ],
-    ),
-]);
+.examples(EXAMPLES);
 
 impl Connector for Nats {
     type Profile = NatsProfile;

@@ -9,12 +9,14 @@ use serde::{Deserialize, Serialize};
 
 use super::boilerplate::no_profile;
 use crate::connector::{Connector, ConnectorSpec, Example, Formats, TableContext};
+use crate::options::option_specs;
 use crate::options::{AppliesTo, ConnectorOptions, OptionKind, OptionSpec};
 
-pub use super::impulse::EVENT_RATE;
-/// `runtime`.
-pub const RUNTIME: OptionSpec = OptionSpec::new("runtime", OptionKind::Float)
-    .doc("Seconds to run before the source ends (a bounded source).");
+pub(crate) use super::impulse::EVENT_RATE;
+
+option_specs! {
+    pub(crate) RUNTIME = new("runtime", OptionKind::Float).doc("Seconds to run before the source ends (a bounded source).");
+}
 
 const TABLE_OPTIONS: &[OptionSpec] = &[EVENT_RATE, RUNTIME];
 
@@ -90,11 +92,7 @@ pub(crate) const SPEC: ConnectorSpec = ConnectorSpec::new(
 .roles(AppliesTo::SOURCE)
 .formats(Formats::FIXED)
 .table_options(TABLE_OPTIONS)
-.examples(&[Example {
-    temporary: false,
-    columns: "",
-    options: &[("event_rate", "10")],
-}]);
+.examples(&[Example::new("", &[("event_rate", "10")])]);
 
 impl Connector for Nexmark {
     no_profile!(NexmarkTable);

@@ -11,22 +11,17 @@ use serde::{Deserialize, Serialize};
 use super::boilerplate::no_profile;
 use crate::connector::{Connector, ConnectorSpec, Example, Formats, TableContext, MESSAGE_FORMATS};
 use crate::connectors::http;
-use crate::options::{AppliesTo, ConnectorOptions, OptionKind, OptionSpec};
+use crate::options::option_specs;
+use crate::options::{AppliesTo, ConnectorOptions, OptionKind};
 use crate::profile::Secret;
 
-/// `endpoint`.
-pub const ENDPOINT: OptionSpec = OptionSpec::string("endpoint")
-    .required()
-    .doc("The `http://` or `https://` URL of the event stream (used as written; `{{ VAR }}` is not substituted).");
-/// `headers`.
-pub const HEADERS: OptionSpec = OptionSpec::string("headers")
-    .sensitive()
-    .doc("Request headers, `'Name: value, Name2: value2'`; values are secret and may use `{{ VAR }}` placeholders.");
-/// `events`.
-pub const EVENTS: OptionSpec = OptionSpec::new("events", OptionKind::List)
-    .doc("Event types to emit, `'a, b'` or `ARRAY['a', 'b']`; all events when unset.");
-
-const TABLE_OPTIONS: &[OptionSpec] = &[ENDPOINT, HEADERS, EVENTS];
+option_specs! {
+    TABLE_OPTIONS = [
+        pub(crate) ENDPOINT = string("endpoint").required().doc("The `http://` or `https://` URL of the event stream (used as written; `{{ VAR }}` is not substituted).");
+        pub(crate) HEADERS = string("headers").sensitive().doc("Request headers, `'Name: value, Name2: value2'`; values are secret and may use `{{ VAR }}` placeholders.");
+        pub(crate) EVENTS = new("events", OptionKind::List).doc("Event types to emit, `'a, b'` or `ARRAY['a', 'b']`; all events when unset.");
+    ]
+}
 
 /// Schemes an event-stream endpoint may have.
 pub const SCHEMES: &[&str] = &["http", "https"];
@@ -48,6 +43,12 @@ pub struct SseTable {
     pub events: Vec<String>,
 }
 
+/// The examples of the docs and the catalogue-derived tests, one a line.
+#[rustfmt::skip]
+const EXAMPLES: &[Example] = &[
+    Example::new("value TEXT", &[("endpoint", "'http://localhost:9000/events'"), ("format", "'raw_string'")]),
+];
+
 /// What the connector is: roles, formats, metadata and every option.
 pub(crate) const SPEC: ConnectorSpec = ConnectorSpec::new(
     "sse",
@@ -57,14 +58,7 @@ pub(crate) const SPEC: ConnectorSpec = ConnectorSpec::new(
 .roles(AppliesTo::SOURCE)
 .formats(Formats::required(MESSAGE_FORMATS))
 .table_options(TABLE_OPTIONS)
-.examples(&[Example {
-    temporary: false,
-    columns: "value TEXT",
-    options: &[
-        ("endpoint", "'http://localhost:9000/events'"),
-        ("format", "'raw_string'"),
-    ],
-}]);
+.examples(EXAMPLES);
 
 impl Connector for Sse {
     no_profile!(SseTable);

@@ -14,19 +14,16 @@ use serde::{Deserialize, Serialize};
 use super::boilerplate::no_profile;
 use crate::connector::{Connector, ConnectorSpec, Example, Formats, TableContext, MESSAGE_FORMATS};
 use crate::connectors::http;
-use crate::options::{AppliesTo, ConnectorOptions, OptionSpec};
+use crate::options::option_specs;
+use crate::options::{AppliesTo, ConnectorOptions};
 use crate::profile::Secret;
 
-/// `endpoint`.
-pub const ENDPOINT: OptionSpec = OptionSpec::string("endpoint").required().doc(
-    "The `http://` or `https://` URL records are POSTed to; may use `{{ VAR }}` placeholders.",
-);
-/// `headers`.
-pub const HEADERS: OptionSpec = OptionSpec::string("headers")
-    .sensitive()
-    .doc("Request headers, `'Name: value, Name2: value2'`; values are secret and may use `{{ VAR }}` placeholders.");
-
-const TABLE_OPTIONS: &[OptionSpec] = &[ENDPOINT, HEADERS];
+option_specs! {
+    TABLE_OPTIONS = [
+        pub(crate) ENDPOINT = string("endpoint").required().doc("The `http://` or `https://` URL records are POSTed to; may use `{{ VAR }}` placeholders.");
+        pub(crate) HEADERS = string("headers").sensitive().doc("Request headers, `'Name: value, Name2: value2'`; values are secret and may use `{{ VAR }}` placeholders.");
+    ]
+}
 
 /// Schemes a webhook endpoint may have.
 pub const SCHEMES: &[&str] = &["http", "https"];
@@ -45,6 +42,12 @@ pub struct WebhookTable {
     pub headers: BTreeMap<String, Secret>,
 }
 
+/// The examples of the docs and the catalogue-derived tests, one a line.
+#[rustfmt::skip]
+const EXAMPLES: &[Example] = &[
+    Example::new("value TEXT", &[("endpoint", "'http://localhost:9000/hook'"), ("format", "'raw_string'")]),
+];
+
 /// What the connector is: roles, formats, metadata and every option.
 pub(crate) const SPEC: ConnectorSpec =
     ConnectorSpec::new("webhook", "Webhook", "Sink results via Webhooks")
@@ -52,14 +55,7 @@ pub(crate) const SPEC: ConnectorSpec =
         .formats(Formats::required(MESSAGE_FORMATS))
         .table_options(TABLE_OPTIONS)
         .foreign_options(&[("url", "endpoint")])
-        .examples(&[Example {
-            temporary: false,
-            columns: "value TEXT",
-            options: &[
-                ("endpoint", "'http://localhost:9000/hook'"),
-                ("format", "'raw_string'"),
-            ],
-        }]);
+        .examples(EXAMPLES);
 
 impl Connector for Webhook {
     no_profile!(WebhookTable);
