@@ -32,7 +32,7 @@ macro_rules! unit_sink {
     ) => {
         $(#[$connector_doc])*
         #[derive(Clone, Copy, Debug, Default)]
-        pub struct $connector;
+        pub(crate) struct $connector;
 
         $(#[$table_doc])*
         #[derive(

@@ -25,7 +25,7 @@ use crate::schema::ConnectionSchema;
 
 /// The `client.id` Arroyo gives Confluent Cloud clients (Confluent's partner attribution),
 /// used when `client_configs` sets none.
-pub const DEFAULT_CLIENT_ID: &str = "cwc|0014U00003Df8ZvQAJ";
+pub(crate) const DEFAULT_CLIENT_ID: &str = "cwc|0014U00003Df8ZvQAJ";
 
 /// librdkafka settings that carry the connection's login; a `client_configs` entry for one
 /// of them replaces what `key` and `secret` set up.
@@ -39,7 +39,7 @@ const AUTH_SETTINGS: &[&str] = &[
 ];
 
 /// `bootstrap_servers` (the same spec as Kafka's).
-pub const BOOTSTRAP_SERVERS: OptionSpec = kafka::BOOTSTRAP_SERVERS;
+pub(crate) const BOOTSTRAP_SERVERS: OptionSpec = kafka::BOOTSTRAP_SERVERS;
 
 option_specs! {
     pub(crate) KEY = string("key").required().sensitive().doc("Confluent Cloud API key of the cluster; `{{ VAR }}` placeholders allowed.");
@@ -60,7 +60,7 @@ const PROFILE_OPTIONS: &[OptionSpec] = &[
 
 /// The Confluent Cloud connector.
 #[derive(Clone, Copy, Debug, Default)]
-pub struct Confluent;
+pub(crate) struct Confluent;
 
 /// A Confluent Cloud cluster connection (SASL_SSL with PLAIN, key and secret as the
 /// user name and password).
@@ -91,7 +91,7 @@ pub struct ConfluentRegistry {
 /// Checks an `http://` or `https://` URL with a host: returns a message and help for the
 /// first problem. The URL grammar is `http::check_url`'s; credentials are refused here
 /// because the registry's belong in `schema_registry.api_key` / `api_secret`.
-pub fn check_http_url(s: &str) -> Result<(), (String, String)> {
+pub(crate) fn check_http_url(s: &str) -> Result<(), (String, String)> {
     let example = "e.g. `https://psrc-12345.us-east-2.aws.confluent.cloud`";
     let authority = s
         .split_once("://")

@@ -23,7 +23,7 @@ const FORMATS: &[&str] = &["parquet"];
 
 /// The Delta Lake connector.
 #[derive(Clone, Copy, Debug, Default)]
-pub struct DeltaLake;
+pub(crate) struct DeltaLake;
 
 /// A Delta Lake sink.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -41,7 +41,7 @@ pub enum DeltaLakeTableType {
 }
 
 /// Stores top-level timestamps in microseconds, Delta Lake's precision.
-pub fn coerce_timestamps(fields: Vec<Field>) -> Vec<Field> {
+pub(crate) fn coerce_timestamps(fields: Vec<Field>) -> Vec<Field> {
     fields
         .into_iter()
         .map(|f| match f.data_type() {

@@ -47,7 +47,7 @@ option_specs! {
 }
 
 /// Flink's filesystem connector options and ours (also read by `delta`).
-pub const FLINK_OPTIONS: &[(&str, &str)] = &[
+pub(crate) const FLINK_OPTIONS: &[(&str, &str)] = &[
     ("sink.rolling-policy.file-size", "rolling_policy.file_size"),
     (
         "sink.rolling-policy.rollover-interval",
@@ -68,12 +68,12 @@ pub const FLINK_OPTIONS: &[(&str, &str)] = &[
 ];
 
 /// Formats the file writers support.
-pub const SINK_FORMATS: &[&str] = &["json", "parquet"];
+pub(crate) const SINK_FORMATS: &[&str] = &["json", "parquet"];
 
 /// S3's smallest multipart part (5 MiB), which Arroyo also enforces.
-pub const MIN_PART_SIZE: u64 = 5 << 20;
+pub(crate) const MIN_PART_SIZE: u64 = 5 << 20;
 /// The documented largest `multipart.minimum_multipart_size` (2 MiB).
-pub const MAX_MINIMUM_MULTIPART_SIZE: u64 = 2 << 20;
+pub(crate) const MAX_MINIMUM_MULTIPART_SIZE: u64 = 2 << 20;
 
 /// Settings of a file sink (filesystem and delta).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -175,7 +175,7 @@ const PATH_HELP: &str = "use an absolute local path (`/data/out`), `file:///…`
 
 /// Checks a storage path against the forms Arroyo's storage layer accepts. Returns the
 /// backend name (`local`, `s3`, `r2`, `gcs`, `azure`) or a message and help.
-pub fn check_storage_path(path: &str) -> Result<&'static str, (String, String)> {
+pub(crate) fn check_storage_path(path: &str) -> Result<&'static str, (String, String)> {
     let bad = |msg: String| Err((msg, PATH_HELP.to_string()));
     let non_empty_bucket = |rest: &str, what: &str, backend: &'static str| {
         let bucket = rest.split('/').next().unwrap_or("");
@@ -319,7 +319,7 @@ fn example(backend: &str) -> &'static str {
 }
 
 /// Checks a `strftime` pattern (chrono's specifiers, with the `-`, `_`, `0` padding flags).
-pub fn check_time_pattern(pattern: &str) -> Result<(), String> {
+pub(crate) fn check_time_pattern(pattern: &str) -> Result<(), String> {
     const SPECIFIERS: &str = "YCymbBhdeaAwuUWGgVjDxFvHkIlPpMSfZzRTXrcstn%+";
     let mut chars = pattern.chars().peekable();
     let mut any = false;
@@ -352,7 +352,7 @@ pub fn check_time_pattern(pattern: &str) -> Result<(), String> {
 }
 
 /// Reads the `storage.*` family: every value must be a non-empty quoted string.
-pub fn storage_from_options(opts: &mut ConnectorOptions) -> BTreeMap<String, Secret> {
+pub(crate) fn storage_from_options(opts: &mut ConnectorOptions) -> BTreeMap<String, Secret> {
     let mut out = BTreeMap::new();
     for (key, value) in opts.take_prefix(STORAGE.key) {
         match value.node {
@@ -449,7 +449,7 @@ fn size_error(
 /// The rolling, naming, multipart and writer settings every file-writing sink shares
 /// (filesystem, delta and iceberg).
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct WriterSettings {
+pub(crate) struct WriterSettings {
     /// When files roll.
     pub rolling_policy: RollingPolicy,
     /// How files are named.
@@ -462,7 +462,7 @@ pub struct WriterSettings {
 
 /// Reads the shared writer settings: `rolling_policy.*`, `filename.*`, `multipart.*` and
 /// `sink.version`. Pulls every option before giving up.
-pub fn writer_from_options(opts: &mut ConnectorOptions) -> Option<WriterSettings> {
+pub(crate) fn writer_from_options(opts: &mut ConnectorOptions) -> Option<WriterSettings> {
     let mut ok = true;
     let file_size = opts.data_size(&ROLLING_FILE_SIZE);
     let file_size = match file_size {
@@ -567,7 +567,7 @@ pub fn writer_from_options(opts: &mut ConnectorOptions) -> Option<WriterSettings
 
 /// Reads the options of a file sink (filesystem and delta). Pulls every option before
 /// giving up, so all mistakes are reported at once.
-pub fn sink_from_options(opts: &mut ConnectorOptions) -> Option<FileSystemSink> {
+pub(crate) fn sink_from_options(opts: &mut ConnectorOptions) -> Option<FileSystemSink> {
     let path = path_from_options(opts);
     let storage_options = storage_from_options(opts);
     let writer = writer_from_options(opts);
@@ -680,7 +680,7 @@ pub fn sink_from_options(opts: &mut ConnectorOptions) -> Option<FileSystemSink> 
 ///
 /// `carried` are the formats the connector accepts at all (those outside it were reported
 /// already); `allowed` are those its sinks can write.
-pub fn check_sink(
+pub(crate) fn check_sink(
     connector: &str,
     sink: &FileSystemSink,
     carried: &[&str],

@@ -69,7 +69,7 @@ const SOURCE_FORMATS: &[&str] = &[
 
 /// The filesystem connector.
 #[derive(Clone, Copy, Debug, Default)]
-pub struct FileSystem;
+pub(crate) struct FileSystem;
 
 /// A filesystem table.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -116,7 +116,7 @@ pub struct FileSystemSource {
 /// A light syntax check of a regular expression: balanced groups and classes, no
 /// dangling escape, and no repetition operator with nothing to repeat. (The full
 /// grammar is checked by the regex engine when the source starts.)
-pub fn check_regex(re: &str) -> Result<(), String> {
+pub(crate) fn check_regex(re: &str) -> Result<(), String> {
     let mut depth = 0usize;
     let mut in_class = false;
     let mut prev_repeatable = false;

@@ -28,7 +28,7 @@ option_specs! {
 
 /// The Fluvio connector.
 #[derive(Clone, Copy, Debug, Default)]
-pub struct Fluvio;
+pub(crate) struct Fluvio;
 
 /// One Fluvio table.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -57,7 +57,7 @@ pub enum FluvioTableKind {
 
 /// Whether `s` is a valid Fluvio topic name: 1 to 63 lowercase letters, digits and `-`,
 /// starting and ending with a letter or digit.
-pub fn valid_topic(s: &str) -> bool {
+pub(crate) fn valid_topic(s: &str) -> bool {
     let edge_ok = |c: Option<char>| c.is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit());
     (1..=63).contains(&s.len())
         && s.chars()
@@ -67,7 +67,7 @@ pub fn valid_topic(s: &str) -> bool {
 }
 
 /// Checks a single `host:port`: a message and optional help for the first problem.
-pub fn check_endpoint(s: &str) -> Result<(), (String, Option<String>)> {
+pub(crate) fn check_endpoint(s: &str) -> Result<(), (String, Option<String>)> {
     if s.contains(',') {
         return Err((
             "expected one `host:port`, found a list".into(),

@@ -22,7 +22,7 @@ use crate::span::{Span, Spanned};
 
 /// What a description may show of a checked endpoint.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Endpoint {
+pub(crate) struct Endpoint {
     /// The scheme, lower case; `None` when the endpoint starts with a `{{ VAR }}` placeholder.
     pub scheme: Option<String>,
     /// `scheme://host[:port]` without user info, or the leading placeholder as written.
@@ -33,14 +33,14 @@ pub struct Endpoint {
 
 impl Endpoint {
     /// `origin` followed by `path`.
-    pub fn without_query(&self) -> String {
+    pub(crate) fn without_query(&self) -> String {
         format!("{}{}", self.origin, self.path)
     }
 }
 
 /// Why an endpoint or a header string is invalid, and where (a byte range of the string).
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct PartError {
+pub(crate) struct PartError {
     /// What is wrong, without the option name.
     pub message: String,
     /// How to fix it.
@@ -94,7 +94,7 @@ fn scheme_list(schemes: &[&str]) -> String {
 /// substitutes them); parts they cover are not checked, and an endpoint that starts with
 /// one is checked only after it. Without, a placeholder is an error: the runtime would
 /// use the braces literally.
-pub fn check_url(
+pub(crate) fn check_url(
     s: &str,
     schemes: &[&str],
     allow_placeholders: bool,
@@ -384,7 +384,7 @@ fn token_char(c: char) -> bool {
 /// Parses `'Name: value, Name2: value2'`. Each comma-separated part splits at its first
 /// `:` (so a value may contain `:`, which Arroyo would cut off); names and values are
 /// trimmed. Every bad part is reported, by its position, never by its text.
-pub fn parse_headers(s: &str) -> Result<BTreeMap<String, Secret>, Vec<PartError>> {
+pub(crate) fn parse_headers(s: &str) -> Result<BTreeMap<String, Secret>, Vec<PartError>> {
     let mut out: BTreeMap<String, Secret> = BTreeMap::new();
     let mut lower: BTreeMap<String, usize> = BTreeMap::new();
     let mut errors = Vec::new();
@@ -490,7 +490,7 @@ pub fn parse_headers(s: &str) -> Result<BTreeMap<String, Secret>, Vec<PartError>
 /// The span of bytes `at` of a string value written at `span`: exact when the value was
 /// written as one quoted literal without escapes (its span is two bytes longer than the
 /// text), else the whole value.
-pub fn inner_span(span: Span, text: &str, at: Option<&Range<usize>>) -> Span {
+pub(crate) fn inner_span(span: Span, text: &str, at: Option<&Range<usize>>) -> Span {
     match at {
         Some(r) if !span.is_detached() && span.len() == text.len() + 2 && r.end <= text.len() => {
             Span::new(span.start + 1 + r.start, span.start + 1 + r.end)
@@ -513,7 +513,7 @@ fn report(opts: &mut ConnectorOptions, spec: &OptionSpec, value: &Spanned<String
 
 /// Pulls a required endpoint and checks it with [`check_url`]; reports and returns
 /// `None` when it is missing or invalid.
-pub fn endpoint(
+pub(crate) fn endpoint(
     opts: &mut ConnectorOptions,
     spec: &OptionSpec,
     schemes: &[&str],
@@ -531,7 +531,11 @@ pub fn endpoint(
 
 /// Origin and path of an endpoint, for descriptions (the query string may carry an API
 /// key); `an invalid endpoint` when it does not check.
-pub fn describe_endpoint(endpoint: &str, schemes: &[&str], allow_placeholders: bool) -> String {
+pub(crate) fn describe_endpoint(
+    endpoint: &str,
+    schemes: &[&str],
+    allow_placeholders: bool,
+) -> String {
     check_url(endpoint, schemes, allow_placeholders)
         .map(|e| e.without_query())
         .unwrap_or_else(|_| "an invalid endpoint".to_string())
@@ -539,7 +543,7 @@ pub fn describe_endpoint(endpoint: &str, schemes: &[&str], allow_placeholders: b
 
 /// Pulls the endpoint and the headers every HTTP-family table has: the endpoint as
 /// written, and the headers (empty when absent); `None` when missing or invalid.
-pub fn endpoint_and_headers(
+pub(crate) fn endpoint_and_headers(
     opts: &mut ConnectorOptions,
     endpoint_spec: &OptionSpec,
     headers_spec: &OptionSpec,
@@ -552,7 +556,10 @@ pub fn endpoint_and_headers(
 
 /// Pulls an optional header string: `Some(empty)` when absent, `None` when invalid (every
 /// bad part is reported).
-pub fn headers(opts: &mut ConnectorOptions, spec: &OptionSpec) -> Option<BTreeMap<String, Secret>> {
+pub(crate) fn headers(
+    opts: &mut ConnectorOptions,
+    spec: &OptionSpec,
+) -> Option<BTreeMap<String, Secret>> {
     let present = opts.is_pending(spec.key);
     let Some(value) = opts.string(spec) else {
         return (!present).then(BTreeMap::new);

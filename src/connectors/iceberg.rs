@@ -64,7 +64,7 @@ const TABLE_OPTIONS: &[OptionSpec] = &[
 
 /// The Iceberg connector.
 #[derive(Clone, Copy, Debug, Default)]
-pub struct Iceberg;
+pub(crate) struct Iceberg;
 
 /// An Iceberg catalog connection.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -161,7 +161,7 @@ pub enum IcebergTransform {
 
 impl IcebergTransform {
     /// The suffix of generated partition field names (`bucket_16`, `day`).
-    pub fn suffix(self) -> String {
+    pub(crate) fn suffix(self) -> String {
         match self {
             IcebergTransform::Identity => "identity".into(),
             IcebergTransform::Bucket { n } => format!("bucket_{n}"),
@@ -176,7 +176,7 @@ impl IcebergTransform {
 
     /// Whether the transform accepts a column of type `t` (Iceberg's spec), and what it
     /// needs when it does not.
-    pub fn accepts(self, t: &DataType) -> Result<(), &'static str> {
+    pub(crate) fn accepts(self, t: &DataType) -> Result<(), &'static str> {
         use DataType as D;
         let temporal = matches!(t, D::Timestamp(_, _) | D::Date32 | D::Date64);
         let nested = matches!(
@@ -232,7 +232,7 @@ impl IcebergTransform {
 /// A mistake in one `PARTITIONED BY` item: message, help, and the byte range inside the
 /// item's text it is about (`None` for the whole item).
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct TransformError {
+pub(crate) struct TransformError {
     /// What is wrong.
     pub message: String,
     /// How to fix it.
@@ -257,7 +257,7 @@ fn range_of(text: &str, piece: &str) -> Option<(usize, usize)> {
 
 /// Parses one `PARTITIONED BY` item: `transform(column[, n])`. Returns the column (without
 /// quotes), its byte range, and the transform.
-pub fn parse_transform(
+pub(crate) fn parse_transform(
     text: &str,
 ) -> Result<(String, (usize, usize), IcebergTransform), TransformError> {
     let err = |message: String, help: &str, piece: Option<&str>| TransformError {

@@ -23,7 +23,7 @@ option_specs! {
 
 /// The impulse connector.
 #[derive(Clone, Copy, Debug, Default)]
-pub struct Impulse;
+pub(crate) struct Impulse;
 
 /// An impulse source.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]

@@ -87,7 +87,7 @@ pub(crate) const METADATA: &[MetadataDef] = &[
 
 /// The Kafka connector.
 #[derive(Clone, Copy, Debug, Default)]
-pub struct Kafka;
+pub(crate) struct Kafka;
 
 /// A Kafka cluster connection.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -179,7 +179,7 @@ pub enum KafkaTableKind {
 /// `auth.type`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
-pub enum AuthType {
+pub(crate) enum AuthType {
     /// No authentication.
     None,
     /// SASL (`auth.protocol`, `auth.mechanism`, `auth.username`, `auth.password`).

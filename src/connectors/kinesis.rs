@@ -17,9 +17,9 @@ use crate::options::option_specs;
 use crate::options::{AppliesTo, ConnectorOptions, OptionKind};
 
 /// The most records Kinesis takes in one `PutRecords` call.
-pub const MAX_RECORDS_PER_BATCH: i64 = 500;
+pub(crate) const MAX_RECORDS_PER_BATCH: i64 = 500;
 /// The largest batch Arroyo's Kinesis sink documents, in bytes.
-pub const MAX_BYTES_PER_BATCH: i64 = 4_000_000;
+pub(crate) const MAX_BYTES_PER_BATCH: i64 = 4_000_000;
 
 option_specs! {
     TABLE_OPTIONS = [
@@ -45,7 +45,7 @@ pub enum StartOffset {
 
 /// The Kinesis connector.
 #[derive(Clone, Copy, Debug, Default)]
-pub struct Kinesis;
+pub(crate) struct Kinesis;
 
 /// One Kinesis table.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -80,7 +80,7 @@ pub enum KinesisTableKind {
 }
 
 /// Whether `s` is a valid Kinesis stream name: 1 to 128 of `[A-Za-z0-9_.-]`.
-pub fn valid_stream_name(s: &str) -> bool {
+pub(crate) fn valid_stream_name(s: &str) -> bool {
     (1..=128).contains(&s.len())
         && s.chars()
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-'))
@@ -88,7 +88,7 @@ pub fn valid_stream_name(s: &str) -> bool {
 
 /// Whether `s` has the shape of an AWS region name (`us-east-1`, `us-gov-west-1`,
 /// `cn-north-1`): lowercase words joined by `-`, ending in a number.
-pub fn valid_region(s: &str) -> bool {
+pub(crate) fn valid_region(s: &str) -> bool {
     let parts: Vec<&str> = s.split('-').collect();
     let Some((last, words)) = parts.split_last() else {
         return false;

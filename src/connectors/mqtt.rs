@@ -56,7 +56,7 @@ const METADATA: &[MetadataDef] = &[MetadataDef {
 
 /// The MQTT connector.
 #[derive(Clone, Copy, Debug, Default)]
-pub struct Mqtt;
+pub(crate) struct Mqtt;
 
 /// An MQTT broker connection.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]

@@ -102,7 +102,7 @@ const TABLE_OPTIONS: &[OptionSpec] = &[
 /// `auth.type`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
-pub enum NatsAuthType {
+pub(crate) enum NatsAuthType {
     /// No authentication.
     None,
     /// `auth.username` and `auth.password`.
@@ -133,7 +133,7 @@ pub enum ReplayPolicy {
 
 /// The NATS connector.
 #[derive(Clone, Copy, Debug, Default)]
-pub struct Nats;
+pub(crate) struct Nats;
 
 /// A NATS cluster connection.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -233,7 +233,7 @@ pub struct JetstreamConsumer {
 }
 
 /// Parses the comma-separated server list; each entry is `host:port` or `scheme://host:port`.
-pub fn parse_servers(s: &str) -> Result<Vec<String>, (String, Option<String>)> {
+pub(crate) fn parse_servers(s: &str) -> Result<Vec<String>, (String, Option<String>)> {
     if has_placeholder(s) {
         return Ok(vec![s.trim().to_string()]);
     }

@@ -22,7 +22,7 @@ const TABLE_OPTIONS: &[OptionSpec] = &[EVENT_RATE, RUNTIME];
 
 /// The nexmark connector.
 #[derive(Clone, Copy, Debug, Default)]
-pub struct Nexmark;
+pub(crate) struct Nexmark;
 
 /// A nexmark source.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -43,7 +43,7 @@ fn structure(fields: &[(&str, DataType)]) -> DataType {
 }
 
 /// The fixed Nexmark schema.
-pub fn nexmark_fields() -> Vec<Field> {
+pub(crate) fn nexmark_fields() -> Vec<Field> {
     let ts = DataType::Timestamp(TimeUnit::Nanosecond, None);
     let person = structure(&[
         ("id", DataType::Int64),

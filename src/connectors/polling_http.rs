@@ -30,11 +30,11 @@ option_specs! {
 }
 
 /// Schemes a polled endpoint may have.
-pub const SCHEMES: &[&str] = &["http", "https"];
+pub(crate) const SCHEMES: &[&str] = &["http", "https"];
 
 /// The polling HTTP connector.
 #[derive(Clone, Copy, Debug, Default)]
-pub struct PollingHttp;
+pub(crate) struct PollingHttp;
 
 /// The HTTP method of a polling request.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -52,7 +52,7 @@ pub enum HttpMethod {
 
 impl HttpMethod {
     /// The method as sent on the wire.
-    pub fn as_str(self) -> &'static str {
+    pub(crate) fn as_str(self) -> &'static str {
         match self {
             HttpMethod::Get => "GET",
             HttpMethod::Post => "POST",

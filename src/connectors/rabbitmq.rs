@@ -41,7 +41,7 @@ option_specs! {
 
 /// The RabbitMQ Streams connector.
 #[derive(Clone, Copy, Debug, Default)]
-pub struct Rabbitmq;
+pub(crate) struct Rabbitmq;
 
 /// A RabbitMQ server connection (unset fields take the client's defaults).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]

@@ -61,7 +61,7 @@ const METADATA: &[MetadataDef] = &[MetadataDef {
 
 /// The Redis connector.
 #[derive(Clone, Copy, Debug, Default)]
-pub struct Redis;
+pub(crate) struct Redis;
 
 /// A Redis connection.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -159,7 +159,7 @@ pub enum ListOperation {
 /// `target`: what each row of a sink is written as.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
-pub enum TargetKind {
+pub(crate) enum TargetKind {
     /// A string key per row.
     String,
     /// An element of a list.

@@ -28,7 +28,7 @@ const LINE_FORMATS: &[&str] = &["json", "debezium_json", "raw_string"];
 
 /// The single-file connector.
 #[derive(Clone, Copy, Debug, Default)]
-pub struct SingleFile;
+pub(crate) struct SingleFile;
 
 /// A single-file table.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]

@@ -24,11 +24,11 @@ option_specs! {
 }
 
 /// Schemes an event-stream endpoint may have.
-pub const SCHEMES: &[&str] = &["http", "https"];
+pub(crate) const SCHEMES: &[&str] = &["http", "https"];
 
 /// The Server-Sent Events connector.
 #[derive(Clone, Copy, Debug, Default)]
-pub struct Sse;
+pub(crate) struct Sse;
 
 /// A Server-Sent Events source.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]

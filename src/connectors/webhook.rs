@@ -26,11 +26,11 @@ option_specs! {
 }
 
 /// Schemes a webhook endpoint may have.
-pub const SCHEMES: &[&str] = &["http", "https"];
+pub(crate) const SCHEMES: &[&str] = &["http", "https"];
 
 /// The webhook connector.
 #[derive(Clone, Copy, Debug, Default)]
-pub struct Webhook;
+pub(crate) struct Webhook;
 
 /// A webhook sink.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]

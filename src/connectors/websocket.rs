@@ -31,14 +31,14 @@ option_specs! {
 }
 
 /// Schemes a WebSocket endpoint may have.
-pub const SCHEMES: &[&str] = &["ws", "wss"];
+pub(crate) const SCHEMES: &[&str] = &["ws", "wss"];
 
 /// The longest subscription message, in characters (Arroyo's table schema `maxLength`).
-pub const MAX_MESSAGE_CHARS: usize = 2048;
+pub(crate) const MAX_MESSAGE_CHARS: usize = 2048;
 
 /// The WebSocket connector.
 #[derive(Clone, Copy, Debug, Default)]
-pub struct Websocket;
+pub(crate) struct Websocket;
 
 /// A WebSocket source.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
