@@ -14,6 +14,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use super::boilerplate::connector_types;
 use crate::connector::{Connector, ConnectorSpec, Example, Formats, TableContext, MESSAGE_FORMATS};
 use crate::connectors::common::{self, checked};
 use crate::connectors::kafka::{self, Kafka, KafkaTable};
@@ -133,12 +134,7 @@ pub(crate) const SPEC: ConnectorSpec = ConnectorSpec::new(
 .examples(EXAMPLES);
 
 impl Connector for Confluent {
-    type Profile = ConfluentProfile;
-    type Table = KafkaTable;
-
-    fn spec(&self) -> &'static ConnectorSpec {
-        &SPEC
-    }
+    connector_types!(ConfluentProfile, KafkaTable);
 
     fn profile_from_options(&self, opts: &mut ConnectorOptions) -> Option<ConfluentProfile> {
         let servers = kafka::bootstrap_servers(

@@ -135,20 +135,33 @@ fn split_host_port(s: &str) -> Result<(&str, Option<u16>), EndpointError> {
 /// host or a port; the rest is checked. A `{{ … }}` that is not a placeholder is an error.
 pub(crate) fn parse_host_port_list(s: &str) -> Result<Vec<String>, EndpointError> {
     placeholder::find(s).map_err(|e| (e.message, Some(e.help)))?;
+    parse_list(s, "broker", "`host:port` entries", |entry| {
+        if placeholder::is_placeholder(entry) {
+            Ok(())
+        } else {
+            check_host_port(entry)
+        }
+    })
+}
+
+/// Splits a comma-separated list of `what` addresses (`entries` in the help), checks each
+/// trimmed entry with `check` and returns them; an empty entry is an error.
+pub(crate) fn parse_list(
+    s: &str,
+    what: &str,
+    entries: &str,
+    mut check: impl FnMut(&str) -> Result<(), EndpointError>,
+) -> Result<Vec<String>, EndpointError> {
     let mut out = Vec::new();
     for raw in s.split(',') {
         let entry = raw.trim();
         if entry.is_empty() {
             return Err((
-                "empty entry in the broker list".into(),
-                Some("separate `host:port` entries with single commas".into()),
+                format!("empty entry in the {what} list"),
+                Some(format!("separate {entries} with single commas")),
             ));
         }
-        if placeholder::is_placeholder(entry) {
-            out.push(entry.to_string());
-            continue;
-        }
-        check_host_port(entry)?;
+        check(entry)?;
         out.push(entry.to_string());
     }
     Ok(out)

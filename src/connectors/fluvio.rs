@@ -8,6 +8,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use super::boilerplate::no_profile;
 use crate::connector::{
     ConnectionType, Connector, ConnectorSpec, Example, Formats, TableContext, MESSAGE_FORMATS,
 };
@@ -106,16 +107,7 @@ pub(crate) const SPEC: ConnectorSpec =
         .examples(EXAMPLES);
 
 impl Connector for Fluvio {
-    type Profile = ();
-    type Table = FluvioTable;
-
-    fn spec(&self) -> &'static ConnectorSpec {
-        &SPEC
-    }
-
-    fn profile_from_options(&self, _opts: &mut ConnectorOptions) -> Option<()> {
-        Some(())
-    }
+    no_profile!(FluvioTable);
 
     fn table_from_options(
         &self,

@@ -16,6 +16,7 @@ use arrow_schema::{DataType, Field};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use super::boilerplate::connector_types;
 use super::delta::coerce_timestamps;
 use super::file_sink::{
     self, FileNaming, Multipart, RollingPolicy, ShuffleByPartition, SinkVersion,
@@ -506,12 +507,7 @@ pub(crate) const SPEC: ConnectorSpec = ConnectorSpec::new(
 .examples(EXAMPLES);
 
 impl Connector for Iceberg {
-    type Profile = IcebergProfile;
-    type Table = IcebergTable;
-
-    fn spec(&self) -> &'static ConnectorSpec {
-        &SPEC
-    }
+    connector_types!(IcebergProfile, IcebergTable);
 
     fn profile_from_options(&self, opts: &mut ConnectorOptions) -> Option<IcebergProfile> {
         let ty = opts.enumeration(&CATALOG_TYPE);

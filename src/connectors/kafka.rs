@@ -11,18 +11,18 @@ use arrow_schema::DataType;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use super::boilerplate::connector_types;
 use crate::connector::{
     ConnectionType, Connector, ConnectorSpec, Example, FormatRule, Formats, MetadataDef,
     TableContext, MESSAGE_FORMATS,
 };
-use crate::connectors::common::{checked, secret};
+use crate::connectors::common::{checked, named_column, secret};
 use crate::connectors::endpoint::parse_host_port_list;
 use crate::diagnostics::{codes, Diagnostic};
 use crate::options::option_specs;
 use crate::options::{AppliesTo, ConnectorOptions, OptionKind, OptionSpec};
 use crate::profile::Secret;
 use crate::schema::{ConnectionSchema, Format};
-use crate::span::Span;
 
 option_specs! {
     PROFILE_OPTIONS = [
@@ -287,12 +287,7 @@ pub(crate) const SPEC: ConnectorSpec =
         .examples(EXAMPLES);
 
 impl Connector for Kafka {
-    type Profile = KafkaProfile;
-    type Table = KafkaTable;
-
-    fn spec(&self) -> &'static ConnectorSpec {
-        &SPEC
-    }
+    connector_types!(KafkaProfile, KafkaTable);
 
     fn profile_from_options(&self, opts: &mut ConnectorOptions) -> Option<KafkaProfile> {
         let servers = bootstrap_servers(opts, None);
@@ -447,41 +442,20 @@ pub(crate) fn check_table(
         (&SINK_TIMESTAMP_FIELD, timestamp_field),
     ] {
         let Some(name) = field else { continue };
-        let span = opts
-            .peek(spec.key)
-            .map(|v| v.span)
-            .unwrap_or(Span::DETACHED);
-        match schema.field(name) {
-            None => {
-                let names: Vec<&str> = schema.fields.iter().map(|f| f.name().as_str()).collect();
-                let mut d = Diagnostic::error(
-                    codes::UNKNOWN_COLUMN,
-                    span,
-                    format!(
-                        "`{}` names column `{name}`, which the table does not have",
-                        spec.key
-                    ),
-                );
-                d = match crate::options::grammar::did_you_mean(name, names.iter().copied()) {
-                    Some(s) => d.with_help(format!("did you mean `{s}`?")),
-                    None => d.with_help(format!("the columns are: {}", names.join(", "))),
-                };
-                opts.report(d);
-            }
-            Some(f)
-                if spec.key == SINK_TIMESTAMP_FIELD.key
-                    && !matches!(f.data_type(), DataType::Timestamp(_, _)) =>
-            {
-                opts.report(Diagnostic::error(
-                    codes::INVALID_VALUE,
-                    span,
-                    format!(
-                        "`sink.timestamp_field` must name a TIMESTAMP column, but `{name}` is {}",
-                        crate::parse::types::sql_name(f.data_type(), false)
-                    ),
-                ));
-            }
-            Some(_) => {}
+        let Some((f, span)) = named_column(opts, spec, name, schema) else {
+            continue;
+        };
+        if spec.key == SINK_TIMESTAMP_FIELD.key
+            && !matches!(f.data_type(), DataType::Timestamp(_, _))
+        {
+            opts.report(Diagnostic::error(
+                codes::INVALID_VALUE,
+                span,
+                format!(
+                    "`sink.timestamp_field` must name a TIMESTAMP column, but `{name}` is {}",
+                    crate::parse::types::sql_name(f.data_type(), false)
+                ),
+            ));
         }
     }
 }

@@ -9,6 +9,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use super::boilerplate::no_profile;
 use crate::connector::{
     ConnectionType, Connector, ConnectorSpec, Example, Formats, TableContext, MESSAGE_FORMATS,
 };
@@ -120,16 +121,7 @@ pub(crate) const SPEC: ConnectorSpec = ConnectorSpec::new(
 .examples(EXAMPLES);
 
 impl Connector for Kinesis {
-    type Profile = ();
-    type Table = KinesisTable;
-
-    fn spec(&self) -> &'static ConnectorSpec {
-        &SPEC
-    }
-
-    fn profile_from_options(&self, _opts: &mut ConnectorOptions) -> Option<()> {
-        Some(())
-    }
+    no_profile!(KinesisTable);
 
     fn table_from_options(
         &self,

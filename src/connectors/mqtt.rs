@@ -13,6 +13,7 @@ use arrow_schema::DataType;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use super::boilerplate::connector_types;
 use crate::connector::{
     ConnectionType, Connector, ConnectorSpec, Example, Formats, MetadataDef, TableContext,
     MESSAGE_FORMATS,
@@ -145,12 +146,7 @@ pub(crate) const SPEC: ConnectorSpec =
         .examples(EXAMPLES);
 
 impl Connector for Mqtt {
-    type Profile = MqttProfile;
-    type Table = MqttTable;
-
-    fn spec(&self) -> &'static ConnectorSpec {
-        &SPEC
-    }
+    connector_types!(MqttProfile, MqttTable);
 
     fn profile_from_options(&self, opts: &mut ConnectorOptions) -> Option<MqttProfile> {
         let url = opts.string(&URL);
@@ -245,11 +241,7 @@ mod tests {
     use crate::diagnostics::codes;
     use crate::options::Value;
 
-    use crate::connectors::common::test_support::options as opts;
-
-    fn s(v: &str) -> Value {
-        Value::String(v.into())
-    }
+    use crate::connectors::common::test_support::{options as opts, s};
 
     #[test]
     fn tls_options_kept_for_mqtts() {

@@ -10,6 +10,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use super::boilerplate::connector_types;
 use crate::connector::{Connector, ConnectorSpec, Example, Formats, TableContext, MESSAGE_FORMATS};
 use crate::connectors::common::{checked, require_pair, secret, warn_no_effect};
 use crate::options::option_specs;
@@ -154,12 +155,7 @@ pub(crate) const SPEC: ConnectorSpec =
         .examples(EXAMPLES);
 
 impl Connector for Rabbitmq {
-    type Profile = RabbitmqProfile;
-    type Table = RabbitmqTable;
-
-    fn spec(&self) -> &'static ConnectorSpec {
-        &SPEC
-    }
+    connector_types!(RabbitmqProfile, RabbitmqTable);
 
     fn profile_from_options(&self, opts: &mut ConnectorOptions) -> Option<RabbitmqProfile> {
         let host = opts.string(&HOST);
@@ -245,18 +241,7 @@ mod tests {
     use crate::diagnostics::codes;
     use crate::options::Value;
 
-    use crate::connectors::common::test_support::options as opts;
-
-    fn cx() -> TableContext<'static> {
-        TableContext {
-            name: "t",
-            connection_type: crate::connector::ConnectionType::Source,
-            fields: &[],
-            format: None,
-            generated: &[],
-            partitioned_by: None,
-        }
-    }
+    use crate::connectors::common::test_support::{options as opts, source_cx as cx};
 
     #[test]
     fn host_grammar() {

@@ -15,18 +15,19 @@ use arrow_schema::DataType;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use super::boilerplate::connector_types;
 use crate::connector::{
     ConnectionType, Connector, ConnectorSpec, Example, Formats, MetadataDef, TableContext,
     MESSAGE_FORMATS,
 };
-use crate::connectors::common::{checked, secret};
+use crate::connectors::common::{checked, named_column, secret};
 use crate::connectors::endpoint::parse_endpoint;
 use crate::diagnostics::{codes, Diagnostic};
 use crate::options::option_specs;
-use crate::options::{grammar, AppliesTo, ConnectorOptions, OptionKind, OptionSpec};
+use crate::options::{AppliesTo, ConnectorOptions, OptionKind, OptionSpec};
 use crate::profile::Secret;
 use crate::schema::ConnectionSchema;
-use crate::span::{Span, Spanned};
+use crate::span::Spanned;
 
 /// Schemes a Redis address may have.
 const SCHEMES: &[&str] = &["redis", "rediss"];
@@ -301,7 +302,7 @@ impl Redis {
 /// The examples of the docs and the catalogue-derived tests, one a line.
 #[rustfmt::skip]
 const EXAMPLES: &[Example] = &[
-    Example::new("id TEXT METADATA FROM 'key' PRIMARY KEY, plan TEXT", &[("address", "'redis://localhost:6379'"), ("format", "'json'")]) .temporary(),
+    Example::new("id TEXT METADATA FROM 'key' PRIMARY KEY, plan TEXT", &[("address", "'redis://localhost:6379'"), ("format", "'json'")]).temporary(),
     Example::new("id TEXT, plan TEXT", &[("address", "'redis://localhost:6379'"), ("type", "'sink'"), ("target", "'string'"), ("target.key_prefix", "'user:'"), ("format", "'json'")]),
 ];
 
@@ -319,12 +320,7 @@ pub(crate) const SPEC: ConnectorSpec = ConnectorSpec::new(
 .examples(EXAMPLES);
 
 impl Connector for Redis {
-    type Profile = RedisProfile;
-    type Table = RedisTable;
-
-    fn spec(&self) -> &'static ConnectorSpec {
-        &SPEC
-    }
+    connector_types!(RedisProfile, RedisTable);
 
     fn profile_from_options(&self, opts: &mut ConnectorOptions) -> Option<RedisProfile> {
         let connection = self.connection(opts);
@@ -412,47 +408,27 @@ fn check_text_column(
     schema: &ConnectionSchema,
     opts: &mut ConnectorOptions,
 ) {
-    let span = opts
-        .peek(spec.key)
-        .map(|v| v.span)
-        .unwrap_or(Span::DETACHED);
-    match schema.field(name) {
-        None => {
-            let names: Vec<&str> = schema.fields.iter().map(|f| f.name().as_str()).collect();
-            let d = Diagnostic::error(
-                codes::UNKNOWN_COLUMN,
+    let Some((f, span)) = named_column(opts, spec, name, schema) else {
+        return;
+    };
+    if f.data_type() != &DataType::Utf8 || f.is_nullable() {
+        let declared = crate::parse::types::sql_name(f.data_type(), false);
+        let what = if f.data_type() != &DataType::Utf8 {
+            format!("`{name}` is {declared}")
+        } else {
+            format!("`{name}` may be NULL")
+        };
+        opts.report(
+            Diagnostic::error(
+                codes::INVALID_VALUE,
                 span,
                 format!(
-                    "`{}` names column `{name}`, which the table does not have",
+                    "`{}` must name a NOT NULL TEXT column, but {what}",
                     spec.key
                 ),
-            );
-            let d = match grammar::did_you_mean(name, names.iter().copied()) {
-                Some(s) => d.with_help(format!("did you mean `{s}`?")),
-                None => d.with_help(format!("the columns are: {}", names.join(", "))),
-            };
-            opts.report(d);
-        }
-        Some(f) if f.data_type() != &DataType::Utf8 || f.is_nullable() => {
-            let declared = crate::parse::types::sql_name(f.data_type(), false);
-            let what = if f.data_type() != &DataType::Utf8 {
-                format!("`{name}` is {declared}")
-            } else {
-                format!("`{name}` may be NULL")
-            };
-            opts.report(
-                Diagnostic::error(
-                    codes::INVALID_VALUE,
-                    span,
-                    format!(
-                        "`{}` must name a NOT NULL TEXT column, but {what}",
-                        spec.key
-                    ),
-                )
-                .with_help(format!("declare `{name} TEXT NOT NULL`")),
-            );
-        }
-        Some(_) => {}
+            )
+            .with_help(format!("declare `{name} TEXT NOT NULL`")),
+        );
     }
 }
 
@@ -511,18 +487,7 @@ fn check_lookup_key(schema: &ConnectionSchema, opts: &mut ConnectorOptions) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::options::Value;
-
-    fn opts(pairs: &[(&str, &str)]) -> ConnectorOptions {
-        let mut o = ConnectorOptions::empty(Span::DETACHED);
-        for (k, v) in pairs {
-            o.insert(
-                Spanned::detached(k.to_string()),
-                Spanned::detached(Value::String(v.to_string())),
-            );
-        }
-        o
-    }
+    use crate::connectors::common::test_support::string_options as opts;
 
     #[test]
     fn cluster_addresses_are_trimmed() {
