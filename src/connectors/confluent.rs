@@ -296,6 +296,15 @@ mod tests {
         )
     }
 
+    /// `client.id` of table `t`'s `client_configs`.
+    fn client_id(out: &Compiled) -> Option<&str> {
+        out.table("t")
+            .and_then(|t| t.as_connection())
+            .and_then(|c| c.table_config::<KafkaTable>())
+            .and_then(|t| t.client_configs.get("client.id"))
+            .map(String::as_str)
+    }
+
     fn codes(out: &Compiled) -> Vec<(bool, &str)> {
         out.diagnostics
             .iter()
@@ -341,32 +350,14 @@ mod tests {
     #[test]
     fn client_id_defaults_to_the_partner_id() {
         let out = compile("connection_profile = 'cloud'");
-        let table = out
-            .table("t")
-            .and_then(|t| t.as_connection())
-            .and_then(|c| c.table_config::<KafkaTable>());
-        assert_eq!(
-            table
-                .and_then(|t| t.client_configs.get("client.id"))
-                .map(String::as_str),
-            Some(DEFAULT_CLIENT_ID)
-        );
+        assert_eq!(client_id(&out), Some(DEFAULT_CLIENT_ID));
     }
 
     #[test]
     fn client_id_of_the_user_is_kept() {
         let out = compile("connection_profile = 'cloud', client_configs = 'client.id=mine'");
         assert_eq!(codes(&out), vec![]);
-        let table = out
-            .table("t")
-            .and_then(|t| t.as_connection())
-            .and_then(|c| c.table_config::<KafkaTable>());
-        assert_eq!(
-            table
-                .and_then(|t| t.client_configs.get("client.id"))
-                .map(String::as_str),
-            Some("mine")
-        );
+        assert_eq!(client_id(&out), Some("mine"));
     }
 
     #[test]

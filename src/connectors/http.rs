@@ -89,6 +89,9 @@ fn scheme_list(schemes: &[&str]) -> String {
     }
 }
 
+/// The schemes of an HTTP endpoint (`sse`, `webhook`, `polling_http`).
+pub(crate) const HTTP_SCHEMES: &[&str] = &["http", "https"];
+
 /// Checks an absolute URL whose scheme is one of `schemes` (lower case). With
 /// `allow_placeholders`, `{{ VAR }}` placeholders may stand anywhere (the runtime
 /// substitutes them); parts they cover are not checked, and an endpoint that starts with
@@ -579,7 +582,7 @@ pub(crate) fn headers(
 mod tests {
     use super::*;
 
-    const HTTP: &[&str] = &["http", "https"];
+    const HTTP: &[&str] = HTTP_SCHEMES;
     const WS: &[&str] = &["ws", "wss"];
 
     fn origin(s: &str) -> Result<(String, String), String> {
@@ -590,106 +593,72 @@ mod tests {
 
     #[test]
     fn good_urls() {
-        assert_eq!(
-            origin("https://api.example.com/v1/items?token=x"),
-            Ok(("https://api.example.com".into(), "/v1/items".into()))
-        );
-        assert_eq!(
-            origin("HTTP://user@localhost:8080"),
-            Ok(("http://localhost:8080".into(), "".into()))
-        );
-        assert_eq!(
-            origin("https://bot:{{ BOT_PASSWORD }}@hooks.example.com/x"),
-            Ok(("https://hooks.example.com".into(), "/x".into()))
-        );
-        assert_eq!(
-            origin("http://[::1]:9000/x#frag"),
-            Ok(("http://[::1]:9000".into(), "/x".into()))
-        );
-        assert_eq!(
-            origin("http://10.0.0.7/a%20b"),
-            Ok(("http://10.0.0.7".into(), "/a%20b".into()))
-        );
-        assert_eq!(
-            origin("https://bücher.example./"),
-            Ok(("https://bücher.example.".into(), "/".into()))
-        );
+        // (URL, origin, path)
+        let cases = [
+            (
+                "https://api.example.com/v1/items?token=x",
+                "https://api.example.com",
+                "/v1/items",
+            ),
+            ("HTTP://user@localhost:8080", "http://localhost:8080", ""),
+            (
+                "https://bot:{{ BOT_PASSWORD }}@hooks.example.com/x",
+                "https://hooks.example.com",
+                "/x",
+            ),
+            ("http://[::1]:9000/x#frag", "http://[::1]:9000", "/x"),
+            ("http://10.0.0.7/a%20b", "http://10.0.0.7", "/a%20b"),
+            ("https://bücher.example./", "https://bücher.example.", "/"),
+        ];
+        for (url, o, path) in cases {
+            assert_eq!(origin(url), Ok((o.into(), path.into())), "{url}");
+        }
         assert!(check_url("wss://stream.example.com/ws", WS, false).is_ok());
     }
 
     #[test]
     fn bad_urls() {
-        let msg = |s: &str| check_url(s, HTTP, false).err().map(|e| e.message);
-        assert_eq!(
-            msg("example.com/x").as_deref(),
-            Some("the URL has no scheme")
-        );
-        assert_eq!(
-            msg("localhost:8080").as_deref(),
-            Some("the URL has no scheme")
-        );
-        assert_eq!(
-            msg("ftp://x").as_deref(),
-            Some("unsupported scheme `ftp`; expected `http` or `https`")
-        );
-        assert_eq!(
-            msg("http:x").as_deref(),
-            Some("expected `//` after `http:`")
-        );
-        assert_eq!(msg("http:///x").as_deref(), Some("the URL has no host"));
-        assert_eq!(
-            msg("http://a b/").as_deref(),
-            Some("the URL contains a space")
-        );
-        assert_eq!(
-            msg(" http://a/").as_deref(),
-            Some("the URL has leading or trailing spaces")
-        );
-        assert_eq!(
-            msg("http://a:99999/").as_deref(),
-            Some("port `99999` is out of range (1 to 65535)")
-        );
-        assert_eq!(
-            msg("http://a:0/").as_deref(),
-            Some("port `0` is out of range (1 to 65535)")
-        );
-        assert_eq!(
-            msg("http://a:x/").as_deref(),
-            Some("`x` is not a port number")
-        );
-        assert_eq!(
-            msg("http://a:/").as_deref(),
-            Some("the URL has an empty port after `:`")
-        );
-        assert_eq!(
-            msg("http://256.1.1.1/").as_deref(),
-            Some("`256.1.1.1` is not a valid IPv4 address")
-        );
-        assert_eq!(
-            msg("http://a..b/").as_deref(),
-            Some("host `a..b` has an empty label (`..` or a leading `.`)")
-        );
-        assert_eq!(
-            msg("http://[::g]/").as_deref(),
-            Some("`::g` is not a valid IPv6 address")
-        );
-        assert_eq!(
-            msg("http://::1/").as_deref(),
-            Some("the host has more than one `:`")
-        );
-        assert_eq!(
-            msg("http://a/%zz").as_deref(),
-            Some("`%` is not followed by two hex digits")
-        );
-        assert_eq!(msg("http://a\\b").as_deref(), Some("the URL contains `\\`"));
-        assert_eq!(
-            msg("http://a<b/").as_deref(),
-            Some("`<` is not allowed in a host name")
-        );
-        assert_eq!(
-            msg("http://{{ HOST }}/").as_deref(),
-            Some("`{{ VAR }}` placeholders are not substituted in this endpoint")
-        );
+        // (URL, message)
+        let cases = [
+            ("example.com/x", "the URL has no scheme"),
+            ("localhost:8080", "the URL has no scheme"),
+            (
+                "ftp://x",
+                "unsupported scheme `ftp`; expected `http` or `https`",
+            ),
+            ("http:x", "expected `//` after `http:`"),
+            ("http:///x", "the URL has no host"),
+            ("http://a b/", "the URL contains a space"),
+            (" http://a/", "the URL has leading or trailing spaces"),
+            (
+                "http://a:99999/",
+                "port `99999` is out of range (1 to 65535)",
+            ),
+            ("http://a:0/", "port `0` is out of range (1 to 65535)"),
+            ("http://a:x/", "`x` is not a port number"),
+            ("http://a:/", "the URL has an empty port after `:`"),
+            (
+                "http://256.1.1.1/",
+                "`256.1.1.1` is not a valid IPv4 address",
+            ),
+            (
+                "http://a..b/",
+                "host `a..b` has an empty label (`..` or a leading `.`)",
+            ),
+            ("http://[::g]/", "`::g` is not a valid IPv6 address"),
+            ("http://::1/", "the host has more than one `:`"),
+            ("http://a/%zz", "`%` is not followed by two hex digits"),
+            ("http://a\\b", "the URL contains `\\`"),
+            ("http://a<b/", "`<` is not allowed in a host name"),
+            (
+                "http://{{ HOST }}/",
+                "`{{ VAR }}` placeholders are not substituted in this endpoint",
+            ),
+        ];
+        for (url, message) in cases {
+            let got = check_url(url, HTTP, false).err().map(|e| e.message);
+            assert_eq!(got.as_deref(), Some(message), "{url}");
+        }
     }
 
     #[test]

@@ -180,6 +180,19 @@ impl IcebergTransform {
     pub(crate) fn accepts(self, t: &DataType) -> Result<(), &'static str> {
         use DataType as D;
         let temporal = matches!(t, D::Timestamp(_, _) | D::Date32 | D::Date64);
+        // What `truncate` takes; `bucket` takes these and more.
+        let truncatable = matches!(
+            t,
+            D::Int32
+                | D::Int64
+                | D::UInt32
+                | D::UInt64
+                | D::Decimal128(_, _)
+                | D::Utf8
+                | D::LargeUtf8
+                | D::Binary
+                | D::LargeBinary
+        );
         let nested = matches!(
             t,
             D::Struct(_) | D::List(_) | D::LargeList(_) | D::FixedSizeList(_, _) | D::Map(_, _)
@@ -198,34 +211,20 @@ impl IcebergTransform {
             }
             IcebergTransform::Hour if matches!(t, D::Timestamp(_, _)) => Ok(()),
             IcebergTransform::Hour => Err("a TIMESTAMP column"),
-            IcebergTransform::Bucket { .. } => match t {
-                D::Int32
-                | D::Int64
-                | D::UInt32
-                | D::UInt64
-                | D::Decimal128(_, _)
-                | D::Utf8
-                | D::LargeUtf8
-                | D::Binary
-                | D::LargeBinary
-                | D::FixedSizeBinary(_)
-                | D::Timestamp(_, _)
-                | D::Date32
-                | D::Time64(_) => Ok(()),
-                _ => Err("an integer, DECIMAL, TEXT, BYTEA, DATE, TIME or TIMESTAMP column"),
-            },
-            IcebergTransform::Truncate { .. } => match t {
-                D::Int32
-                | D::Int64
-                | D::UInt32
-                | D::UInt64
-                | D::Decimal128(_, _)
-                | D::Utf8
-                | D::LargeUtf8
-                | D::Binary
-                | D::LargeBinary => Ok(()),
-                _ => Err("an integer, DECIMAL, TEXT or BYTEA column"),
-            },
+            IcebergTransform::Bucket { .. }
+                if truncatable
+                    || matches!(
+                        t,
+                        D::FixedSizeBinary(_) | D::Timestamp(_, _) | D::Date32 | D::Time64(_)
+                    ) =>
+            {
+                Ok(())
+            }
+            IcebergTransform::Bucket { .. } => {
+                Err("an integer, DECIMAL, TEXT, BYTEA, DATE, TIME or TIMESTAMP column")
+            }
+            IcebergTransform::Truncate { .. } if truncatable => Ok(()),
+            IcebergTransform::Truncate { .. } => Err("an integer, DECIMAL, TEXT or BYTEA column"),
         }
     }
 }

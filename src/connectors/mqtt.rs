@@ -241,7 +241,7 @@ mod tests {
     use crate::diagnostics::codes;
     use crate::options::Value;
 
-    use crate::connectors::common::test_support::{options as opts, s};
+    use crate::connectors::common::test_support::{options as opts, s, source_cx};
 
     #[test]
     fn tls_options_kept_for_mqtts() {
@@ -312,15 +312,7 @@ mod tests {
             ("type", s("source")),
             ("qos", s("exactly_once")),
         ]);
-        let cx = TableContext {
-            name: "t",
-            connection_type: crate::connector::ConnectionType::Source,
-            fields: &[],
-            format: None,
-            generated: &[],
-            partitioned_by: None,
-        };
-        let t = Mqtt.table_from_options(&mut o, &cx);
+        let t = Mqtt.table_from_options(&mut o, &source_cx());
         assert_eq!(t.map(|t| t.qos), Some(Qos::ExactlyOnce));
     }
 }

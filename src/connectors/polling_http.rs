@@ -29,9 +29,6 @@ option_specs! {
     ]
 }
 
-/// Schemes a polled endpoint may have.
-pub(crate) const SCHEMES: &[&str] = &["http", "https"];
-
 /// The polling HTTP connector.
 #[derive(Clone, Copy, Debug, Default)]
 pub(crate) struct PollingHttp;
@@ -116,7 +113,7 @@ impl Connector for PollingHttp {
         _cx: &TableContext<'_>,
     ) -> Option<PollingHttpTable> {
         let (endpoint, headers) =
-            http::endpoint_and_headers(opts, &ENDPOINT, &HEADERS, SCHEMES, false);
+            http::endpoint_and_headers(opts, &ENDPOINT, &HEADERS, http::HTTP_SCHEMES, false);
         let method = opts.choice::<HttpMethod>(&METHOD).map(|m| m.node);
         let body = opts.string(&BODY).map(|b| b.node);
         let interval = match opts.non_zero(&POLL_INTERVAL_MS) {
@@ -148,7 +145,7 @@ impl Connector for PollingHttp {
 
     fn description(&self, _profile: &(), table: &PollingHttpTable) -> String {
         // The query string may carry an API key: show origin and path only.
-        let url = http::describe_endpoint(&table.endpoint, SCHEMES, false);
+        let url = http::describe_endpoint(&table.endpoint, http::HTTP_SCHEMES, false);
         format!(
             "polling http source: {} '{url}' every {} ms",
             table.method.as_str(),

@@ -23,9 +23,6 @@ option_specs! {
     ]
 }
 
-/// Schemes an event-stream endpoint may have.
-pub(crate) const SCHEMES: &[&str] = &["http", "https"];
-
 /// The Server-Sent Events connector.
 #[derive(Clone, Copy, Debug, Default)]
 pub(crate) struct Sse;
@@ -69,7 +66,7 @@ impl Connector for Sse {
         _cx: &TableContext<'_>,
     ) -> Option<SseTable> {
         let (endpoint, headers) =
-            http::endpoint_and_headers(opts, &ENDPOINT, &HEADERS, SCHEMES, false);
+            http::endpoint_and_headers(opts, &ENDPOINT, &HEADERS, http::HTTP_SCHEMES, false);
         let events = match opts.list(&EVENTS) {
             Some(list) => Some(list.node.into_iter().map(|e| e.node).collect()),
             None if opts.contains(EVENTS.key) => None,
@@ -84,7 +81,7 @@ impl Connector for Sse {
 
     fn description(&self, _profile: &(), table: &SseTable) -> String {
         // The query string may carry an API key: show origin and path only.
-        let url = http::describe_endpoint(&table.endpoint, SCHEMES, false);
+        let url = http::describe_endpoint(&table.endpoint, http::HTTP_SCHEMES, false);
         if table.events.is_empty() {
             format!("sse source '{url}'")
         } else {

@@ -25,9 +25,6 @@ option_specs! {
     ]
 }
 
-/// Schemes a webhook endpoint may have.
-pub(crate) const SCHEMES: &[&str] = &["http", "https"];
-
 /// The webhook connector.
 #[derive(Clone, Copy, Debug, Default)]
 pub(crate) struct Webhook;
@@ -66,7 +63,7 @@ impl Connector for Webhook {
         _cx: &TableContext<'_>,
     ) -> Option<WebhookTable> {
         let (endpoint, headers) =
-            http::endpoint_and_headers(opts, &ENDPOINT, &HEADERS, SCHEMES, true);
+            http::endpoint_and_headers(opts, &ENDPOINT, &HEADERS, http::HTTP_SCHEMES, true);
         Some(WebhookTable {
             endpoint: endpoint?,
             headers: headers?,
@@ -75,7 +72,7 @@ impl Connector for Webhook {
 
     fn description(&self, _profile: &(), table: &WebhookTable) -> String {
         // Origin only: the path and query of a webhook URL are often its secret.
-        let origin = http::check_url(&table.endpoint, SCHEMES, true)
+        let origin = http::check_url(&table.endpoint, http::HTTP_SCHEMES, true)
             .map(|e| e.origin)
             .unwrap_or_else(|_| "an invalid endpoint".to_string());
         format!("webhook sink to '{origin}'")
