@@ -21,8 +21,4 @@ pub(crate) const SPEC: ConnectorSpec = ConnectorSpec::new(
 .roles(AppliesTo::SINK)
 .formats(Formats::FIXED)
 .table_options(&[])
-.examples(&[Example {
-    temporary: false,
-    columns: "id BIGINT",
-    options: &[],
-}]);
+.examples(&[Example::new("id BIGINT", &[])]);

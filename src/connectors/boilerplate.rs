@@ -1,16 +1,24 @@
 //! The parts of a [`Connector`](crate::connector::Connector) impl that connectors without
 //! a profile share, and whole sinks without settings (`blackhole`, `stdout`).
 
-/// Inside `impl Connector for …`: `type Profile = ()`, `type Table = $table`, `spec`
-/// returning the calling module's `SPEC`, and a `profile_from_options` that reads nothing.
-macro_rules! no_profile {
-    ($table:ty) => {
-        type Profile = ();
+/// Inside `impl Connector for …`: `type Profile = $profile`, `type Table = $table` and
+/// `spec` returning the calling module's `SPEC`.
+macro_rules! connector_types {
+    ($profile:ty, $table:ty) => {
+        type Profile = $profile;
         type Table = $table;
 
         fn spec(&self) -> &'static $crate::connector::ConnectorSpec {
             &SPEC
         }
+    };
+}
+
+/// Inside `impl Connector for …`: [`connector_types!`] with no profile, and a
+/// `profile_from_options` that reads nothing.
+macro_rules! no_profile {
+    ($table:ty) => {
+        $crate::connectors::boilerplate::connector_types!((), $table);
 
         fn profile_from_options(
             &self,
@@ -32,7 +40,7 @@ macro_rules! unit_sink {
     ) => {
         $(#[$connector_doc])*
         #[derive(Clone, Copy, Debug, Default)]
-        pub struct $connector;
+        pub(crate) struct $connector;
 
         $(#[$table_doc])*
         #[derive(
@@ -65,5 +73,6 @@ macro_rules! unit_sink {
     };
 }
 
+pub(crate) use connector_types;
 pub(crate) use no_profile;
 pub(crate) use unit_sink;

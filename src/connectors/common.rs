@@ -2,9 +2,12 @@
 //! rabbitmq, redis) share: secrets, values they check beyond their spec's kind, and
 //! options that only work in pairs.
 
+use arrow_schema::Field;
+
 use crate::diagnostics::{codes, Diagnostic};
-use crate::options::{ConnectorOptions, OptionSpec};
+use crate::options::{grammar, ConnectorOptions, OptionSpec};
 use crate::profile::Secret;
+use crate::schema::ConnectionSchema;
 use crate::span::{Span, Spanned};
 
 /// Pulls a string option as a [`Secret`].
@@ -118,6 +121,39 @@ pub(crate) fn checked_name(
     })
 }
 
+/// The column that option `spec` names, with the span of the option's value (for the
+/// caller's own checks of the column). A name the table does not have is reported, with a
+/// suggestion or the list of columns, and gives `None`.
+pub(crate) fn named_column<'s>(
+    opts: &mut ConnectorOptions,
+    spec: &OptionSpec,
+    name: &str,
+    schema: &'s ConnectionSchema,
+) -> Option<(&'s Field, Span)> {
+    let span = opts
+        .peek(spec.key)
+        .map(|v| v.span)
+        .unwrap_or(Span::DETACHED);
+    let field = schema.field(name);
+    if field.is_none() {
+        let names: Vec<&str> = schema.fields.iter().map(|f| f.name().as_str()).collect();
+        let d = Diagnostic::error(
+            codes::UNKNOWN_COLUMN,
+            span,
+            format!(
+                "`{}` names column `{name}`, which the table does not have",
+                spec.key
+            ),
+        );
+        let d = match grammar::did_you_mean(name, names.iter().copied()) {
+            Some(s) => d.with_help(format!("did you mean `{s}`?")),
+            None => d.with_help(format!("the columns are: {}", names.join(", "))),
+        };
+        opts.report(d);
+    }
+    field.map(|f| (f, span))
+}
+
 /// Helpers of the connectors' unit tests.
 #[cfg(test)]
 pub(crate) mod test_support {
@@ -134,6 +170,29 @@ pub(crate) mod test_support {
             );
         }
         o
+    }
+
+    /// A string option value.
+    pub(crate) fn s(v: &str) -> Value {
+        Value::String(v.into())
+    }
+
+    /// Options from key/value pairs whose values are all strings.
+    pub(crate) fn string_options(pairs: &[(&str, &str)]) -> ConnectorOptions {
+        let pairs: Vec<(&str, Value)> = pairs.iter().map(|(k, v)| (*k, s(v))).collect();
+        options(&pairs)
+    }
+
+    /// The context of a source table `t` without columns.
+    pub(crate) fn source_cx() -> crate::connector::TableContext<'static> {
+        crate::connector::TableContext {
+            name: "t",
+            connection_type: crate::connector::ConnectionType::Source,
+            fields: &[],
+            format: None,
+            generated: &[],
+            partitioned_by: None,
+        }
     }
 
     /// Compiles `sql` with the built-in connectors and returns table `t`'s config.

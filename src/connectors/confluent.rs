@@ -14,17 +14,19 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use super::boilerplate::connector_types;
 use crate::connector::{Connector, ConnectorSpec, Example, Formats, TableContext, MESSAGE_FORMATS};
 use crate::connectors::common::{self, checked};
 use crate::connectors::kafka::{self, Kafka, KafkaTable};
 use crate::diagnostics::{codes, Diagnostic};
+use crate::options::option_specs;
 use crate::options::{AppliesTo, ConnectorOptions, OptionSpec};
 use crate::profile::Secret;
 use crate::schema::ConnectionSchema;
 
 /// The `client.id` Arroyo gives Confluent Cloud clients (Confluent's partner attribution),
 /// used when `client_configs` sets none.
-pub const DEFAULT_CLIENT_ID: &str = "cwc|0014U00003Df8ZvQAJ";
+pub(crate) const DEFAULT_CLIENT_ID: &str = "cwc|0014U00003Df8ZvQAJ";
 
 /// librdkafka settings that carry the connection's login; a `client_configs` entry for one
 /// of them replaces what `key` and `secret` set up.
@@ -38,28 +40,15 @@ const AUTH_SETTINGS: &[&str] = &[
 ];
 
 /// `bootstrap_servers` (the same spec as Kafka's).
-pub const BOOTSTRAP_SERVERS: OptionSpec = kafka::BOOTSTRAP_SERVERS;
-/// `key`.
-pub const KEY: OptionSpec = OptionSpec::string("key")
-    .required()
-    .sensitive()
-    .doc("Confluent Cloud API key of the cluster; `{{ VAR }}` placeholders allowed.");
-/// `secret`.
-pub const SECRET: OptionSpec = OptionSpec::string("secret")
-    .required()
-    .sensitive()
-    .doc("Confluent Cloud API secret of the cluster; `{{ VAR }}` placeholders allowed.");
-/// `schema_registry.endpoint`.
-pub const REGISTRY_ENDPOINT: OptionSpec = OptionSpec::string("schema_registry.endpoint")
-    .doc("`http(s)://` URL of the Confluent Cloud schema registry.");
-/// `schema_registry.api_key`.
-pub const REGISTRY_API_KEY: OptionSpec = OptionSpec::string("schema_registry.api_key")
-    .sensitive()
-    .doc("Schema registry API key; required with `schema_registry.endpoint`.");
-/// `schema_registry.api_secret`.
-pub const REGISTRY_API_SECRET: OptionSpec = OptionSpec::string("schema_registry.api_secret")
-    .sensitive()
-    .doc("Schema registry API secret; required with `schema_registry.endpoint`.");
+pub(crate) const BOOTSTRAP_SERVERS: OptionSpec = kafka::BOOTSTRAP_SERVERS;
+
+option_specs! {
+    pub(crate) KEY = string("key").required().sensitive().doc("Confluent Cloud API key of the cluster; `{{ VAR }}` placeholders allowed.");
+    pub(crate) SECRET = string("secret").required().sensitive().doc("Confluent Cloud API secret of the cluster; `{{ VAR }}` placeholders allowed.");
+    pub(crate) REGISTRY_ENDPOINT = string("schema_registry.endpoint").doc("`http(s)://` URL of the Confluent Cloud schema registry.");
+    pub(crate) REGISTRY_API_KEY = string("schema_registry.api_key").sensitive().doc("Schema registry API key; required with `schema_registry.endpoint`.");
+    pub(crate) REGISTRY_API_SECRET = string("schema_registry.api_secret").sensitive().doc("Schema registry API secret; required with `schema_registry.endpoint`.");
+}
 
 const PROFILE_OPTIONS: &[OptionSpec] = &[
     BOOTSTRAP_SERVERS,
@@ -72,7 +61,7 @@ const PROFILE_OPTIONS: &[OptionSpec] = &[
 
 /// The Confluent Cloud connector.
 #[derive(Clone, Copy, Debug, Default)]
-pub struct Confluent;
+pub(crate) struct Confluent;
 
 /// A Confluent Cloud cluster connection (SASL_SSL with PLAIN, key and secret as the
 /// user name and password).
@@ -103,7 +92,7 @@ pub struct ConfluentRegistry {
 /// Checks an `http://` or `https://` URL with a host: returns a message and help for the
 /// first problem. The URL grammar is `http::check_url`'s; credentials are refused here
 /// because the registry's belong in `schema_registry.api_key` / `api_secret`.
-pub fn check_http_url(s: &str) -> Result<(), (String, String)> {
+pub(crate) fn check_http_url(s: &str) -> Result<(), (String, String)> {
     let example = "e.g. `https://psrc-12345.us-east-2.aws.confluent.cloud`";
     let authority = s
         .split_once("://")
@@ -124,6 +113,13 @@ pub fn check_http_url(s: &str) -> Result<(), (String, String)> {
         .map_err(|e| (e.message, e.help.unwrap_or_else(|| example.to_string())))
 }
 
+/// The examples of the docs and the catalogue-derived tests, one a line.
+#[rustfmt::skip]
+const EXAMPLES: &[Example] = &[
+    Example::new("id BIGINT", &[("bootstrap_servers", "'pkc-1.us-east-2.aws.confluent.cloud:9092'"), ("key", "'{{ CONFLUENT_KEY }}'"), ("secret", "'{{ CONFLUENT_SECRET }}'"), ("topic", "'orders'"), ("type", "'source'"), ("format", "'json'")]),
+    Example::new("id BIGINT", &[("bootstrap_servers", "'pkc-1.us-east-2.aws.confluent.cloud:9092'"), ("key", "'{{ CONFLUENT_KEY }}'"), ("secret", "'{{ CONFLUENT_SECRET }}'"), ("topic", "'orders'"), ("type", "'sink'"), ("format", "'json'")]),
+];
+
 /// What the connector is: roles, formats, metadata and every option.
 pub(crate) const SPEC: ConnectorSpec = ConnectorSpec::new(
     "confluent",
@@ -135,46 +131,10 @@ pub(crate) const SPEC: ConnectorSpec = ConnectorSpec::new(
 .metadata(kafka::METADATA)
 .profile_options(PROFILE_OPTIONS)
 .table_options(kafka::TABLE_OPTIONS)
-.examples(&[
-    Example {
-        temporary: false,
-        columns: "id BIGINT",
-        options: &[
-            (
-                "bootstrap_servers",
-                "'pkc-1.us-east-2.aws.confluent.cloud:9092'",
-            ),
-            ("key", "'{{ CONFLUENT_KEY }}'"),
-            ("secret", "'{{ CONFLUENT_SECRET }}'"),
-            ("topic", "'orders'"),
-            ("type", "'source'"),
-            ("format", "'json'"),
-        ],
-    },
-    Example {
-        temporary: false,
-        columns: "id BIGINT",
-        options: &[
-            (
-                "bootstrap_servers",
-                "'pkc-1.us-east-2.aws.confluent.cloud:9092'",
-            ),
-            ("key", "'{{ CONFLUENT_KEY }}'"),
-            ("secret", "'{{ CONFLUENT_SECRET }}'"),
-            ("topic", "'orders'"),
-            ("type", "'sink'"),
-            ("format", "'json'"),
-        ],
-    },
-]);
+.examples(EXAMPLES);
 
 impl Connector for Confluent {
-    type Profile = ConfluentProfile;
-    type Table = KafkaTable;
-
-    fn spec(&self) -> &'static ConnectorSpec {
-        &SPEC
-    }
+    connector_types!(ConfluentProfile, KafkaTable);
 
     fn profile_from_options(&self, opts: &mut ConnectorOptions) -> Option<ConfluentProfile> {
         let servers = kafka::bootstrap_servers(
@@ -336,6 +296,15 @@ mod tests {
         )
     }
 
+    /// `client.id` of table `t`'s `client_configs`.
+    fn client_id(out: &Compiled) -> Option<&str> {
+        out.table("t")
+            .and_then(|t| t.as_connection())
+            .and_then(|c| c.table_config::<KafkaTable>())
+            .and_then(|t| t.client_configs.get("client.id"))
+            .map(String::as_str)
+    }
+
     fn codes(out: &Compiled) -> Vec<(bool, &str)> {
         out.diagnostics
             .iter()
@@ -381,32 +350,14 @@ mod tests {
     #[test]
     fn client_id_defaults_to_the_partner_id() {
         let out = compile("connection_profile = 'cloud'");
-        let table = out
-            .table("t")
-            .and_then(|t| t.as_connection())
-            .and_then(|c| c.table_config::<KafkaTable>());
-        assert_eq!(
-            table
-                .and_then(|t| t.client_configs.get("client.id"))
-                .map(String::as_str),
-            Some(DEFAULT_CLIENT_ID)
-        );
+        assert_eq!(client_id(&out), Some(DEFAULT_CLIENT_ID));
     }
 
     #[test]
     fn client_id_of_the_user_is_kept() {
         let out = compile("connection_profile = 'cloud', client_configs = 'client.id=mine'");
         assert_eq!(codes(&out), vec![]);
-        let table = out
-            .table("t")
-            .and_then(|t| t.as_connection())
-            .and_then(|c| c.table_config::<KafkaTable>());
-        assert_eq!(
-            table
-                .and_then(|t| t.client_configs.get("client.id"))
-                .map(String::as_str),
-            Some("mine")
-        );
+        assert_eq!(client_id(&out), Some("mine"));
     }
 
     #[test]

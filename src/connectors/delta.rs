@@ -23,7 +23,7 @@ const FORMATS: &[&str] = &["parquet"];
 
 /// The Delta Lake connector.
 #[derive(Clone, Copy, Debug, Default)]
-pub struct DeltaLake;
+pub(crate) struct DeltaLake;
 
 /// A Delta Lake sink.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -41,7 +41,7 @@ pub enum DeltaLakeTableType {
 }
 
 /// Stores top-level timestamps in microseconds, Delta Lake's precision.
-pub fn coerce_timestamps(fields: Vec<Field>) -> Vec<Field> {
+pub(crate) fn coerce_timestamps(fields: Vec<Field>) -> Vec<Field> {
     fields
         .into_iter()
         .map(|f| match f.data_type() {
@@ -53,6 +53,12 @@ pub fn coerce_timestamps(fields: Vec<Field>) -> Vec<Field> {
         })
         .collect()
 }
+
+/// The examples of the docs and the catalogue-derived tests, one a line.
+#[rustfmt::skip]
+const EXAMPLES: &[Example] = &[
+    Example::new("id BIGINT", &[("type", "'sink'"), ("path", "'/lake/orders'"), ("format", "'parquet'")]),
+];
 
 /// What the connector is: roles, formats, metadata and every option.
 pub(crate) const SPEC: ConnectorSpec = ConnectorSpec::new(
@@ -66,9 +72,7 @@ pub(crate) const SPEC: ConnectorSpec = ConnectorSpec::new(
 .formats(Formats::required(FORMATS))
 .table_options(file_sink::SINK_OPTIONS)
 .foreign_options(file_sink::FLINK_OPTIONS)
-.examples(&[
-    Example { temporary: false, columns: "id BIGINT", options: &[("type", "'sink'"), ("path", "'/lake/orders'"), ("format", "'parquet'")] },
-]);
+.examples(EXAMPLES);
 
 impl Connector for DeltaLake {
     no_profile!(DeltaLakeTable);

@@ -15,7 +15,7 @@ use crate::options::placeholder;
 
 /// An address that passed the check.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Endpoint {
+pub(crate) struct Endpoint {
     /// The scheme, lower-cased (`redis`); the default scheme when none was written.
     pub scheme: String,
     /// The host (an IPv6 address keeps its brackets); empty for a placeholder.
@@ -26,10 +26,10 @@ pub struct Endpoint {
 
 /// What is wrong with an address: the message and an optional help line. Neither quotes
 /// the user-info part of the address, which may hold a password.
-pub type EndpointError = (String, Option<String>);
+pub(crate) type EndpointError = (String, Option<String>);
 
 /// Whether `s` contains a valid `{{ VAR }}` placeholder (see [`super::placeholder`]).
-pub fn has_placeholder(s: &str) -> bool {
+pub(crate) fn has_placeholder(s: &str) -> bool {
     placeholder::has_placeholder(s)
 }
 
@@ -37,7 +37,7 @@ pub fn has_placeholder(s: &str) -> bool {
 /// `default_scheme`, when given, is assumed for a value written without `scheme://` (NATS
 /// accepts a bare `host:port`). A password in the user-info part is refused, so that it
 /// never ends up in a printed config: it belongs in the connector's secret option.
-pub fn parse_endpoint(
+pub(crate) fn parse_endpoint(
     s: &str,
     schemes: &[&str],
     default_scheme: Option<&str>,
@@ -133,22 +133,35 @@ fn split_host_port(s: &str) -> Result<(&str, Option<u16>), EndpointError> {
 /// is `host:port` or `[v6]:port`, with no scheme, and the port is 1 to 65535. Returns the
 /// trimmed entries. A `{{ VAR }}` placeholder may stand for the whole list, an entry, a
 /// host or a port; the rest is checked. A `{{ … }}` that is not a placeholder is an error.
-pub fn parse_host_port_list(s: &str) -> Result<Vec<String>, EndpointError> {
+pub(crate) fn parse_host_port_list(s: &str) -> Result<Vec<String>, EndpointError> {
     placeholder::find(s).map_err(|e| (e.message, Some(e.help)))?;
+    parse_list(s, "broker", "`host:port` entries", |entry| {
+        if placeholder::is_placeholder(entry) {
+            Ok(())
+        } else {
+            check_host_port(entry)
+        }
+    })
+}
+
+/// Splits a comma-separated list of `what` addresses (`entries` in the help), checks each
+/// trimmed entry with `check` and returns them; an empty entry is an error.
+pub(crate) fn parse_list(
+    s: &str,
+    what: &str,
+    entries: &str,
+    mut check: impl FnMut(&str) -> Result<(), EndpointError>,
+) -> Result<Vec<String>, EndpointError> {
     let mut out = Vec::new();
     for raw in s.split(',') {
         let entry = raw.trim();
         if entry.is_empty() {
             return Err((
-                "empty entry in the broker list".into(),
-                Some("separate `host:port` entries with single commas".into()),
+                format!("empty entry in the {what} list"),
+                Some(format!("separate {entries} with single commas")),
             ));
         }
-        if placeholder::is_placeholder(entry) {
-            out.push(entry.to_string());
-            continue;
-        }
-        check_host_port(entry)?;
+        check(entry)?;
         out.push(entry.to_string());
     }
     Ok(out)

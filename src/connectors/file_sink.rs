@@ -17,115 +17,37 @@ use serde::{Deserialize, Serialize};
 use crate::connector::TableContext;
 use crate::diagnostics::{codes, Diagnostic};
 use crate::options::grammar::format_data_size;
+use crate::options::option_specs;
 use crate::options::{ConnectorOptions, DefaultValue, OptionKind, OptionSpec, Value};
 use crate::profile::Secret;
 use crate::schema::ConnectionSchema;
 use crate::span::{Span, Spanned};
 
-/// `path`.
-pub const PATH: OptionSpec = OptionSpec::string("path").required().doc(
-    "Directory or object-store URL: an absolute local path, `file://…`, `s3://bucket/…`, `s3::http://host:port/bucket/…`, `r2://…`, `gs://bucket/…`, `abfss://container@account.dfs.core.windows.net/…`, or an S3, R2, GCS or Azure `https://` URL.",
-);
-/// `storage.*`.
-pub const STORAGE: OptionSpec = OptionSpec::new("storage.", OptionKind::Prefix)
-    .sensitive()
-    .doc("Object-store client settings, e.g. `storage.aws_region = 'us-east-1'`; every value is a quoted string, and values are never printed.");
+// The options every file sink reads (filesystem and delta; iceberg reads most).
 
-/// `rolling_policy.file_size`.
-pub const ROLLING_FILE_SIZE: OptionSpec =
-    OptionSpec::new("rolling_policy.file_size", OptionKind::DataSize)
-        .sink_only()
-        .doc("Start a new file once the current one reaches this size.");
-/// `rolling_policy.interval`.
-pub const ROLLING_INTERVAL: OptionSpec =
-    OptionSpec::new("rolling_policy.interval", OptionKind::Duration)
-        .sink_only()
-        .doc("Start a new file after this long (whole seconds, at least 1).");
-/// `rolling_policy.inactivity_interval`.
-pub const ROLLING_INACTIVITY: OptionSpec =
-    OptionSpec::new("rolling_policy.inactivity_interval", OptionKind::Duration)
-        .sink_only()
-        .doc("Close a file that received no data for this long (whole seconds, at least 1).");
-/// `rolling_policy.watermark_expiration`.
-pub const ROLLING_WATERMARK_EXPIRATION: OptionSpec = OptionSpec::bool(
-    "rolling_policy.watermark_expiration",
-)
-.default_bool(false)
-.sink_only()
-.doc("Close a time partition once the watermark passes it (needs `partitioning.time_pattern`).");
-/// `filename.prefix`.
-pub const FILENAME_PREFIX: OptionSpec = OptionSpec::string("filename.prefix")
-    .sink_only()
-    .doc("Text at the start of every file name.");
-/// `filename.suffix`.
-pub const FILENAME_SUFFIX: OptionSpec = OptionSpec::string("filename.suffix")
-    .sink_only()
-    .doc("Text at the end of every file name (replaces the format's extension).");
-/// `filename.strategy`.
-pub const FILENAME_STRATEGY: OptionSpec =
-    OptionSpec::one_of("filename.strategy", &["serial", "uuid", "uuid_v7", "ulid"])
-        .default_str("uuid_v7")
-        .sink_only()
-        .doc("How the unique part of file names is made.");
-/// `partitioning.fields`.
-pub const PARTITIONING_FIELDS: OptionSpec =
-    OptionSpec::new("partitioning.fields", OptionKind::List)
-        .sink_only()
-        .doc("Columns whose values name the partition directories (`col=value/…`), as identifiers or strings.");
-/// `partitioning.time_pattern`.
-pub const PARTITIONING_TIME_PATTERN: OptionSpec = OptionSpec::string("partitioning.time_pattern")
-    .sink_only()
-    .doc("`strftime` pattern of the record's event time that names the partition directories, e.g. `%Y/%m/%d`.");
-/// `shuffle_by_partition.enabled`.
-pub const SHUFFLE_BY_PARTITION: OptionSpec = OptionSpec::bool("shuffle_by_partition.enabled")
-    .default_bool(false)
-    .sink_only()
-    .doc("Route each partition to one writer, so each partition gets fewer files.");
-/// `multipart.target_part_size`.
-pub const MULTIPART_TARGET_PART_SIZE: OptionSpec =
-    OptionSpec::new("multipart.target_part_size", OptionKind::DataSize)
-        .default(DefaultValue::Bytes(32 * 1024 * 1024))
-        .sink_only()
-        .doc("Size of the parts of multipart uploads (at least 5mb).");
-/// `multipart.max_parts`.
-pub const MULTIPART_MAX_PARTS: OptionSpec =
-    OptionSpec::new("multipart.max_parts", OptionKind::NonZero)
-        .default_int(1000)
-        .sink_only()
-        .doc("Most parts in one multipart upload; the file rolls when it is reached.");
-/// `multipart.minimum_multipart_size`.
-pub const MULTIPART_MINIMUM_SIZE: OptionSpec =
-    OptionSpec::new("multipart.minimum_multipart_size", OptionKind::DataSize)
-        .sink_only()
-        .doc("Files smaller than this are uploaded in one request (at most 2mb; `sink.version = 'v2'` only).");
-/// `sink.version`.
-pub const SINK_VERSION: OptionSpec = OptionSpec::one_of("sink.version", &["v1", "v2"])
-    .default_str("v1")
-    .sink_only()
-    .doc("Which object-store writer to use.");
-
-/// The options every file sink reads (filesystem and delta; iceberg reads most).
-pub const SINK_OPTIONS: &[OptionSpec] = &[
-    PATH,
-    STORAGE,
-    ROLLING_FILE_SIZE,
-    ROLLING_INTERVAL,
-    ROLLING_INACTIVITY,
-    ROLLING_WATERMARK_EXPIRATION,
-    FILENAME_PREFIX,
-    FILENAME_SUFFIX,
-    FILENAME_STRATEGY,
-    PARTITIONING_FIELDS,
-    PARTITIONING_TIME_PATTERN,
-    SHUFFLE_BY_PARTITION,
-    MULTIPART_TARGET_PART_SIZE,
-    MULTIPART_MAX_PARTS,
-    MULTIPART_MINIMUM_SIZE,
-    SINK_VERSION,
-];
+option_specs! {
+    pub(crate) SINK_OPTIONS = [
+        pub(crate) PATH = string("path").required().doc("Directory or object-store URL: an absolute local path, `file://…`, `s3://bucket/…`, `s3::http://host:port/bucket/…`, `r2://…`, `gs://bucket/…`, `abfss://container@account.dfs.core.windows.net/…`, or an S3, R2, GCS or Azure `https://` URL.");
+        pub(crate) STORAGE = new("storage.", OptionKind::Prefix).sensitive().doc("Object-store client settings, e.g. `storage.aws_region = 'us-east-1'`; every value is a quoted string, and values are never printed.");
+        pub(crate) ROLLING_FILE_SIZE = new("rolling_policy.file_size", OptionKind::DataSize).sink_only().doc("Start a new file once the current one reaches this size.");
+        pub(crate) ROLLING_INTERVAL = new("rolling_policy.interval", OptionKind::Duration).sink_only().doc("Start a new file after this long (whole seconds, at least 1).");
+        pub(crate) ROLLING_INACTIVITY = new("rolling_policy.inactivity_interval", OptionKind::Duration).sink_only().doc("Close a file that received no data for this long (whole seconds, at least 1).");
+        pub(crate) ROLLING_WATERMARK_EXPIRATION = bool("rolling_policy.watermark_expiration").default_bool(false).sink_only().doc("Close a time partition once the watermark passes it (needs `partitioning.time_pattern`).");
+        pub(crate) FILENAME_PREFIX = string("filename.prefix").sink_only().doc("Text at the start of every file name.");
+        pub(crate) FILENAME_SUFFIX = string("filename.suffix").sink_only().doc("Text at the end of every file name (replaces the format's extension).");
+        pub(crate) FILENAME_STRATEGY = one_of("filename.strategy", &["serial", "uuid", "uuid_v7", "ulid"]).default_str("uuid_v7").sink_only().doc("How the unique part of file names is made.");
+        pub(crate) PARTITIONING_FIELDS = new("partitioning.fields", OptionKind::List).sink_only().doc("Columns whose values name the partition directories (`col=value/…`), as identifiers or strings.");
+        pub(crate) PARTITIONING_TIME_PATTERN = string("partitioning.time_pattern").sink_only().doc("`strftime` pattern of the record's event time that names the partition directories, e.g. `%Y/%m/%d`.");
+        pub(crate) SHUFFLE_BY_PARTITION = bool("shuffle_by_partition.enabled").default_bool(false).sink_only().doc("Route each partition to one writer, so each partition gets fewer files.");
+        pub(crate) MULTIPART_TARGET_PART_SIZE = new("multipart.target_part_size", OptionKind::DataSize).default(DefaultValue::Bytes(32 * 1024 * 1024)).sink_only().doc("Size of the parts of multipart uploads (at least 5mb).");
+        pub(crate) MULTIPART_MAX_PARTS = new("multipart.max_parts", OptionKind::NonZero).default_int(1000).sink_only().doc("Most parts in one multipart upload; the file rolls when it is reached.");
+        pub(crate) MULTIPART_MINIMUM_SIZE = new("multipart.minimum_multipart_size", OptionKind::DataSize).sink_only().doc("Files smaller than this are uploaded in one request (at most 2mb; `sink.version = 'v2'` only).");
+        pub(crate) SINK_VERSION = one_of("sink.version", &["v1", "v2"]).default_str("v1").sink_only().doc("Which object-store writer to use.");
+    ]
+}
 
 /// Flink's filesystem connector options and ours (also read by `delta`).
-pub const FLINK_OPTIONS: &[(&str, &str)] = &[
+pub(crate) const FLINK_OPTIONS: &[(&str, &str)] = &[
     ("sink.rolling-policy.file-size", "rolling_policy.file_size"),
     (
         "sink.rolling-policy.rollover-interval",
@@ -146,12 +68,12 @@ pub const FLINK_OPTIONS: &[(&str, &str)] = &[
 ];
 
 /// Formats the file writers support.
-pub const SINK_FORMATS: &[&str] = &["json", "parquet"];
+pub(crate) const SINK_FORMATS: &[&str] = &["json", "parquet"];
 
 /// S3's smallest multipart part (5 MiB), which Arroyo also enforces.
-pub const MIN_PART_SIZE: u64 = 5 << 20;
+pub(crate) const MIN_PART_SIZE: u64 = 5 << 20;
 /// The documented largest `multipart.minimum_multipart_size` (2 MiB).
-pub const MAX_MINIMUM_MULTIPART_SIZE: u64 = 2 << 20;
+pub(crate) const MAX_MINIMUM_MULTIPART_SIZE: u64 = 2 << 20;
 
 /// Settings of a file sink (filesystem and delta).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -253,7 +175,7 @@ const PATH_HELP: &str = "use an absolute local path (`/data/out`), `file:///…`
 
 /// Checks a storage path against the forms Arroyo's storage layer accepts. Returns the
 /// backend name (`local`, `s3`, `r2`, `gcs`, `azure`) or a message and help.
-pub fn check_storage_path(path: &str) -> Result<&'static str, (String, String)> {
+pub(crate) fn check_storage_path(path: &str) -> Result<&'static str, (String, String)> {
     let bad = |msg: String| Err((msg, PATH_HELP.to_string()));
     let non_empty_bucket = |rest: &str, what: &str, backend: &'static str| {
         let bucket = rest.split('/').next().unwrap_or("");
@@ -397,7 +319,7 @@ fn example(backend: &str) -> &'static str {
 }
 
 /// Checks a `strftime` pattern (chrono's specifiers, with the `-`, `_`, `0` padding flags).
-pub fn check_time_pattern(pattern: &str) -> Result<(), String> {
+pub(crate) fn check_time_pattern(pattern: &str) -> Result<(), String> {
     const SPECIFIERS: &str = "YCymbBhdeaAwuUWGgVjDxFvHkIlPpMSfZzRTXrcstn%+";
     let mut chars = pattern.chars().peekable();
     let mut any = false;
@@ -430,7 +352,7 @@ pub fn check_time_pattern(pattern: &str) -> Result<(), String> {
 }
 
 /// Reads the `storage.*` family: every value must be a non-empty quoted string.
-pub fn storage_from_options(opts: &mut ConnectorOptions) -> BTreeMap<String, Secret> {
+pub(crate) fn storage_from_options(opts: &mut ConnectorOptions) -> BTreeMap<String, Secret> {
     let mut out = BTreeMap::new();
     for (key, value) in opts.take_prefix(STORAGE.key) {
         match value.node {
@@ -527,7 +449,7 @@ fn size_error(
 /// The rolling, naming, multipart and writer settings every file-writing sink shares
 /// (filesystem, delta and iceberg).
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct WriterSettings {
+pub(crate) struct WriterSettings {
     /// When files roll.
     pub rolling_policy: RollingPolicy,
     /// How files are named.
@@ -540,7 +462,7 @@ pub struct WriterSettings {
 
 /// Reads the shared writer settings: `rolling_policy.*`, `filename.*`, `multipart.*` and
 /// `sink.version`. Pulls every option before giving up.
-pub fn writer_from_options(opts: &mut ConnectorOptions) -> Option<WriterSettings> {
+pub(crate) fn writer_from_options(opts: &mut ConnectorOptions) -> Option<WriterSettings> {
     let mut ok = true;
     let file_size = opts.data_size(&ROLLING_FILE_SIZE);
     let file_size = match file_size {
@@ -645,7 +567,7 @@ pub fn writer_from_options(opts: &mut ConnectorOptions) -> Option<WriterSettings
 
 /// Reads the options of a file sink (filesystem and delta). Pulls every option before
 /// giving up, so all mistakes are reported at once.
-pub fn sink_from_options(opts: &mut ConnectorOptions) -> Option<FileSystemSink> {
+pub(crate) fn sink_from_options(opts: &mut ConnectorOptions) -> Option<FileSystemSink> {
     let path = path_from_options(opts);
     let storage_options = storage_from_options(opts);
     let writer = writer_from_options(opts);
@@ -758,7 +680,7 @@ pub fn sink_from_options(opts: &mut ConnectorOptions) -> Option<FileSystemSink> 
 ///
 /// `carried` are the formats the connector accepts at all (those outside it were reported
 /// already); `allowed` are those its sinks can write.
-pub fn check_sink(
+pub(crate) fn check_sink(
     connector: &str,
     sink: &FileSystemSink,
     carried: &[&str],

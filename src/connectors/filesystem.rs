@@ -26,20 +26,16 @@ pub use super::file_sink::{
 use crate::connection_type::ConnectionType;
 use crate::connector::{Connector, ConnectorSpec, Example, Formats, TableContext};
 use crate::diagnostics::{codes, Diagnostic};
+use crate::options::option_specs;
 use crate::options::{AppliesTo, ConnectorOptions, OptionSpec};
 use crate::profile::Secret;
 use crate::schema::{ConnectionSchema, Format};
 
-/// `source.regex_pattern`.
-pub const SOURCE_REGEX_PATTERN: OptionSpec = OptionSpec::string("source.regex_pattern")
-    .source_only()
-    .doc("Read only files (searched recursively under `path`) whose path matches this regular expression.");
-/// `source.compression`.
-pub const SOURCE_COMPRESSION: OptionSpec =
-    OptionSpec::one_of("source.compression", &["none", "zstd", "gzip"])
-        .default_str("none")
-        .source_only()
-        .doc("Compression of the files read.");
+option_specs! {
+    pub(crate) SOURCE_REGEX_PATTERN = string("source.regex_pattern").source_only().doc("Read only files (searched recursively under `path`) whose path matches this regular expression.");
+    pub(crate) SOURCE_COMPRESSION = one_of("source.compression", &["none", "zstd", "gzip"]).default_str("none").source_only().doc("Compression of the files read.");
+}
+
 const TABLE_OPTIONS: &[OptionSpec] = &[
     PATH,
     STORAGE,
@@ -73,7 +69,7 @@ const SOURCE_FORMATS: &[&str] = &[
 
 /// The filesystem connector.
 #[derive(Clone, Copy, Debug, Default)]
-pub struct FileSystem;
+pub(crate) struct FileSystem;
 
 /// A filesystem table.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -120,7 +116,7 @@ pub struct FileSystemSource {
 /// A light syntax check of a regular expression: balanced groups and classes, no
 /// dangling escape, and no repetition operator with nothing to repeat. (The full
 /// grammar is checked by the regex engine when the source starts.)
-pub fn check_regex(re: &str) -> Result<(), String> {
+pub(crate) fn check_regex(re: &str) -> Result<(), String> {
     let mut depth = 0usize;
     let mut in_class = false;
     let mut prev_repeatable = false;
@@ -192,6 +188,13 @@ pub fn check_regex(re: &str) -> Result<(), String> {
     Ok(())
 }
 
+/// The examples of the docs and the catalogue-derived tests, one a line.
+#[rustfmt::skip]
+const EXAMPLES: &[Example] = &[
+    Example::new("id BIGINT", &[("type", "'source'"), ("path", "'/data/in'"), ("format", "'json'")]),
+    Example::new("id BIGINT", &[("type", "'sink'"), ("path", "'/data/out'"), ("format", "'json'")]),
+];
+
 /// What the connector is: roles, formats, metadata and every option.
 pub(crate) const SPEC: ConnectorSpec = ConnectorSpec::new(
     "filesystem",
@@ -204,26 +207,7 @@ pub(crate) const SPEC: ConnectorSpec = ConnectorSpec::new(
 .formats(Formats::required(SOURCE_FORMATS))
 .table_options(TABLE_OPTIONS)
 .foreign_options(FLINK_OPTIONS)
-.examples(&[
-    Example {
-        temporary: false,
-        columns: "id BIGINT",
-        options: &[
-            ("type", "'source'"),
-            ("path", "'/data/in'"),
-            ("format", "'json'"),
-        ],
-    },
-    Example {
-        temporary: false,
-        columns: "id BIGINT",
-        options: &[
-            ("type", "'sink'"),
-            ("path", "'/data/out'"),
-            ("format", "'json'"),
-        ],
-    },
-]);
+.examples(EXAMPLES);
 
 /// Reads the options of a filesystem source. Pulls every option before giving up.
 fn source_from_options(opts: &mut ConnectorOptions) -> Option<FileSystemSource> {

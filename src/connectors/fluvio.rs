@@ -8,33 +8,28 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use super::boilerplate::no_profile;
 use crate::connector::{
     ConnectionType, Connector, ConnectorSpec, Example, Formats, TableContext, MESSAGE_FORMATS,
 };
 use crate::connectors::common::{checked, checked_name};
 use crate::connectors::endpoint::parse_host_port_list;
 use crate::connectors::kinesis::StartOffset;
+use crate::options::option_specs;
 use crate::options::placeholder::has_placeholder;
-use crate::options::{AppliesTo, ConnectorOptions, OptionSpec};
+use crate::options::{AppliesTo, ConnectorOptions};
 
-/// `endpoint`.
-pub const ENDPOINT: OptionSpec = OptionSpec::string("endpoint")
-    .doc("`host:port` of the Fluvio cluster; the client's default cluster when unset.");
-/// `topic`.
-pub const TOPIC: OptionSpec = OptionSpec::string("topic")
-    .required()
-    .doc("The topic (lowercase letters, digits and `-`, at most 63 characters).");
-/// `source.offset`.
-pub const SOURCE_OFFSET: OptionSpec = OptionSpec::one_of("source.offset", &["earliest", "latest"])
-    .default_str("latest")
-    .source_only()
-    .doc("Where to start reading a partition without saved state.");
-
-const TABLE_OPTIONS: &[OptionSpec] = &[ENDPOINT, TOPIC, SOURCE_OFFSET];
+option_specs! {
+    TABLE_OPTIONS = [
+        pub(crate) ENDPOINT = string("endpoint").doc("`host:port` of the Fluvio cluster; the client's default cluster when unset.");
+        pub(crate) TOPIC = string("topic").required().doc("The topic (lowercase letters, digits and `-`, at most 63 characters).");
+        pub(crate) SOURCE_OFFSET = one_of("source.offset", &["earliest", "latest"]).default_str("latest").source_only().doc("Where to start reading a partition without saved state.");
+    ]
+}
 
 /// The Fluvio connector.
 #[derive(Clone, Copy, Debug, Default)]
-pub struct Fluvio;
+pub(crate) struct Fluvio;
 
 /// One Fluvio table.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -63,7 +58,7 @@ pub enum FluvioTableKind {
 
 /// Whether `s` is a valid Fluvio topic name: 1 to 63 lowercase letters, digits and `-`,
 /// starting and ending with a letter or digit.
-pub fn valid_topic(s: &str) -> bool {
+pub(crate) fn valid_topic(s: &str) -> bool {
     let edge_ok = |c: Option<char>| c.is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit());
     (1..=63).contains(&s.len())
         && s.chars()
@@ -73,7 +68,7 @@ pub fn valid_topic(s: &str) -> bool {
 }
 
 /// Checks a single `host:port`: a message and optional help for the first problem.
-pub fn check_endpoint(s: &str) -> Result<(), (String, Option<String>)> {
+pub(crate) fn check_endpoint(s: &str) -> Result<(), (String, Option<String>)> {
     if s.contains(',') {
         return Err((
             "expected one `host:port`, found a list".into(),
@@ -96,44 +91,23 @@ pub fn check_endpoint(s: &str) -> Result<(), (String, Option<String>)> {
     }
 }
 
+/// The examples of the docs and the catalogue-derived tests, one a line.
+#[rustfmt::skip]
+const EXAMPLES: &[Example] = &[
+    Example::new("id BIGINT", &[("topic", "'readings'"), ("type", "'source'"), ("format", "'json'")]),
+    Example::new("id BIGINT", &[("topic", "'readings'"), ("type", "'sink'"), ("format", "'json'")]),
+];
+
 /// What the connector is: roles, formats, metadata and every option.
 pub(crate) const SPEC: ConnectorSpec =
     ConnectorSpec::new("fluvio", "Fluvio", "Read and write Fluvio topics")
         .roles(AppliesTo::SOURCE.or(AppliesTo::SINK))
         .formats(Formats::required(MESSAGE_FORMATS))
         .table_options(TABLE_OPTIONS)
-        .examples(&[
-            Example {
-                temporary: false,
-                columns: "id BIGINT",
-                options: &[
-                    ("topic", "'readings'"),
-                    ("type", "'source'"),
-                    ("format", "'json'"),
-                ],
-            },
-            Example {
-                temporary: false,
-                columns: "id BIGINT",
-                options: &[
-                    ("topic", "'readings'"),
-                    ("type", "'sink'"),
-                    ("format", "'json'"),
-                ],
-            },
-        ]);
+        .examples(EXAMPLES);
 
 impl Connector for Fluvio {
-    type Profile = ();
-    type Table = FluvioTable;
-
-    fn spec(&self) -> &'static ConnectorSpec {
-        &SPEC
-    }
-
-    fn profile_from_options(&self, _opts: &mut ConnectorOptions) -> Option<()> {
-        Some(())
-    }
+    no_profile!(FluvioTable);
 
     fn table_from_options(
         &self,

@@ -22,7 +22,7 @@ use crate::span::{Span, Spanned};
 
 /// What a description may show of a checked endpoint.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Endpoint {
+pub(crate) struct Endpoint {
     /// The scheme, lower case; `None` when the endpoint starts with a `{{ VAR }}` placeholder.
     pub scheme: Option<String>,
     /// `scheme://host[:port]` without user info, or the leading placeholder as written.
@@ -33,14 +33,14 @@ pub struct Endpoint {
 
 impl Endpoint {
     /// `origin` followed by `path`.
-    pub fn without_query(&self) -> String {
+    pub(crate) fn without_query(&self) -> String {
         format!("{}{}", self.origin, self.path)
     }
 }
 
 /// Why an endpoint or a header string is invalid, and where (a byte range of the string).
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct PartError {
+pub(crate) struct PartError {
     /// What is wrong, without the option name.
     pub message: String,
     /// How to fix it.
@@ -89,12 +89,15 @@ fn scheme_list(schemes: &[&str]) -> String {
     }
 }
 
+/// The schemes of an HTTP endpoint (`sse`, `webhook`, `polling_http`).
+pub(crate) const HTTP_SCHEMES: &[&str] = &["http", "https"];
+
 /// Checks an absolute URL whose scheme is one of `schemes` (lower case). With
 /// `allow_placeholders`, `{{ VAR }}` placeholders may stand anywhere (the runtime
 /// substitutes them); parts they cover are not checked, and an endpoint that starts with
 /// one is checked only after it. Without, a placeholder is an error: the runtime would
 /// use the braces literally.
-pub fn check_url(
+pub(crate) fn check_url(
     s: &str,
     schemes: &[&str],
     allow_placeholders: bool,
@@ -384,7 +387,7 @@ fn token_char(c: char) -> bool {
 /// Parses `'Name: value, Name2: value2'`. Each comma-separated part splits at its first
 /// `:` (so a value may contain `:`, which Arroyo would cut off); names and values are
 /// trimmed. Every bad part is reported, by its position, never by its text.
-pub fn parse_headers(s: &str) -> Result<BTreeMap<String, Secret>, Vec<PartError>> {
+pub(crate) fn parse_headers(s: &str) -> Result<BTreeMap<String, Secret>, Vec<PartError>> {
     let mut out: BTreeMap<String, Secret> = BTreeMap::new();
     let mut lower: BTreeMap<String, usize> = BTreeMap::new();
     let mut errors = Vec::new();
@@ -490,7 +493,7 @@ pub fn parse_headers(s: &str) -> Result<BTreeMap<String, Secret>, Vec<PartError>
 /// The span of bytes `at` of a string value written at `span`: exact when the value was
 /// written as one quoted literal without escapes (its span is two bytes longer than the
 /// text), else the whole value.
-pub fn inner_span(span: Span, text: &str, at: Option<&Range<usize>>) -> Span {
+pub(crate) fn inner_span(span: Span, text: &str, at: Option<&Range<usize>>) -> Span {
     match at {
         Some(r) if !span.is_detached() && span.len() == text.len() + 2 && r.end <= text.len() => {
             Span::new(span.start + 1 + r.start, span.start + 1 + r.end)
@@ -513,7 +516,7 @@ fn report(opts: &mut ConnectorOptions, spec: &OptionSpec, value: &Spanned<String
 
 /// Pulls a required endpoint and checks it with [`check_url`]; reports and returns
 /// `None` when it is missing or invalid.
-pub fn endpoint(
+pub(crate) fn endpoint(
     opts: &mut ConnectorOptions,
     spec: &OptionSpec,
     schemes: &[&str],
@@ -531,7 +534,11 @@ pub fn endpoint(
 
 /// Origin and path of an endpoint, for descriptions (the query string may carry an API
 /// key); `an invalid endpoint` when it does not check.
-pub fn describe_endpoint(endpoint: &str, schemes: &[&str], allow_placeholders: bool) -> String {
+pub(crate) fn describe_endpoint(
+    endpoint: &str,
+    schemes: &[&str],
+    allow_placeholders: bool,
+) -> String {
     check_url(endpoint, schemes, allow_placeholders)
         .map(|e| e.without_query())
         .unwrap_or_else(|_| "an invalid endpoint".to_string())
@@ -539,7 +546,7 @@ pub fn describe_endpoint(endpoint: &str, schemes: &[&str], allow_placeholders: b
 
 /// Pulls the endpoint and the headers every HTTP-family table has: the endpoint as
 /// written, and the headers (empty when absent); `None` when missing or invalid.
-pub fn endpoint_and_headers(
+pub(crate) fn endpoint_and_headers(
     opts: &mut ConnectorOptions,
     endpoint_spec: &OptionSpec,
     headers_spec: &OptionSpec,
@@ -552,7 +559,10 @@ pub fn endpoint_and_headers(
 
 /// Pulls an optional header string: `Some(empty)` when absent, `None` when invalid (every
 /// bad part is reported).
-pub fn headers(opts: &mut ConnectorOptions, spec: &OptionSpec) -> Option<BTreeMap<String, Secret>> {
+pub(crate) fn headers(
+    opts: &mut ConnectorOptions,
+    spec: &OptionSpec,
+) -> Option<BTreeMap<String, Secret>> {
     let present = opts.is_pending(spec.key);
     let Some(value) = opts.string(spec) else {
         return (!present).then(BTreeMap::new);
@@ -572,7 +582,7 @@ pub fn headers(opts: &mut ConnectorOptions, spec: &OptionSpec) -> Option<BTreeMa
 mod tests {
     use super::*;
 
-    const HTTP: &[&str] = &["http", "https"];
+    const HTTP: &[&str] = HTTP_SCHEMES;
     const WS: &[&str] = &["ws", "wss"];
 
     fn origin(s: &str) -> Result<(String, String), String> {
@@ -583,106 +593,72 @@ mod tests {
 
     #[test]
     fn good_urls() {
-        assert_eq!(
-            origin("https://api.example.com/v1/items?token=x"),
-            Ok(("https://api.example.com".into(), "/v1/items".into()))
-        );
-        assert_eq!(
-            origin("HTTP://user@localhost:8080"),
-            Ok(("http://localhost:8080".into(), "".into()))
-        );
-        assert_eq!(
-            origin("https://bot:{{ BOT_PASSWORD }}@hooks.example.com/x"),
-            Ok(("https://hooks.example.com".into(), "/x".into()))
-        );
-        assert_eq!(
-            origin("http://[::1]:9000/x#frag"),
-            Ok(("http://[::1]:9000".into(), "/x".into()))
-        );
-        assert_eq!(
-            origin("http://10.0.0.7/a%20b"),
-            Ok(("http://10.0.0.7".into(), "/a%20b".into()))
-        );
-        assert_eq!(
-            origin("https://bücher.example./"),
-            Ok(("https://bücher.example.".into(), "/".into()))
-        );
+        // (URL, origin, path)
+        let cases = [
+            (
+                "https://api.example.com/v1/items?token=x",
+                "https://api.example.com",
+                "/v1/items",
+            ),
+            ("HTTP://user@localhost:8080", "http://localhost:8080", ""),
+            (
+                "https://bot:{{ BOT_PASSWORD }}@hooks.example.com/x",
+                "https://hooks.example.com",
+                "/x",
+            ),
+            ("http://[::1]:9000/x#frag", "http://[::1]:9000", "/x"),
+            ("http://10.0.0.7/a%20b", "http://10.0.0.7", "/a%20b"),
+            ("https://bücher.example./", "https://bücher.example.", "/"),
+        ];
+        for (url, o, path) in cases {
+            assert_eq!(origin(url), Ok((o.into(), path.into())), "{url}");
+        }
         assert!(check_url("wss://stream.example.com/ws", WS, false).is_ok());
     }
 
     #[test]
     fn bad_urls() {
-        let msg = |s: &str| check_url(s, HTTP, false).err().map(|e| e.message);
-        assert_eq!(
-            msg("example.com/x").as_deref(),
-            Some("the URL has no scheme")
-        );
-        assert_eq!(
-            msg("localhost:8080").as_deref(),
-            Some("the URL has no scheme")
-        );
-        assert_eq!(
-            msg("ftp://x").as_deref(),
-            Some("unsupported scheme `ftp`; expected `http` or `https`")
-        );
-        assert_eq!(
-            msg("http:x").as_deref(),
-            Some("expected `//` after `http:`")
-        );
-        assert_eq!(msg("http:///x").as_deref(), Some("the URL has no host"));
-        assert_eq!(
-            msg("http://a b/").as_deref(),
-            Some("the URL contains a space")
-        );
-        assert_eq!(
-            msg(" http://a/").as_deref(),
-            Some("the URL has leading or trailing spaces")
-        );
-        assert_eq!(
-            msg("http://a:99999/").as_deref(),
-            Some("port `99999` is out of range (1 to 65535)")
-        );
-        assert_eq!(
-            msg("http://a:0/").as_deref(),
-            Some("port `0` is out of range (1 to 65535)")
-        );
-        assert_eq!(
-            msg("http://a:x/").as_deref(),
-            Some("`x` is not a port number")
-        );
-        assert_eq!(
-            msg("http://a:/").as_deref(),
-            Some("the URL has an empty port after `:`")
-        );
-        assert_eq!(
-            msg("http://256.1.1.1/").as_deref(),
-            Some("`256.1.1.1` is not a valid IPv4 address")
-        );
-        assert_eq!(
-            msg("http://a..b/").as_deref(),
-            Some("host `a..b` has an empty label (`..` or a leading `.`)")
-        );
-        assert_eq!(
-            msg("http://[::g]/").as_deref(),
-            Some("`::g` is not a valid IPv6 address")
-        );
-        assert_eq!(
-            msg("http://::1/").as_deref(),
-            Some("the host has more than one `:`")
-        );
-        assert_eq!(
-            msg("http://a/%zz").as_deref(),
-            Some("`%` is not followed by two hex digits")
-        );
-        assert_eq!(msg("http://a\\b").as_deref(), Some("the URL contains `\\`"));
-        assert_eq!(
-            msg("http://a<b/").as_deref(),
-            Some("`<` is not allowed in a host name")
-        );
-        assert_eq!(
-            msg("http://{{ HOST }}/").as_deref(),
-            Some("`{{ VAR }}` placeholders are not substituted in this endpoint")
-        );
+        // (URL, message)
+        let cases = [
+            ("example.com/x", "the URL has no scheme"),
+            ("localhost:8080", "the URL has no scheme"),
+            (
+                "ftp://x",
+                "unsupported scheme `ftp`; expected `http` or `https`",
+            ),
+            ("http:x", "expected `//` after `http:`"),
+            ("http:///x", "the URL has no host"),
+            ("http://a b/", "the URL contains a space"),
+            (" http://a/", "the URL has leading or trailing spaces"),
+            (
+                "http://a:99999/",
+                "port `99999` is out of range (1 to 65535)",
+            ),
+            ("http://a:0/", "port `0` is out of range (1 to 65535)"),
+            ("http://a:x/", "`x` is not a port number"),
+            ("http://a:/", "the URL has an empty port after `:`"),
+            (
+                "http://256.1.1.1/",
+                "`256.1.1.1` is not a valid IPv4 address",
+            ),
+            (
+                "http://a..b/",
+                "host `a..b` has an empty label (`..` or a leading `.`)",
+            ),
+            ("http://[::g]/", "`::g` is not a valid IPv6 address"),
+            ("http://::1/", "the host has more than one `:`"),
+            ("http://a/%zz", "`%` is not followed by two hex digits"),
+            ("http://a\\b", "the URL contains `\\`"),
+            ("http://a<b/", "`<` is not allowed in a host name"),
+            (
+                "http://{{ HOST }}/",
+                "`{{ VAR }}` placeholders are not substituted in this endpoint",
+            ),
+        ];
+        for (url, message) in cases {
+            let got = check_url(url, HTTP, false).err().map(|e| e.message);
+            assert_eq!(got.as_deref(), Some(message), "{url}");
+        }
     }
 
     #[test]

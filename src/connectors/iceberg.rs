@@ -16,51 +16,33 @@ use arrow_schema::{DataType, Field};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use super::boilerplate::connector_types;
 use super::delta::coerce_timestamps;
 use super::file_sink::{
     self, FileNaming, Multipart, RollingPolicy, ShuffleByPartition, SinkVersion,
 };
 use crate::connector::{Connector, ConnectorSpec, Example, FormatRule, Formats, TableContext};
 use crate::diagnostics::{codes, Diagnostic};
+use crate::options::option_specs;
 use crate::options::{AppliesTo, ConnectorOptions, OptionSpec};
 use crate::parse::SqlExpr;
 use crate::profile::Secret;
 use crate::span::{Span, Spanned};
 
-/// `catalog.type`.
-pub const CATALOG_TYPE: OptionSpec = OptionSpec::one_of("catalog.type", &["rest"])
-    .required()
-    .doc("The catalog kind; only `rest` is supported.");
-/// `catalog.warehouse`.
-pub const CATALOG_WAREHOUSE: OptionSpec = OptionSpec::string("catalog.warehouse")
-    .doc("Warehouse name or location passed to the catalog.");
-/// `catalog.rest.url`.
-pub const CATALOG_REST_URL: OptionSpec = OptionSpec::string("catalog.rest.url")
-    .required()
-    .doc("URL of the REST catalog (`http://` or `https://`).");
-/// `catalog.rest.token`.
-pub const CATALOG_REST_TOKEN: OptionSpec = OptionSpec::string("catalog.rest.token")
-    .sensitive()
-    .doc("Bearer token for the catalog; `{{ VAR }}` placeholders allowed.");
+option_specs! {
+    PROFILE_OPTIONS = [
+        pub(crate) CATALOG_TYPE = one_of("catalog.type", &["rest"]).required().doc("The catalog kind; only `rest` is supported.");
+        pub(crate) CATALOG_WAREHOUSE = string("catalog.warehouse").doc("Warehouse name or location passed to the catalog.");
+        pub(crate) CATALOG_REST_URL = string("catalog.rest.url").required().doc("URL of the REST catalog (`http://` or `https://`).");
+        pub(crate) CATALOG_REST_TOKEN = string("catalog.rest.token").sensitive().doc("Bearer token for the catalog; `{{ VAR }}` placeholders allowed.");
+    ]
+}
 
-/// `namespace`.
-pub const NAMESPACE: OptionSpec = OptionSpec::string("namespace")
-    .default_str("default")
-    .doc("Namespace of the table; nested namespaces are separated by `.`.");
-/// `table_name`.
-pub const TABLE_NAME: OptionSpec = OptionSpec::string("table_name")
-    .required()
-    .doc("Name of the table in the catalog.");
-/// `location_path`.
-pub const LOCATION_PATH: OptionSpec = OptionSpec::string("location_path")
-    .doc("Where the table's files are written, if not where the catalog says.");
-
-const PROFILE_OPTIONS: &[OptionSpec] = &[
-    CATALOG_TYPE,
-    CATALOG_WAREHOUSE,
-    CATALOG_REST_URL,
-    CATALOG_REST_TOKEN,
-];
+option_specs! {
+    pub(crate) NAMESPACE = string("namespace").default_str("default").doc("Namespace of the table; nested namespaces are separated by `.`.");
+    pub(crate) TABLE_NAME = string("table_name").required().doc("Name of the table in the catalog.");
+    pub(crate) LOCATION_PATH = string("location_path").doc("Where the table's files are written, if not where the catalog says.");
+}
 
 const TABLE_OPTIONS: &[OptionSpec] = &[
     NAMESPACE,
@@ -83,7 +65,7 @@ const TABLE_OPTIONS: &[OptionSpec] = &[
 
 /// The Iceberg connector.
 #[derive(Clone, Copy, Debug, Default)]
-pub struct Iceberg;
+pub(crate) struct Iceberg;
 
 /// An Iceberg catalog connection.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -180,7 +162,7 @@ pub enum IcebergTransform {
 
 impl IcebergTransform {
     /// The suffix of generated partition field names (`bucket_16`, `day`).
-    pub fn suffix(self) -> String {
+    pub(crate) fn suffix(self) -> String {
         match self {
             IcebergTransform::Identity => "identity".into(),
             IcebergTransform::Bucket { n } => format!("bucket_{n}"),
@@ -195,9 +177,22 @@ impl IcebergTransform {
 
     /// Whether the transform accepts a column of type `t` (Iceberg's spec), and what it
     /// needs when it does not.
-    pub fn accepts(self, t: &DataType) -> Result<(), &'static str> {
+    pub(crate) fn accepts(self, t: &DataType) -> Result<(), &'static str> {
         use DataType as D;
         let temporal = matches!(t, D::Timestamp(_, _) | D::Date32 | D::Date64);
+        // What `truncate` takes; `bucket` takes these and more.
+        let truncatable = matches!(
+            t,
+            D::Int32
+                | D::Int64
+                | D::UInt32
+                | D::UInt64
+                | D::Decimal128(_, _)
+                | D::Utf8
+                | D::LargeUtf8
+                | D::Binary
+                | D::LargeBinary
+        );
         let nested = matches!(
             t,
             D::Struct(_) | D::List(_) | D::LargeList(_) | D::FixedSizeList(_, _) | D::Map(_, _)
@@ -216,34 +211,20 @@ impl IcebergTransform {
             }
             IcebergTransform::Hour if matches!(t, D::Timestamp(_, _)) => Ok(()),
             IcebergTransform::Hour => Err("a TIMESTAMP column"),
-            IcebergTransform::Bucket { .. } => match t {
-                D::Int32
-                | D::Int64
-                | D::UInt32
-                | D::UInt64
-                | D::Decimal128(_, _)
-                | D::Utf8
-                | D::LargeUtf8
-                | D::Binary
-                | D::LargeBinary
-                | D::FixedSizeBinary(_)
-                | D::Timestamp(_, _)
-                | D::Date32
-                | D::Time64(_) => Ok(()),
-                _ => Err("an integer, DECIMAL, TEXT, BYTEA, DATE, TIME or TIMESTAMP column"),
-            },
-            IcebergTransform::Truncate { .. } => match t {
-                D::Int32
-                | D::Int64
-                | D::UInt32
-                | D::UInt64
-                | D::Decimal128(_, _)
-                | D::Utf8
-                | D::LargeUtf8
-                | D::Binary
-                | D::LargeBinary => Ok(()),
-                _ => Err("an integer, DECIMAL, TEXT or BYTEA column"),
-            },
+            IcebergTransform::Bucket { .. }
+                if truncatable
+                    || matches!(
+                        t,
+                        D::FixedSizeBinary(_) | D::Timestamp(_, _) | D::Date32 | D::Time64(_)
+                    ) =>
+            {
+                Ok(())
+            }
+            IcebergTransform::Bucket { .. } => {
+                Err("an integer, DECIMAL, TEXT, BYTEA, DATE, TIME or TIMESTAMP column")
+            }
+            IcebergTransform::Truncate { .. } if truncatable => Ok(()),
+            IcebergTransform::Truncate { .. } => Err("an integer, DECIMAL, TEXT or BYTEA column"),
         }
     }
 }
@@ -251,7 +232,7 @@ impl IcebergTransform {
 /// A mistake in one `PARTITIONED BY` item: message, help, and the byte range inside the
 /// item's text it is about (`None` for the whole item).
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct TransformError {
+pub(crate) struct TransformError {
     /// What is wrong.
     pub message: String,
     /// How to fix it.
@@ -276,7 +257,7 @@ fn range_of(text: &str, piece: &str) -> Option<(usize, usize)> {
 
 /// Parses one `PARTITIONED BY` item: `transform(column[, n])`. Returns the column (without
 /// quotes), its byte range, and the transform.
-pub fn parse_transform(
+pub(crate) fn parse_transform(
     text: &str,
 ) -> Result<(String, (usize, usize), IcebergTransform), TransformError> {
     let err = |message: String, help: &str, piece: Option<&str>| TransformError {
@@ -501,6 +482,12 @@ fn check_catalog_url(url: &str) -> Result<(), String> {
     Ok(())
 }
 
+/// The examples of the docs and the catalogue-derived tests, one a line.
+#[rustfmt::skip]
+const EXAMPLES: &[Example] = &[
+    Example::new("id BIGINT", &[("catalog.type", "'rest'"), ("catalog.rest.url", "'http://localhost:8181'"), ("type", "'sink'"), ("table_name", "'orders'"), ("format", "'parquet'")]),
+];
+
 /// What the connector is: roles, formats, metadata and every option.
 pub(crate) const SPEC: ConnectorSpec = ConnectorSpec::new(
     "iceberg",
@@ -516,17 +503,10 @@ pub(crate) const SPEC: ConnectorSpec = ConnectorSpec::new(
         })
 .profile_options(PROFILE_OPTIONS)
 .table_options(TABLE_OPTIONS)
-.examples(&[
-    Example { temporary: false, columns: "id BIGINT", options: &[("catalog.type", "'rest'"), ("catalog.rest.url", "'http://localhost:8181'"), ("type", "'sink'"), ("table_name", "'orders'"), ("format", "'parquet'")] },
-]);
+.examples(EXAMPLES);
 
 impl Connector for Iceberg {
-    type Profile = IcebergProfile;
-    type Table = IcebergTable;
-
-    fn spec(&self) -> &'static ConnectorSpec {
-        &SPEC
-    }
+    connector_types!(IcebergProfile, IcebergTable);
 
     fn profile_from_options(&self, opts: &mut ConnectorOptions) -> Option<IcebergProfile> {
         let ty = opts.enumeration(&CATALOG_TYPE);

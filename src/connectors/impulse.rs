@@ -9,25 +9,21 @@ use serde::{Deserialize, Serialize};
 
 use super::boilerplate::no_profile;
 use crate::connector::{Connector, ConnectorSpec, Example, Formats, TableContext};
+use crate::options::option_specs;
 use crate::options::{AppliesTo, ConnectorOptions, OptionKind, OptionSpec, Value};
 use crate::span::Spanned;
 
-/// `event_rate` (also read by `nexmark`).
-pub const EVENT_RATE: OptionSpec = OptionSpec::new("event_rate", OptionKind::Float)
-    .required()
-    .doc("Events per second (greater than 0).");
-/// `event_time_interval`.
-pub const EVENT_TIME_INTERVAL: OptionSpec = OptionSpec::new("event_time_interval", OptionKind::Duration)
-    .doc("Advance event time by this much per event instead of using the wall clock; an integer is nanoseconds, as in Arroyo.");
-/// `message_count`.
-pub const MESSAGE_COUNT: OptionSpec = OptionSpec::new("message_count", OptionKind::Unsigned)
-    .doc("Stop after this many events (a bounded source).");
-
-const TABLE_OPTIONS: &[OptionSpec] = &[EVENT_RATE, EVENT_TIME_INTERVAL, MESSAGE_COUNT];
+option_specs! {
+    TABLE_OPTIONS = [
+        pub(crate) EVENT_RATE = new("event_rate", OptionKind::Float).required().doc("Events per second (greater than 0).");
+        pub(crate) EVENT_TIME_INTERVAL = new("event_time_interval", OptionKind::Duration).doc("Advance event time by this much per event instead of using the wall clock; an integer is nanoseconds, as in Arroyo.");
+        pub(crate) MESSAGE_COUNT = new("message_count", OptionKind::Unsigned).doc("Stop after this many events (a bounded source).");
+    ]
+}
 
 /// The impulse connector.
 #[derive(Clone, Copy, Debug, Default)]
-pub struct Impulse;
+pub(crate) struct Impulse;
 
 /// An impulse source.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -46,11 +42,7 @@ pub(crate) const SPEC: ConnectorSpec =
         .roles(AppliesTo::SOURCE)
         .formats(Formats::FIXED)
         .table_options(TABLE_OPTIONS)
-        .examples(&[Example {
-            temporary: false,
-            columns: "",
-            options: &[("event_rate", "10")],
-        }]);
+        .examples(&[Example::new("", &[("event_rate", "10")])]);
 
 impl Connector for Impulse {
     no_profile!(ImpulseTable);

@@ -11,136 +11,50 @@ use arrow_schema::DataType;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use super::boilerplate::connector_types;
 use crate::connector::{
     ConnectionType, Connector, ConnectorSpec, Example, FormatRule, Formats, MetadataDef,
     TableContext, MESSAGE_FORMATS,
 };
-use crate::connectors::common::{checked, secret};
+use crate::connectors::common::{checked, named_column, secret};
 use crate::connectors::endpoint::parse_host_port_list;
 use crate::diagnostics::{codes, Diagnostic};
+use crate::options::option_specs;
 use crate::options::{AppliesTo, ConnectorOptions, OptionKind, OptionSpec};
 use crate::profile::Secret;
 use crate::schema::{ConnectionSchema, Format};
-use crate::span::Span;
 
-/// `bootstrap_servers`.
-pub const BOOTSTRAP_SERVERS: OptionSpec = OptionSpec::string("bootstrap_servers")
-    .required()
-    .doc("Comma-separated `host:port` list of brokers.");
-/// `auth.type`.
-pub const AUTH_TYPE: OptionSpec = OptionSpec::one_of("auth.type", &["none", "sasl", "aws_msk_iam"])
-    .default_str("none")
-    .doc("How to authenticate.");
-/// `auth.mechanism`.
-pub const AUTH_MECHANISM: OptionSpec = OptionSpec::string("auth.mechanism")
-    .required()
-    .when("auth.type", &["sasl"])
-    .doc("SASL mechanism, e.g. `PLAIN` or `SCRAM-SHA-256`.");
-/// `auth.protocol`.
-pub const AUTH_PROTOCOL: OptionSpec = OptionSpec::string("auth.protocol")
-    .required()
-    .when("auth.type", &["sasl"])
-    .doc("Security protocol, e.g. `SASL_SSL`.");
-/// `auth.username`.
-pub const AUTH_USERNAME: OptionSpec = OptionSpec::string("auth.username")
-    .required()
-    .when("auth.type", &["sasl"])
-    .sensitive()
-    .doc("SASL user name; `{{ VAR }}` placeholders allowed.");
-/// `auth.password`.
-pub const AUTH_PASSWORD: OptionSpec = OptionSpec::string("auth.password")
-    .required()
-    .when("auth.type", &["sasl"])
-    .sensitive()
-    .doc("SASL password; `{{ VAR }}` placeholders allowed.");
-/// `auth.region`.
-pub const AUTH_REGION: OptionSpec = OptionSpec::string("auth.region")
-    .required()
-    .when("auth.type", &["aws_msk_iam"])
-    .doc("AWS region of the MSK cluster.");
-/// `schema_registry.endpoint`.
-pub const REGISTRY_ENDPOINT: OptionSpec =
-    OptionSpec::string("schema_registry.endpoint").doc("URL of a Confluent schema registry.");
-/// `schema_registry.api_key`.
-pub const REGISTRY_API_KEY: OptionSpec = OptionSpec::string("schema_registry.api_key")
-    .sensitive()
-    .doc("Schema registry API key.");
-/// `schema_registry.api_secret`.
-pub const REGISTRY_API_SECRET: OptionSpec = OptionSpec::string("schema_registry.api_secret")
-    .sensitive()
-    .doc("Schema registry API secret.");
+option_specs! {
+    PROFILE_OPTIONS = [
+        pub(crate) BOOTSTRAP_SERVERS = string("bootstrap_servers").required().doc("Comma-separated `host:port` list of brokers.");
+        pub(crate) AUTH_TYPE = one_of("auth.type", &["none", "sasl", "aws_msk_iam"]).default_str("none").doc("How to authenticate.");
+        pub(crate) AUTH_MECHANISM = string("auth.mechanism").required().when("auth.type", &["sasl"]).doc("SASL mechanism, e.g. `PLAIN` or `SCRAM-SHA-256`.");
+        pub(crate) AUTH_PROTOCOL = string("auth.protocol").required().when("auth.type", &["sasl"]).doc("Security protocol, e.g. `SASL_SSL`.");
+        pub(crate) AUTH_USERNAME = string("auth.username").required().when("auth.type", &["sasl"]).sensitive().doc("SASL user name; `{{ VAR }}` placeholders allowed.");
+        pub(crate) AUTH_PASSWORD = string("auth.password").required().when("auth.type", &["sasl"]).sensitive().doc("SASL password; `{{ VAR }}` placeholders allowed.");
+        pub(crate) AUTH_REGION = string("auth.region").required().when("auth.type", &["aws_msk_iam"]).doc("AWS region of the MSK cluster.");
+        pub(crate) REGISTRY_ENDPOINT = string("schema_registry.endpoint").doc("URL of a Confluent schema registry.");
+        pub(crate) REGISTRY_API_KEY = string("schema_registry.api_key").sensitive().doc("Schema registry API key.");
+        pub(crate) REGISTRY_API_SECRET = string("schema_registry.api_secret").sensitive().doc("Schema registry API secret.");
+    ]
+}
 
-/// `topic`.
-pub const TOPIC: OptionSpec = OptionSpec::string("topic")
-    .required()
-    .doc("The topic to read from or write to.");
-/// `source.offset`.
-pub const SOURCE_OFFSET: OptionSpec =
-    OptionSpec::one_of("source.offset", &["earliest", "latest", "group"])
-        .default_str("latest")
-        .source_only()
-        .doc("Where a new consumer group starts reading.");
-/// `source.read_mode`.
-pub const SOURCE_READ_MODE: OptionSpec =
-    OptionSpec::one_of("source.read_mode", &["read_committed", "read_uncommitted"])
-        .default_str("read_uncommitted")
-        .source_only()
-        .doc("Whether to read only committed transactional messages.");
-/// `source.group_id`.
-pub const SOURCE_GROUP_ID: OptionSpec = OptionSpec::string("source.group_id")
-    .source_only()
-    .doc("Consumer group id.");
-/// `source.group_id_prefix`.
-pub const SOURCE_GROUP_ID_PREFIX: OptionSpec = OptionSpec::string("source.group_id_prefix")
-    .source_only()
-    .doc("Prefix of generated consumer group ids.");
-/// `sink.commit_mode`.
-pub const SINK_COMMIT_MODE: OptionSpec =
-    OptionSpec::one_of("sink.commit_mode", &["at_least_once", "exactly_once"])
-        .default_str("at_least_once")
-        .sink_only()
-        .doc("Delivery guarantee of the sink.");
-/// `sink.key_field`.
-pub const SINK_KEY_FIELD: OptionSpec = OptionSpec::string("sink.key_field")
-    .sink_only()
-    .doc("Column written as the message key.");
-/// `sink.timestamp_field`.
-pub const SINK_TIMESTAMP_FIELD: OptionSpec = OptionSpec::string("sink.timestamp_field")
-    .sink_only()
-    .doc("TIMESTAMP column written as the message timestamp.");
-/// `client_configs`.
-pub const CLIENT_CONFIGS: OptionSpec = OptionSpec::new("client_configs", OptionKind::Map)
-    .doc("Extra librdkafka settings, `'k1=v1,k2=v2'`.");
-/// `value.subject`.
-pub const VALUE_SUBJECT: OptionSpec =
-    OptionSpec::string("value.subject").doc("Schema registry subject of the message values.");
+// Table options, shared with `confluent` (which reads Kafka tables).
 
-const PROFILE_OPTIONS: &[OptionSpec] = &[
-    BOOTSTRAP_SERVERS,
-    AUTH_TYPE,
-    AUTH_MECHANISM,
-    AUTH_PROTOCOL,
-    AUTH_USERNAME,
-    AUTH_PASSWORD,
-    AUTH_REGION,
-    REGISTRY_ENDPOINT,
-    REGISTRY_API_KEY,
-    REGISTRY_API_SECRET,
-];
-
-/// Table options, shared with `confluent` (which reads Kafka tables).
-pub(crate) const TABLE_OPTIONS: &[OptionSpec] = &[
-    TOPIC,
-    SOURCE_OFFSET,
-    SOURCE_READ_MODE,
-    SOURCE_GROUP_ID,
-    SOURCE_GROUP_ID_PREFIX,
-    SINK_COMMIT_MODE,
-    SINK_KEY_FIELD,
-    SINK_TIMESTAMP_FIELD,
-    CLIENT_CONFIGS,
-    VALUE_SUBJECT,
-];
+option_specs! {
+    pub(crate) TABLE_OPTIONS = [
+        pub(crate) TOPIC = string("topic").required().doc("The topic to read from or write to.");
+        pub(crate) SOURCE_OFFSET = one_of("source.offset", &["earliest", "latest", "group"]).default_str("latest").source_only().doc("Where a new consumer group starts reading.");
+        pub(crate) SOURCE_READ_MODE = one_of("source.read_mode", &["read_committed", "read_uncommitted"]).default_str("read_uncommitted").source_only().doc("Whether to read only committed transactional messages.");
+        pub(crate) SOURCE_GROUP_ID = string("source.group_id").source_only().doc("Consumer group id.");
+        pub(crate) SOURCE_GROUP_ID_PREFIX = string("source.group_id_prefix").source_only().doc("Prefix of generated consumer group ids.");
+        pub(crate) SINK_COMMIT_MODE = one_of("sink.commit_mode", &["at_least_once", "exactly_once"]).default_str("at_least_once").sink_only().doc("Delivery guarantee of the sink.");
+        pub(crate) SINK_KEY_FIELD = string("sink.key_field").sink_only().doc("Column written as the message key.");
+        pub(crate) SINK_TIMESTAMP_FIELD = string("sink.timestamp_field").sink_only().doc("TIMESTAMP column written as the message timestamp.");
+        pub(crate) CLIENT_CONFIGS = new("client_configs", OptionKind::Map).doc("Extra librdkafka settings, `'k1=v1,k2=v2'`.");
+        pub(crate) VALUE_SUBJECT = string("value.subject").doc("Schema registry subject of the message values.");
+    ]
+}
 
 /// Metadata columns of Kafka tables (types as in Arroyo), shared with `confluent`.
 pub(crate) const METADATA: &[MetadataDef] = &[
@@ -173,7 +87,7 @@ pub(crate) const METADATA: &[MetadataDef] = &[
 
 /// The Kafka connector.
 #[derive(Clone, Copy, Debug, Default)]
-pub struct Kafka;
+pub(crate) struct Kafka;
 
 /// A Kafka cluster connection.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -265,7 +179,7 @@ pub enum KafkaTableKind {
 /// `auth.type`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
-pub enum AuthType {
+pub(crate) enum AuthType {
     /// No authentication.
     None,
     /// SASL (`auth.protocol`, `auth.mechanism`, `auth.username`, `auth.password`).
@@ -340,6 +254,13 @@ pub(crate) fn bootstrap_servers(
     })
 }
 
+/// The examples of the docs and the catalogue-derived tests, one a line.
+#[rustfmt::skip]
+const EXAMPLES: &[Example] = &[
+    Example::new("id BIGINT", &[("bootstrap_servers", "'localhost:9092'"), ("topic", "'orders'"), ("type", "'source'"), ("format", "'json'")]),
+    Example::new("id BIGINT", &[("bootstrap_servers", "'localhost:9092'"), ("topic", "'orders'"), ("type", "'sink'"), ("format", "'json'")]),
+];
+
 /// What the connector is: roles, formats, metadata and every option.
 pub(crate) const SPEC: ConnectorSpec =
     ConnectorSpec::new("kafka", "Kafka", "Read and write Kafka topics")
@@ -363,36 +284,10 @@ pub(crate) const SPEC: ConnectorSpec =
             ("value.avro-confluent.url", "schema_registry.endpoint"),
             ("avro-confluent.url", "schema_registry.endpoint"),
         ])
-        .examples(&[
-            Example {
-                temporary: false,
-                columns: "id BIGINT",
-                options: &[
-                    ("bootstrap_servers", "'localhost:9092'"),
-                    ("topic", "'orders'"),
-                    ("type", "'source'"),
-                    ("format", "'json'"),
-                ],
-            },
-            Example {
-                temporary: false,
-                columns: "id BIGINT",
-                options: &[
-                    ("bootstrap_servers", "'localhost:9092'"),
-                    ("topic", "'orders'"),
-                    ("type", "'sink'"),
-                    ("format", "'json'"),
-                ],
-            },
-        ]);
+        .examples(EXAMPLES);
 
 impl Connector for Kafka {
-    type Profile = KafkaProfile;
-    type Table = KafkaTable;
-
-    fn spec(&self) -> &'static ConnectorSpec {
-        &SPEC
-    }
+    connector_types!(KafkaProfile, KafkaTable);
 
     fn profile_from_options(&self, opts: &mut ConnectorOptions) -> Option<KafkaProfile> {
         let servers = bootstrap_servers(opts, None);
@@ -547,41 +442,20 @@ pub(crate) fn check_table(
         (&SINK_TIMESTAMP_FIELD, timestamp_field),
     ] {
         let Some(name) = field else { continue };
-        let span = opts
-            .peek(spec.key)
-            .map(|v| v.span)
-            .unwrap_or(Span::DETACHED);
-        match schema.field(name) {
-            None => {
-                let names: Vec<&str> = schema.fields.iter().map(|f| f.name().as_str()).collect();
-                let mut d = Diagnostic::error(
-                    codes::UNKNOWN_COLUMN,
-                    span,
-                    format!(
-                        "`{}` names column `{name}`, which the table does not have",
-                        spec.key
-                    ),
-                );
-                d = match crate::options::grammar::did_you_mean(name, names.iter().copied()) {
-                    Some(s) => d.with_help(format!("did you mean `{s}`?")),
-                    None => d.with_help(format!("the columns are: {}", names.join(", "))),
-                };
-                opts.report(d);
-            }
-            Some(f)
-                if spec.key == SINK_TIMESTAMP_FIELD.key
-                    && !matches!(f.data_type(), DataType::Timestamp(_, _)) =>
-            {
-                opts.report(Diagnostic::error(
-                    codes::INVALID_VALUE,
-                    span,
-                    format!(
-                        "`sink.timestamp_field` must name a TIMESTAMP column, but `{name}` is {}",
-                        crate::parse::types::sql_name(f.data_type(), false)
-                    ),
-                ));
-            }
-            Some(_) => {}
+        let Some((f, span)) = named_column(opts, spec, name, schema) else {
+            continue;
+        };
+        if spec.key == SINK_TIMESTAMP_FIELD.key
+            && !matches!(f.data_type(), DataType::Timestamp(_, _))
+        {
+            opts.report(Diagnostic::error(
+                codes::INVALID_VALUE,
+                span,
+                format!(
+                    "`sink.timestamp_field` must name a TIMESTAMP column, but `{name}` is {}",
+                    crate::parse::types::sql_name(f.data_type(), false)
+                ),
+            ));
         }
     }
 }

@@ -9,58 +9,29 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use super::boilerplate::no_profile;
 use crate::connector::{
     ConnectionType, Connector, ConnectorSpec, Example, Formats, TableContext, MESSAGE_FORMATS,
 };
 use crate::connectors::common::checked_name;
-use crate::options::{AppliesTo, ConnectorOptions, OptionKind, OptionSpec};
+use crate::options::option_specs;
+use crate::options::{AppliesTo, ConnectorOptions, OptionKind};
 
 /// The most records Kinesis takes in one `PutRecords` call.
-pub const MAX_RECORDS_PER_BATCH: i64 = 500;
+pub(crate) const MAX_RECORDS_PER_BATCH: i64 = 500;
 /// The largest batch Arroyo's Kinesis sink documents, in bytes.
-pub const MAX_BYTES_PER_BATCH: i64 = 4_000_000;
+pub(crate) const MAX_BYTES_PER_BATCH: i64 = 4_000_000;
 
-/// `stream_name`.
-pub const STREAM_NAME: OptionSpec = OptionSpec::string("stream_name")
-    .required()
-    .doc("The Kinesis stream (1 to 128 characters: letters, digits, `_`, `-`, `.`).");
-/// `aws_region`.
-pub const AWS_REGION: OptionSpec = OptionSpec::string("aws_region")
-    .doc("AWS region of the stream, e.g. `us-east-1`; the AWS environment's region when unset.");
-/// `source.offset`.
-pub const SOURCE_OFFSET: OptionSpec = OptionSpec::one_of("source.offset", &["earliest", "latest"])
-    .default_str("latest")
-    .source_only()
-    .doc("Where to start reading a shard without saved state.");
-/// `sink.flush_interval_millis`.
-pub const SINK_FLUSH_INTERVAL_MILLIS: OptionSpec =
-    OptionSpec::new("sink.flush_interval_millis", OptionKind::Unsigned)
-        .default_int(1000)
-        .sink_only()
-        .doc("Flush a batch after this many milliseconds.");
-/// `sink.max_bytes_per_batch`.
-pub const SINK_MAX_BYTES_PER_BATCH: OptionSpec =
-    OptionSpec::new("sink.max_bytes_per_batch", OptionKind::NonZero)
-        .default_int(MAX_BYTES_PER_BATCH)
-        .range(1, MAX_BYTES_PER_BATCH)
-        .sink_only()
-        .doc("Flush a batch once it holds this many bytes (Arroyo's Kinesis sink sends at most 4000000 bytes per batch).");
-/// `sink.max_records_per_batch`.
-pub const SINK_MAX_RECORDS_PER_BATCH: OptionSpec =
-    OptionSpec::new("sink.max_records_per_batch", OptionKind::NonZero)
-        .default_int(MAX_RECORDS_PER_BATCH)
-        .range(1, MAX_RECORDS_PER_BATCH)
-        .sink_only()
-        .doc("Flush a batch once it holds this many records (Kinesis accepts at most 500 per `PutRecords` call).");
-
-const TABLE_OPTIONS: &[OptionSpec] = &[
-    SOURCE_OFFSET,
-    SINK_FLUSH_INTERVAL_MILLIS,
-    SINK_MAX_BYTES_PER_BATCH,
-    SINK_MAX_RECORDS_PER_BATCH,
-    STREAM_NAME,
-    AWS_REGION,
-];
+option_specs! {
+    TABLE_OPTIONS = [
+        pub(crate) SOURCE_OFFSET = one_of("source.offset", &["earliest", "latest"]).default_str("latest").source_only().doc("Where to start reading a shard without saved state.");
+        pub(crate) SINK_FLUSH_INTERVAL_MILLIS = new("sink.flush_interval_millis", OptionKind::Unsigned).default_int(1000).sink_only().doc("Flush a batch after this many milliseconds.");
+        pub(crate) SINK_MAX_BYTES_PER_BATCH = new("sink.max_bytes_per_batch", OptionKind::NonZero).default_int(MAX_BYTES_PER_BATCH).range(1, MAX_BYTES_PER_BATCH).sink_only().doc("Flush a batch once it holds this many bytes (Arroyo's Kinesis sink sends at most 4000000 bytes per batch).");
+        pub(crate) SINK_MAX_RECORDS_PER_BATCH = new("sink.max_records_per_batch", OptionKind::NonZero).default_int(MAX_RECORDS_PER_BATCH).range(1, MAX_RECORDS_PER_BATCH).sink_only().doc("Flush a batch once it holds this many records (Kinesis accepts at most 500 per `PutRecords` call).");
+        pub(crate) STREAM_NAME = string("stream_name").required().doc("The Kinesis stream (1 to 128 characters: letters, digits, `_`, `-`, `.`).");
+        pub(crate) AWS_REGION = string("aws_region").doc("AWS region of the stream, e.g. `us-east-1`; the AWS environment's region when unset.");
+    ]
+}
 
 /// `source.offset` of a Kinesis source (and of a Fluvio source): where a reader without saved
 /// state starts.
@@ -75,7 +46,7 @@ pub enum StartOffset {
 
 /// The Kinesis connector.
 #[derive(Clone, Copy, Debug, Default)]
-pub struct Kinesis;
+pub(crate) struct Kinesis;
 
 /// One Kinesis table.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -110,7 +81,7 @@ pub enum KinesisTableKind {
 }
 
 /// Whether `s` is a valid Kinesis stream name: 1 to 128 of `[A-Za-z0-9_.-]`.
-pub fn valid_stream_name(s: &str) -> bool {
+pub(crate) fn valid_stream_name(s: &str) -> bool {
     (1..=128).contains(&s.len())
         && s.chars()
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-'))
@@ -118,7 +89,7 @@ pub fn valid_stream_name(s: &str) -> bool {
 
 /// Whether `s` has the shape of an AWS region name (`us-east-1`, `us-gov-west-1`,
 /// `cn-north-1`): lowercase words joined by `-`, ending in a number.
-pub fn valid_region(s: &str) -> bool {
+pub(crate) fn valid_region(s: &str) -> bool {
     let parts: Vec<&str> = s.split('-').collect();
     let Some((last, words)) = parts.split_last() else {
         return false;
@@ -131,6 +102,13 @@ pub fn valid_region(s: &str) -> bool {
             .all(|w| !w.is_empty() && w.chars().all(|c| c.is_ascii_lowercase()))
 }
 
+/// The examples of the docs and the catalogue-derived tests, one a line.
+#[rustfmt::skip]
+const EXAMPLES: &[Example] = &[
+    Example::new("id BIGINT", &[("stream_name", "'clicks'"), ("type", "'source'"), ("format", "'json'")]),
+    Example::new("id BIGINT", &[("stream_name", "'clicks'"), ("type", "'sink'"), ("format", "'json'")]),
+];
+
 /// What the connector is: roles, formats, metadata and every option.
 pub(crate) const SPEC: ConnectorSpec = ConnectorSpec::new(
     "kinesis",
@@ -140,38 +118,10 @@ pub(crate) const SPEC: ConnectorSpec = ConnectorSpec::new(
 .roles(AppliesTo::SOURCE.or(AppliesTo::SINK))
 .formats(Formats::required(MESSAGE_FORMATS))
 .table_options(TABLE_OPTIONS)
-.examples(&[
-    Example {
-        temporary: false,
-        columns: "id BIGINT",
-        options: &[
-            ("stream_name", "'clicks'"),
-            ("type", "'source'"),
-            ("format", "'json'"),
-        ],
-    },
-    Example {
-        temporary: false,
-        columns: "id BIGINT",
-        options: &[
-            ("stream_name", "'clicks'"),
-            ("type", "'sink'"),
-            ("format", "'json'"),
-        ],
-    },
-]);
+.examples(EXAMPLES);
 
 impl Connector for Kinesis {
-    type Profile = ();
-    type Table = KinesisTable;
-
-    fn spec(&self) -> &'static ConnectorSpec {
-        &SPEC
-    }
-
-    fn profile_from_options(&self, _opts: &mut ConnectorOptions) -> Option<()> {
-        Some(())
-    }
+    no_profile!(KinesisTable);
 
     fn table_from_options(
         &self,

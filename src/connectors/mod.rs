@@ -11,7 +11,7 @@ pub(crate) mod endpoint;
 pub mod file_sink;
 pub mod filesystem;
 pub mod fluvio;
-pub mod http;
+pub(crate) mod http;
 pub mod iceberg;
 pub mod impulse;
 pub mod kafka;

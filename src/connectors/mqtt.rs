@@ -13,76 +13,40 @@ use arrow_schema::DataType;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use super::boilerplate::connector_types;
 use crate::connector::{
     ConnectionType, Connector, ConnectorSpec, Example, Formats, MetadataDef, TableContext,
     MESSAGE_FORMATS,
 };
 use crate::connectors::common::{checked, require_pair, secret, warn_no_effect};
 use crate::connectors::endpoint::parse_endpoint;
-use crate::options::{AppliesTo, ConnectorOptions, OptionKind, OptionSpec};
+use crate::options::option_specs;
+use crate::options::{AppliesTo, ConnectorOptions, OptionKind};
 use crate::profile::Secret;
 
 /// URL schemes the MQTT client understands; the last two connect with TLS.
 const SCHEMES: &[&str] = &["mqtt", "tcp", "mqtts", "ssl"];
 
-/// `url`.
-pub const URL: OptionSpec = OptionSpec::string("url")
-    .required()
-    .doc("Broker URL: `tcp://` or `mqtt://` (plain), `ssl://` or `mqtts://` (TLS), e.g. `mqtt://broker:1883`.");
-/// `username`.
-pub const USERNAME: OptionSpec =
-    OptionSpec::string("username").doc("User name; `{{ VAR }}` placeholders allowed.");
-/// `password`.
-pub const PASSWORD: OptionSpec = OptionSpec::string("password")
-    .sensitive()
-    .doc("Password; `{{ VAR }}` placeholders allowed.");
-/// `tls.ca`.
-pub const TLS_CA: OptionSpec = OptionSpec::string("tls.ca")
-    .doc("CA certificate (a path or inline PEM) for `mqtts://`/`ssl://` URLs; the system roots when unset.");
-/// `tls.cert`.
-pub const TLS_CERT: OptionSpec = OptionSpec::string("tls.cert").doc(
-    "Client certificate (a path or inline PEM) for `mqtts://`/`ssl://` URLs; needs `tls.key`.",
-);
-/// `tls.key`.
-pub const TLS_KEY: OptionSpec = OptionSpec::string("tls.key").sensitive().doc(
-    "Client private key (a path or inline PEM) for `mqtts://`/`ssl://` URLs; needs `tls.cert`.",
-);
-/// `max_packet_size`.
-pub const MAX_PACKET_SIZE: OptionSpec = OptionSpec::new("max_packet_size", OptionKind::NonZero)
-    .range(1, u32::MAX as i64)
-    .doc("Largest packet the client sends or accepts, in bytes.");
-/// `client_prefix`.
-pub const CLIENT_PREFIX: OptionSpec = OptionSpec::string("client_prefix")
-    .default_str("arroyo-mqtt")
-    .doc("Prefix of the MQTT client ids.");
+option_specs! {
+    PROFILE_OPTIONS = [
+        pub(crate) URL = string("url").required().doc("Broker URL: `tcp://` or `mqtt://` (plain), `ssl://` or `mqtts://` (TLS), e.g. `mqtt://broker:1883`.");
+        pub(crate) USERNAME = string("username").doc("User name; `{{ VAR }}` placeholders allowed.");
+        pub(crate) PASSWORD = string("password").sensitive().doc("Password; `{{ VAR }}` placeholders allowed.");
+        pub(crate) TLS_CA = string("tls.ca").doc("CA certificate (a path or inline PEM) for `mqtts://`/`ssl://` URLs; the system roots when unset.");
+        pub(crate) TLS_CERT = string("tls.cert").doc("Client certificate (a path or inline PEM) for `mqtts://`/`ssl://` URLs; needs `tls.key`.");
+        pub(crate) TLS_KEY = string("tls.key").sensitive().doc("Client private key (a path or inline PEM) for `mqtts://`/`ssl://` URLs; needs `tls.cert`.");
+        pub(crate) MAX_PACKET_SIZE = new("max_packet_size", OptionKind::NonZero).range(1, u32::MAX as i64).doc("Largest packet the client sends or accepts, in bytes.");
+        pub(crate) CLIENT_PREFIX = string("client_prefix").default_str("arroyo-mqtt").doc("Prefix of the MQTT client ids.");
+    ]
+}
 
-/// `topic`.
-pub const TOPIC: OptionSpec = OptionSpec::string("topic")
-    .required()
-    .doc("The topic to subscribe or publish to.");
-/// `qos`.
-pub const QOS: OptionSpec =
-    OptionSpec::one_of("qos", &["AtMostOnce", "AtLeastOnce", "ExactlyOnce"])
-        .default_str("AtMostOnce")
-        .doc("Quality of service of subscriptions and publishes (`at_least_once` spellings are accepted too).");
-/// `sink.retain`.
-pub const SINK_RETAIN: OptionSpec = OptionSpec::bool("sink.retain")
-    .default_bool(false)
-    .sink_only()
-    .doc("Publish messages with the retain flag.");
-
-const PROFILE_OPTIONS: &[OptionSpec] = &[
-    URL,
-    USERNAME,
-    PASSWORD,
-    TLS_CA,
-    TLS_CERT,
-    TLS_KEY,
-    MAX_PACKET_SIZE,
-    CLIENT_PREFIX,
-];
-
-const TABLE_OPTIONS: &[OptionSpec] = &[TOPIC, QOS, SINK_RETAIN];
+option_specs! {
+    TABLE_OPTIONS = [
+        pub(crate) TOPIC = string("topic").required().doc("The topic to subscribe or publish to.");
+        pub(crate) QOS = one_of("qos", &["AtMostOnce", "AtLeastOnce", "ExactlyOnce"]).default_str("AtMostOnce").doc("Quality of service of subscriptions and publishes (`at_least_once` spellings are accepted too).");
+        pub(crate) SINK_RETAIN = bool("sink.retain").default_bool(false).sink_only().doc("Publish messages with the retain flag.");
+    ]
+}
 
 /// The topic a message arrived on (useful with wildcard subscriptions).
 const METADATA: &[MetadataDef] = &[MetadataDef {
@@ -93,7 +57,7 @@ const METADATA: &[MetadataDef] = &[MetadataDef {
 
 /// The MQTT connector.
 #[derive(Clone, Copy, Debug, Default)]
-pub struct Mqtt;
+pub(crate) struct Mqtt;
 
 /// An MQTT broker connection.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -164,6 +128,13 @@ pub enum MqttTableKind {
     },
 }
 
+/// The examples of the docs and the catalogue-derived tests, one a line.
+#[rustfmt::skip]
+const EXAMPLES: &[Example] = &[
+    Example::new("id BIGINT", &[("url", "'mqtt://localhost:1883'"), ("topic", "'alerts'"), ("type", "'source'"), ("format", "'json'")]),
+    Example::new("id BIGINT", &[("url", "'mqtt://localhost:1883'"), ("topic", "'alerts'"), ("type", "'sink'"), ("format", "'json'")]),
+];
+
 /// What the connector is: roles, formats, metadata and every option.
 pub(crate) const SPEC: ConnectorSpec =
     ConnectorSpec::new("mqtt", "MQTT", "Read and write MQTT topics")
@@ -172,36 +143,10 @@ pub(crate) const SPEC: ConnectorSpec =
         .metadata(METADATA)
         .profile_options(PROFILE_OPTIONS)
         .table_options(TABLE_OPTIONS)
-        .examples(&[
-            Example {
-                temporary: false,
-                columns: "id BIGINT",
-                options: &[
-                    ("url", "'mqtt://localhost:1883'"),
-                    ("topic", "'alerts'"),
-                    ("type", "'source'"),
-                    ("format", "'json'"),
-                ],
-            },
-            Example {
-                temporary: false,
-                columns: "id BIGINT",
-                options: &[
-                    ("url", "'mqtt://localhost:1883'"),
-                    ("topic", "'alerts'"),
-                    ("type", "'sink'"),
-                    ("format", "'json'"),
-                ],
-            },
-        ]);
+        .examples(EXAMPLES);
 
 impl Connector for Mqtt {
-    type Profile = MqttProfile;
-    type Table = MqttTable;
-
-    fn spec(&self) -> &'static ConnectorSpec {
-        &SPEC
-    }
+    connector_types!(MqttProfile, MqttTable);
 
     fn profile_from_options(&self, opts: &mut ConnectorOptions) -> Option<MqttProfile> {
         let url = opts.string(&URL);
@@ -296,11 +241,7 @@ mod tests {
     use crate::diagnostics::codes;
     use crate::options::Value;
 
-    use crate::connectors::common::test_support::options as opts;
-
-    fn s(v: &str) -> Value {
-        Value::String(v.into())
-    }
+    use crate::connectors::common::test_support::{options as opts, s, source_cx};
 
     #[test]
     fn tls_options_kept_for_mqtts() {
@@ -371,15 +312,7 @@ mod tests {
             ("type", s("source")),
             ("qos", s("exactly_once")),
         ]);
-        let cx = TableContext {
-            name: "t",
-            connection_type: crate::connector::ConnectionType::Source,
-            fields: &[],
-            format: None,
-            generated: &[],
-            partitioned_by: None,
-        };
-        let t = Mqtt.table_from_options(&mut o, &cx);
+        let t = Mqtt.table_from_options(&mut o, &source_cx());
         assert_eq!(t.map(|t| t.qos), Some(Qos::ExactlyOnce));
     }
 }

@@ -15,11 +15,12 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use super::boilerplate::connector_types;
 use crate::connector::{
     ConnectionType, Connector, ConnectorSpec, Example, Formats, TableContext, MESSAGE_FORMATS,
 };
 use crate::connectors::common::{checked, secret};
-use crate::connectors::endpoint::{has_placeholder, parse_endpoint};
+use crate::connectors::endpoint::{has_placeholder, parse_endpoint, parse_list};
 use crate::diagnostics::{codes, Diagnostic};
 use crate::options::option_specs;
 use crate::options::{AppliesTo, ConnectorOptions, OptionKind, OptionSpec};
@@ -41,68 +42,38 @@ option_specs! {
 }
 
 option_specs! {
-    pub(crate) STREAM = string("stream").source_only().doc("JetStream stream to consume; a source sets this or `subject`.");
-    pub(crate) SUBJECT = string("subject").doc("Subject to subscribe to (a NATS Core source) or publish to (a sink, required there).");
-    pub(crate) CONSUMER_DESCRIPTION = string("consumer.description").source_only().doc("Description of the JetStream consumer.");
-    pub(crate) CONSUMER_ACK_POLICY = one_of("consumer.ack_policy", &["Explicit", "None", "All"]).default_str("Explicit").source_only().doc("How messages are acknowledged.");
-    pub(crate) CONSUMER_REPLAY_POLICY = one_of("consumer.replay_policy", &["Original", "Instant"]).default_str("Instant").source_only().doc("Replay stored messages at their original pace or at once.");
-    pub(crate) CONSUMER_ACK_WAIT = new("consumer.ack_wait", OptionKind::NonZero).default_int(30).source_only().doc("Seconds to wait for an acknowledgement before redelivering.");
-    pub(crate) CONSUMER_FILTER_SUBJECTS = new("consumer.filter_subjects", OptionKind::List).source_only().doc("Only consume these subjects of the stream, `'a.*, b.>'`.");
-    pub(crate) CONSUMER_SAMPLE_FREQUENCY = new("consumer.sample_frequency", OptionKind::Unsigned).default_int(0).range(0, 100).source_only().doc("Percentage of acknowledgements sampled for observability.");
-    pub(crate) CONSUMER_NUM_REPLICAS = new("consumer.num_replicas", OptionKind::Unsigned).default_int(1).source_only().doc("Replicas of the consumer state (0 inherits the stream's).");
-    pub(crate) CONSUMER_INACTIVE_THRESHOLD = new("consumer.inactive_threshold", OptionKind::Unsigned).default_int(600).source_only().doc("Seconds of inactivity after which the consumer is removed.");
-    pub(crate) CONSUMER_RATE_LIMIT = new("consumer.rate_limit", OptionKind::Signed).default_int(-1).range(-1, i64::MAX).source_only().doc("Delivery rate limit in bits per second; -1 for none.");
-    pub(crate) CONSUMER_MAX_ACK_PENDING = new("consumer.max_ack_pending", OptionKind::Signed).default_int(-1).range(-1, i64::MAX).source_only().doc("Most unacknowledged messages in flight; -1 for no limit.");
-    pub(crate) CONSUMER_MAX_DELIVER = new("consumer.max_deliver", OptionKind::Signed).default_int(-1).range(-1, i64::MAX).source_only().doc("Most delivery attempts of a message; -1 for no limit.");
-    pub(crate) CONSUMER_MAX_WAITING = new("consumer.max_waiting", OptionKind::Signed).default_int(1_000_000).range(-1, i64::MAX).source_only().doc("Most outstanding pull requests; -1 for no limit.");
-    pub(crate) CONSUMER_MAX_BATCH = new("consumer.max_batch", OptionKind::Signed).default_int(10_000).range(-1, i64::MAX).source_only().doc("Most messages per pull request; -1 for no limit.");
-    pub(crate) CONSUMER_MAX_BYTES = new("consumer.max_bytes", OptionKind::Signed).default_int(104_857_600).range(-1, i64::MAX).source_only().doc("Most bytes per pull request; -1 for no limit.");
-    pub(crate) CONSUMER_MAX_EXPIRES = new("consumer.max_expires", OptionKind::Signed).default_int(300_000).range(-1, i64::MAX).source_only().doc("Longest expiry of a pull request, in milliseconds; -1 for no limit.");
+    TABLE_OPTIONS = [
+        pub(crate) STREAM = string("stream").source_only().doc("JetStream stream to consume; a source sets this or `subject`.");
+        pub(crate) SUBJECT = string("subject").doc("Subject to subscribe to (a NATS Core source) or publish to (a sink, required there).");
+        pub(crate) CONSUMER_DESCRIPTION = string("consumer.description").source_only().doc("Description of the JetStream consumer.");
+        pub(crate) CONSUMER_ACK_POLICY = one_of("consumer.ack_policy", &["Explicit", "None", "All"]).default_str("Explicit").source_only().doc("How messages are acknowledged.");
+        pub(crate) CONSUMER_REPLAY_POLICY = one_of("consumer.replay_policy", &["Original", "Instant"]).default_str("Instant").source_only().doc("Replay stored messages at their original pace or at once.");
+        pub(crate) CONSUMER_ACK_WAIT = new("consumer.ack_wait", OptionKind::NonZero).default_int(30).source_only().doc("Seconds to wait for an acknowledgement before redelivering.");
+        pub(crate) CONSUMER_FILTER_SUBJECTS = new("consumer.filter_subjects", OptionKind::List).source_only().doc("Only consume these subjects of the stream, `'a.*, b.>'`.");
+        pub(crate) CONSUMER_SAMPLE_FREQUENCY = new("consumer.sample_frequency", OptionKind::Unsigned).default_int(0).range(0, 100).source_only().doc("Percentage of acknowledgements sampled for observability.");
+        pub(crate) CONSUMER_NUM_REPLICAS = new("consumer.num_replicas", OptionKind::Unsigned).default_int(1).source_only().doc("Replicas of the consumer state (0 inherits the stream's).");
+        pub(crate) CONSUMER_INACTIVE_THRESHOLD = new("consumer.inactive_threshold", OptionKind::Unsigned).default_int(600).source_only().doc("Seconds of inactivity after which the consumer is removed.");
+        pub(crate) CONSUMER_RATE_LIMIT = new("consumer.rate_limit", OptionKind::Signed).default_int(-1).range(-1, i64::MAX).source_only().doc("Delivery rate limit in bits per second; -1 for none.");
+        pub(crate) CONSUMER_MAX_ACK_PENDING = new("consumer.max_ack_pending", OptionKind::Signed).default_int(-1).range(-1, i64::MAX).source_only().doc("Most unacknowledged messages in flight; -1 for no limit.");
+        pub(crate) CONSUMER_MAX_DELIVER = new("consumer.max_deliver", OptionKind::Signed).default_int(-1).range(-1, i64::MAX).source_only().doc("Most delivery attempts of a message; -1 for no limit.");
+        pub(crate) CONSUMER_MAX_WAITING = new("consumer.max_waiting", OptionKind::Signed).default_int(1_000_000).range(-1, i64::MAX).source_only().doc("Most outstanding pull requests; -1 for no limit.");
+        pub(crate) CONSUMER_MAX_BATCH = new("consumer.max_batch", OptionKind::Signed).default_int(10_000).range(-1, i64::MAX).source_only().doc("Most messages per pull request; -1 for no limit.");
+        pub(crate) CONSUMER_MAX_BYTES = new("consumer.max_bytes", OptionKind::Signed).default_int(104_857_600).range(-1, i64::MAX).source_only().doc("Most bytes per pull request; -1 for no limit.");
+        pub(crate) CONSUMER_MAX_EXPIRES = new("consumer.max_expires", OptionKind::Signed).default_int(300_000).range(-1, i64::MAX).source_only().doc("Longest expiry of a pull request, in milliseconds; -1 for no limit.");
+    ]
 }
 
 /// Every `consumer.*` option (JetStream sources only).
-const CONSUMER_OPTIONS: &[OptionSpec] = &[
-    CONSUMER_DESCRIPTION,
-    CONSUMER_ACK_POLICY,
-    CONSUMER_REPLAY_POLICY,
-    CONSUMER_ACK_WAIT,
-    CONSUMER_FILTER_SUBJECTS,
-    CONSUMER_SAMPLE_FREQUENCY,
-    CONSUMER_NUM_REPLICAS,
-    CONSUMER_INACTIVE_THRESHOLD,
-    CONSUMER_RATE_LIMIT,
-    CONSUMER_MAX_ACK_PENDING,
-    CONSUMER_MAX_DELIVER,
-    CONSUMER_MAX_WAITING,
-    CONSUMER_MAX_BATCH,
-    CONSUMER_MAX_BYTES,
-    CONSUMER_MAX_EXPIRES,
-];
-
-const TABLE_OPTIONS: &[OptionSpec] = &[
-    STREAM,
-    SUBJECT,
-    CONSUMER_DESCRIPTION,
-    CONSUMER_ACK_POLICY,
-    CONSUMER_REPLAY_POLICY,
-    CONSUMER_ACK_WAIT,
-    CONSUMER_FILTER_SUBJECTS,
-    CONSUMER_SAMPLE_FREQUENCY,
-    CONSUMER_NUM_REPLICAS,
-    CONSUMER_INACTIVE_THRESHOLD,
-    CONSUMER_RATE_LIMIT,
-    CONSUMER_MAX_ACK_PENDING,
-    CONSUMER_MAX_DELIVER,
-    CONSUMER_MAX_WAITING,
-    CONSUMER_MAX_BATCH,
-    CONSUMER_MAX_BYTES,
-    CONSUMER_MAX_EXPIRES,
-];
+fn consumer_options() -> impl Iterator<Item = &'static OptionSpec> {
+    TABLE_OPTIONS
+        .iter()
+        .filter(|spec| spec.key.starts_with("consumer."))
+}
 
 /// `auth.type`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
-pub enum NatsAuthType {
+pub(crate) enum NatsAuthType {
     /// No authentication.
     None,
     /// `auth.username` and `auth.password`.
@@ -133,7 +104,7 @@ pub enum ReplayPolicy {
 
 /// The NATS connector.
 #[derive(Clone, Copy, Debug, Default)]
-pub struct Nats;
+pub(crate) struct Nats;
 
 /// A NATS cluster connection.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -233,23 +204,13 @@ pub struct JetstreamConsumer {
 }
 
 /// Parses the comma-separated server list; each entry is `host:port` or `scheme://host:port`.
-pub fn parse_servers(s: &str) -> Result<Vec<String>, (String, Option<String>)> {
+pub(crate) fn parse_servers(s: &str) -> Result<Vec<String>, (String, Option<String>)> {
     if has_placeholder(s) {
         return Ok(vec![s.trim().to_string()]);
     }
-    let mut out = Vec::new();
-    for raw in s.split(',') {
-        let entry = raw.trim();
-        if entry.is_empty() {
-            return Err((
-                "empty entry in the server list".into(),
-                Some("separate servers with single commas".into()),
-            ));
-        }
-        parse_endpoint(entry, SCHEMES, Some("nats"))?;
-        out.push(entry.to_string());
-    }
-    Ok(out)
+    parse_list(s, "server", "servers", |entry| {
+        parse_endpoint(entry, SCHEMES, Some("nats")).map(drop)
+    })
 }
 
 impl Nats {
@@ -300,7 +261,7 @@ impl Nats {
     }
 
     fn reject_consumer_options(&self, opts: &mut ConnectorOptions, subject: &Spanned<String>) {
-        for spec in CONSUMER_OPTIONS {
+        for spec in consumer_options() {
             if let (Some(span), Some(_)) = (opts.key_span(spec.key), opts.take(spec.key)) {
                 opts.report(
                     Diagnostic::error(
@@ -322,6 +283,13 @@ impl Nats {
     }
 }
 
+/// The examples of the docs and the catalogue-derived tests, one a line.
+#[rustfmt::skip]
+const EXAMPLES: &[Example] = &[
+    Example::new("id BIGINT", &[("servers", "'localhost:4222'"), ("type", "'source'"), ("stream", "'ORDERS'"), ("format", "'json'")]),
+    Example::new("id BIGINT", &[("servers", "'localhost:4222'"), ("type", "'sink'"), ("subject", "'orders'"), ("format", "'json'")]),
+];
+
 /// What the connector is: roles, formats, metadata and every option.
 pub(crate) const SPEC: ConnectorSpec = ConnectorSpec::new(
     "nats",
@@ -332,34 +300,10 @@ pub(crate) const SPEC: ConnectorSpec = ConnectorSpec::new(
 .formats(Formats::required(MESSAGE_FORMATS))
 .profile_options(PROFILE_OPTIONS)
 .table_options(TABLE_OPTIONS)
-.examples(&[
-    Example::new(
-        "id BIGINT",
-        &[
-            ("servers", "'localhost:4222'"),
-            ("type", "'source'"),
-            ("stream", "'ORDERS'"),
-            ("format", "'json'"),
-        ],
-    ),
-    Example::new(
-        "id BIGINT",
-        &[
-            ("servers", "'localhost:4222'"),
-            ("type", "'sink'"),
-            ("subject", "'orders'"),
-            ("format", "'json'"),
-        ],
-    ),
-]);
+.examples(EXAMPLES);
 
 impl Connector for Nats {
-    type Profile = NatsProfile;
-    type Table = NatsTable;
-
-    fn spec(&self) -> &'static ConnectorSpec {
-        &SPEC
-    }
+    connector_types!(NatsProfile, NatsTable);
 
     fn profile_from_options(&self, opts: &mut ConnectorOptions) -> Option<NatsProfile> {
         let servers = opts.string(&SERVERS);
@@ -450,7 +394,7 @@ impl Connector for Nats {
                             );
                         }
                         // The source kind is unknown; its consumer options cannot be judged.
-                        for spec in CONSUMER_OPTIONS {
+                        for spec in consumer_options() {
                             opts.take(spec.key);
                         }
                         None
@@ -480,34 +424,8 @@ impl Connector for Nats {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::connectors::common::test_support::{options as opts, s, source_cx as cx};
     use crate::options::Value;
-    use crate::span::Span;
-
-    fn opts(pairs: &[(&str, Value)]) -> ConnectorOptions {
-        let mut o = ConnectorOptions::empty(Span::DETACHED);
-        for (k, v) in pairs {
-            o.insert(
-                Spanned::detached(k.to_string()),
-                Spanned::detached(v.clone()),
-            );
-        }
-        o
-    }
-
-    fn s(v: &str) -> Value {
-        Value::String(v.into())
-    }
-
-    fn cx() -> TableContext<'static> {
-        TableContext {
-            name: "t",
-            connection_type: crate::connector::ConnectionType::Source,
-            fields: &[],
-            format: None,
-            generated: &[],
-            partitioned_by: None,
-        }
-    }
 
     #[test]
     fn servers_grammar() {

@@ -9,18 +9,20 @@ use serde::{Deserialize, Serialize};
 
 use super::boilerplate::no_profile;
 use crate::connector::{Connector, ConnectorSpec, Example, Formats, TableContext};
+use crate::options::option_specs;
 use crate::options::{AppliesTo, ConnectorOptions, OptionKind, OptionSpec};
 
-pub use super::impulse::EVENT_RATE;
-/// `runtime`.
-pub const RUNTIME: OptionSpec = OptionSpec::new("runtime", OptionKind::Float)
-    .doc("Seconds to run before the source ends (a bounded source).");
+pub(crate) use super::impulse::EVENT_RATE;
+
+option_specs! {
+    pub(crate) RUNTIME = new("runtime", OptionKind::Float).doc("Seconds to run before the source ends (a bounded source).");
+}
 
 const TABLE_OPTIONS: &[OptionSpec] = &[EVENT_RATE, RUNTIME];
 
 /// The nexmark connector.
 #[derive(Clone, Copy, Debug, Default)]
-pub struct Nexmark;
+pub(crate) struct Nexmark;
 
 /// A nexmark source.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -41,7 +43,7 @@ fn structure(fields: &[(&str, DataType)]) -> DataType {
 }
 
 /// The fixed Nexmark schema.
-pub fn nexmark_fields() -> Vec<Field> {
+pub(crate) fn nexmark_fields() -> Vec<Field> {
     let ts = DataType::Timestamp(TimeUnit::Nanosecond, None);
     let person = structure(&[
         ("id", DataType::Int64),
@@ -90,11 +92,7 @@ pub(crate) const SPEC: ConnectorSpec = ConnectorSpec::new(
 .roles(AppliesTo::SOURCE)
 .formats(Formats::FIXED)
 .table_options(TABLE_OPTIONS)
-.examples(&[Example {
-    temporary: false,
-    columns: "",
-    options: &[("event_rate", "10")],
-}]);
+.examples(&[Example::new("", &[("event_rate", "10")])]);
 
 impl Connector for Nexmark {
     no_profile!(NexmarkTable);

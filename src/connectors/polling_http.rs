@@ -14,47 +14,24 @@ use super::boilerplate::no_profile;
 use crate::connector::{Connector, ConnectorSpec, Example, Formats, TableContext, MESSAGE_FORMATS};
 use crate::connectors::http;
 use crate::diagnostics::{codes, Diagnostic};
-use crate::options::{AppliesTo, ConnectorOptions, OptionKind, OptionSpec};
+use crate::options::option_specs;
+use crate::options::{AppliesTo, ConnectorOptions, OptionKind};
 use crate::profile::Secret;
 
-/// `endpoint`.
-pub const ENDPOINT: OptionSpec = OptionSpec::string("endpoint").required().doc(
-    "The `http://` or `https://` URL to poll (used as written; `{{ VAR }}` is not substituted).",
-);
-/// `headers`.
-pub const HEADERS: OptionSpec = OptionSpec::string("headers")
-    .sensitive()
-    .doc("Request headers, `'Name: value, Name2: value2'`; values are secret and may use `{{ VAR }}` placeholders.");
-/// `method`.
-pub const METHOD: OptionSpec = OptionSpec::one_of("method", &["GET", "POST", "PUT", "PATCH"])
-    .default_str("GET")
-    .doc("HTTP method of each request.");
-/// `body`.
-pub const BODY: OptionSpec = OptionSpec::string("body").doc("Request body sent with each request.");
-/// `poll_interval_ms`.
-pub const POLL_INTERVAL_MS: OptionSpec = OptionSpec::new("poll_interval_ms", OptionKind::NonZero)
-    .default_int(1000)
-    .doc("Milliseconds between requests (greater than 0).");
-/// `emit_behavior`.
-pub const EMIT_BEHAVIOR: OptionSpec = OptionSpec::one_of("emit_behavior", &["all", "changed"])
-    .default_str("all")
-    .doc("Emit every response (`all`) or only responses that differ from the previous one (`changed`).");
-
-const TABLE_OPTIONS: &[OptionSpec] = &[
-    ENDPOINT,
-    HEADERS,
-    METHOD,
-    BODY,
-    POLL_INTERVAL_MS,
-    EMIT_BEHAVIOR,
-];
-
-/// Schemes a polled endpoint may have.
-pub const SCHEMES: &[&str] = &["http", "https"];
+option_specs! {
+    TABLE_OPTIONS = [
+        pub(crate) ENDPOINT = string("endpoint").required().doc("The `http://` or `https://` URL to poll (used as written; `{{ VAR }}` is not substituted).");
+        pub(crate) HEADERS = string("headers").sensitive().doc("Request headers, `'Name: value, Name2: value2'`; values are secret and may use `{{ VAR }}` placeholders.");
+        pub(crate) METHOD = one_of("method", &["GET", "POST", "PUT", "PATCH"]).default_str("GET").doc("HTTP method of each request.");
+        pub(crate) BODY = string("body").doc("Request body sent with each request.");
+        pub(crate) POLL_INTERVAL_MS = new("poll_interval_ms", OptionKind::NonZero).default_int(1000).doc("Milliseconds between requests (greater than 0).");
+        pub(crate) EMIT_BEHAVIOR = one_of("emit_behavior", &["all", "changed"]).default_str("all").doc("Emit every response (`all`) or only responses that differ from the previous one (`changed`).");
+    ]
+}
 
 /// The polling HTTP connector.
 #[derive(Clone, Copy, Debug, Default)]
-pub struct PollingHttp;
+pub(crate) struct PollingHttp;
 
 /// The HTTP method of a polling request.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -72,7 +49,7 @@ pub enum HttpMethod {
 
 impl HttpMethod {
     /// The method as sent on the wire.
-    pub fn as_str(self) -> &'static str {
+    pub(crate) fn as_str(self) -> &'static str {
         match self {
             HttpMethod::Get => "GET",
             HttpMethod::Post => "POST",
@@ -110,6 +87,12 @@ pub struct PollingHttpTable {
     pub emit_behavior: EmitBehavior,
 }
 
+/// The examples of the docs and the catalogue-derived tests, one a line.
+#[rustfmt::skip]
+const EXAMPLES: &[Example] = &[
+    Example::new("value TEXT", &[("endpoint", "'http://localhost:8080/status'"), ("format", "'raw_string'")]),
+];
+
 /// What the connector is: roles, formats, metadata and every option.
 pub(crate) const SPEC: ConnectorSpec = ConnectorSpec::new(
     "polling_http",
@@ -119,14 +102,7 @@ pub(crate) const SPEC: ConnectorSpec = ConnectorSpec::new(
 .roles(AppliesTo::SOURCE)
 .formats(Formats::required(MESSAGE_FORMATS))
 .table_options(TABLE_OPTIONS)
-.examples(&[Example {
-    temporary: false,
-    columns: "value TEXT",
-    options: &[
-        ("endpoint", "'http://localhost:8080/status'"),
-        ("format", "'raw_string'"),
-    ],
-}]);
+.examples(EXAMPLES);
 
 impl Connector for PollingHttp {
     no_profile!(PollingHttpTable);
@@ -137,7 +113,7 @@ impl Connector for PollingHttp {
         _cx: &TableContext<'_>,
     ) -> Option<PollingHttpTable> {
         let (endpoint, headers) =
-            http::endpoint_and_headers(opts, &ENDPOINT, &HEADERS, SCHEMES, false);
+            http::endpoint_and_headers(opts, &ENDPOINT, &HEADERS, http::HTTP_SCHEMES, false);
         let method = opts.choice::<HttpMethod>(&METHOD).map(|m| m.node);
         let body = opts.string(&BODY).map(|b| b.node);
         let interval = match opts.non_zero(&POLL_INTERVAL_MS) {
@@ -169,7 +145,7 @@ impl Connector for PollingHttp {
 
     fn description(&self, _profile: &(), table: &PollingHttpTable) -> String {
         // The query string may carry an API key: show origin and path only.
-        let url = http::describe_endpoint(&table.endpoint, SCHEMES, false);
+        let url = http::describe_endpoint(&table.endpoint, http::HTTP_SCHEMES, false);
         format!(
             "polling http source: {} '{url}' every {} ms",
             table.method.as_str(),

@@ -10,88 +10,39 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use super::boilerplate::connector_types;
 use crate::connector::{Connector, ConnectorSpec, Example, Formats, TableContext, MESSAGE_FORMATS};
 use crate::connectors::common::{checked, require_pair, secret, warn_no_effect};
-use crate::options::{AppliesTo, ConnectorOptions, OptionKind, OptionSpec};
+use crate::options::option_specs;
+use crate::options::{AppliesTo, ConnectorOptions, OptionKind};
 use crate::profile::Secret;
 
-/// `host`.
-pub const HOST: OptionSpec = OptionSpec::string("host")
-    .default_str("localhost")
-    .doc("Host name of the RabbitMQ server (no scheme, no port).");
-/// `port`.
-pub const PORT: OptionSpec = OptionSpec::new("port", OptionKind::NonZero)
-    .default_int(5552)
-    .range(1, 65535)
-    .doc("Port of the RabbitMQ Streams protocol (1 to 65535).");
-/// `username`.
-pub const USERNAME: OptionSpec = OptionSpec::string("username")
-    .default_str("guest")
-    .doc("User name.");
-/// `password`.
-pub const PASSWORD: OptionSpec = OptionSpec::string("password")
-    .default_str("guest")
-    .sensitive()
-    .doc("Password.");
-/// `virtual_host`.
-pub const VIRTUAL_HOST: OptionSpec = OptionSpec::string("virtual_host")
-    .default_str("/")
-    .doc("Virtual host.");
-/// `tls_config.enabled`.
-pub const TLS_ENABLED: OptionSpec = OptionSpec::bool("tls_config.enabled")
-    .default_bool(false)
-    .doc("Connect with TLS.");
-/// `tls_config.trust_certificates`.
-pub const TLS_TRUST_CERTIFICATES: OptionSpec = OptionSpec::bool("tls_config.trust_certificates")
-    .default_bool(false)
-    .doc("Trust any server certificate (no verification; for testing only).");
-/// `tls_config.root_certificates_path`.
-pub const TLS_ROOT_CERTIFICATES_PATH: OptionSpec =
-    OptionSpec::string("tls_config.root_certificates_path")
-        .doc("Path of the CA certificates that verify the server.");
-/// `tls_config.client_certificates_path`.
-pub const TLS_CLIENT_CERTIFICATES_PATH: OptionSpec =
-    OptionSpec::string("tls_config.client_certificates_path")
-        .doc("Path of the client certificate; needs `tls_config.client_keys_path`.");
-/// `tls_config.client_keys_path`.
-pub const TLS_CLIENT_KEYS_PATH: OptionSpec = OptionSpec::string("tls_config.client_keys_path")
-    .doc("Path of the client private key; needs `tls_config.client_certificates_path`.");
-/// `load_balancer_mode`.
-pub const LOAD_BALANCER_MODE: OptionSpec = OptionSpec::bool("load_balancer_mode")
-    .doc("The server is reached through a load balancer (connect to the advertised host).");
+option_specs! {
+    PROFILE_OPTIONS = [
+        pub(crate) HOST = string("host").default_str("localhost").doc("Host name of the RabbitMQ server (no scheme, no port).");
+        pub(crate) PORT = new("port", OptionKind::NonZero).default_int(5552).range(1, 65535).doc("Port of the RabbitMQ Streams protocol (1 to 65535).");
+        pub(crate) USERNAME = string("username").default_str("guest").doc("User name.");
+        pub(crate) PASSWORD = string("password").default_str("guest").sensitive().doc("Password.");
+        pub(crate) VIRTUAL_HOST = string("virtual_host").default_str("/").doc("Virtual host.");
+        pub(crate) TLS_ENABLED = bool("tls_config.enabled").default_bool(false).doc("Connect with TLS.");
+        pub(crate) TLS_TRUST_CERTIFICATES = bool("tls_config.trust_certificates").default_bool(false).doc("Trust any server certificate (no verification; for testing only).");
+        pub(crate) TLS_ROOT_CERTIFICATES_PATH = string("tls_config.root_certificates_path").doc("Path of the CA certificates that verify the server.");
+        pub(crate) TLS_CLIENT_CERTIFICATES_PATH = string("tls_config.client_certificates_path").doc("Path of the client certificate; needs `tls_config.client_keys_path`.");
+        pub(crate) TLS_CLIENT_KEYS_PATH = string("tls_config.client_keys_path").doc("Path of the client private key; needs `tls_config.client_certificates_path`.");
+        pub(crate) LOAD_BALANCER_MODE = bool("load_balancer_mode").doc("The server is reached through a load balancer (connect to the advertised host).");
+    ]
+}
 
-/// `stream`.
-pub const STREAM: OptionSpec = OptionSpec::string("stream")
-    .required()
-    .doc("The stream to read.");
-/// `source.offset`.
-pub const SOURCE_OFFSET: OptionSpec = OptionSpec::one_of(
-    "source.offset",
-    &["first", "next", "last"],
-)
-.default_str("last")
-.source_only()
-.doc("Where a new reader starts: the first stored message, the next new one, or the last chunk.");
-
-const PROFILE_OPTIONS: &[OptionSpec] = &[
-    HOST,
-    PORT,
-    USERNAME,
-    PASSWORD,
-    VIRTUAL_HOST,
-    TLS_ENABLED,
-    TLS_TRUST_CERTIFICATES,
-    TLS_ROOT_CERTIFICATES_PATH,
-    TLS_CLIENT_CERTIFICATES_PATH,
-    TLS_CLIENT_KEYS_PATH,
-    LOAD_BALANCER_MODE,
-];
-
-const TABLE_OPTIONS: &[OptionSpec] = &[STREAM, SOURCE_OFFSET];
+option_specs! {
+    TABLE_OPTIONS = [
+        pub(crate) STREAM = string("stream").required().doc("The stream to read.");
+        pub(crate) SOURCE_OFFSET = one_of("source.offset",&["first", "next", "last"]).default_str("last").source_only().doc("Where a new reader starts: the first stored message, the next new one, or the last chunk.");
+    ]
+}
 
 /// The RabbitMQ Streams connector.
 #[derive(Clone, Copy, Debug, Default)]
-pub struct Rabbitmq;
+pub(crate) struct Rabbitmq;
 
 /// A RabbitMQ server connection (unset fields take the client's defaults).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -187,6 +138,12 @@ fn check_host(host: &str) -> Result<(), (String, String)> {
     }
 }
 
+/// The examples of the docs and the catalogue-derived tests, one a line.
+#[rustfmt::skip]
+const EXAMPLES: &[Example] = &[
+    Example::new("id BIGINT", &[("stream", "'events'"), ("type", "'source'"), ("format", "'json'")]),
+];
+
 /// What the connector is: roles, formats, metadata and every option.
 pub(crate) const SPEC: ConnectorSpec =
     ConnectorSpec::new("rabbitmq", "RabbitMQ Stream", "Read RabbitMQ streams")
@@ -195,23 +152,10 @@ pub(crate) const SPEC: ConnectorSpec =
         .formats(Formats::required(MESSAGE_FORMATS))
         .profile_options(PROFILE_OPTIONS)
         .table_options(TABLE_OPTIONS)
-        .examples(&[Example {
-            temporary: false,
-            columns: "id BIGINT",
-            options: &[
-                ("stream", "'events'"),
-                ("type", "'source'"),
-                ("format", "'json'"),
-            ],
-        }]);
+        .examples(EXAMPLES);
 
 impl Connector for Rabbitmq {
-    type Profile = RabbitmqProfile;
-    type Table = RabbitmqTable;
-
-    fn spec(&self) -> &'static ConnectorSpec {
-        &SPEC
-    }
+    connector_types!(RabbitmqProfile, RabbitmqTable);
 
     fn profile_from_options(&self, opts: &mut ConnectorOptions) -> Option<RabbitmqProfile> {
         let host = opts.string(&HOST);
@@ -297,18 +241,7 @@ mod tests {
     use crate::diagnostics::codes;
     use crate::options::Value;
 
-    use crate::connectors::common::test_support::options as opts;
-
-    fn cx() -> TableContext<'static> {
-        TableContext {
-            name: "t",
-            connection_type: crate::connector::ConnectionType::Source,
-            fields: &[],
-            format: None,
-            generated: &[],
-            partitioned_by: None,
-        }
-    }
+    use crate::connectors::common::test_support::{options as opts, source_cx as cx};
 
     #[test]
     fn host_grammar() {

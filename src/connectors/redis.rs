@@ -15,84 +15,43 @@ use arrow_schema::DataType;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use super::boilerplate::connector_types;
 use crate::connector::{
     ConnectionType, Connector, ConnectorSpec, Example, Formats, MetadataDef, TableContext,
     MESSAGE_FORMATS,
 };
-use crate::connectors::common::{checked, secret};
+use crate::connectors::common::{checked, named_column, secret};
 use crate::connectors::endpoint::parse_endpoint;
 use crate::diagnostics::{codes, Diagnostic};
-use crate::options::{grammar, AppliesTo, ConnectorOptions, OptionKind, OptionSpec};
+use crate::options::option_specs;
+use crate::options::{AppliesTo, ConnectorOptions, OptionKind, OptionSpec};
 use crate::profile::Secret;
 use crate::schema::ConnectionSchema;
-use crate::span::{Span, Spanned};
+use crate::span::Spanned;
 
 /// Schemes a Redis address may have.
 const SCHEMES: &[&str] = &["redis", "rediss"];
 
-/// `address`.
-pub const ADDRESS: OptionSpec = OptionSpec::string("address")
-    .doc("Address of a single Redis server, `redis://host:port` or `rediss://host:port` (TLS); set this or `cluster.addresses`.");
-/// `cluster.addresses`.
-pub const CLUSTER_ADDRESSES: OptionSpec = OptionSpec::new("cluster.addresses", OptionKind::List)
-    .doc("Addresses of the nodes of a Redis cluster, `'redis://a:6379, redis://b:6379'`; set this or `address`.");
-/// `username`.
-pub const USERNAME: OptionSpec =
-    OptionSpec::string("username").doc("User name; `{{ VAR }}` placeholders allowed.");
-/// `password`.
-pub const PASSWORD: OptionSpec = OptionSpec::string("password")
-    .sensitive()
-    .doc("Password; `{{ VAR }}` placeholders allowed.");
+option_specs! {
+    PROFILE_OPTIONS = [
+        pub(crate) ADDRESS = string("address").doc("Address of a single Redis server, `redis://host:port` or `rediss://host:port` (TLS); set this or `cluster.addresses`.");
+        pub(crate) CLUSTER_ADDRESSES = new("cluster.addresses", OptionKind::List).doc("Addresses of the nodes of a Redis cluster, `'redis://a:6379, redis://b:6379'`; set this or `address`.");
+        pub(crate) USERNAME = string("username").doc("User name; `{{ VAR }}` placeholders allowed.");
+        pub(crate) PASSWORD = string("password").sensitive().doc("Password; `{{ VAR }}` placeholders allowed.");
+    ]
+}
 
-/// `target`.
-pub const TARGET: OptionSpec = OptionSpec::one_of("target", &["string", "list", "hash"])
-    .required()
-    .sink_only()
-    .doc("What each row is written as: a string key, an element of a list, or a field of a hash.");
-/// `target.key_prefix`.
-pub const TARGET_KEY_PREFIX: OptionSpec = OptionSpec::string("target.key_prefix")
-    .required()
-    .sink_only()
-    .doc("Prefix of the Redis keys written (of lists for `target = 'list'`, of hashes for `target = 'hash'`).");
-/// `target.key_column`.
-pub const TARGET_KEY_COLUMN: OptionSpec = OptionSpec::string("target.key_column")
-    .sink_only()
-    .doc("NOT NULL TEXT column appended to the key prefix to form each row's key.");
-/// `target.ttl_secs`.
-pub const TARGET_TTL_SECS: OptionSpec = OptionSpec::new("target.ttl_secs", OptionKind::NonZero)
-    .sink_only()
-    .when("target", &["string"])
-    .doc("Expiry of the written keys, in seconds.");
-/// `target.max_length`.
-pub const TARGET_MAX_LENGTH: OptionSpec = OptionSpec::new("target.max_length", OptionKind::NonZero)
-    .sink_only()
-    .when("target", &["list"])
-    .doc("Trim lists to this many elements.");
-/// `target.operation`.
-pub const TARGET_OPERATION: OptionSpec =
-    OptionSpec::one_of("target.operation", &["append", "prepend"])
-        .default_str("append")
-        .sink_only()
-        .when("target", &["list"])
-        .doc("Where rows are added to the list.");
-/// `target.field_column`.
-pub const TARGET_FIELD_COLUMN: OptionSpec = OptionSpec::string("target.field_column")
-    .required()
-    .sink_only()
-    .when("target", &["hash"])
-    .doc("NOT NULL TEXT column holding the hash field each row is written to.");
-
-const PROFILE_OPTIONS: &[OptionSpec] = &[ADDRESS, CLUSTER_ADDRESSES, USERNAME, PASSWORD];
-
-const TABLE_OPTIONS: &[OptionSpec] = &[
-    TARGET,
-    TARGET_KEY_PREFIX,
-    TARGET_KEY_COLUMN,
-    TARGET_TTL_SECS,
-    TARGET_MAX_LENGTH,
-    TARGET_OPERATION,
-    TARGET_FIELD_COLUMN,
-];
+option_specs! {
+    TABLE_OPTIONS = [
+        pub(crate) TARGET = one_of("target", &["string", "list", "hash"]).required().sink_only().doc("What each row is written as: a string key, an element of a list, or a field of a hash.");
+        pub(crate) TARGET_KEY_PREFIX = string("target.key_prefix").required().sink_only().doc("Prefix of the Redis keys written (of lists for `target = 'list'`, of hashes for `target = 'hash'`).");
+        pub(crate) TARGET_KEY_COLUMN = string("target.key_column").sink_only().doc("NOT NULL TEXT column appended to the key prefix to form each row's key.");
+        pub(crate) TARGET_TTL_SECS = new("target.ttl_secs", OptionKind::NonZero).sink_only().when("target", &["string"]).doc("Expiry of the written keys, in seconds.");
+        pub(crate) TARGET_MAX_LENGTH = new("target.max_length", OptionKind::NonZero).sink_only().when("target", &["list"]).doc("Trim lists to this many elements.");
+        pub(crate) TARGET_OPERATION = one_of("target.operation", &["append", "prepend"]).default_str("append").sink_only().when("target", &["list"]).doc("Where rows are added to the list.");
+        pub(crate) TARGET_FIELD_COLUMN = string("target.field_column").required().sink_only().when("target", &["hash"]).doc("NOT NULL TEXT column holding the hash field each row is written to.");
+    ]
+}
 
 /// The Redis key of a looked-up row.
 const METADATA: &[MetadataDef] = &[MetadataDef {
@@ -103,7 +62,7 @@ const METADATA: &[MetadataDef] = &[MetadataDef {
 
 /// The Redis connector.
 #[derive(Clone, Copy, Debug, Default)]
-pub struct Redis;
+pub(crate) struct Redis;
 
 /// A Redis connection.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -201,7 +160,7 @@ pub enum ListOperation {
 /// `target`: what each row of a sink is written as.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
-pub enum TargetKind {
+pub(crate) enum TargetKind {
     /// A string key per row.
     String,
     /// An element of a list.
@@ -340,6 +299,13 @@ impl Redis {
     }
 }
 
+/// The examples of the docs and the catalogue-derived tests, one a line.
+#[rustfmt::skip]
+const EXAMPLES: &[Example] = &[
+    Example::new("id TEXT METADATA FROM 'key' PRIMARY KEY, plan TEXT", &[("address", "'redis://localhost:6379'"), ("format", "'json'")]).temporary(),
+    Example::new("id TEXT, plan TEXT", &[("address", "'redis://localhost:6379'"), ("type", "'sink'"), ("target", "'string'"), ("target.key_prefix", "'user:'"), ("format", "'json'")]),
+];
+
 /// What the connector is: roles, formats, metadata and every option.
 pub(crate) const SPEC: ConnectorSpec = ConnectorSpec::new(
     "redis",
@@ -351,35 +317,10 @@ pub(crate) const SPEC: ConnectorSpec = ConnectorSpec::new(
 .metadata(METADATA)
 .profile_options(PROFILE_OPTIONS)
 .table_options(TABLE_OPTIONS)
-.examples(&[
-    Example {
-        temporary: true,
-        columns: "id TEXT METADATA FROM 'key' PRIMARY KEY, plan TEXT",
-        options: &[
-            ("address", "'redis://localhost:6379'"),
-            ("format", "'json'"),
-        ],
-    },
-    Example {
-        temporary: false,
-        columns: "id TEXT, plan TEXT",
-        options: &[
-            ("address", "'redis://localhost:6379'"),
-            ("type", "'sink'"),
-            ("target", "'string'"),
-            ("target.key_prefix", "'user:'"),
-            ("format", "'json'"),
-        ],
-    },
-]);
+.examples(EXAMPLES);
 
 impl Connector for Redis {
-    type Profile = RedisProfile;
-    type Table = RedisTable;
-
-    fn spec(&self) -> &'static ConnectorSpec {
-        &SPEC
-    }
+    connector_types!(RedisProfile, RedisTable);
 
     fn profile_from_options(&self, opts: &mut ConnectorOptions) -> Option<RedisProfile> {
         let connection = self.connection(opts);
@@ -467,47 +408,27 @@ fn check_text_column(
     schema: &ConnectionSchema,
     opts: &mut ConnectorOptions,
 ) {
-    let span = opts
-        .peek(spec.key)
-        .map(|v| v.span)
-        .unwrap_or(Span::DETACHED);
-    match schema.field(name) {
-        None => {
-            let names: Vec<&str> = schema.fields.iter().map(|f| f.name().as_str()).collect();
-            let d = Diagnostic::error(
-                codes::UNKNOWN_COLUMN,
+    let Some((f, span)) = named_column(opts, spec, name, schema) else {
+        return;
+    };
+    if f.data_type() != &DataType::Utf8 || f.is_nullable() {
+        let declared = crate::parse::types::sql_name(f.data_type(), false);
+        let what = if f.data_type() != &DataType::Utf8 {
+            format!("`{name}` is {declared}")
+        } else {
+            format!("`{name}` may be NULL")
+        };
+        opts.report(
+            Diagnostic::error(
+                codes::INVALID_VALUE,
                 span,
                 format!(
-                    "`{}` names column `{name}`, which the table does not have",
+                    "`{}` must name a NOT NULL TEXT column, but {what}",
                     spec.key
                 ),
-            );
-            let d = match grammar::did_you_mean(name, names.iter().copied()) {
-                Some(s) => d.with_help(format!("did you mean `{s}`?")),
-                None => d.with_help(format!("the columns are: {}", names.join(", "))),
-            };
-            opts.report(d);
-        }
-        Some(f) if f.data_type() != &DataType::Utf8 || f.is_nullable() => {
-            let declared = crate::parse::types::sql_name(f.data_type(), false);
-            let what = if f.data_type() != &DataType::Utf8 {
-                format!("`{name}` is {declared}")
-            } else {
-                format!("`{name}` may be NULL")
-            };
-            opts.report(
-                Diagnostic::error(
-                    codes::INVALID_VALUE,
-                    span,
-                    format!(
-                        "`{}` must name a NOT NULL TEXT column, but {what}",
-                        spec.key
-                    ),
-                )
-                .with_help(format!("declare `{name} TEXT NOT NULL`")),
-            );
-        }
-        Some(_) => {}
+            )
+            .with_help(format!("declare `{name} TEXT NOT NULL`")),
+        );
     }
 }
 
@@ -566,18 +487,7 @@ fn check_lookup_key(schema: &ConnectionSchema, opts: &mut ConnectorOptions) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::options::Value;
-
-    fn opts(pairs: &[(&str, &str)]) -> ConnectorOptions {
-        let mut o = ConnectorOptions::empty(Span::DETACHED);
-        for (k, v) in pairs {
-            o.insert(
-                Spanned::detached(k.to_string()),
-                Spanned::detached(Value::String(v.to_string())),
-            );
-        }
-        o
-    }
+    use crate::connectors::common::test_support::string_options as opts;
 
     #[test]
     fn cluster_addresses_are_trimmed() {

@@ -13,26 +13,22 @@ use super::boilerplate::no_profile;
 use crate::connection_type::ConnectionType;
 use crate::connector::{Connector, ConnectorSpec, Example, Formats, TableContext};
 use crate::diagnostics::{codes, Diagnostic};
-use crate::options::{AppliesTo, ConnectorOptions, OptionSpec};
+use crate::options::option_specs;
+use crate::options::{AppliesTo, ConnectorOptions};
 
-/// `path`.
-pub const PATH: OptionSpec = OptionSpec::string("path")
-    .required()
-    .doc("Local path of the file to read or write.");
-/// `wait_for_control`.
-pub const WAIT_FOR_CONTROL: OptionSpec = OptionSpec::bool("wait_for_control")
-    .default_bool(true)
-    .source_only()
-    .doc("Whether the source waits for a control message after each line (as in tests).");
-
-const TABLE_OPTIONS: &[OptionSpec] = &[PATH, WAIT_FOR_CONTROL];
+option_specs! {
+    TABLE_OPTIONS = [
+        pub(crate) PATH = string("path").required().doc("Local path of the file to read or write.");
+        pub(crate) WAIT_FOR_CONTROL = bool("wait_for_control").default_bool(true).source_only().doc("Whether the source waits for a control message after each line (as in tests).");
+    ]
+}
 
 /// Line-oriented formats: the file is read and written one record per line.
 const LINE_FORMATS: &[&str] = &["json", "debezium_json", "raw_string"];
 
 /// The single-file connector.
 #[derive(Clone, Copy, Debug, Default)]
-pub struct SingleFile;
+pub(crate) struct SingleFile;
 
 /// A single-file table.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -68,6 +64,13 @@ fn url_scheme(path: &str) -> Option<&str> {
     is_scheme.then_some(scheme)
 }
 
+/// The examples of the docs and the catalogue-derived tests, one a line.
+#[rustfmt::skip]
+const EXAMPLES: &[Example] = &[
+    Example::new("id BIGINT", &[("path", "'/tmp/in.json'"), ("type", "'source'"), ("format", "'json'")]),
+    Example::new("id BIGINT", &[("path", "'/tmp/out.json'"), ("type", "'sink'"), ("format", "'json'")]),
+];
+
 /// What the connector is: roles, formats, metadata and every option.
 pub(crate) const SPEC: ConnectorSpec = ConnectorSpec::new(
     "single_file",
@@ -77,26 +80,7 @@ pub(crate) const SPEC: ConnectorSpec = ConnectorSpec::new(
 .roles(AppliesTo::SOURCE.or(AppliesTo::SINK))
 .formats(Formats::required(LINE_FORMATS))
 .table_options(TABLE_OPTIONS)
-.examples(&[
-    Example {
-        temporary: false,
-        columns: "id BIGINT",
-        options: &[
-            ("path", "'/tmp/in.json'"),
-            ("type", "'source'"),
-            ("format", "'json'"),
-        ],
-    },
-    Example {
-        temporary: false,
-        columns: "id BIGINT",
-        options: &[
-            ("path", "'/tmp/out.json'"),
-            ("type", "'sink'"),
-            ("format", "'json'"),
-        ],
-    },
-]);
+.examples(EXAMPLES);
 
 impl Connector for SingleFile {
     no_profile!(SingleFileTable);

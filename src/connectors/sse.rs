@@ -11,29 +11,21 @@ use serde::{Deserialize, Serialize};
 use super::boilerplate::no_profile;
 use crate::connector::{Connector, ConnectorSpec, Example, Formats, TableContext, MESSAGE_FORMATS};
 use crate::connectors::http;
-use crate::options::{AppliesTo, ConnectorOptions, OptionKind, OptionSpec};
+use crate::options::option_specs;
+use crate::options::{AppliesTo, ConnectorOptions, OptionKind};
 use crate::profile::Secret;
 
-/// `endpoint`.
-pub const ENDPOINT: OptionSpec = OptionSpec::string("endpoint")
-    .required()
-    .doc("The `http://` or `https://` URL of the event stream (used as written; `{{ VAR }}` is not substituted).");
-/// `headers`.
-pub const HEADERS: OptionSpec = OptionSpec::string("headers")
-    .sensitive()
-    .doc("Request headers, `'Name: value, Name2: value2'`; values are secret and may use `{{ VAR }}` placeholders.");
-/// `events`.
-pub const EVENTS: OptionSpec = OptionSpec::new("events", OptionKind::List)
-    .doc("Event types to emit, `'a, b'` or `ARRAY['a', 'b']`; all events when unset.");
-
-const TABLE_OPTIONS: &[OptionSpec] = &[ENDPOINT, HEADERS, EVENTS];
-
-/// Schemes an event-stream endpoint may have.
-pub const SCHEMES: &[&str] = &["http", "https"];
+option_specs! {
+    TABLE_OPTIONS = [
+        pub(crate) ENDPOINT = string("endpoint").required().doc("The `http://` or `https://` URL of the event stream (used as written; `{{ VAR }}` is not substituted).");
+        pub(crate) HEADERS = string("headers").sensitive().doc("Request headers, `'Name: value, Name2: value2'`; values are secret and may use `{{ VAR }}` placeholders.");
+        pub(crate) EVENTS = new("events", OptionKind::List).doc("Event types to emit, `'a, b'` or `ARRAY['a', 'b']`; all events when unset.");
+    ]
+}
 
 /// The Server-Sent Events connector.
 #[derive(Clone, Copy, Debug, Default)]
-pub struct Sse;
+pub(crate) struct Sse;
 
 /// A Server-Sent Events source.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -48,6 +40,12 @@ pub struct SseTable {
     pub events: Vec<String>,
 }
 
+/// The examples of the docs and the catalogue-derived tests, one a line.
+#[rustfmt::skip]
+const EXAMPLES: &[Example] = &[
+    Example::new("value TEXT", &[("endpoint", "'http://localhost:9000/events'"), ("format", "'raw_string'")]),
+];
+
 /// What the connector is: roles, formats, metadata and every option.
 pub(crate) const SPEC: ConnectorSpec = ConnectorSpec::new(
     "sse",
@@ -57,14 +55,7 @@ pub(crate) const SPEC: ConnectorSpec = ConnectorSpec::new(
 .roles(AppliesTo::SOURCE)
 .formats(Formats::required(MESSAGE_FORMATS))
 .table_options(TABLE_OPTIONS)
-.examples(&[Example {
-    temporary: false,
-    columns: "value TEXT",
-    options: &[
-        ("endpoint", "'http://localhost:9000/events'"),
-        ("format", "'raw_string'"),
-    ],
-}]);
+.examples(EXAMPLES);
 
 impl Connector for Sse {
     no_profile!(SseTable);
@@ -75,7 +66,7 @@ impl Connector for Sse {
         _cx: &TableContext<'_>,
     ) -> Option<SseTable> {
         let (endpoint, headers) =
-            http::endpoint_and_headers(opts, &ENDPOINT, &HEADERS, SCHEMES, false);
+            http::endpoint_and_headers(opts, &ENDPOINT, &HEADERS, http::HTTP_SCHEMES, false);
         let events = match opts.list(&EVENTS) {
             Some(list) => Some(list.node.into_iter().map(|e| e.node).collect()),
             None if opts.contains(EVENTS.key) => None,
@@ -90,7 +81,7 @@ impl Connector for Sse {
 
     fn description(&self, _profile: &(), table: &SseTable) -> String {
         // The query string may carry an API key: show origin and path only.
-        let url = http::describe_endpoint(&table.endpoint, SCHEMES, false);
+        let url = http::describe_endpoint(&table.endpoint, http::HTTP_SCHEMES, false);
         if table.events.is_empty() {
             format!("sse source '{url}'")
         } else {

@@ -21,8 +21,4 @@ pub(crate) const SPEC: ConnectorSpec =
             allowed: &["json", "debezium_json", "raw_string"],
         })
         .table_options(&[])
-        .examples(&[Example {
-            temporary: false,
-            columns: "value TEXT",
-            options: &[("format", "'json'")],
-        }]);
+        .examples(&[Example::new("value TEXT", &[("format", "'json'")])]);

@@ -14,26 +14,20 @@ use serde::{Deserialize, Serialize};
 use super::boilerplate::no_profile;
 use crate::connector::{Connector, ConnectorSpec, Example, Formats, TableContext, MESSAGE_FORMATS};
 use crate::connectors::http;
-use crate::options::{AppliesTo, ConnectorOptions, OptionSpec};
+use crate::options::option_specs;
+use crate::options::{AppliesTo, ConnectorOptions};
 use crate::profile::Secret;
 
-/// `endpoint`.
-pub const ENDPOINT: OptionSpec = OptionSpec::string("endpoint").required().doc(
-    "The `http://` or `https://` URL records are POSTed to; may use `{{ VAR }}` placeholders.",
-);
-/// `headers`.
-pub const HEADERS: OptionSpec = OptionSpec::string("headers")
-    .sensitive()
-    .doc("Request headers, `'Name: value, Name2: value2'`; values are secret and may use `{{ VAR }}` placeholders.");
-
-const TABLE_OPTIONS: &[OptionSpec] = &[ENDPOINT, HEADERS];
-
-/// Schemes a webhook endpoint may have.
-pub const SCHEMES: &[&str] = &["http", "https"];
+option_specs! {
+    TABLE_OPTIONS = [
+        pub(crate) ENDPOINT = string("endpoint").required().doc("The `http://` or `https://` URL records are POSTed to; may use `{{ VAR }}` placeholders.");
+        pub(crate) HEADERS = string("headers").sensitive().doc("Request headers, `'Name: value, Name2: value2'`; values are secret and may use `{{ VAR }}` placeholders.");
+    ]
+}
 
 /// The webhook connector.
 #[derive(Clone, Copy, Debug, Default)]
-pub struct Webhook;
+pub(crate) struct Webhook;
 
 /// A webhook sink.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -45,6 +39,12 @@ pub struct WebhookTable {
     pub headers: BTreeMap<String, Secret>,
 }
 
+/// The examples of the docs and the catalogue-derived tests, one a line.
+#[rustfmt::skip]
+const EXAMPLES: &[Example] = &[
+    Example::new("value TEXT", &[("endpoint", "'http://localhost:9000/hook'"), ("format", "'raw_string'")]),
+];
+
 /// What the connector is: roles, formats, metadata and every option.
 pub(crate) const SPEC: ConnectorSpec =
     ConnectorSpec::new("webhook", "Webhook", "Sink results via Webhooks")
@@ -52,14 +52,7 @@ pub(crate) const SPEC: ConnectorSpec =
         .formats(Formats::required(MESSAGE_FORMATS))
         .table_options(TABLE_OPTIONS)
         .foreign_options(&[("url", "endpoint")])
-        .examples(&[Example {
-            temporary: false,
-            columns: "value TEXT",
-            options: &[
-                ("endpoint", "'http://localhost:9000/hook'"),
-                ("format", "'raw_string'"),
-            ],
-        }]);
+        .examples(EXAMPLES);
 
 impl Connector for Webhook {
     no_profile!(WebhookTable);
@@ -70,7 +63,7 @@ impl Connector for Webhook {
         _cx: &TableContext<'_>,
     ) -> Option<WebhookTable> {
         let (endpoint, headers) =
-            http::endpoint_and_headers(opts, &ENDPOINT, &HEADERS, SCHEMES, true);
+            http::endpoint_and_headers(opts, &ENDPOINT, &HEADERS, http::HTTP_SCHEMES, true);
         Some(WebhookTable {
             endpoint: endpoint?,
             headers: headers?,
@@ -79,7 +72,7 @@ impl Connector for Webhook {
 
     fn description(&self, _profile: &(), table: &WebhookTable) -> String {
         // Origin only: the path and query of a webhook URL are often its secret.
-        let origin = http::check_url(&table.endpoint, SCHEMES, true)
+        let origin = http::check_url(&table.endpoint, http::HTTP_SCHEMES, true)
             .map(|e| e.origin)
             .unwrap_or_else(|_| "an invalid endpoint".to_string());
         format!("webhook sink to '{origin}'")

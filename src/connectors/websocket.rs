@@ -16,44 +16,29 @@ use super::boilerplate::no_profile;
 use crate::connector::{Connector, ConnectorSpec, Example, Formats, TableContext, MESSAGE_FORMATS};
 use crate::connectors::http;
 use crate::diagnostics::{codes, Diagnostic};
-use crate::options::{grammar, AppliesTo, ConnectorOptions, OptionKind, OptionSpec, Value};
+use crate::options::option_specs;
+use crate::options::{grammar, AppliesTo, ConnectorOptions, OptionKind, Value};
 use crate::profile::Secret;
 use crate::span::{Span, Spanned};
 
-/// `endpoint`.
-pub const ENDPOINT: OptionSpec = OptionSpec::string("endpoint").required().doc(
-    "The `ws://` or `wss://` URL to connect to (used as written; `{{ VAR }}` is not substituted).",
-);
-/// `headers`.
-pub const HEADERS: OptionSpec = OptionSpec::string("headers")
-    .sensitive()
-    .doc("Headers of the opening handshake, `'Name: value, Name2: value2'`; values are secret and may use `{{ VAR }}` placeholders.");
-/// `subscription_message`.
-pub const SUBSCRIPTION_MESSAGE: OptionSpec = OptionSpec::string("subscription_message").doc(
-    "Deprecated: a single message sent after connecting; write `subscription_messages.0` instead.",
-);
-/// `subscription_messages.0`, `subscription_messages.1`, …
-pub const SUBSCRIPTION_MESSAGES: OptionSpec =
-    OptionSpec::new("subscription_messages.", OptionKind::Prefix).doc(
-        "`subscription_messages.0`, `.1`, …: messages sent in this order after connecting, numbered from 0 without gaps; at most 2048 characters each.",
-    );
-
-const TABLE_OPTIONS: &[OptionSpec] = &[
-    ENDPOINT,
-    HEADERS,
-    SUBSCRIPTION_MESSAGE,
-    SUBSCRIPTION_MESSAGES,
-];
+option_specs! {
+    TABLE_OPTIONS = [
+        pub(crate) ENDPOINT = string("endpoint").required().doc("The `ws://` or `wss://` URL to connect to (used as written; `{{ VAR }}` is not substituted).");
+        pub(crate) HEADERS = string("headers").sensitive().doc("Headers of the opening handshake, `'Name: value, Name2: value2'`; values are secret and may use `{{ VAR }}` placeholders.");
+        pub(crate) SUBSCRIPTION_MESSAGE = string("subscription_message").doc("Deprecated: a single message sent after connecting; write `subscription_messages.0` instead.");
+        pub(crate) SUBSCRIPTION_MESSAGES = new("subscription_messages.", OptionKind::Prefix).doc("`subscription_messages.0`, `.1`, …: messages sent in this order after connecting, numbered from 0 without gaps; at most 2048 characters each.");
+    ]
+}
 
 /// Schemes a WebSocket endpoint may have.
-pub const SCHEMES: &[&str] = &["ws", "wss"];
+pub(crate) const SCHEMES: &[&str] = &["ws", "wss"];
 
 /// The longest subscription message, in characters (Arroyo's table schema `maxLength`).
-pub const MAX_MESSAGE_CHARS: usize = 2048;
+pub(crate) const MAX_MESSAGE_CHARS: usize = 2048;
 
 /// The WebSocket connector.
 #[derive(Clone, Copy, Debug, Default)]
-pub struct Websocket;
+pub(crate) struct Websocket;
 
 /// A WebSocket source.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -215,20 +200,19 @@ fn subscription_messages(opts: &mut ConnectorOptions) -> Option<Vec<String>> {
     }
 }
 
+/// The examples of the docs and the catalogue-derived tests, one a line.
+#[rustfmt::skip]
+const EXAMPLES: &[Example] = &[
+    Example::new("value TEXT", &[("endpoint", "'ws://localhost:9001'"), ("format", "'raw_string'")]),
+];
+
 /// What the connector is: roles, formats, metadata and every option.
 pub(crate) const SPEC: ConnectorSpec =
     ConnectorSpec::new("websocket", "Websocket", "Connect to a Websocket server")
         .roles(AppliesTo::SOURCE)
         .formats(Formats::required(MESSAGE_FORMATS))
         .table_options(TABLE_OPTIONS)
-        .examples(&[Example {
-            temporary: false,
-            columns: "value TEXT",
-            options: &[
-                ("endpoint", "'ws://localhost:9001'"),
-                ("format", "'raw_string'"),
-            ],
-        }]);
+        .examples(EXAMPLES);
 
 impl Connector for Websocket {
     no_profile!(WebsocketTable);
