@@ -80,7 +80,8 @@ mod connection_type;
 pub mod connector;
 pub mod connectors;
 pub mod diagnostics;
-pub mod docs;
+#[cfg(test)]
+mod docs;
 pub(crate) mod json;
 pub mod options;
 pub(crate) mod parse;

@@ -218,7 +218,7 @@ pub fn is_secret_setting(key: &str) -> bool {
 }
 
 /// A `k1=v1,k2=v2` string with the values of credential settings replaced by `********`.
-pub fn redact_settings(s: &str) -> String {
+pub(crate) fn redact_settings(s: &str) -> String {
     s.split(',')
         .map(|part| match part.split_once('=') {
             Some((k, _)) if is_secret_setting(k) => format!("{k}=********"),
@@ -229,7 +229,7 @@ pub fn redact_settings(s: &str) -> String {
 }
 
 /// Serializes a settings map with credential values redacted (`serialize_with`).
-pub fn serialize_settings<S: Serializer>(
+pub(crate) fn serialize_settings<S: Serializer>(
     map: &std::collections::BTreeMap<String, String>,
     s: S,
 ) -> Result<S::Ok, S::Error> {
@@ -247,7 +247,7 @@ pub fn serialize_settings<S: Serializer>(
 
 /// `scheme://user:password@host…` with the password replaced by `********`; `None` when
 /// the text holds no URL with a password.
-pub fn redact_url_password(s: &str) -> Option<String> {
+pub(crate) fn redact_url_password(s: &str) -> Option<String> {
     let (scheme, rest) = s.split_once("://")?;
     let authority_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
     let authority = rest.get(..authority_end)?;

@@ -10,7 +10,7 @@ use std::ops::Range;
 
 /// A `{{ … }}` that is not a valid placeholder: a message, a help line and where it is.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct PlaceholderError {
+pub(crate) struct PlaceholderError {
     /// What is wrong.
     pub message: String,
     /// How to fix it.
@@ -20,11 +20,11 @@ pub struct PlaceholderError {
 }
 
 /// The help line of every placeholder mistake.
-pub const HELP: &str =
+pub(crate) const HELP: &str =
     "a placeholder is `{{ NAME }}`, NAME being letters, digits and `_` (not starting with a digit), e.g. `{{ KAFKA_BROKERS }}`";
 
 /// Whether `name` is a valid placeholder name.
-pub fn valid_name(name: &str) -> bool {
+pub(crate) fn valid_name(name: &str) -> bool {
     let mut chars = name.chars();
     chars
         .next()
@@ -34,7 +34,7 @@ pub fn valid_name(name: &str) -> bool {
 
 /// The byte ranges of the placeholders in `s`, or the first `{{ … }}` that is not one.
 /// A `{{` with no `}}` after it is literal text.
-pub fn find(s: &str) -> Result<Vec<Range<usize>>, PlaceholderError> {
+pub(crate) fn find(s: &str) -> Result<Vec<Range<usize>>, PlaceholderError> {
     let mut out = Vec::new();
     let mut from = 0;
     while let Some(open) = s.get(from..).and_then(|r| r.find("{{")).map(|i| i + from) {
@@ -62,19 +62,19 @@ pub fn find(s: &str) -> Result<Vec<Range<usize>>, PlaceholderError> {
 }
 
 /// Whether `s` (trimmed) is exactly one valid placeholder.
-pub fn is_placeholder(s: &str) -> bool {
+pub(crate) fn is_placeholder(s: &str) -> bool {
     let s = s.trim();
     matches!(find(s).as_deref(), Ok([only]) if only.start == 0 && only.end == s.len())
 }
 
 /// Whether `s` contains at least one valid placeholder (and no invalid one).
-pub fn has_placeholder(s: &str) -> bool {
+pub(crate) fn has_placeholder(s: &str) -> bool {
     find(s).is_ok_and(|p| !p.is_empty())
 }
 
 /// `s` with every placeholder byte replaced by `x`, so structure can be checked around
 /// placeholders without moving offsets (placeholders are ASCII).
-pub fn mask(s: &str, ph: &[Range<usize>]) -> String {
+pub(crate) fn mask(s: &str, ph: &[Range<usize>]) -> String {
     s.char_indices()
         .map(|(i, c)| {
             if ph.iter().any(|p| p.contains(&i)) {
