@@ -26,6 +26,9 @@ use crate::diagnostics::{codes, Code, Diagnostic};
 use crate::span::{Span, Spanned};
 use grammar::{ValueError, ValueErrorKind};
 
+/// From this many options on, lookups go through a hash index.
+const INDEX_FROM: usize = 16;
+
 #[derive(Clone, Debug)]
 struct Entry {
     key: Spanned<String>,
@@ -45,8 +48,9 @@ struct Entry {
 #[derive(Clone, Debug)]
 pub struct ConnectorOptions {
     entries: Vec<Entry>,
-    /// Key → index into `entries`, so lookups stay O(1) however many options a table has.
-    index: HashMap<String, usize>,
+    /// Key → index into `entries`, built once a table has many options, so lookups stay
+    /// O(1) however many there are (a short list is faster to scan than to hash).
+    index: Option<HashMap<String, usize>>,
     /// Where a missing option is reported: the WITH clause (or the profile reference).
     anchor: Span,
     /// Keys that were present but invalid, so `required` does not also call them missing.
@@ -100,7 +104,7 @@ impl ConnectorOptions {
     pub(crate) fn empty(anchor: Span) -> Self {
         ConnectorOptions {
             entries: Vec::new(),
-            index: HashMap::new(),
+            index: None,
             anchor,
             invalid: BTreeSet::new(),
             missing: BTreeSet::new(),
@@ -141,7 +145,18 @@ impl ConnectorOptions {
             self.report(d);
             return;
         }
-        self.index.insert(key.node.clone(), self.entries.len());
+        if let Some(index) = &mut self.index {
+            index.insert(key.node.clone(), self.entries.len());
+        } else if self.entries.len() >= INDEX_FROM {
+            self.index = Some(
+                self.entries
+                    .iter()
+                    .enumerate()
+                    .map(|(i, e)| (e.key.node.clone(), i))
+                    .chain(std::iter::once((key.node.clone(), self.entries.len())))
+                    .collect(),
+            );
+        }
         self.entries.push(Entry {
             key,
             value,
@@ -149,8 +164,16 @@ impl ConnectorOptions {
         });
     }
 
+    /// Where `key` is in `entries`.
+    fn position(&self, key: &str) -> Option<usize> {
+        match &self.index {
+            Some(index) => index.get(key).copied(),
+            None => self.entries.iter().position(|e| e.key.node == key),
+        }
+    }
+
     fn entry(&self, key: &str) -> Option<&Entry> {
-        self.index.get(key).and_then(|i| self.entries.get(*i))
+        self.position(key).and_then(|i| self.entries.get(i))
     }
 
     /// Where missing options are reported.
@@ -178,7 +201,7 @@ impl ConnectorOptions {
 
     /// Whether `key` is set (taken or not).
     pub fn contains(&self, key: &str) -> bool {
-        self.index.contains_key(key)
+        self.position(key).is_some()
     }
 
     /// Whether `key` is set and not yet taken.
@@ -198,7 +221,7 @@ impl ConnectorOptions {
 
     /// Takes the raw value of `key`, marking it consumed.
     pub fn take(&mut self, key: &str) -> Option<Spanned<Value>> {
-        let i = *self.index.get(key)?;
+        let i = self.position(key)?;
         let e = self.entries.get_mut(i).filter(|e| !e.taken)?;
         e.taken = true;
         Some(e.value.clone())

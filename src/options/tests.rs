@@ -285,3 +285,19 @@ fn a_presence_condition_holds_when_the_other_option_is_written() {
         Some("set `registry.endpoint` or remove `registry.key`")
     );
 }
+
+#[test]
+fn many_options_are_found_through_the_index() {
+    let keys: Vec<String> = (0..100).map(|i| format!("k{i}")).collect();
+    let pairs: Vec<(&str, Value)> = keys.iter().map(|k| (k.as_str(), s("v"))).collect();
+    let mut o = opts(&pairs);
+    assert!(o.contains("k0") && o.contains("k15") && o.contains("k16") && o.contains("k99"));
+    assert!(!o.contains("k100"));
+    assert_eq!(o.take("k57").map(|v| v.node), Some(s("v")));
+    assert_eq!(o.take("k57"), None, "taken once");
+    o.insert(
+        Spanned::new("k3".into(), Span::new(0, 1)),
+        Spanned::new(s("w"), Span::new(0, 1)),
+    );
+    assert_eq!(codes(&mut o), ["option::duplicate"]);
+}
