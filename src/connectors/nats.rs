@@ -17,7 +17,7 @@ use serde::{Deserialize, Serialize};
 
 use super::boilerplate::{connector_spec, connector_types};
 use crate::connector::{ConnectionType, Connector, TableContext, MESSAGE_FORMATS};
-use crate::connectors::common::{checked, secret};
+use crate::connectors::common::{checked, report_neither, secret};
 use crate::connectors::endpoint::{has_placeholder, parse_endpoint, parse_list};
 use crate::diagnostics::{codes, Diagnostic};
 use crate::options::option_specs;
@@ -374,16 +374,12 @@ fn read_table(opts: &mut ConnectorOptions, cx: &TableContext<'_>) -> Option<Nats
                     Some(NatsTableKind::CoreSource { subject: su.node })
                 }
                 (None, None) => {
-                    if !invalid {
-                        opts.report(
-                            Diagnostic::error(
-                                codes::MISSING_OPTION,
-                                opts.anchor(),
-                                "a nats source needs `stream` or `subject`",
-                            )
-                            .with_help("set `stream` to read a JetStream stream, or `subject` to subscribe to a NATS Core subject"),
-                        );
-                    }
+                    report_neither(
+                        opts,
+                        invalid,
+                        "a nats source needs `stream` or `subject`",
+                        "set `stream` to read a JetStream stream, or `subject` to subscribe to a NATS Core subject",
+                    );
                     // The source kind is unknown; its consumer options cannot be judged.
                     for spec in consumer_options() {
                         opts.take(spec.key);

@@ -17,7 +17,7 @@ use serde::{Deserialize, Serialize};
 
 use super::boilerplate::{connector_spec, connector_types};
 use crate::connector::{ConnectionType, Connector, MetadataDef, TableContext, MESSAGE_FORMATS};
-use crate::connectors::common::{checked, named_column, secret};
+use crate::connectors::common::{checked, named_column, report_neither, secret};
 use crate::connectors::endpoint::parse_endpoint;
 use crate::diagnostics::{codes, Diagnostic};
 use crate::options::option_specs;
@@ -232,16 +232,12 @@ fn connection(opts: &mut ConnectorOptions) -> Option<RedisConnection> {
             ok.then_some(RedisConnection::Clustered { addresses: out })
         }
         (None, None) => {
-            if !invalid {
-                opts.report(
-                    Diagnostic::error(
-                        codes::MISSING_OPTION,
-                        opts.anchor(),
-                        "one of `address` or `cluster.addresses` must be set",
-                    )
-                    .with_help("e.g. `address = 'redis://localhost:6379'`"),
-                );
-            }
+            report_neither(
+                opts,
+                invalid,
+                "one of `address` or `cluster.addresses` must be set",
+                "e.g. `address = 'redis://localhost:6379'`",
+            );
             None
         }
     }
