@@ -1,8 +1,6 @@
 //! `blackhole`: a sink that discards everything (for testing pipelines).
 
-use super::boilerplate::unit_sink;
-use crate::connector::{ConnectorSpec, Example, Formats};
-use crate::options::AppliesTo;
+use super::boilerplate::{connector_spec, unit_sink};
 
 unit_sink! {
     /// The blackhole connector.
@@ -12,13 +10,8 @@ unit_sink! {
     description "blackhole sink";
 }
 
-/// What the connector is: roles, formats, metadata and every option.
-pub(crate) const SPEC: ConnectorSpec = ConnectorSpec::new(
-    "blackhole",
-    "Blackhole",
-    "No-op sink that discards all data",
-)
-.roles(AppliesTo::SINK)
-.formats(Formats::FIXED)
-.table_options(&[])
-.examples(&[Example::new("id BIGINT", &[])]);
+connector_spec! {
+    "blackhole", "Blackhole", "No-op sink that discards all data";
+    roles: SINK;
+    example: "id BIGINT", [];
+}

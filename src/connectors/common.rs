@@ -55,6 +55,20 @@ pub(crate) fn report_invalid(
     );
 }
 
+/// Reports that a table sets neither of two alternative options (`message` names them),
+/// unless one was set but invalid: that is reported already, and was not forgotten.
+pub(crate) fn report_neither(
+    opts: &mut ConnectorOptions,
+    set_but_invalid: bool,
+    message: &str,
+    help: &str,
+) {
+    if !set_but_invalid {
+        let anchor = opts.anchor();
+        opts.report(Diagnostic::error(codes::MISSING_OPTION, anchor, message).with_help(help));
+    }
+}
+
 /// A client certificate and its private key go together: reports the one of
 /// `cert` (with spec `cert_spec`) and `key` (`key_spec`) that is set without the other.
 pub(crate) fn require_pair(

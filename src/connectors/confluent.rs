@@ -14,13 +14,13 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::boilerplate::connector_types;
-use crate::connector::{Connector, ConnectorSpec, Example, Formats, TableContext, MESSAGE_FORMATS};
+use super::boilerplate::{connector_spec, connector_types};
+use crate::connector::{Connector, TableContext, MESSAGE_FORMATS};
 use crate::connectors::common::{self, checked};
 use crate::connectors::kafka::{self, Kafka, KafkaTable};
 use crate::diagnostics::{codes, Diagnostic};
 use crate::options::option_specs;
-use crate::options::{AppliesTo, ConnectorOptions, OptionSpec};
+use crate::options::{ConnectorOptions, OptionSpec};
 use crate::profile::Secret;
 use crate::schema::ConnectionSchema;
 
@@ -113,28 +113,19 @@ pub(crate) fn check_http_url(s: &str) -> Result<(), (String, String)> {
         .map_err(|e| (e.message, e.help.unwrap_or_else(|| example.to_string())))
 }
 
-/// The examples of the docs and the catalogue-derived tests, one a line.
-#[rustfmt::skip]
-const EXAMPLES: &[Example] = &[
-    Example::new("id BIGINT", &[("bootstrap_servers", "'pkc-1.us-east-2.aws.confluent.cloud:9092'"), ("key", "'{{ CONFLUENT_KEY }}'"), ("secret", "'{{ CONFLUENT_SECRET }}'"), ("topic", "'orders'"), ("type", "'source'"), ("format", "'json'")]),
-    Example::new("id BIGINT", &[("bootstrap_servers", "'pkc-1.us-east-2.aws.confluent.cloud:9092'"), ("key", "'{{ CONFLUENT_KEY }}'"), ("secret", "'{{ CONFLUENT_SECRET }}'"), ("topic", "'orders'"), ("type", "'sink'"), ("format", "'json'")]),
-];
-
-/// What the connector is: roles, formats, metadata and every option.
-pub(crate) const SPEC: ConnectorSpec = ConnectorSpec::new(
-    "confluent",
-    "Confluent Cloud",
-    "Read and write Kafka topics on a Confluent Cloud cluster",
-)
-.roles(AppliesTo::SOURCE.or(AppliesTo::SINK))
-.formats(Formats::required(MESSAGE_FORMATS))
-.metadata(kafka::METADATA)
-.profile_options(PROFILE_OPTIONS)
-.table_options(kafka::TABLE_OPTIONS)
-.examples(EXAMPLES);
+connector_spec! {
+    "confluent", "Confluent Cloud", "Read and write Kafka topics on a Confluent Cloud cluster";
+    roles: SOURCE | SINK;
+    formats: required(MESSAGE_FORMATS);
+    metadata: kafka::METADATA;
+    profile_options: PROFILE_OPTIONS;
+    table_options: kafka::TABLE_OPTIONS;
+    example: "id BIGINT", [("bootstrap_servers", "'pkc-1.us-east-2.aws.confluent.cloud:9092'"), ("key", "'{{ CONFLUENT_KEY }}'"), ("secret", "'{{ CONFLUENT_SECRET }}'"), ("topic", "'orders'"), ("type", "'source'"), ("format", "'json'")];
+    example: "id BIGINT", [("bootstrap_servers", "'pkc-1.us-east-2.aws.confluent.cloud:9092'"), ("key", "'{{ CONFLUENT_KEY }}'"), ("secret", "'{{ CONFLUENT_SECRET }}'"), ("topic", "'orders'"), ("type", "'sink'"), ("format", "'json'")];
+}
 
 impl Connector for Confluent {
-    connector_types!(ConfluentProfile, KafkaTable);
+    connector_types!(ConfluentProfile, KafkaTable, read_table);
 
     fn profile_from_options(&self, opts: &mut ConnectorOptions) -> Option<ConfluentProfile> {
         let servers = kafka::bootstrap_servers(
@@ -189,47 +180,6 @@ impl Connector for Confluent {
         })
     }
 
-    fn table_from_options(
-        &self,
-        opts: &mut ConnectorOptions,
-        cx: &TableContext<'_>,
-    ) -> Option<KafkaTable> {
-        let mut table = Kafka.table_from_options(opts, cx)?;
-        // Client settings override the connection's at runtime, so these would silently
-        // replace the SASL_SSL / PLAIN login that `key` and `secret` set up.
-        let overridden: Vec<&str> = table
-            .client_configs
-            .keys()
-            .map(String::as_str)
-            .filter(|k| AUTH_SETTINGS.contains(k))
-            .collect();
-        if let (false, Some(span)) = (
-            overridden.is_empty(),
-            opts.key_span(kafka::CLIENT_CONFIGS.key),
-        ) {
-            let list: Vec<String> = overridden.iter().map(|k| format!("`{k}`")).collect();
-            opts.report(
-                Diagnostic::warning(
-                    codes::OPTION_CONFLICT,
-                    span,
-                    format!(
-                        "`client_configs` sets {}, which {} the SASL_SSL login made from `key` and `secret`",
-                        list.join(", "),
-                        if list.len() == 1 { "overrides" } else { "override" }
-                    ),
-                )
-                .with_help("remove these settings; use `connector = 'kafka'` for another kind of authentication"),
-            );
-        }
-        // Arroyo overwrites any `client.id` with Confluent's partner id; a user's own id
-        // is kept here, and the partner id is only the default.
-        table
-            .client_configs
-            .entry("client.id".to_string())
-            .or_insert_with(|| DEFAULT_CLIENT_ID.to_string());
-        Some(table)
-    }
-
     fn description(&self, _profile: &ConfluentProfile, table: &KafkaTable) -> String {
         format!("confluent topic '{}'", table.topic)
     }
@@ -247,6 +197,44 @@ impl Connector for Confluent {
     ) {
         kafka::check_table(profile.schema_registry.is_some(), table, schema, opts);
     }
+}
+
+/// Reads the table options (`Connector::table_from_options`).
+fn read_table(opts: &mut ConnectorOptions, cx: &TableContext<'_>) -> Option<KafkaTable> {
+    let mut table = Kafka.table_from_options(opts, cx)?;
+    // Client settings override the connection's at runtime, so these would silently
+    // replace the SASL_SSL / PLAIN login that `key` and `secret` set up.
+    let overridden: Vec<&str> = table
+        .client_configs
+        .keys()
+        .map(String::as_str)
+        .filter(|k| AUTH_SETTINGS.contains(k))
+        .collect();
+    if let (false, Some(span)) = (
+        overridden.is_empty(),
+        opts.key_span(kafka::CLIENT_CONFIGS.key),
+    ) {
+        let list: Vec<String> = overridden.iter().map(|k| format!("`{k}`")).collect();
+        opts.report(
+            Diagnostic::warning(
+                codes::OPTION_CONFLICT,
+                span,
+                format!(
+                    "`client_configs` sets {}, which {} the SASL_SSL login made from `key` and `secret`",
+                    list.join(", "),
+                    if list.len() == 1 { "overrides" } else { "override" }
+                ),
+            )
+            .with_help("remove these settings; use `connector = 'kafka'` for another kind of authentication"),
+        );
+    }
+    // Arroyo overwrites any `client.id` with Confluent's partner id; a user's own id
+    // is kept here, and the partner id is only the default.
+    table
+        .client_configs
+        .entry("client.id".to_string())
+        .or_insert_with(|| DEFAULT_CLIENT_ID.to_string());
+    Some(table)
 }
 
 #[cfg(test)]

@@ -12,10 +12,10 @@ use arrow_schema::{DataType, Field, TimeUnit};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::boilerplate::no_profile;
+use super::boilerplate::{connector_spec, no_profile};
 use super::file_sink::{self, FileSystemSink};
-use crate::connector::{Connector, ConnectorSpec, Example, Formats, TableContext};
-use crate::options::{AppliesTo, ConnectorOptions};
+use crate::connector::{Connector, TableContext};
+use crate::options::ConnectorOptions;
 use crate::schema::ConnectionSchema;
 
 /// Delta Lake stores its data in Parquet files.
@@ -54,43 +54,19 @@ pub(crate) fn coerce_timestamps(fields: Vec<Field>) -> Vec<Field> {
         .collect()
 }
 
-/// The examples of the docs and the catalogue-derived tests, one a line.
-#[rustfmt::skip]
-const EXAMPLES: &[Example] = &[
-    Example::new("id BIGINT", &[("type", "'sink'"), ("path", "'/lake/orders'"), ("format", "'parquet'")]),
-];
-
-/// What the connector is: roles, formats, metadata and every option.
-pub(crate) const SPEC: ConnectorSpec = ConnectorSpec::new(
-    "delta",
-    "Delta Lake",
-    "Write to a Delta Lake table; top-level TIMESTAMP columns are stored in microseconds, as Delta Lake requires",
-)
-.roles(AppliesTo::SINK)
-.type_option()
-.partitions_by_options()
-.formats(Formats::required(FORMATS))
-.table_options(file_sink::SINK_OPTIONS)
-.foreign_options(file_sink::FLINK_OPTIONS)
-.examples(EXAMPLES);
+connector_spec! {
+    "delta", "Delta Lake", "Write to a Delta Lake table; top-level TIMESTAMP columns are stored in microseconds, as Delta Lake requires";
+    roles: SINK;
+    type_option;
+    partitions_by_options;
+    formats: required(FORMATS);
+    table_options: file_sink::SINK_OPTIONS;
+    foreign_options: file_sink::FLINK_OPTIONS;
+    example: "id BIGINT", [("type", "'sink'"), ("path", "'/lake/orders'"), ("format", "'parquet'")];
+}
 
 impl Connector for DeltaLake {
-    no_profile!(DeltaLakeTable);
-
-    fn table_from_options(
-        &self,
-        opts: &mut ConnectorOptions,
-        cx: &TableContext<'_>,
-    ) -> Option<DeltaLakeTable> {
-        let ok = file_sink::sink_only(opts, cx, "delta");
-        let sink = file_sink::sink_from_options(opts);
-        if !ok {
-            return None;
-        }
-        Some(DeltaLakeTable {
-            table_type: DeltaLakeTableType::Sink(sink?),
-        })
-    }
+    no_profile!(DeltaLakeTable, read_table);
 
     fn description(&self, _profile: &(), table: &DeltaLakeTable) -> String {
         let DeltaLakeTableType::Sink(s) = &table.table_type;
@@ -111,6 +87,18 @@ impl Connector for DeltaLake {
         let DeltaLakeTableType::Sink(sink) = &table.table_type;
         file_sink::check_sink("delta", sink, FORMATS, FORMATS, schema, opts);
     }
+}
+
+/// Reads the table options (`Connector::table_from_options`).
+fn read_table(opts: &mut ConnectorOptions, cx: &TableContext<'_>) -> Option<DeltaLakeTable> {
+    let ok = file_sink::sink_only(opts, cx, "delta");
+    let sink = file_sink::sink_from_options(opts);
+    if !ok {
+        return None;
+    }
+    Some(DeltaLakeTable {
+        table_type: DeltaLakeTableType::Sink(sink?),
+    })
 }
 
 #[cfg(test)]

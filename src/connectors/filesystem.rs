@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::boilerplate::no_profile;
+use super::boilerplate::{connector_spec, no_profile};
 use super::file_sink::{
     check_sink, path_from_options, sink_from_options, storage_from_options, FILENAME_PREFIX,
     FILENAME_STRATEGY, FILENAME_SUFFIX, FLINK_OPTIONS, MULTIPART_MAX_PARTS, MULTIPART_MINIMUM_SIZE,
@@ -24,10 +24,10 @@ pub use super::file_sink::{
     ShuffleByPartition, SinkVersion,
 };
 use crate::connection_type::ConnectionType;
-use crate::connector::{Connector, ConnectorSpec, Example, Formats, TableContext};
+use crate::connector::{Connector, TableContext};
 use crate::diagnostics::{codes, Diagnostic};
 use crate::options::option_specs;
-use crate::options::{AppliesTo, ConnectorOptions, OptionSpec};
+use crate::options::{ConnectorOptions, OptionSpec};
 use crate::profile::Secret;
 use crate::schema::{ConnectionSchema, Format};
 
@@ -188,26 +188,17 @@ pub(crate) fn check_regex(re: &str) -> Result<(), String> {
     Ok(())
 }
 
-/// The examples of the docs and the catalogue-derived tests, one a line.
-#[rustfmt::skip]
-const EXAMPLES: &[Example] = &[
-    Example::new("id BIGINT", &[("type", "'source'"), ("path", "'/data/in'"), ("format", "'json'")]),
-    Example::new("id BIGINT", &[("type", "'sink'"), ("path", "'/data/out'"), ("format", "'json'")]),
-];
-
-/// What the connector is: roles, formats, metadata and every option.
-pub(crate) const SPEC: ConnectorSpec = ConnectorSpec::new(
-    "filesystem",
-    "FileSystem",
-    "Read files, or write JSON or Parquet files, on a local filesystem or an object store like S3",
-)
-.roles(AppliesTo::SOURCE.or(AppliesTo::SINK))
-.partitions_by_options()
-.compressed_json()
-.formats(Formats::required(SOURCE_FORMATS))
-.table_options(TABLE_OPTIONS)
-.foreign_options(FLINK_OPTIONS)
-.examples(EXAMPLES);
+connector_spec! {
+    "filesystem", "FileSystem", "Read files, or write JSON or Parquet files, on a local filesystem or an object store like S3";
+    roles: SOURCE | SINK;
+    partitions_by_options;
+    compressed_json;
+    formats: required(SOURCE_FORMATS);
+    table_options: TABLE_OPTIONS;
+    foreign_options: FLINK_OPTIONS;
+    example: "id BIGINT", [("type", "'source'"), ("path", "'/data/in'"), ("format", "'json'")];
+    example: "id BIGINT", [("type", "'sink'"), ("path", "'/data/out'"), ("format", "'json'")];
+}
 
 /// Reads the options of a filesystem source. Pulls every option before giving up.
 fn source_from_options(opts: &mut ConnectorOptions) -> Option<FileSystemSource> {
@@ -244,21 +235,7 @@ fn source_from_options(opts: &mut ConnectorOptions) -> Option<FileSystemSource> 
 }
 
 impl Connector for FileSystem {
-    no_profile!(FileSystemTable);
-
-    fn table_from_options(
-        &self,
-        opts: &mut ConnectorOptions,
-        cx: &TableContext<'_>,
-    ) -> Option<FileSystemTable> {
-        let table_type = match cx.connection_type {
-            ConnectionType::Source => source_from_options(opts).map(FileSystemTableType::Source),
-            _ => sink_from_options(opts).map(FileSystemTableType::Sink),
-        };
-        Some(FileSystemTable {
-            table_type: table_type?,
-        })
-    }
+    no_profile!(FileSystemTable, read_table);
 
     fn description(&self, _profile: &(), table: &FileSystemTable) -> String {
         match &table.table_type {
@@ -305,6 +282,17 @@ impl Connector for FileSystem {
             }
         }
     }
+}
+
+/// Reads the table options (`Connector::table_from_options`).
+fn read_table(opts: &mut ConnectorOptions, cx: &TableContext<'_>) -> Option<FileSystemTable> {
+    let table_type = match cx.connection_type {
+        ConnectionType::Source => source_from_options(opts).map(FileSystemTableType::Source),
+        _ => sink_from_options(opts).map(FileSystemTableType::Sink),
+    };
+    Some(FileSystemTable {
+        table_type: table_type?,
+    })
 }
 
 #[cfg(test)]

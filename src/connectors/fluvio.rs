@@ -8,16 +8,14 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::boilerplate::no_profile;
-use crate::connector::{
-    ConnectionType, Connector, ConnectorSpec, Example, Formats, TableContext, MESSAGE_FORMATS,
-};
+use super::boilerplate::{connector_spec, no_profile};
+use crate::connector::{ConnectionType, Connector, TableContext, MESSAGE_FORMATS};
 use crate::connectors::common::{checked, checked_name};
 use crate::connectors::endpoint::parse_host_port_list;
 use crate::connectors::kinesis::StartOffset;
 use crate::options::option_specs;
 use crate::options::placeholder::has_placeholder;
-use crate::options::{AppliesTo, ConnectorOptions};
+use crate::options::ConnectorOptions;
 
 option_specs! {
     TABLE_OPTIONS = [
@@ -91,60 +89,51 @@ pub(crate) fn check_endpoint(s: &str) -> Result<(), (String, Option<String>)> {
     }
 }
 
-/// The examples of the docs and the catalogue-derived tests, one a line.
-#[rustfmt::skip]
-const EXAMPLES: &[Example] = &[
-    Example::new("id BIGINT", &[("topic", "'readings'"), ("type", "'source'"), ("format", "'json'")]),
-    Example::new("id BIGINT", &[("topic", "'readings'"), ("type", "'sink'"), ("format", "'json'")]),
-];
-
-/// What the connector is: roles, formats, metadata and every option.
-pub(crate) const SPEC: ConnectorSpec =
-    ConnectorSpec::new("fluvio", "Fluvio", "Read and write Fluvio topics")
-        .roles(AppliesTo::SOURCE.or(AppliesTo::SINK))
-        .formats(Formats::required(MESSAGE_FORMATS))
-        .table_options(TABLE_OPTIONS)
-        .examples(EXAMPLES);
+connector_spec! {
+    "fluvio", "Fluvio", "Read and write Fluvio topics";
+    roles: SOURCE | SINK;
+    formats: required(MESSAGE_FORMATS);
+    table_options: TABLE_OPTIONS;
+    example: "id BIGINT", [("topic", "'readings'"), ("type", "'source'"), ("format", "'json'")];
+    example: "id BIGINT", [("topic", "'readings'"), ("type", "'sink'"), ("format", "'json'")];
+}
 
 impl Connector for Fluvio {
-    no_profile!(FluvioTable);
-
-    fn table_from_options(
-        &self,
-        opts: &mut ConnectorOptions,
-        cx: &TableContext<'_>,
-    ) -> Option<FluvioTable> {
-        let endpoint = match opts.string(&ENDPOINT) {
-            None => Some(None),
-            e => checked(opts, &ENDPOINT, e, None, |s| {
-                check_endpoint(s).map(|()| Some(s.trim().to_string()))
-            }),
-        };
-        let topic = opts.string(&TOPIC);
-        let topic = checked_name(
-            opts,
-            &TOPIC,
-            topic,
-            valid_topic,
-            "a valid Fluvio topic name",
-            "topic names have at most 63 lowercase letters, digits and `-`, and start and end with a letter or digit",
-        );
-        let kind = match cx.connection_type {
-            ConnectionType::Source => FluvioTableKind::Source {
-                offset: opts.choice(&SOURCE_OFFSET)?.node,
-            },
-            ConnectionType::Sink | ConnectionType::Lookup => FluvioTableKind::Sink {},
-        };
-        Some(FluvioTable {
-            endpoint: endpoint?,
-            topic: topic?,
-            kind,
-        })
-    }
+    no_profile!(FluvioTable, read_table);
 
     fn description(&self, _profile: &(), table: &FluvioTable) -> String {
         format!("fluvio topic '{}'", table.topic)
     }
+}
+
+/// Reads the table options (`Connector::table_from_options`).
+fn read_table(opts: &mut ConnectorOptions, cx: &TableContext<'_>) -> Option<FluvioTable> {
+    let endpoint = match opts.string(&ENDPOINT) {
+        None => Some(None),
+        e => checked(opts, &ENDPOINT, e, None, |s| {
+            check_endpoint(s).map(|()| Some(s.trim().to_string()))
+        }),
+    };
+    let topic = opts.string(&TOPIC);
+    let topic = checked_name(
+        opts,
+        &TOPIC,
+        topic,
+        valid_topic,
+        "a valid Fluvio topic name",
+        "topic names have at most 63 lowercase letters, digits and `-`, and start and end with a letter or digit",
+    );
+    let kind = match cx.connection_type {
+        ConnectionType::Source => FluvioTableKind::Source {
+            offset: opts.choice(&SOURCE_OFFSET)?.node,
+        },
+        ConnectionType::Sink | ConnectionType::Lookup => FluvioTableKind::Sink {},
+    };
+    Some(FluvioTable {
+        endpoint: endpoint?,
+        topic: topic?,
+        kind,
+    })
 }
 
 #[cfg(test)]

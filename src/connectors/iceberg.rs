@@ -16,15 +16,15 @@ use arrow_schema::{DataType, Field};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::boilerplate::connector_types;
+use super::boilerplate::{connector_spec, connector_types};
 use super::delta::coerce_timestamps;
 use super::file_sink::{
     self, FileNaming, Multipart, RollingPolicy, ShuffleByPartition, SinkVersion,
 };
-use crate::connector::{Connector, ConnectorSpec, Example, FormatRule, Formats, TableContext};
+use crate::connector::{Connector, TableContext};
 use crate::diagnostics::{codes, Diagnostic};
 use crate::options::option_specs;
-use crate::options::{AppliesTo, ConnectorOptions, OptionSpec};
+use crate::options::{ConnectorOptions, OptionSpec};
 use crate::parse::SqlExpr;
 use crate::profile::Secret;
 use crate::span::{Span, Spanned};
@@ -482,31 +482,19 @@ fn check_catalog_url(url: &str) -> Result<(), String> {
     Ok(())
 }
 
-/// The examples of the docs and the catalogue-derived tests, one a line.
-#[rustfmt::skip]
-const EXAMPLES: &[Example] = &[
-    Example::new("id BIGINT", &[("catalog.type", "'rest'"), ("catalog.rest.url", "'http://localhost:8181'"), ("type", "'sink'"), ("table_name", "'orders'"), ("format", "'parquet'")]),
-];
-
-/// What the connector is: roles, formats, metadata and every option.
-pub(crate) const SPEC: ConnectorSpec = ConnectorSpec::new(
-    "iceberg",
-    "Iceberg",
-    "Write to an Iceberg table through a REST catalog; partition with `PARTITIONED BY (identity(c), bucket(c, n), truncate(c, w), year|month|day|hour(ts), void(c))`; top-level TIMESTAMP columns are stored in microseconds",
-)
-.roles(AppliesTo::SINK)
-.type_option()
-.partitioned()
-.formats(Formats {
-            rule: FormatRule::Optional,
-            allowed: &["parquet"],
-        })
-.profile_options(PROFILE_OPTIONS)
-.table_options(TABLE_OPTIONS)
-.examples(EXAMPLES);
+connector_spec! {
+    "iceberg", "Iceberg", "Write to an Iceberg table through a REST catalog; partition with `PARTITIONED BY (identity(c), bucket(c, n), truncate(c, w), year|month|day|hour(ts), void(c))`; top-level TIMESTAMP columns are stored in microseconds";
+    roles: SINK;
+    type_option;
+    partitioned;
+    formats: optional(&["parquet"]);
+    profile_options: PROFILE_OPTIONS;
+    table_options: TABLE_OPTIONS;
+    example: "id BIGINT", [("catalog.type", "'rest'"), ("catalog.rest.url", "'http://localhost:8181'"), ("type", "'sink'"), ("table_name", "'orders'"), ("format", "'parquet'")];
+}
 
 impl Connector for Iceberg {
-    connector_types!(IcebergProfile, IcebergTable);
+    connector_types!(IcebergProfile, IcebergTable, read_table);
 
     fn profile_from_options(&self, opts: &mut ConnectorOptions) -> Option<IcebergProfile> {
         let ty = opts.enumeration(&CATALOG_TYPE);
@@ -539,107 +527,6 @@ impl Connector for Iceberg {
         })
     }
 
-    fn table_from_options(
-        &self,
-        opts: &mut ConnectorOptions,
-        cx: &TableContext<'_>,
-    ) -> Option<IcebergTable> {
-        let mut ok = file_sink::sink_only(opts, cx, "iceberg");
-        let namespace = opts.string(&NAMESPACE);
-        let namespace = match namespace {
-            Some(n) if n.node.split('.').any(|level| level.trim().is_empty()) => {
-                opts.report(
-                    Diagnostic::error(
-                        codes::INVALID_VALUE,
-                        n.span,
-                        format!(
-                            "invalid value for `namespace`: `{}` has an empty level",
-                            n.node
-                        ),
-                    )
-                    .with_help(
-                        "separate namespace levels with single dots, e.g. `analytics.events`",
-                    ),
-                );
-                ok = false;
-                None
-            }
-            n => n.map(|n| n.node),
-        };
-        let table_name = opts.string(&TABLE_NAME);
-        let location = opts.string(&LOCATION_PATH);
-        let location = match location {
-            Some(l) => match file_sink::check_storage_path(&l.node) {
-                Ok(_) => Some(l.node),
-                Err((msg, help)) => {
-                    opts.report(
-                        Diagnostic::error(
-                            codes::INVALID_VALUE,
-                            l.span,
-                            format!("invalid value for `location_path`: {msg}"),
-                        )
-                        .with_help(help),
-                    );
-                    ok = false;
-                    None
-                }
-            },
-            None => None,
-        };
-        let storage_options = file_sink::storage_from_options(opts);
-        let shuffle = opts.bool(&file_sink::SHUFFLE_BY_PARTITION);
-        let writer = file_sink::writer_from_options(opts);
-        let fields = match cx.partitioned_by {
-            Some(clause) => partitions(opts, clause, cx.fields),
-            None => Some(Vec::new()),
-        };
-        if let (Some(s), Some(f)) = (&shuffle, &fields) {
-            if s.node && f.is_empty() {
-                opts.report(
-                    Diagnostic::warning(
-                        codes::OPTION_NOT_APPLICABLE,
-                        s.span,
-                        "`shuffle_by_partition.enabled` has no effect without partitions",
-                    )
-                    .with_help("add `PARTITIONED BY (…)` after the WITH clause, or remove it"),
-                );
-            }
-        }
-        if let Some(w) = &writer {
-            if w.rolling_policy.watermark_expiration {
-                let span = opts
-                    .peek(file_sink::ROLLING_WATERMARK_EXPIRATION.key)
-                    .map(|v| v.span)
-                    .unwrap_or(opts.anchor());
-                opts.report(Diagnostic::warning(
-                    codes::OPTION_NOT_APPLICABLE,
-                    span,
-                    "`rolling_policy.watermark_expiration` only applies to filesystem time partitions and has no effect on an Iceberg sink",
-                ));
-            }
-        }
-        if !ok {
-            return None;
-        }
-        let writer = writer?;
-        Some(IcebergTable {
-            namespace: namespace?,
-            table_name: table_name?.node,
-            location_path: location,
-            storage_options,
-            rolling_policy: writer.rolling_policy,
-            file_naming: writer.file_naming,
-            partitioning: IcebergPartitioning {
-                fields: fields?,
-                shuffle_by_partition: ShuffleByPartition {
-                    enabled: shuffle.is_some_and(|s| s.node),
-                },
-            },
-            multipart: writer.multipart,
-            version: writer.version,
-        })
-    }
-
     fn description(&self, _profile: &IcebergProfile, table: &IcebergTable) -> String {
         format!("iceberg table '{}.{}'", table.namespace, table.table_name)
     }
@@ -647,6 +534,102 @@ impl Connector for Iceberg {
     fn adjust_fields(&self, _table: &IcebergTable, fields: Vec<Field>) -> Vec<Field> {
         coerce_timestamps(fields)
     }
+}
+
+/// Reads the table options (`Connector::table_from_options`).
+fn read_table(opts: &mut ConnectorOptions, cx: &TableContext<'_>) -> Option<IcebergTable> {
+    let mut ok = file_sink::sink_only(opts, cx, "iceberg");
+    let namespace = opts.string(&NAMESPACE);
+    let namespace = match namespace {
+        Some(n) if n.node.split('.').any(|level| level.trim().is_empty()) => {
+            opts.report(
+                Diagnostic::error(
+                    codes::INVALID_VALUE,
+                    n.span,
+                    format!(
+                        "invalid value for `namespace`: `{}` has an empty level",
+                        n.node
+                    ),
+                )
+                .with_help("separate namespace levels with single dots, e.g. `analytics.events`"),
+            );
+            ok = false;
+            None
+        }
+        n => n.map(|n| n.node),
+    };
+    let table_name = opts.string(&TABLE_NAME);
+    let location = opts.string(&LOCATION_PATH);
+    let location = match location {
+        Some(l) => match file_sink::check_storage_path(&l.node) {
+            Ok(_) => Some(l.node),
+            Err((msg, help)) => {
+                opts.report(
+                    Diagnostic::error(
+                        codes::INVALID_VALUE,
+                        l.span,
+                        format!("invalid value for `location_path`: {msg}"),
+                    )
+                    .with_help(help),
+                );
+                ok = false;
+                None
+            }
+        },
+        None => None,
+    };
+    let storage_options = file_sink::storage_from_options(opts);
+    let shuffle = opts.bool(&file_sink::SHUFFLE_BY_PARTITION);
+    let writer = file_sink::writer_from_options(opts);
+    let fields = match cx.partitioned_by {
+        Some(clause) => partitions(opts, clause, cx.fields),
+        None => Some(Vec::new()),
+    };
+    if let (Some(s), Some(f)) = (&shuffle, &fields) {
+        if s.node && f.is_empty() {
+            opts.report(
+                Diagnostic::warning(
+                    codes::OPTION_NOT_APPLICABLE,
+                    s.span,
+                    "`shuffle_by_partition.enabled` has no effect without partitions",
+                )
+                .with_help("add `PARTITIONED BY (…)` after the WITH clause, or remove it"),
+            );
+        }
+    }
+    if let Some(w) = &writer {
+        if w.rolling_policy.watermark_expiration {
+            let span = opts
+                .peek(file_sink::ROLLING_WATERMARK_EXPIRATION.key)
+                .map(|v| v.span)
+                .unwrap_or(opts.anchor());
+            opts.report(Diagnostic::warning(
+                codes::OPTION_NOT_APPLICABLE,
+                span,
+                "`rolling_policy.watermark_expiration` only applies to filesystem time partitions and has no effect on an Iceberg sink",
+            ));
+        }
+    }
+    if !ok {
+        return None;
+    }
+    let writer = writer?;
+    Some(IcebergTable {
+        namespace: namespace?,
+        table_name: table_name?.node,
+        location_path: location,
+        storage_options,
+        rolling_policy: writer.rolling_policy,
+        file_naming: writer.file_naming,
+        partitioning: IcebergPartitioning {
+            fields: fields?,
+            shuffle_by_partition: ShuffleByPartition {
+                enabled: shuffle.is_some_and(|s| s.node),
+            },
+        },
+        multipart: writer.multipart,
+        version: writer.version,
+    })
 }
 
 #[cfg(test)]

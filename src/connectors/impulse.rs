@@ -7,10 +7,10 @@ use arrow_schema::{DataType, Field};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::boilerplate::no_profile;
-use crate::connector::{Connector, ConnectorSpec, Example, Formats, TableContext};
+use super::boilerplate::{connector_spec, no_profile};
+use crate::connector::{Connector, TableContext};
 use crate::options::option_specs;
-use crate::options::{AppliesTo, ConnectorOptions, OptionKind, OptionSpec, Value};
+use crate::options::{ConnectorOptions, OptionKind, OptionSpec, Value};
 use crate::span::Spanned;
 
 option_specs! {
@@ -36,48 +36,15 @@ pub struct ImpulseTable {
     pub message_count: Option<u64>,
 }
 
-/// What the connector is: roles, formats, metadata and every option.
-pub(crate) const SPEC: ConnectorSpec =
-    ConnectorSpec::new("impulse", "Impulse", "Periodic demo source")
-        .roles(AppliesTo::SOURCE)
-        .formats(Formats::FIXED)
-        .table_options(TABLE_OPTIONS)
-        .examples(&[Example::new("", &[("event_rate", "10")])]);
+connector_spec! {
+    "impulse", "Impulse", "Periodic demo source";
+    roles: SOURCE;
+    table_options: TABLE_OPTIONS;
+    example: "", [("event_rate", "10")];
+}
 
 impl Connector for Impulse {
-    no_profile!(ImpulseTable);
-
-    fn table_from_options(
-        &self,
-        opts: &mut ConnectorOptions,
-        _cx: &TableContext<'_>,
-    ) -> Option<ImpulseTable> {
-        let rate = opts.positive_float(&EVENT_RATE).map(|r| r.node);
-        // Arroyo reads an integer here as nanoseconds; durations are accepted too.
-        let interval = match opts.peek(EVENT_TIME_INTERVAL.key).map(|v| v.node.clone()) {
-            Some(Value::Number(_)) | Some(Value::String(_))
-                if opts
-                    .peek(EVENT_TIME_INTERVAL.key)
-                    .is_some_and(|v| is_integer(&v.node)) =>
-            {
-                let spec = OptionSpec::new(EVENT_TIME_INTERVAL.key, OptionKind::Unsigned);
-                opts.unsigned(&spec).map(|n| n.node)
-            }
-            Some(_) => {
-                opts.duration(&EVENT_TIME_INTERVAL)
-                    .map(|d: Spanned<std::time::Duration>| {
-                        u64::try_from(d.node.as_nanos()).unwrap_or(u64::MAX)
-                    })
-            }
-            None => None,
-        };
-        let count = opts.unsigned(&MESSAGE_COUNT).map(|c| c.node);
-        Some(ImpulseTable {
-            event_rate: rate?,
-            event_time_interval_nanos: interval,
-            message_count: count,
-        })
-    }
+    no_profile!(ImpulseTable, read_table);
 
     fn description(&self, _profile: &(), table: &ImpulseTable) -> String {
         match table.message_count {
@@ -95,6 +62,34 @@ impl Connector for Impulse {
             Field::new("subtask_index", DataType::Int64, false),
         ])
     }
+}
+
+/// Reads the table options (`Connector::table_from_options`).
+fn read_table(opts: &mut ConnectorOptions, _cx: &TableContext<'_>) -> Option<ImpulseTable> {
+    let rate = opts.positive_float(&EVENT_RATE).map(|r| r.node);
+    // Arroyo reads an integer here as nanoseconds; durations are accepted too.
+    let interval = match opts.peek(EVENT_TIME_INTERVAL.key).map(|v| v.node.clone()) {
+        Some(Value::Number(_)) | Some(Value::String(_))
+            if opts
+                .peek(EVENT_TIME_INTERVAL.key)
+                .is_some_and(|v| is_integer(&v.node)) =>
+        {
+            let spec = OptionSpec::new(EVENT_TIME_INTERVAL.key, OptionKind::Unsigned);
+            opts.unsigned(&spec).map(|n| n.node)
+        }
+        Some(_) => opts
+            .duration(&EVENT_TIME_INTERVAL)
+            .map(|d: Spanned<std::time::Duration>| {
+                u64::try_from(d.node.as_nanos()).unwrap_or(u64::MAX)
+            }),
+        None => None,
+    };
+    let count = opts.unsigned(&MESSAGE_COUNT).map(|c| c.node);
+    Some(ImpulseTable {
+        event_rate: rate?,
+        event_time_interval_nanos: interval,
+        message_count: count,
+    })
 }
 
 fn is_integer(v: &Value) -> bool {

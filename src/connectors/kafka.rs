@@ -11,16 +11,13 @@ use arrow_schema::DataType;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::boilerplate::connector_types;
-use crate::connector::{
-    ConnectionType, Connector, ConnectorSpec, Example, FormatRule, Formats, MetadataDef,
-    TableContext, MESSAGE_FORMATS,
-};
+use super::boilerplate::{connector_spec, connector_types};
+use crate::connector::{ConnectionType, Connector, MetadataDef, TableContext, MESSAGE_FORMATS};
 use crate::connectors::common::{checked, named_column, secret};
 use crate::connectors::endpoint::parse_host_port_list;
 use crate::diagnostics::{codes, Diagnostic};
 use crate::options::option_specs;
-use crate::options::{AppliesTo, ConnectorOptions, OptionKind, OptionSpec};
+use crate::options::{ConnectorOptions, OptionKind, OptionSpec};
 use crate::profile::Secret;
 use crate::schema::{ConnectionSchema, Format};
 
@@ -254,40 +251,34 @@ pub(crate) fn bootstrap_servers(
     })
 }
 
-/// The examples of the docs and the catalogue-derived tests, one a line.
-#[rustfmt::skip]
-const EXAMPLES: &[Example] = &[
-    Example::new("id BIGINT", &[("bootstrap_servers", "'localhost:9092'"), ("topic", "'orders'"), ("type", "'source'"), ("format", "'json'")]),
-    Example::new("id BIGINT", &[("bootstrap_servers", "'localhost:9092'"), ("topic", "'orders'"), ("type", "'sink'"), ("format", "'json'")]),
+/// Flink's names for Kafka options (`foreign`, `ours`).
+const FLINK_OPTIONS: &[(&str, &str)] = &[
+    ("properties.bootstrap.servers", "bootstrap_servers"),
+    ("properties.group.id", "source.group_id"),
+    ("scan.startup.mode", "source.offset"),
+    ("value.format", "format"),
+    ("sink.delivery-guarantee", "sink.commit_mode"),
+    ("properties.security.protocol", "auth.protocol"),
+    ("properties.sasl.mechanism", "auth.mechanism"),
+    ("json.timestamp-format.standard", "json.timestamp_format"),
+    ("value.avro-confluent.url", "schema_registry.endpoint"),
+    ("avro-confluent.url", "schema_registry.endpoint"),
 ];
 
-/// What the connector is: roles, formats, metadata and every option.
-pub(crate) const SPEC: ConnectorSpec =
-    ConnectorSpec::new("kafka", "Kafka", "Read and write Kafka topics")
-        .roles(AppliesTo::SOURCE.or(AppliesTo::SINK))
-        .formats(Formats {
-            rule: FormatRule::Required,
-            allowed: MESSAGE_FORMATS,
-        })
-        .metadata(METADATA)
-        .profile_options(PROFILE_OPTIONS)
-        .table_options(TABLE_OPTIONS)
-        .foreign_options(&[
-            ("properties.bootstrap.servers", "bootstrap_servers"),
-            ("properties.group.id", "source.group_id"),
-            ("scan.startup.mode", "source.offset"),
-            ("value.format", "format"),
-            ("sink.delivery-guarantee", "sink.commit_mode"),
-            ("properties.security.protocol", "auth.protocol"),
-            ("properties.sasl.mechanism", "auth.mechanism"),
-            ("json.timestamp-format.standard", "json.timestamp_format"),
-            ("value.avro-confluent.url", "schema_registry.endpoint"),
-            ("avro-confluent.url", "schema_registry.endpoint"),
-        ])
-        .examples(EXAMPLES);
+connector_spec! {
+    "kafka", "Kafka", "Read and write Kafka topics";
+    roles: SOURCE | SINK;
+    formats: required(MESSAGE_FORMATS);
+    metadata: METADATA;
+    profile_options: PROFILE_OPTIONS;
+    table_options: TABLE_OPTIONS;
+    foreign_options: FLINK_OPTIONS;
+    example: "id BIGINT", [("bootstrap_servers", "'localhost:9092'"), ("topic", "'orders'"), ("type", "'source'"), ("format", "'json'")];
+    example: "id BIGINT", [("bootstrap_servers", "'localhost:9092'"), ("topic", "'orders'"), ("type", "'sink'"), ("format", "'json'")];
+}
 
 impl Connector for Kafka {
-    connector_types!(KafkaProfile, KafkaTable);
+    connector_types!(KafkaProfile, KafkaTable, read_table);
 
     fn profile_from_options(&self, opts: &mut ConnectorOptions) -> Option<KafkaProfile> {
         let servers = bootstrap_servers(opts, None);
@@ -328,56 +319,6 @@ impl Connector for Kafka {
         })
     }
 
-    fn table_from_options(
-        &self,
-        opts: &mut ConnectorOptions,
-        cx: &TableContext<'_>,
-    ) -> Option<KafkaTable> {
-        let topic = opts.string(&TOPIC);
-        let client_configs = opts
-            .map(&CLIENT_CONFIGS)
-            .map(|m| m.node)
-            .unwrap_or_default();
-        let subject = opts.string(&VALUE_SUBJECT).map(|s| s.node);
-        let kind = match cx.connection_type {
-            ConnectionType::Source => {
-                let offset = opts.choice(&SOURCE_OFFSET);
-                let read_mode = opts.choice(&SOURCE_READ_MODE);
-                let group_id = opts.string(&SOURCE_GROUP_ID);
-                let prefix = opts.string(&SOURCE_GROUP_ID_PREFIX);
-                if let (Some(g), Some(p)) = (&group_id, &prefix) {
-                    opts.report(
-                        Diagnostic::error(
-                            codes::OPTION_CONFLICT,
-                            p.span,
-                            "`source.group_id_prefix` cannot be combined with `source.group_id`",
-                        )
-                        .with_label(g.span, "group id set here")
-                        .with_help("a fixed `source.group_id` needs no prefix; set one of them"),
-                    );
-                }
-                KafkaTableKind::Source {
-                    offset: offset?.node,
-                    read_mode: read_mode?.node,
-                    group_id: group_id.map(|g| g.node),
-                    group_id_prefix: prefix.map(|p| p.node),
-                }
-            }
-            ConnectionType::Sink | ConnectionType::Lookup => KafkaTableKind::Sink {
-                commit_mode: opts.choice(&SINK_COMMIT_MODE)?.node,
-                key_field: opts.string(&SINK_KEY_FIELD).map(|s| s.node),
-                timestamp_field: opts.string(&SINK_TIMESTAMP_FIELD).map(|s| s.node),
-            },
-        };
-        let topic = topic?.node;
-        Some(KafkaTable {
-            value_subject: subject.unwrap_or_else(|| format!("{topic}-value")),
-            topic,
-            kind,
-            client_configs,
-        })
-    }
-
     fn description(&self, _profile: &KafkaProfile, table: &KafkaTable) -> String {
         format!("kafka topic '{}'", table.topic)
     }
@@ -395,6 +336,53 @@ impl Connector for Kafka {
     ) {
         check_table(profile.schema_registry.is_some(), table, schema, opts);
     }
+}
+
+/// Reads the table options (`Connector::table_from_options`).
+fn read_table(opts: &mut ConnectorOptions, cx: &TableContext<'_>) -> Option<KafkaTable> {
+    let topic = opts.string(&TOPIC);
+    let client_configs = opts
+        .map(&CLIENT_CONFIGS)
+        .map(|m| m.node)
+        .unwrap_or_default();
+    let subject = opts.string(&VALUE_SUBJECT).map(|s| s.node);
+    let kind = match cx.connection_type {
+        ConnectionType::Source => {
+            let offset = opts.choice(&SOURCE_OFFSET);
+            let read_mode = opts.choice(&SOURCE_READ_MODE);
+            let group_id = opts.string(&SOURCE_GROUP_ID);
+            let prefix = opts.string(&SOURCE_GROUP_ID_PREFIX);
+            if let (Some(g), Some(p)) = (&group_id, &prefix) {
+                opts.report(
+                    Diagnostic::error(
+                        codes::OPTION_CONFLICT,
+                        p.span,
+                        "`source.group_id_prefix` cannot be combined with `source.group_id`",
+                    )
+                    .with_label(g.span, "group id set here")
+                    .with_help("a fixed `source.group_id` needs no prefix; set one of them"),
+                );
+            }
+            KafkaTableKind::Source {
+                offset: offset?.node,
+                read_mode: read_mode?.node,
+                group_id: group_id.map(|g| g.node),
+                group_id_prefix: prefix.map(|p| p.node),
+            }
+        }
+        ConnectionType::Sink | ConnectionType::Lookup => KafkaTableKind::Sink {
+            commit_mode: opts.choice(&SINK_COMMIT_MODE)?.node,
+            key_field: opts.string(&SINK_KEY_FIELD).map(|s| s.node),
+            timestamp_field: opts.string(&SINK_TIMESTAMP_FIELD).map(|s| s.node),
+        },
+    };
+    let topic = topic?.node;
+    Some(KafkaTable {
+        value_subject: subject.unwrap_or_else(|| format!("{topic}-value")),
+        topic,
+        kind,
+        client_configs,
+    })
 }
 
 /// The schema checks of a Kafka table (shared with `confluent`): registry framing needs a

@@ -9,13 +9,11 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::boilerplate::no_profile;
-use crate::connector::{
-    ConnectionType, Connector, ConnectorSpec, Example, Formats, TableContext, MESSAGE_FORMATS,
-};
+use super::boilerplate::{connector_spec, no_profile};
+use crate::connector::{ConnectionType, Connector, TableContext, MESSAGE_FORMATS};
 use crate::connectors::common::checked_name;
 use crate::options::option_specs;
-use crate::options::{AppliesTo, ConnectorOptions, OptionKind};
+use crate::options::{ConnectorOptions, OptionKind};
 
 /// The most records Kinesis takes in one `PutRecords` call.
 pub(crate) const MAX_RECORDS_PER_BATCH: i64 = 500;
@@ -102,73 +100,61 @@ pub(crate) fn valid_region(s: &str) -> bool {
             .all(|w| !w.is_empty() && w.chars().all(|c| c.is_ascii_lowercase()))
 }
 
-/// The examples of the docs and the catalogue-derived tests, one a line.
-#[rustfmt::skip]
-const EXAMPLES: &[Example] = &[
-    Example::new("id BIGINT", &[("stream_name", "'clicks'"), ("type", "'source'"), ("format", "'json'")]),
-    Example::new("id BIGINT", &[("stream_name", "'clicks'"), ("type", "'sink'"), ("format", "'json'")]),
-];
-
-/// What the connector is: roles, formats, metadata and every option.
-pub(crate) const SPEC: ConnectorSpec = ConnectorSpec::new(
-    "kinesis",
-    "Kinesis",
-    "Read and write AWS Kinesis Data Streams",
-)
-.roles(AppliesTo::SOURCE.or(AppliesTo::SINK))
-.formats(Formats::required(MESSAGE_FORMATS))
-.table_options(TABLE_OPTIONS)
-.examples(EXAMPLES);
+connector_spec! {
+    "kinesis", "Kinesis", "Read and write AWS Kinesis Data Streams";
+    roles: SOURCE | SINK;
+    formats: required(MESSAGE_FORMATS);
+    table_options: TABLE_OPTIONS;
+    example: "id BIGINT", [("stream_name", "'clicks'"), ("type", "'source'"), ("format", "'json'")];
+    example: "id BIGINT", [("stream_name", "'clicks'"), ("type", "'sink'"), ("format", "'json'")];
+}
 
 impl Connector for Kinesis {
-    no_profile!(KinesisTable);
-
-    fn table_from_options(
-        &self,
-        opts: &mut ConnectorOptions,
-        cx: &TableContext<'_>,
-    ) -> Option<KinesisTable> {
-        let stream = opts.string(&STREAM_NAME);
-        let stream = checked_name(
-            opts,
-            &STREAM_NAME,
-            stream,
-            valid_stream_name,
-            "a valid Kinesis stream name",
-            "stream names have 1 to 128 characters: letters, digits, `_`, `-` and `.`",
-        );
-        let region = match opts.string(&AWS_REGION) {
-            None => Some(None),
-            r => checked_name(
-                opts,
-                &AWS_REGION,
-                r,
-                valid_region,
-                "an AWS region name",
-                "write the region code, e.g. `us-east-1` or `eu-west-2`",
-            )
-            .map(Some),
-        };
-        let kind = match cx.connection_type {
-            ConnectionType::Source => KinesisTableKind::Source {
-                offset: opts.choice(&SOURCE_OFFSET)?.node,
-            },
-            ConnectionType::Sink | ConnectionType::Lookup => KinesisTableKind::Sink {
-                records_per_batch: opts.non_zero(&SINK_MAX_RECORDS_PER_BATCH)?.node,
-                batch_max_buffer_size: opts.non_zero(&SINK_MAX_BYTES_PER_BATCH)?.node,
-                batch_flush_interval_millis: opts.unsigned(&SINK_FLUSH_INTERVAL_MILLIS)?.node,
-            },
-        };
-        Some(KinesisTable {
-            stream_name: stream?,
-            aws_region: region?,
-            kind,
-        })
-    }
+    no_profile!(KinesisTable, read_table);
 
     fn description(&self, _profile: &(), table: &KinesisTable) -> String {
         format!("kinesis stream '{}'", table.stream_name)
     }
+}
+
+/// Reads the table options (`Connector::table_from_options`).
+fn read_table(opts: &mut ConnectorOptions, cx: &TableContext<'_>) -> Option<KinesisTable> {
+    let stream = opts.string(&STREAM_NAME);
+    let stream = checked_name(
+        opts,
+        &STREAM_NAME,
+        stream,
+        valid_stream_name,
+        "a valid Kinesis stream name",
+        "stream names have 1 to 128 characters: letters, digits, `_`, `-` and `.`",
+    );
+    let region = match opts.string(&AWS_REGION) {
+        None => Some(None),
+        r => checked_name(
+            opts,
+            &AWS_REGION,
+            r,
+            valid_region,
+            "an AWS region name",
+            "write the region code, e.g. `us-east-1` or `eu-west-2`",
+        )
+        .map(Some),
+    };
+    let kind = match cx.connection_type {
+        ConnectionType::Source => KinesisTableKind::Source {
+            offset: opts.choice(&SOURCE_OFFSET)?.node,
+        },
+        ConnectionType::Sink | ConnectionType::Lookup => KinesisTableKind::Sink {
+            records_per_batch: opts.non_zero(&SINK_MAX_RECORDS_PER_BATCH)?.node,
+            batch_max_buffer_size: opts.non_zero(&SINK_MAX_BYTES_PER_BATCH)?.node,
+            batch_flush_interval_millis: opts.unsigned(&SINK_FLUSH_INTERVAL_MILLIS)?.node,
+        },
+    };
+    Some(KinesisTable {
+        stream_name: stream?,
+        aws_region: region?,
+        kind,
+    })
 }
 
 #[cfg(test)]

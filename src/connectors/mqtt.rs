@@ -13,15 +13,12 @@ use arrow_schema::DataType;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::boilerplate::connector_types;
-use crate::connector::{
-    ConnectionType, Connector, ConnectorSpec, Example, Formats, MetadataDef, TableContext,
-    MESSAGE_FORMATS,
-};
+use super::boilerplate::{connector_spec, connector_types};
+use crate::connector::{ConnectionType, Connector, MetadataDef, TableContext, MESSAGE_FORMATS};
 use crate::connectors::common::{checked, require_pair, secret, warn_no_effect};
 use crate::connectors::endpoint::parse_endpoint;
 use crate::options::option_specs;
-use crate::options::{AppliesTo, ConnectorOptions, OptionKind};
+use crate::options::{ConnectorOptions, OptionKind};
 use crate::profile::Secret;
 
 /// URL schemes the MQTT client understands; the last two connect with TLS.
@@ -128,25 +125,19 @@ pub enum MqttTableKind {
     },
 }
 
-/// The examples of the docs and the catalogue-derived tests, one a line.
-#[rustfmt::skip]
-const EXAMPLES: &[Example] = &[
-    Example::new("id BIGINT", &[("url", "'mqtt://localhost:1883'"), ("topic", "'alerts'"), ("type", "'source'"), ("format", "'json'")]),
-    Example::new("id BIGINT", &[("url", "'mqtt://localhost:1883'"), ("topic", "'alerts'"), ("type", "'sink'"), ("format", "'json'")]),
-];
-
-/// What the connector is: roles, formats, metadata and every option.
-pub(crate) const SPEC: ConnectorSpec =
-    ConnectorSpec::new("mqtt", "MQTT", "Read and write MQTT topics")
-        .roles(AppliesTo::SOURCE.or(AppliesTo::SINK))
-        .formats(Formats::required(MESSAGE_FORMATS))
-        .metadata(METADATA)
-        .profile_options(PROFILE_OPTIONS)
-        .table_options(TABLE_OPTIONS)
-        .examples(EXAMPLES);
+connector_spec! {
+    "mqtt", "MQTT", "Read and write MQTT topics";
+    roles: SOURCE | SINK;
+    formats: required(MESSAGE_FORMATS);
+    metadata: METADATA;
+    profile_options: PROFILE_OPTIONS;
+    table_options: TABLE_OPTIONS;
+    example: "id BIGINT", [("url", "'mqtt://localhost:1883'"), ("topic", "'alerts'"), ("type", "'source'"), ("format", "'json'")];
+    example: "id BIGINT", [("url", "'mqtt://localhost:1883'"), ("topic", "'alerts'"), ("type", "'sink'"), ("format", "'json'")];
+}
 
 impl Connector for Mqtt {
-    connector_types!(MqttProfile, MqttTable);
+    connector_types!(MqttProfile, MqttTable, read_table);
 
     fn profile_from_options(&self, opts: &mut ConnectorOptions) -> Option<MqttProfile> {
         let url = opts.string(&URL);
@@ -210,29 +201,26 @@ impl Connector for Mqtt {
         })
     }
 
-    fn table_from_options(
-        &self,
-        opts: &mut ConnectorOptions,
-        cx: &TableContext<'_>,
-    ) -> Option<MqttTable> {
-        let topic = opts.string(&TOPIC);
-        let qos = opts.choice(&QOS);
-        let kind = match cx.connection_type {
-            ConnectionType::Source => MqttTableKind::Source {},
-            ConnectionType::Sink | ConnectionType::Lookup => MqttTableKind::Sink {
-                retain: opts.bool(&SINK_RETAIN)?.node,
-            },
-        };
-        Some(MqttTable {
-            topic: topic?.node,
-            qos: qos?.node,
-            kind,
-        })
-    }
-
     fn description(&self, _profile: &MqttProfile, table: &MqttTable) -> String {
         format!("mqtt topic '{}'", table.topic)
     }
+}
+
+/// Reads the table options (`Connector::table_from_options`).
+fn read_table(opts: &mut ConnectorOptions, cx: &TableContext<'_>) -> Option<MqttTable> {
+    let topic = opts.string(&TOPIC);
+    let qos = opts.choice(&QOS);
+    let kind = match cx.connection_type {
+        ConnectionType::Source => MqttTableKind::Source {},
+        ConnectionType::Sink | ConnectionType::Lookup => MqttTableKind::Sink {
+            retain: opts.bool(&SINK_RETAIN)?.node,
+        },
+    };
+    Some(MqttTable {
+        topic: topic?.node,
+        qos: qos?.node,
+        kind,
+    })
 }
 
 #[cfg(test)]

@@ -15,15 +15,13 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::boilerplate::connector_types;
-use crate::connector::{
-    ConnectionType, Connector, ConnectorSpec, Example, Formats, TableContext, MESSAGE_FORMATS,
-};
-use crate::connectors::common::{checked, secret};
+use super::boilerplate::{connector_spec, connector_types};
+use crate::connector::{ConnectionType, Connector, TableContext, MESSAGE_FORMATS};
+use crate::connectors::common::{checked, report_neither, secret};
 use crate::connectors::endpoint::{has_placeholder, parse_endpoint, parse_list};
 use crate::diagnostics::{codes, Diagnostic};
 use crate::options::option_specs;
-use crate::options::{AppliesTo, ConnectorOptions, OptionKind, OptionSpec};
+use crate::options::{ConnectorOptions, OptionKind, OptionSpec};
 use crate::profile::Secret;
 use crate::span::Spanned;
 
@@ -213,97 +211,86 @@ pub(crate) fn parse_servers(s: &str) -> Result<Vec<String>, (String, Option<Stri
     })
 }
 
-impl Nats {
-    /// The consumer settings. Every option is pulled before any is looked at, so none is
-    /// left unread; all but the description and filter have defaults, so `None` only
-    /// comes from a pull that does not apply.
-    fn consumer(&self, opts: &mut ConnectorOptions) -> Option<JetstreamConsumer> {
-        let description = opts.string(&CONSUMER_DESCRIPTION).map(|s| s.node);
-        let ack_policy = opts.choice(&CONSUMER_ACK_POLICY);
-        let replay_policy = opts.choice(&CONSUMER_REPLAY_POLICY);
-        let ack_wait_secs = opts.non_zero(&CONSUMER_ACK_WAIT);
-        let filter_subjects = opts
-            .list(&CONSUMER_FILTER_SUBJECTS)
-            .map(|l| l.node.into_iter().map(|s| s.node).collect())
-            .unwrap_or_default();
-        let sample_frequency = opts.unsigned(&CONSUMER_SAMPLE_FREQUENCY);
-        let num_replicas = opts.unsigned(&CONSUMER_NUM_REPLICAS);
-        let inactive_threshold_secs = opts.unsigned(&CONSUMER_INACTIVE_THRESHOLD);
-        let [rate_limit, max_ack_pending, max_deliver, max_waiting, max_batch, max_bytes, max_expires_ms] =
-            [
-                &CONSUMER_RATE_LIMIT,
-                &CONSUMER_MAX_ACK_PENDING,
-                &CONSUMER_MAX_DELIVER,
-                &CONSUMER_MAX_WAITING,
-                &CONSUMER_MAX_BATCH,
-                &CONSUMER_MAX_BYTES,
-                &CONSUMER_MAX_EXPIRES,
-            ]
-            .map(|spec| opts.signed(spec).map(|v| v.node));
-        Some(JetstreamConsumer {
-            description,
-            ack_policy: ack_policy?.node,
-            replay_policy: replay_policy?.node,
-            ack_wait_secs: ack_wait_secs?.node,
-            filter_subjects,
-            // The spec's range (0 to 100) makes this conversion infallible.
-            sample_frequency: u8::try_from(sample_frequency?.node).ok()?,
-            num_replicas: num_replicas?.node,
-            inactive_threshold_secs: inactive_threshold_secs?.node,
-            rate_limit: rate_limit?,
-            max_ack_pending: max_ack_pending?,
-            max_deliver: max_deliver?,
-            max_waiting: max_waiting?,
-            max_batch: max_batch?,
-            max_bytes: max_bytes?,
-            max_expires_ms: max_expires_ms?,
-        })
-    }
+/// The consumer settings. Every option is pulled before any is looked at, so none is
+/// left unread; all but the description and filter have defaults, so `None` only
+/// comes from a pull that does not apply.
+fn consumer(opts: &mut ConnectorOptions) -> Option<JetstreamConsumer> {
+    let description = opts.string(&CONSUMER_DESCRIPTION).map(|s| s.node);
+    let ack_policy = opts.choice(&CONSUMER_ACK_POLICY);
+    let replay_policy = opts.choice(&CONSUMER_REPLAY_POLICY);
+    let ack_wait_secs = opts.non_zero(&CONSUMER_ACK_WAIT);
+    let filter_subjects = opts
+        .list(&CONSUMER_FILTER_SUBJECTS)
+        .map(|l| l.node.into_iter().map(|s| s.node).collect())
+        .unwrap_or_default();
+    let sample_frequency = opts.unsigned(&CONSUMER_SAMPLE_FREQUENCY);
+    let num_replicas = opts.unsigned(&CONSUMER_NUM_REPLICAS);
+    let inactive_threshold_secs = opts.unsigned(&CONSUMER_INACTIVE_THRESHOLD);
+    let [rate_limit, max_ack_pending, max_deliver, max_waiting, max_batch, max_bytes, max_expires_ms] =
+        [
+            &CONSUMER_RATE_LIMIT,
+            &CONSUMER_MAX_ACK_PENDING,
+            &CONSUMER_MAX_DELIVER,
+            &CONSUMER_MAX_WAITING,
+            &CONSUMER_MAX_BATCH,
+            &CONSUMER_MAX_BYTES,
+            &CONSUMER_MAX_EXPIRES,
+        ]
+        .map(|spec| opts.signed(spec).map(|v| v.node));
+    Some(JetstreamConsumer {
+        description,
+        ack_policy: ack_policy?.node,
+        replay_policy: replay_policy?.node,
+        ack_wait_secs: ack_wait_secs?.node,
+        filter_subjects,
+        // The spec's range (0 to 100) makes this conversion infallible.
+        sample_frequency: u8::try_from(sample_frequency?.node).ok()?,
+        num_replicas: num_replicas?.node,
+        inactive_threshold_secs: inactive_threshold_secs?.node,
+        rate_limit: rate_limit?,
+        max_ack_pending: max_ack_pending?,
+        max_deliver: max_deliver?,
+        max_waiting: max_waiting?,
+        max_batch: max_batch?,
+        max_bytes: max_bytes?,
+        max_expires_ms: max_expires_ms?,
+    })
+}
 
-    fn reject_consumer_options(&self, opts: &mut ConnectorOptions, subject: &Spanned<String>) {
-        for spec in consumer_options() {
-            if let (Some(span), Some(_)) = (opts.key_span(spec.key), opts.take(spec.key)) {
-                opts.report(
-                    Diagnostic::error(
-                        codes::OPTION_CONFLICT,
-                        span,
-                        format!(
-                            "`{}` configures a JetStream consumer, but this source reads the NATS Core subject `{}`",
-                            spec.key, subject.node
-                        ),
-                    )
-                    .with_label(subject.span, "subject set here")
-                    .with_help(format!(
-                        "read a JetStream stream with `stream = '…'` instead of `subject`, or remove `{}`",
-                        spec.key
-                    )),
-                );
-            }
+fn reject_consumer_options(opts: &mut ConnectorOptions, subject: &Spanned<String>) {
+    for spec in consumer_options() {
+        if let (Some(span), Some(_)) = (opts.key_span(spec.key), opts.take(spec.key)) {
+            opts.report(
+                Diagnostic::error(
+                    codes::OPTION_CONFLICT,
+                    span,
+                    format!(
+                        "`{}` configures a JetStream consumer, but this source reads the NATS Core subject `{}`",
+                        spec.key, subject.node
+                    ),
+                )
+                .with_label(subject.span, "subject set here")
+                .with_help(format!(
+                    "read a JetStream stream with `stream = '…'` instead of `subject`, or remove `{}`",
+                    spec.key
+                )),
+            );
         }
     }
 }
 
-/// The examples of the docs and the catalogue-derived tests, one a line.
-#[rustfmt::skip]
-const EXAMPLES: &[Example] = &[
-    Example::new("id BIGINT", &[("servers", "'localhost:4222'"), ("type", "'source'"), ("stream", "'ORDERS'"), ("format", "'json'")]),
-    Example::new("id BIGINT", &[("servers", "'localhost:4222'"), ("type", "'sink'"), ("subject", "'orders'"), ("format", "'json'")]),
-];
-
-/// What the connector is: roles, formats, metadata and every option.
-pub(crate) const SPEC: ConnectorSpec = ConnectorSpec::new(
-    "nats",
-    "NATS",
-    "Read and write NATS subjects and JetStream streams",
-)
-.roles(AppliesTo::SOURCE.or(AppliesTo::SINK))
-.formats(Formats::required(MESSAGE_FORMATS))
-.profile_options(PROFILE_OPTIONS)
-.table_options(TABLE_OPTIONS)
-.examples(EXAMPLES);
+connector_spec! {
+    "nats", "NATS", "Read and write NATS subjects and JetStream streams";
+    roles: SOURCE | SINK;
+    formats: required(MESSAGE_FORMATS);
+    profile_options: PROFILE_OPTIONS;
+    table_options: TABLE_OPTIONS;
+    example: "id BIGINT", [("servers", "'localhost:4222'"), ("type", "'source'"), ("stream", "'ORDERS'"), ("format", "'json'")];
+    example: "id BIGINT", [("servers", "'localhost:4222'"), ("type", "'sink'"), ("subject", "'orders'"), ("format", "'json'")];
+}
 
 impl Connector for Nats {
-    connector_types!(NatsProfile, NatsTable);
+    connector_types!(NatsProfile, NatsTable, read_table);
 
     fn profile_from_options(&self, opts: &mut ConnectorOptions) -> Option<NatsProfile> {
         let servers = opts.string(&SERVERS);
@@ -345,72 +332,6 @@ impl Connector for Nats {
         })
     }
 
-    fn table_from_options(
-        &self,
-        opts: &mut ConnectorOptions,
-        cx: &TableContext<'_>,
-    ) -> Option<NatsTable> {
-        let kind = match cx.connection_type {
-            ConnectionType::Source => {
-                let stream = opts.string(&STREAM);
-                let subject = opts.string(&SUBJECT);
-                // Present but invalid (already reported) is neither set nor missing.
-                let invalid = (stream.is_none() && opts.contains(STREAM.key))
-                    || (subject.is_none() && opts.contains(SUBJECT.key));
-                match (stream, subject) {
-                    (Some(st), Some(su)) => {
-                        opts.report(
-                            Diagnostic::error(
-                                codes::OPTION_CONFLICT,
-                                su.span,
-                                "set exactly one of `stream` and `subject`, not both",
-                            )
-                            .with_label(st.span, "stream set here")
-                            .with_help("`stream` reads a JetStream stream; `subject` subscribes to a NATS Core subject"),
-                        );
-                        self.consumer(opts);
-                        None
-                    }
-                    (Some(st), None) => {
-                        self.consumer(opts)
-                            .map(|consumer| NatsTableKind::JetstreamSource {
-                                consumer,
-                                stream: st.node,
-                            })
-                    }
-                    (None, Some(su)) => {
-                        self.reject_consumer_options(opts, &su);
-                        Some(NatsTableKind::CoreSource { subject: su.node })
-                    }
-                    (None, None) => {
-                        if !invalid {
-                            opts.report(
-                                Diagnostic::error(
-                                    codes::MISSING_OPTION,
-                                    opts.anchor(),
-                                    "a nats source needs `stream` or `subject`",
-                                )
-                                .with_help("set `stream` to read a JetStream stream, or `subject` to subscribe to a NATS Core subject"),
-                            );
-                        }
-                        // The source kind is unknown; its consumer options cannot be judged.
-                        for spec in consumer_options() {
-                            opts.take(spec.key);
-                        }
-                        None
-                    }
-                }
-            }
-            ConnectionType::Sink | ConnectionType::Lookup => {
-                // `subject` is required on sinks only (a source may set `stream` instead).
-                let subject = opts.string(&SUBJECT);
-                opts.required(&SUBJECT, subject)
-                    .map(|s| NatsTableKind::Sink { subject: s.node })
-            }
-        };
-        Some(NatsTable { kind: kind? })
-    }
-
     fn description(&self, _profile: &NatsProfile, table: &NatsTable) -> String {
         match &table.kind {
             NatsTableKind::JetstreamSource { stream, .. } => format!("nats stream '{stream}'"),
@@ -419,6 +340,62 @@ impl Connector for Nats {
             }
         }
     }
+}
+
+/// Reads the table options (`Connector::table_from_options`).
+fn read_table(opts: &mut ConnectorOptions, cx: &TableContext<'_>) -> Option<NatsTable> {
+    let kind = match cx.connection_type {
+        ConnectionType::Source => {
+            let stream = opts.string(&STREAM);
+            let subject = opts.string(&SUBJECT);
+            // Present but invalid (already reported) is neither set nor missing.
+            let invalid = (stream.is_none() && opts.contains(STREAM.key))
+                || (subject.is_none() && opts.contains(SUBJECT.key));
+            match (stream, subject) {
+                (Some(st), Some(su)) => {
+                    opts.report(
+                        Diagnostic::error(
+                            codes::OPTION_CONFLICT,
+                            su.span,
+                            "set exactly one of `stream` and `subject`, not both",
+                        )
+                        .with_label(st.span, "stream set here")
+                        .with_help("`stream` reads a JetStream stream; `subject` subscribes to a NATS Core subject"),
+                    );
+                    consumer(opts);
+                    None
+                }
+                (Some(st), None) => consumer(opts).map(|consumer| NatsTableKind::JetstreamSource {
+                    consumer,
+                    stream: st.node,
+                }),
+                (None, Some(su)) => {
+                    reject_consumer_options(opts, &su);
+                    Some(NatsTableKind::CoreSource { subject: su.node })
+                }
+                (None, None) => {
+                    report_neither(
+                        opts,
+                        invalid,
+                        "a nats source needs `stream` or `subject`",
+                        "set `stream` to read a JetStream stream, or `subject` to subscribe to a NATS Core subject",
+                    );
+                    // The source kind is unknown; its consumer options cannot be judged.
+                    for spec in consumer_options() {
+                        opts.take(spec.key);
+                    }
+                    None
+                }
+            }
+        }
+        ConnectionType::Sink | ConnectionType::Lookup => {
+            // `subject` is required on sinks only (a source may set `stream` instead).
+            let subject = opts.string(&SUBJECT);
+            opts.required(&SUBJECT, subject)
+                .map(|s| NatsTableKind::Sink { subject: s.node })
+        }
+    };
+    Some(NatsTable { kind: kind? })
 }
 
 #[cfg(test)]

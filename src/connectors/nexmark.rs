@@ -7,10 +7,10 @@ use arrow_schema::{DataType, Field, Fields, TimeUnit};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::boilerplate::no_profile;
-use crate::connector::{Connector, ConnectorSpec, Example, Formats, TableContext};
+use super::boilerplate::{connector_spec, no_profile};
+use crate::connector::{Connector, TableContext};
 use crate::options::option_specs;
-use crate::options::{AppliesTo, ConnectorOptions, OptionKind, OptionSpec};
+use crate::options::{ConnectorOptions, OptionKind, OptionSpec};
 
 pub(crate) use super::impulse::EVENT_RATE;
 
@@ -83,35 +83,15 @@ pub(crate) fn nexmark_fields() -> Vec<Field> {
     ]
 }
 
-/// What the connector is: roles, formats, metadata and every option.
-pub(crate) const SPEC: ConnectorSpec = ConnectorSpec::new(
-    "nexmark",
-    "Nexmark",
-    "Demo source for a simulated auction website",
-)
-.roles(AppliesTo::SOURCE)
-.formats(Formats::FIXED)
-.table_options(TABLE_OPTIONS)
-.examples(&[Example::new("", &[("event_rate", "10")])]);
+connector_spec! {
+    "nexmark", "Nexmark", "Demo source for a simulated auction website";
+    roles: SOURCE;
+    table_options: TABLE_OPTIONS;
+    example: "", [("event_rate", "10")];
+}
 
 impl Connector for Nexmark {
-    no_profile!(NexmarkTable);
-
-    fn table_from_options(
-        &self,
-        opts: &mut ConnectorOptions,
-        _cx: &TableContext<'_>,
-    ) -> Option<NexmarkTable> {
-        let rate = opts.positive_float(&EVENT_RATE);
-        let runtime = opts.positive_float(&RUNTIME);
-        if opts.has_errors() {
-            return None;
-        }
-        Some(NexmarkTable {
-            event_rate: rate?.node,
-            runtime: runtime.map(|r| r.node),
-        })
-    }
+    no_profile!(NexmarkTable, read_table);
 
     fn description(&self, _profile: &(), table: &NexmarkTable) -> String {
         match table.runtime {
@@ -126,4 +106,17 @@ impl Connector for Nexmark {
     fn fixed_schema(&self, _table: &NexmarkTable) -> Option<Vec<Field>> {
         Some(nexmark_fields())
     }
+}
+
+/// Reads the table options (`Connector::table_from_options`).
+fn read_table(opts: &mut ConnectorOptions, _cx: &TableContext<'_>) -> Option<NexmarkTable> {
+    let rate = opts.positive_float(&EVENT_RATE);
+    let runtime = opts.positive_float(&RUNTIME);
+    if opts.has_errors() {
+        return None;
+    }
+    Some(NexmarkTable {
+        event_rate: rate?.node,
+        runtime: runtime.map(|r| r.node),
+    })
 }

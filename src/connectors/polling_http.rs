@@ -10,12 +10,12 @@ use std::collections::BTreeMap;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::boilerplate::no_profile;
-use crate::connector::{Connector, ConnectorSpec, Example, Formats, TableContext, MESSAGE_FORMATS};
+use super::boilerplate::{connector_spec, no_profile};
+use crate::connector::{Connector, TableContext, MESSAGE_FORMATS};
 use crate::connectors::http;
 use crate::diagnostics::{codes, Diagnostic};
 use crate::options::option_specs;
-use crate::options::{AppliesTo, ConnectorOptions, OptionKind};
+use crate::options::{ConnectorOptions, OptionKind};
 use crate::profile::Secret;
 
 option_specs! {
@@ -87,61 +87,16 @@ pub struct PollingHttpTable {
     pub emit_behavior: EmitBehavior,
 }
 
-/// The examples of the docs and the catalogue-derived tests, one a line.
-#[rustfmt::skip]
-const EXAMPLES: &[Example] = &[
-    Example::new("value TEXT", &[("endpoint", "'http://localhost:8080/status'"), ("format", "'raw_string'")]),
-];
-
-/// What the connector is: roles, formats, metadata and every option.
-pub(crate) const SPEC: ConnectorSpec = ConnectorSpec::new(
-    "polling_http",
-    "Polling HTTP",
-    "Poll an HTTP server to produce events",
-)
-.roles(AppliesTo::SOURCE)
-.formats(Formats::required(MESSAGE_FORMATS))
-.table_options(TABLE_OPTIONS)
-.examples(EXAMPLES);
+connector_spec! {
+    "polling_http", "Polling HTTP", "Poll an HTTP server to produce events";
+    roles: SOURCE;
+    formats: required(MESSAGE_FORMATS);
+    table_options: TABLE_OPTIONS;
+    example: "value TEXT", [("endpoint", "'http://localhost:8080/status'"), ("format", "'raw_string'")];
+}
 
 impl Connector for PollingHttp {
-    no_profile!(PollingHttpTable);
-
-    fn table_from_options(
-        &self,
-        opts: &mut ConnectorOptions,
-        _cx: &TableContext<'_>,
-    ) -> Option<PollingHttpTable> {
-        let (endpoint, headers) =
-            http::endpoint_and_headers(opts, &ENDPOINT, &HEADERS, http::HTTP_SCHEMES, false);
-        let method = opts.choice::<HttpMethod>(&METHOD).map(|m| m.node);
-        let body = opts.string(&BODY).map(|b| b.node);
-        let interval = match opts.non_zero(&POLL_INTERVAL_MS) {
-            // Arroyo keeps the interval in an i64.
-            Some(n) if i64::try_from(n.node).is_err() => {
-                opts.report(Diagnostic::error(
-                    codes::OVERFLOW,
-                    n.span,
-                    format!(
-                        "invalid value for `poll_interval_ms`: `{}` is larger than {}",
-                        n.node,
-                        i64::MAX
-                    ),
-                ));
-                None
-            }
-            n => n.map(|n| n.node),
-        };
-        let emit = opts.choice::<EmitBehavior>(&EMIT_BEHAVIOR).map(|e| e.node);
-        Some(PollingHttpTable {
-            endpoint: endpoint?,
-            headers: headers?,
-            method: method?,
-            body,
-            poll_interval_ms: interval?,
-            emit_behavior: emit?,
-        })
-    }
+    no_profile!(PollingHttpTable, read_table);
 
     fn description(&self, _profile: &(), table: &PollingHttpTable) -> String {
         // The query string may carry an API key: show origin and path only.
@@ -152,4 +107,37 @@ impl Connector for PollingHttp {
             table.poll_interval_ms
         )
     }
+}
+
+/// Reads the table options (`Connector::table_from_options`).
+fn read_table(opts: &mut ConnectorOptions, _cx: &TableContext<'_>) -> Option<PollingHttpTable> {
+    let (endpoint, headers) =
+        http::endpoint_and_headers(opts, &ENDPOINT, &HEADERS, http::HTTP_SCHEMES, false);
+    let method = opts.choice::<HttpMethod>(&METHOD).map(|m| m.node);
+    let body = opts.string(&BODY).map(|b| b.node);
+    let interval = match opts.non_zero(&POLL_INTERVAL_MS) {
+        // Arroyo keeps the interval in an i64.
+        Some(n) if i64::try_from(n.node).is_err() => {
+            opts.report(Diagnostic::error(
+                codes::OVERFLOW,
+                n.span,
+                format!(
+                    "invalid value for `poll_interval_ms`: `{}` is larger than {}",
+                    n.node,
+                    i64::MAX
+                ),
+            ));
+            None
+        }
+        n => n.map(|n| n.node),
+    };
+    let emit = opts.choice::<EmitBehavior>(&EMIT_BEHAVIOR).map(|e| e.node);
+    Some(PollingHttpTable {
+        endpoint: endpoint?,
+        headers: headers?,
+        method: method?,
+        body,
+        poll_interval_ms: interval?,
+        emit_behavior: emit?,
+    })
 }

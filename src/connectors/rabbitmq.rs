@@ -10,11 +10,11 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::boilerplate::connector_types;
-use crate::connector::{Connector, ConnectorSpec, Example, Formats, TableContext, MESSAGE_FORMATS};
+use super::boilerplate::{connector_spec, connector_types};
+use crate::connector::{Connector, TableContext, MESSAGE_FORMATS};
 use crate::connectors::common::{checked, require_pair, secret, warn_no_effect};
 use crate::options::option_specs;
-use crate::options::{AppliesTo, ConnectorOptions, OptionKind};
+use crate::options::{ConnectorOptions, OptionKind};
 use crate::profile::Secret;
 
 option_specs! {
@@ -138,24 +138,18 @@ fn check_host(host: &str) -> Result<(), (String, String)> {
     }
 }
 
-/// The examples of the docs and the catalogue-derived tests, one a line.
-#[rustfmt::skip]
-const EXAMPLES: &[Example] = &[
-    Example::new("id BIGINT", &[("stream", "'events'"), ("type", "'source'"), ("format", "'json'")]),
-];
-
-/// What the connector is: roles, formats, metadata and every option.
-pub(crate) const SPEC: ConnectorSpec =
-    ConnectorSpec::new("rabbitmq", "RabbitMQ Stream", "Read RabbitMQ streams")
-        .roles(AppliesTo::SOURCE)
-        .type_option()
-        .formats(Formats::required(MESSAGE_FORMATS))
-        .profile_options(PROFILE_OPTIONS)
-        .table_options(TABLE_OPTIONS)
-        .examples(EXAMPLES);
+connector_spec! {
+    "rabbitmq", "RabbitMQ Stream", "Read RabbitMQ streams";
+    roles: SOURCE;
+    type_option;
+    formats: required(MESSAGE_FORMATS);
+    profile_options: PROFILE_OPTIONS;
+    table_options: TABLE_OPTIONS;
+    example: "id BIGINT", [("stream", "'events'"), ("type", "'source'"), ("format", "'json'")];
+}
 
 impl Connector for Rabbitmq {
-    connector_types!(RabbitmqProfile, RabbitmqTable);
+    connector_types!(RabbitmqProfile, RabbitmqTable, read_table);
 
     fn profile_from_options(&self, opts: &mut ConnectorOptions) -> Option<RabbitmqProfile> {
         let host = opts.string(&HOST);
@@ -217,22 +211,19 @@ impl Connector for Rabbitmq {
         })
     }
 
-    fn table_from_options(
-        &self,
-        opts: &mut ConnectorOptions,
-        _cx: &TableContext<'_>,
-    ) -> Option<RabbitmqTable> {
-        let stream = opts.string(&STREAM);
-        let offset = opts.choice(&SOURCE_OFFSET);
-        Some(RabbitmqTable {
-            stream: stream?.node,
-            offset: offset?.node,
-        })
-    }
-
     fn description(&self, _profile: &RabbitmqProfile, table: &RabbitmqTable) -> String {
         format!("rabbitmq stream '{}'", table.stream)
     }
+}
+
+/// Reads the table options (`Connector::table_from_options`).
+fn read_table(opts: &mut ConnectorOptions, _cx: &TableContext<'_>) -> Option<RabbitmqTable> {
+    let stream = opts.string(&STREAM);
+    let offset = opts.choice(&SOURCE_OFFSET);
+    Some(RabbitmqTable {
+        stream: stream?.node,
+        offset: offset?.node,
+    })
 }
 
 #[cfg(test)]

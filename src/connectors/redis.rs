@@ -15,16 +15,13 @@ use arrow_schema::DataType;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::boilerplate::connector_types;
-use crate::connector::{
-    ConnectionType, Connector, ConnectorSpec, Example, Formats, MetadataDef, TableContext,
-    MESSAGE_FORMATS,
-};
-use crate::connectors::common::{checked, named_column, secret};
+use super::boilerplate::{connector_spec, connector_types};
+use crate::connector::{ConnectionType, Connector, MetadataDef, TableContext, MESSAGE_FORMATS};
+use crate::connectors::common::{checked, named_column, report_neither, secret};
 use crate::connectors::endpoint::parse_endpoint;
 use crate::diagnostics::{codes, Diagnostic};
 use crate::options::option_specs;
-use crate::options::{AppliesTo, ConnectorOptions, OptionKind, OptionSpec};
+use crate::options::{ConnectorOptions, OptionKind, OptionSpec};
 use crate::profile::Secret;
 use crate::schema::ConnectionSchema;
 use crate::span::Spanned;
@@ -184,146 +181,132 @@ fn check_address(
     )
 }
 
-impl Redis {
-    fn connection(&self, opts: &mut ConnectorOptions) -> Option<RedisConnection> {
-        let address = opts.string(&ADDRESS);
-        let cluster = opts.list(&CLUSTER_ADDRESSES);
-        // Present but invalid (already reported): not "missing".
-        let invalid = (address.is_none() && opts.contains(ADDRESS.key))
-            || (cluster.is_none() && opts.contains(CLUSTER_ADDRESSES.key));
-        if let (Some(a), Some(c)) = (
-            opts.key_span(ADDRESS.key),
-            opts.key_span(CLUSTER_ADDRESSES.key),
-        ) {
-            opts.report(
-                Diagnostic::error(
-                    codes::OPTION_CONFLICT,
-                    c,
-                    "only one of `address` and `cluster.addresses` may be set",
-                )
-                .with_label(a, "`address` set here")
-                .with_help("use `address` for a single server, `cluster.addresses` for a cluster"),
-            );
-            return None;
-        }
-        match (address, cluster) {
-            (Some(_), Some(_)) => None,
-            (Some(a), None) => check_address(opts, &ADDRESS, a)
-                .map(|address| RedisConnection::Standard { address }),
-            (None, Some(c)) => {
-                if c.node.is_empty() {
-                    opts.error(
-                        codes::INVALID_VALUE,
-                        c.span,
-                        "`cluster.addresses` lists no address",
-                    );
-                    return None;
-                }
-                let mut out = Vec::new();
-                let mut ok = true;
-                for item in c.node {
-                    let span = if item.span.is_detached() {
-                        c.span
-                    } else {
-                        item.span
-                    };
-                    match check_address(opts, &CLUSTER_ADDRESSES, Spanned::new(item.node, span)) {
-                        Some(a) => out.push(a),
-                        None => ok = false,
-                    }
-                }
-                ok.then_some(RedisConnection::Clustered { addresses: out })
-            }
-            (None, None) => {
-                if !invalid {
-                    opts.report(
-                        Diagnostic::error(
-                            codes::MISSING_OPTION,
-                            opts.anchor(),
-                            "one of `address` or `cluster.addresses` must be set",
-                        )
-                        .with_help("e.g. `address = 'redis://localhost:6379'`"),
-                    );
-                }
-                None
-            }
-        }
+fn connection(opts: &mut ConnectorOptions) -> Option<RedisConnection> {
+    let address = opts.string(&ADDRESS);
+    let cluster = opts.list(&CLUSTER_ADDRESSES);
+    // Present but invalid (already reported): not "missing".
+    let invalid = (address.is_none() && opts.contains(ADDRESS.key))
+        || (cluster.is_none() && opts.contains(CLUSTER_ADDRESSES.key));
+    if let (Some(a), Some(c)) = (
+        opts.key_span(ADDRESS.key),
+        opts.key_span(CLUSTER_ADDRESSES.key),
+    ) {
+        opts.report(
+            Diagnostic::error(
+                codes::OPTION_CONFLICT,
+                c,
+                "only one of `address` and `cluster.addresses` may be set",
+            )
+            .with_label(a, "`address` set here")
+            .with_help("use `address` for a single server, `cluster.addresses` for a cluster"),
+        );
+        return None;
     }
-
-    fn target(&self, opts: &mut ConnectorOptions) -> Option<RedisTarget> {
-        let target = opts.choice::<TargetKind>(&TARGET);
-        let prefix = opts.string(&TARGET_KEY_PREFIX);
-        let key_column = opts.string(&TARGET_KEY_COLUMN).map(|s| s.node);
-        let Some(target) = target else {
-            // Without a (valid) target the per-target options cannot be judged.
-            for spec in [
-                &TARGET_TTL_SECS,
-                &TARGET_MAX_LENGTH,
-                &TARGET_OPERATION,
-                &TARGET_FIELD_COLUMN,
-            ] {
-                opts.take(spec.key);
+    match (address, cluster) {
+        (Some(_), Some(_)) => None,
+        (Some(a), None) => {
+            check_address(opts, &ADDRESS, a).map(|address| RedisConnection::Standard { address })
+        }
+        (None, Some(c)) => {
+            if c.node.is_empty() {
+                opts.error(
+                    codes::INVALID_VALUE,
+                    c.span,
+                    "`cluster.addresses` lists no address",
+                );
+                return None;
             }
-            return None;
-        };
-        // Each per-target option is read only when `target` is its target (the spec's
-        // condition); the others are reported by the catalogue.
-        match target.node {
-            TargetKind::String => {
-                let ttl = opts.non_zero(&TARGET_TTL_SECS).map(|t| t.node);
-                Some(RedisTarget::String {
-                    key_prefix: prefix?.node,
-                    key_column,
-                    ttl_secs: ttl,
-                })
+            let mut out = Vec::new();
+            let mut ok = true;
+            for item in c.node {
+                let span = if item.span.is_detached() {
+                    c.span
+                } else {
+                    item.span
+                };
+                match check_address(opts, &CLUSTER_ADDRESSES, Spanned::new(item.node, span)) {
+                    Some(a) => out.push(a),
+                    None => ok = false,
+                }
             }
-            TargetKind::List => {
-                let max_length = opts.non_zero(&TARGET_MAX_LENGTH).map(|t| t.node);
-                let operation = opts.choice(&TARGET_OPERATION);
-                Some(RedisTarget::List {
-                    key_prefix: prefix?.node,
-                    key_column,
-                    max_length,
-                    operation: operation?.node,
-                })
-            }
-            TargetKind::Hash => {
-                let field = opts.string(&TARGET_FIELD_COLUMN);
-                Some(RedisTarget::Hash {
-                    key_prefix: prefix?.node,
-                    key_column,
-                    field_column: field?.node,
-                })
-            }
+            ok.then_some(RedisConnection::Clustered { addresses: out })
+        }
+        (None, None) => {
+            report_neither(
+                opts,
+                invalid,
+                "one of `address` or `cluster.addresses` must be set",
+                "e.g. `address = 'redis://localhost:6379'`",
+            );
+            None
         }
     }
 }
 
-/// The examples of the docs and the catalogue-derived tests, one a line.
-#[rustfmt::skip]
-const EXAMPLES: &[Example] = &[
-    Example::new("id TEXT METADATA FROM 'key' PRIMARY KEY, plan TEXT", &[("address", "'redis://localhost:6379'"), ("format", "'json'")]).temporary(),
-    Example::new("id TEXT, plan TEXT", &[("address", "'redis://localhost:6379'"), ("type", "'sink'"), ("target", "'string'"), ("target.key_prefix", "'user:'"), ("format", "'json'")]),
-];
+fn target(opts: &mut ConnectorOptions) -> Option<RedisTarget> {
+    let target = opts.choice::<TargetKind>(&TARGET);
+    let prefix = opts.string(&TARGET_KEY_PREFIX);
+    let key_column = opts.string(&TARGET_KEY_COLUMN).map(|s| s.node);
+    let Some(target) = target else {
+        // Without a (valid) target the per-target options cannot be judged.
+        for spec in [
+            &TARGET_TTL_SECS,
+            &TARGET_MAX_LENGTH,
+            &TARGET_OPERATION,
+            &TARGET_FIELD_COLUMN,
+        ] {
+            opts.take(spec.key);
+        }
+        return None;
+    };
+    // Each per-target option is read only when `target` is its target (the spec's
+    // condition); the others are reported by the catalogue.
+    match target.node {
+        TargetKind::String => {
+            let ttl = opts.non_zero(&TARGET_TTL_SECS).map(|t| t.node);
+            Some(RedisTarget::String {
+                key_prefix: prefix?.node,
+                key_column,
+                ttl_secs: ttl,
+            })
+        }
+        TargetKind::List => {
+            let max_length = opts.non_zero(&TARGET_MAX_LENGTH).map(|t| t.node);
+            let operation = opts.choice(&TARGET_OPERATION);
+            Some(RedisTarget::List {
+                key_prefix: prefix?.node,
+                key_column,
+                max_length,
+                operation: operation?.node,
+            })
+        }
+        TargetKind::Hash => {
+            let field = opts.string(&TARGET_FIELD_COLUMN);
+            Some(RedisTarget::Hash {
+                key_prefix: prefix?.node,
+                key_column,
+                field_column: field?.node,
+            })
+        }
+    }
+}
 
-/// What the connector is: roles, formats, metadata and every option.
-pub(crate) const SPEC: ConnectorSpec = ConnectorSpec::new(
-    "redis",
-    "Redis",
-    "Write results to Redis, or look rows up by Redis key",
-)
-.roles(AppliesTo::SINK.or(AppliesTo::LOOKUP))
-.formats(Formats::required(MESSAGE_FORMATS))
-.metadata(METADATA)
-.profile_options(PROFILE_OPTIONS)
-.table_options(TABLE_OPTIONS)
-.examples(EXAMPLES);
+connector_spec! {
+    "redis", "Redis", "Write results to Redis, or look rows up by Redis key";
+    roles: SINK | LOOKUP;
+    formats: required(MESSAGE_FORMATS);
+    metadata: METADATA;
+    profile_options: PROFILE_OPTIONS;
+    table_options: TABLE_OPTIONS;
+    temporary example: "id TEXT METADATA FROM 'key' PRIMARY KEY, plan TEXT", [("address", "'redis://localhost:6379'"), ("format", "'json'")];
+    example: "id TEXT, plan TEXT", [("address", "'redis://localhost:6379'"), ("type", "'sink'"), ("target", "'string'"), ("target.key_prefix", "'user:'"), ("format", "'json'")];
+}
 
 impl Connector for Redis {
-    connector_types!(RedisProfile, RedisTable);
+    connector_types!(RedisProfile, RedisTable, read_table);
 
     fn profile_from_options(&self, opts: &mut ConnectorOptions) -> Option<RedisProfile> {
-        let connection = self.connection(opts);
+        let connection = connection(opts);
         let username = opts.string(&USERNAME).map(|s| s.node);
         let password = secret(opts, &PASSWORD);
         Some(RedisProfile {
@@ -331,22 +314,6 @@ impl Connector for Redis {
             username,
             password,
         })
-    }
-
-    fn table_from_options(
-        &self,
-        opts: &mut ConnectorOptions,
-        cx: &TableContext<'_>,
-    ) -> Option<RedisTable> {
-        let kind = match cx.connection_type {
-            ConnectionType::Sink => self
-                .target(opts)
-                .map(|target| RedisTableKind::Sink { target }),
-            // Sink options on a lookup table stay pending; the compiler reports them as
-            // applying to sinks only.
-            ConnectionType::Lookup | ConnectionType::Source => Some(RedisTableKind::Lookup {}),
-        };
-        Some(RedisTable { kind: kind? })
     }
 
     fn description(&self, _profile: &RedisProfile, table: &RedisTable) -> String {
@@ -399,6 +366,17 @@ impl Connector for Redis {
             }
         }
     }
+}
+
+/// Reads the table options (`Connector::table_from_options`).
+fn read_table(opts: &mut ConnectorOptions, cx: &TableContext<'_>) -> Option<RedisTable> {
+    let kind = match cx.connection_type {
+        ConnectionType::Sink => target(opts).map(|target| RedisTableKind::Sink { target }),
+        // Sink options on a lookup table stay pending; the compiler reports them as
+        // applying to sinks only.
+        ConnectionType::Lookup | ConnectionType::Source => Some(RedisTableKind::Lookup {}),
+    };
+    Some(RedisTable { kind: kind? })
 }
 
 /// A sink's key or field column must be a NOT NULL TEXT column of the table.

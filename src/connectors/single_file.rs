@@ -9,12 +9,12 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::boilerplate::no_profile;
+use super::boilerplate::{connector_spec, no_profile};
 use crate::connection_type::ConnectionType;
-use crate::connector::{Connector, ConnectorSpec, Example, Formats, TableContext};
+use crate::connector::{Connector, TableContext};
 use crate::diagnostics::{codes, Diagnostic};
 use crate::options::option_specs;
-use crate::options::{AppliesTo, ConnectorOptions};
+use crate::options::ConnectorOptions;
 
 option_specs! {
     TABLE_OPTIONS = [
@@ -64,63 +64,17 @@ fn url_scheme(path: &str) -> Option<&str> {
     is_scheme.then_some(scheme)
 }
 
-/// The examples of the docs and the catalogue-derived tests, one a line.
-#[rustfmt::skip]
-const EXAMPLES: &[Example] = &[
-    Example::new("id BIGINT", &[("path", "'/tmp/in.json'"), ("type", "'source'"), ("format", "'json'")]),
-    Example::new("id BIGINT", &[("path", "'/tmp/out.json'"), ("type", "'sink'"), ("format", "'json'")]),
-];
-
-/// What the connector is: roles, formats, metadata and every option.
-pub(crate) const SPEC: ConnectorSpec = ConnectorSpec::new(
-    "single_file",
-    "Single File",
-    "Read or write a single local file, one record per line",
-)
-.roles(AppliesTo::SOURCE.or(AppliesTo::SINK))
-.formats(Formats::required(LINE_FORMATS))
-.table_options(TABLE_OPTIONS)
-.examples(EXAMPLES);
+connector_spec! {
+    "single_file", "Single File", "Read or write a single local file, one record per line";
+    roles: SOURCE | SINK;
+    formats: required(LINE_FORMATS);
+    table_options: TABLE_OPTIONS;
+    example: "id BIGINT", [("path", "'/tmp/in.json'"), ("type", "'source'"), ("format", "'json'")];
+    example: "id BIGINT", [("path", "'/tmp/out.json'"), ("type", "'sink'"), ("format", "'json'")];
+}
 
 impl Connector for SingleFile {
-    no_profile!(SingleFileTable);
-
-    fn table_from_options(
-        &self,
-        opts: &mut ConnectorOptions,
-        cx: &TableContext<'_>,
-    ) -> Option<SingleFileTable> {
-        let path = opts.string(&PATH);
-        let kind = match cx.connection_type {
-            ConnectionType::Source => Some(SingleFileKind::Source {
-                wait_for_control: opts.bool(&WAIT_FOR_CONTROL)?.node,
-            }),
-            _ => Some(SingleFileKind::Sink {}),
-        };
-        let path = path.and_then(|p| match url_scheme(&p.node) {
-            Some(scheme) => {
-                opts.report(
-                    Diagnostic::error(
-                        codes::INVALID_VALUE,
-                        p.span,
-                        format!(
-                            "invalid value for `path`: `single_file` reads a local file, but `{}` is a URL with scheme `{scheme}`",
-                            p.node
-                        ),
-                    )
-                    .with_help(
-                        "give a local path such as `/data/input.json`, or use `connector = 'filesystem'` for object stores and URLs",
-                    ),
-                );
-                None
-            }
-            None => Some(p.node),
-        });
-        Some(SingleFileTable {
-            path: path?,
-            kind: kind?,
-        })
-    }
+    no_profile!(SingleFileTable, read_table);
 
     fn description(&self, _profile: &(), table: &SingleFileTable) -> String {
         let side = match table.kind {
@@ -129,6 +83,40 @@ impl Connector for SingleFile {
         };
         format!("single file {side} '{}'", table.path)
     }
+}
+
+/// Reads the table options (`Connector::table_from_options`).
+fn read_table(opts: &mut ConnectorOptions, cx: &TableContext<'_>) -> Option<SingleFileTable> {
+    let path = opts.string(&PATH);
+    let kind = match cx.connection_type {
+        ConnectionType::Source => Some(SingleFileKind::Source {
+            wait_for_control: opts.bool(&WAIT_FOR_CONTROL)?.node,
+        }),
+        _ => Some(SingleFileKind::Sink {}),
+    };
+    let path = path.and_then(|p| match url_scheme(&p.node) {
+        Some(scheme) => {
+            opts.report(
+                Diagnostic::error(
+                    codes::INVALID_VALUE,
+                    p.span,
+                    format!(
+                        "invalid value for `path`: `single_file` reads a local file, but `{}` is a URL with scheme `{scheme}`",
+                        p.node
+                    ),
+                )
+                .with_help(
+                    "give a local path such as `/data/input.json`, or use `connector = 'filesystem'` for object stores and URLs",
+                ),
+            );
+            None
+        }
+        None => Some(p.node),
+    });
+    Some(SingleFileTable {
+        path: path?,
+        kind: kind?,
+    })
 }
 
 #[cfg(test)]

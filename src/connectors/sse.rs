@@ -8,11 +8,11 @@ use std::collections::BTreeMap;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::boilerplate::no_profile;
-use crate::connector::{Connector, ConnectorSpec, Example, Formats, TableContext, MESSAGE_FORMATS};
+use super::boilerplate::{connector_spec, no_profile};
+use crate::connector::{Connector, TableContext, MESSAGE_FORMATS};
 use crate::connectors::http;
 use crate::options::option_specs;
-use crate::options::{AppliesTo, ConnectorOptions, OptionKind};
+use crate::options::{ConnectorOptions, OptionKind};
 use crate::profile::Secret;
 
 option_specs! {
@@ -40,44 +40,16 @@ pub struct SseTable {
     pub events: Vec<String>,
 }
 
-/// The examples of the docs and the catalogue-derived tests, one a line.
-#[rustfmt::skip]
-const EXAMPLES: &[Example] = &[
-    Example::new("value TEXT", &[("endpoint", "'http://localhost:9000/events'"), ("format", "'raw_string'")]),
-];
-
-/// What the connector is: roles, formats, metadata and every option.
-pub(crate) const SPEC: ConnectorSpec = ConnectorSpec::new(
-    "sse",
-    "Server-Sent Events",
-    "Connect to a SSE/EventSource server",
-)
-.roles(AppliesTo::SOURCE)
-.formats(Formats::required(MESSAGE_FORMATS))
-.table_options(TABLE_OPTIONS)
-.examples(EXAMPLES);
+connector_spec! {
+    "sse", "Server-Sent Events", "Connect to a SSE/EventSource server";
+    roles: SOURCE;
+    formats: required(MESSAGE_FORMATS);
+    table_options: TABLE_OPTIONS;
+    example: "value TEXT", [("endpoint", "'http://localhost:9000/events'"), ("format", "'raw_string'")];
+}
 
 impl Connector for Sse {
-    no_profile!(SseTable);
-
-    fn table_from_options(
-        &self,
-        opts: &mut ConnectorOptions,
-        _cx: &TableContext<'_>,
-    ) -> Option<SseTable> {
-        let (endpoint, headers) =
-            http::endpoint_and_headers(opts, &ENDPOINT, &HEADERS, http::HTTP_SCHEMES, false);
-        let events = match opts.list(&EVENTS) {
-            Some(list) => Some(list.node.into_iter().map(|e| e.node).collect()),
-            None if opts.contains(EVENTS.key) => None,
-            None => Some(Vec::new()),
-        };
-        Some(SseTable {
-            endpoint: endpoint?,
-            headers: headers?,
-            events: events?,
-        })
-    }
+    no_profile!(SseTable, read_table);
 
     fn description(&self, _profile: &(), table: &SseTable) -> String {
         // The query string may carry an API key: show origin and path only.
@@ -88,4 +60,20 @@ impl Connector for Sse {
             format!("sse source '{url}' (events: {})", table.events.join(", "))
         }
     }
+}
+
+/// Reads the table options (`Connector::table_from_options`).
+fn read_table(opts: &mut ConnectorOptions, _cx: &TableContext<'_>) -> Option<SseTable> {
+    let (endpoint, headers) =
+        http::endpoint_and_headers(opts, &ENDPOINT, &HEADERS, http::HTTP_SCHEMES, false);
+    let events = match opts.list(&EVENTS) {
+        Some(list) => Some(list.node.into_iter().map(|e| e.node).collect()),
+        None if opts.contains(EVENTS.key) => None,
+        None => Some(Vec::new()),
+    };
+    Some(SseTable {
+        endpoint: endpoint?,
+        headers: headers?,
+        events: events?,
+    })
 }

@@ -11,11 +11,11 @@ use std::collections::BTreeMap;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::boilerplate::no_profile;
-use crate::connector::{Connector, ConnectorSpec, Example, Formats, TableContext, MESSAGE_FORMATS};
+use super::boilerplate::{connector_spec, no_profile};
+use crate::connector::{Connector, TableContext, MESSAGE_FORMATS};
 use crate::connectors::http;
 use crate::options::option_specs;
-use crate::options::{AppliesTo, ConnectorOptions};
+use crate::options::ConnectorOptions;
 use crate::profile::Secret;
 
 option_specs! {
@@ -39,36 +39,17 @@ pub struct WebhookTable {
     pub headers: BTreeMap<String, Secret>,
 }
 
-/// The examples of the docs and the catalogue-derived tests, one a line.
-#[rustfmt::skip]
-const EXAMPLES: &[Example] = &[
-    Example::new("value TEXT", &[("endpoint", "'http://localhost:9000/hook'"), ("format", "'raw_string'")]),
-];
-
-/// What the connector is: roles, formats, metadata and every option.
-pub(crate) const SPEC: ConnectorSpec =
-    ConnectorSpec::new("webhook", "Webhook", "Sink results via Webhooks")
-        .roles(AppliesTo::SINK)
-        .formats(Formats::required(MESSAGE_FORMATS))
-        .table_options(TABLE_OPTIONS)
-        .foreign_options(&[("url", "endpoint")])
-        .examples(EXAMPLES);
+connector_spec! {
+    "webhook", "Webhook", "Sink results via Webhooks";
+    roles: SINK;
+    formats: required(MESSAGE_FORMATS);
+    table_options: TABLE_OPTIONS;
+    foreign_options: &[("url", "endpoint")];
+    example: "value TEXT", [("endpoint", "'http://localhost:9000/hook'"), ("format", "'raw_string'")];
+}
 
 impl Connector for Webhook {
-    no_profile!(WebhookTable);
-
-    fn table_from_options(
-        &self,
-        opts: &mut ConnectorOptions,
-        _cx: &TableContext<'_>,
-    ) -> Option<WebhookTable> {
-        let (endpoint, headers) =
-            http::endpoint_and_headers(opts, &ENDPOINT, &HEADERS, http::HTTP_SCHEMES, true);
-        Some(WebhookTable {
-            endpoint: endpoint?,
-            headers: headers?,
-        })
-    }
+    no_profile!(WebhookTable, read_table);
 
     fn description(&self, _profile: &(), table: &WebhookTable) -> String {
         // Origin only: the path and query of a webhook URL are often its secret.
@@ -77,4 +58,14 @@ impl Connector for Webhook {
             .unwrap_or_else(|_| "an invalid endpoint".to_string());
         format!("webhook sink to '{origin}'")
     }
+}
+
+/// Reads the table options (`Connector::table_from_options`).
+fn read_table(opts: &mut ConnectorOptions, _cx: &TableContext<'_>) -> Option<WebhookTable> {
+    let (endpoint, headers) =
+        http::endpoint_and_headers(opts, &ENDPOINT, &HEADERS, http::HTTP_SCHEMES, true);
+    Some(WebhookTable {
+        endpoint: endpoint?,
+        headers: headers?,
+    })
 }

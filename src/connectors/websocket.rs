@@ -12,12 +12,12 @@ use std::collections::BTreeMap;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::boilerplate::no_profile;
-use crate::connector::{Connector, ConnectorSpec, Example, Formats, TableContext, MESSAGE_FORMATS};
+use super::boilerplate::{connector_spec, no_profile};
+use crate::connector::{Connector, TableContext, MESSAGE_FORMATS};
 use crate::connectors::http;
 use crate::diagnostics::{codes, Diagnostic};
 use crate::options::option_specs;
-use crate::options::{grammar, AppliesTo, ConnectorOptions, OptionKind, Value};
+use crate::options::{grammar, ConnectorOptions, OptionKind, Value};
 use crate::profile::Secret;
 use crate::span::{Span, Spanned};
 
@@ -200,43 +200,33 @@ fn subscription_messages(opts: &mut ConnectorOptions) -> Option<Vec<String>> {
     }
 }
 
-/// The examples of the docs and the catalogue-derived tests, one a line.
-#[rustfmt::skip]
-const EXAMPLES: &[Example] = &[
-    Example::new("value TEXT", &[("endpoint", "'ws://localhost:9001'"), ("format", "'raw_string'")]),
-];
-
-/// What the connector is: roles, formats, metadata and every option.
-pub(crate) const SPEC: ConnectorSpec =
-    ConnectorSpec::new("websocket", "Websocket", "Connect to a Websocket server")
-        .roles(AppliesTo::SOURCE)
-        .formats(Formats::required(MESSAGE_FORMATS))
-        .table_options(TABLE_OPTIONS)
-        .examples(EXAMPLES);
+connector_spec! {
+    "websocket", "Websocket", "Connect to a Websocket server";
+    roles: SOURCE;
+    formats: required(MESSAGE_FORMATS);
+    table_options: TABLE_OPTIONS;
+    example: "value TEXT", [("endpoint", "'ws://localhost:9001'"), ("format", "'raw_string'")];
+}
 
 impl Connector for Websocket {
-    no_profile!(WebsocketTable);
-
-    fn table_from_options(
-        &self,
-        opts: &mut ConnectorOptions,
-        _cx: &TableContext<'_>,
-    ) -> Option<WebsocketTable> {
-        let (endpoint, headers) =
-            http::endpoint_and_headers(opts, &ENDPOINT, &HEADERS, SCHEMES, false);
-        let messages = subscription_messages(opts);
-        Some(WebsocketTable {
-            endpoint: endpoint?,
-            headers: headers?,
-            subscription_messages: messages?,
-        })
-    }
+    no_profile!(WebsocketTable, read_table);
 
     fn description(&self, _profile: &(), table: &WebsocketTable) -> String {
         // The query string may carry an API key: show origin and path only.
         let url = http::describe_endpoint(&table.endpoint, SCHEMES, false);
         format!("websocket source '{url}'")
     }
+}
+
+/// Reads the table options (`Connector::table_from_options`).
+fn read_table(opts: &mut ConnectorOptions, _cx: &TableContext<'_>) -> Option<WebsocketTable> {
+    let (endpoint, headers) = http::endpoint_and_headers(opts, &ENDPOINT, &HEADERS, SCHEMES, false);
+    let messages = subscription_messages(opts);
+    Some(WebsocketTable {
+        endpoint: endpoint?,
+        headers: headers?,
+        subscription_messages: messages?,
+    })
 }
 
 #[cfg(test)]
