@@ -101,3 +101,18 @@ fn top_level_modules_form_no_cycle() {
         }
     }
 }
+
+#[test]
+fn no_source_file_is_over_800_lines_outside_its_tests() {
+    let root = src_root();
+    let mut files = Vec::new();
+    sources(&root, &mut files);
+    let long: Vec<String> = files
+        .iter()
+        .filter_map(|f| {
+            let lines = non_test_code(f)?.lines().count();
+            (lines > 800).then(|| format!("{} ({lines} lines)", f.display()))
+        })
+        .collect();
+    assert!(long.is_empty(), "split these by concern: {long:?}");
+}
