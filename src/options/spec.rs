@@ -47,7 +47,7 @@ pub enum OptionKind {
 
 impl OptionKind {
     /// How the kind is described in docs and messages.
-    pub fn describe(self) -> String {
+    pub(crate) fn describe(self) -> String {
         match self {
             OptionKind::String => "string".into(),
             OptionKind::Bool => "boolean".into(),
@@ -122,12 +122,12 @@ impl AppliesTo {
     }
 
     /// Whether it applies to every connection type.
-    pub fn is_any(self) -> bool {
+    pub(crate) fn is_any(self) -> bool {
         self == Self::ANY
     }
 
     /// "sources", "sinks and lookup tables", … for messages and docs.
-    pub fn describe(self) -> String {
+    pub(crate) fn describe(self) -> String {
         let names: Vec<&str> = [
             (ConnectionType::Source, "sources"),
             (ConnectionType::Sink, "sinks"),
