@@ -46,8 +46,8 @@ option_specs! {
     pub(crate) KEY = string("key").required().sensitive().doc("Confluent Cloud API key of the cluster; `{{ VAR }}` placeholders allowed.");
     pub(crate) SECRET = string("secret").required().sensitive().doc("Confluent Cloud API secret of the cluster; `{{ VAR }}` placeholders allowed.");
     pub(crate) REGISTRY_ENDPOINT = string("schema_registry.endpoint").doc("`http(s)://` URL of the Confluent Cloud schema registry.");
-    pub(crate) REGISTRY_API_KEY = string("schema_registry.api_key").sensitive().doc("Schema registry API key; required with `schema_registry.endpoint`.");
-    pub(crate) REGISTRY_API_SECRET = string("schema_registry.api_secret").sensitive().doc("Schema registry API secret; required with `schema_registry.endpoint`.");
+    pub(crate) REGISTRY_API_KEY = string("schema_registry.api_key").required().when_set("schema_registry.endpoint").sensitive().doc("Schema registry API key (Confluent Cloud registries always need one).");
+    pub(crate) REGISTRY_API_SECRET = string("schema_registry.api_secret").required().when_set("schema_registry.endpoint").sensitive().doc("Schema registry API secret.");
 }
 
 const PROFILE_OPTIONS: &[OptionSpec] = &[
@@ -155,9 +155,6 @@ impl Connector for Confluent {
         let registry = if present {
             let api_key = common::secret(opts, &REGISTRY_API_KEY);
             let api_secret = common::secret(opts, &REGISTRY_API_SECRET);
-            // Confluent Cloud registries always need credentials (Arroyo requires them too).
-            let api_key = opts.required(&REGISTRY_API_KEY, api_key);
-            let api_secret = opts.required(&REGISTRY_API_SECRET, api_secret);
             match (endpoint, api_key, api_secret) {
                 (Some(endpoint), Some(api_key), Some(api_secret)) => {
                     Some(Some(ConfluentRegistry {
@@ -169,7 +166,6 @@ impl Connector for Confluent {
                 _ => None,
             }
         } else {
-            kafka::reject_without_endpoint(opts, &[&REGISTRY_API_KEY, &REGISTRY_API_SECRET]);
             Some(None)
         };
         Some(ConfluentProfile {

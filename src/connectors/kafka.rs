@@ -17,7 +17,7 @@ use crate::connectors::common::{checked, named_column, secret};
 use crate::connectors::endpoint::parse_host_port_list;
 use crate::diagnostics::{codes, Diagnostic};
 use crate::options::option_specs;
-use crate::options::{ConnectorOptions, OptionKind, OptionSpec};
+use crate::options::{ConnectorOptions, OptionKind};
 use crate::profile::Secret;
 use crate::schema::{ConnectionSchema, Format};
 
@@ -31,8 +31,8 @@ option_specs! {
         pub(crate) AUTH_PASSWORD = string("auth.password").required().when("auth.type", &["sasl"]).sensitive().doc("SASL password; `{{ VAR }}` placeholders allowed.");
         pub(crate) AUTH_REGION = string("auth.region").required().when("auth.type", &["aws_msk_iam"]).doc("AWS region of the MSK cluster.");
         pub(crate) REGISTRY_ENDPOINT = string("schema_registry.endpoint").doc("URL of a Confluent schema registry.");
-        pub(crate) REGISTRY_API_KEY = string("schema_registry.api_key").sensitive().doc("Schema registry API key.");
-        pub(crate) REGISTRY_API_SECRET = string("schema_registry.api_secret").sensitive().doc("Schema registry API secret.");
+        pub(crate) REGISTRY_API_KEY = string("schema_registry.api_key").when_set("schema_registry.endpoint").sensitive().doc("Schema registry API key.");
+        pub(crate) REGISTRY_API_SECRET = string("schema_registry.api_secret").when_set("schema_registry.endpoint").sensitive().doc("Schema registry API secret.");
     ]
 }
 
@@ -217,23 +217,6 @@ pub enum CommitMode {
     ExactlyOnce,
 }
 
-/// Reports each of `specs` that is set without `schema_registry.endpoint` (a registry's
-/// credentials mean nothing without a registry), and drops it. Shared with `confluent`.
-pub(crate) fn reject_without_endpoint(opts: &mut ConnectorOptions, specs: &[&OptionSpec]) {
-    for spec in specs {
-        if let (Some(span), Some(_)) = (opts.key_span(spec.key), opts.take(spec.key)) {
-            opts.report(
-                Diagnostic::error(
-                    codes::OPTION_CONFLICT,
-                    span,
-                    format!("`{}` needs `schema_registry.endpoint`", spec.key),
-                )
-                .with_help("set `schema_registry.endpoint` to the registry's URL"),
-            );
-        }
-    }
-}
-
 /// Pulls the required `bootstrap_servers` and checks it as a `host:port` list
 /// ([`endpoint::parse_host_port_list`](crate::connectors::endpoint::parse_host_port_list)).
 /// `scheme_help` replaces the help given for a `scheme://` prefix (connectors without
@@ -309,9 +292,6 @@ impl Connector for Kafka {
             api_key: secret(opts, &REGISTRY_API_KEY),
             api_secret: secret(opts, &REGISTRY_API_SECRET),
         });
-        if registry.is_none() {
-            reject_without_endpoint(opts, &[&REGISTRY_API_KEY, &REGISTRY_API_SECRET]);
-        }
         Some(KafkaProfile {
             bootstrap_servers: servers?,
             authentication: auth?,
