@@ -630,7 +630,12 @@ impl ConnectorOptions {
         if pending.is_empty() {
             return;
         }
-        let valid = self.valid_keys();
+        let applicable = self.applicable_keys();
+        let unwritten: Vec<&str> = applicable
+            .iter()
+            .copied()
+            .filter(|k| !self.contains(k))
+            .collect();
         for key in pending {
             let d = self
                 .explain_inapplicable(&key)
@@ -642,7 +647,7 @@ impl ConnectorOptions {
                         })
                         .map(|(_, code, msg)| Diagnostic::error(*code, key.span, msg.clone()))
                 })
-                .unwrap_or_else(|| unknown_option(&key, &valid));
+                .unwrap_or_else(|| unknown_option(&key, &applicable, &unwritten));
             self.report(d);
         }
         for e in &mut self.entries {
@@ -651,7 +656,7 @@ impl ConnectorOptions {
     }
 
     /// Keys of the catalogue that apply to this table, sorted and deduplicated.
-    pub(crate) fn valid_keys(&self) -> Vec<&'static str> {
+    pub(crate) fn applicable_keys(&self) -> Vec<&'static str> {
         let mut keys: Vec<&'static str> = self
             .catalogue
             .iter()
@@ -709,17 +714,21 @@ impl ConnectorOptions {
     }
 }
 
-/// `option::unknown` for `key`, with the nearest of `valid` or the whole list as help.
-fn unknown_option(key: &Spanned<String>, valid: &[&str]) -> Diagnostic {
+/// `option::unknown` for `key`: the nearest applicable key as help (a near-duplicate of a
+/// written key is worth pointing out too), or else the keys not written yet.
+fn unknown_option(key: &Spanned<String>, applicable: &[&str], unwritten: &[&str]) -> Diagnostic {
     let d = Diagnostic::error(
         codes::UNKNOWN_OPTION,
         key.span,
         format!("unknown option `{}`", key.node),
     );
-    match grammar::did_you_mean(&key.node, valid.iter().copied()) {
+    match grammar::did_you_mean(&key.node, applicable.iter().copied()) {
         Some(s) => d.with_help(format!("did you mean `{s}`?")),
-        None if valid.is_empty() => d.with_help("this table takes no further options"),
-        None => d.with_help(format!("valid options here: {}", spec::quoted_list(valid))),
+        None if unwritten.is_empty() => d.with_help("this table takes no further options"),
+        None => d.with_help(format!(
+            "valid options here: {}",
+            spec::quoted_list(unwritten)
+        )),
     }
 }
 

@@ -216,11 +216,11 @@ fn unknown_keys_get_the_nearest_applicable_key() {
 }
 
 #[test]
-fn valid_keys_leave_out_what_does_not_apply() {
+fn applicable_keys_leave_out_what_does_not_apply() {
     let mut o = opts(&[]);
     o.add_catalogue(ALL);
     o.set_connection_type(ConnectionType::Sink);
-    let keys = o.valid_keys();
+    let keys = o.applicable_keys();
     assert!(keys.contains(&"topic"));
     assert!(!keys.contains(&"source.offset"));
     assert!(
@@ -300,4 +300,18 @@ fn many_options_are_found_through_the_index() {
         Spanned::new(s("w"), Span::new(0, 1)),
     );
     assert_eq!(codes(&mut o), ["option::duplicate"]);
+}
+
+#[test]
+fn the_list_of_valid_keys_leaves_out_written_ones() {
+    let mut o = opts(&[("topic", s("t")), ("qqqqqqqq", s("u"))]);
+    o.add_catalogue(ALL);
+    assert_eq!(o.string(&TOPIC).map(|v| v.node), Some("t".to_string()));
+    o.finish(&[]);
+    let d = o.take_diagnostics();
+    assert_eq!(d[0].code, codes::UNKNOWN_OPTION);
+    let help = d[0].help.as_deref().unwrap_or("");
+    assert!(help.starts_with("valid options here:"), "{help}");
+    assert!(!help.contains("`topic`"), "{help}");
+    assert!(help.contains("`wait`"), "{help}");
 }
