@@ -83,6 +83,7 @@ pub mod diagnostics;
 #[cfg(test)]
 mod docs;
 pub(crate) mod json;
+mod messages;
 pub mod options;
 pub(crate) mod parse;
 pub mod profile;

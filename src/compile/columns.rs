@@ -206,7 +206,7 @@ pub(super) fn report_unknown_column(
     name: &Spanned<String>,
     what: &str,
 ) {
-    opts.report(super::messages::unknown_column(
+    opts.report(crate::messages::unknown_column(
         name.span,
         &name.node,
         what,

@@ -15,7 +15,8 @@ use crate::schema::expand::{Expansion, SchemaError};
 use crate::schema::format::{self, Format};
 use crate::span::Span;
 
-use super::{messages, TableCompiler};
+use super::TableCompiler;
+use crate::messages;
 impl TableCompiler<'_> {
     /// Finds the format's schema definition (inline, file or registry subject), expands
     /// it, and reports what was lost. `None` when there is none or it failed (reported).

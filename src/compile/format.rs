@@ -10,7 +10,8 @@ use crate::schema::format::{self, Format, JsonCompression, JsonFormat};
 use crate::schema::ConnectionSchema;
 use crate::span::Span;
 
-use super::{messages, TableCompiler};
+use super::TableCompiler;
+use crate::messages;
 impl TableCompiler<'_> {
     pub(super) fn check_format(&mut self, format: Option<&(Format, Span)>) {
         let spec = self.connector.spec();

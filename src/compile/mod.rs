@@ -8,7 +8,7 @@ mod definition;
 mod finish;
 mod format;
 mod memory;
-pub(crate) mod messages;
+
 mod output;
 mod profile;
 mod table_type;
@@ -276,7 +276,7 @@ fn compile_options(
     };
     let Some(connector) = env.registry.get(&connector_name.node) else {
         let names: Vec<&str> = env.registry.names().collect();
-        opts.report(messages::suggest(
+        opts.report(crate::messages::suggest(
             Diagnostic::error(
                 codes::UNKNOWN_CONNECTOR,
                 connector_name.span,
@@ -444,8 +444,11 @@ impl TableCompiler<'_> {
                 schema_format::BAD_DATA.key,
             ] {
                 if let Some(span) = self.opts.key_span(key) {
-                    self.opts
-                        .report(messages::fixed_encoding(span, self.connector_name, key));
+                    self.opts.report(crate::messages::fixed_encoding(
+                        span,
+                        self.connector_name,
+                        key,
+                    ));
                 }
             }
         }
@@ -463,7 +466,7 @@ impl TableCompiler<'_> {
                 )
             };
             self.opts
-                .report(messages::not_applicable(p.span, message).with_help(help));
+                .report(crate::messages::not_applicable(p.span, message).with_help(help));
         }
         self.finish_options(
             connection_type,

@@ -6,7 +6,8 @@ use crate::options::ConnectorOptions;
 use crate::profile::{ConnectionProfile, ResolveError};
 use crate::span::Spanned;
 
-use super::{messages, TableCompiler};
+use super::TableCompiler;
+use crate::messages;
 impl TableCompiler<'_> {
     /// Reads the profile: from the named connection profile, or from the WITH clause.
     pub(super) fn profile(

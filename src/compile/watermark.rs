@@ -11,7 +11,8 @@ use crate::schema::expand::is_json;
 use crate::schema::{ConnectionSchema, Watermark};
 
 use super::columns::{check_refs, report_unknown_column, Known};
-use super::{messages, TableCompiler, EVENT_TIME_FIELD};
+use super::{TableCompiler, EVENT_TIME_FIELD};
+use crate::messages;
 impl TableCompiler<'_> {
     pub(super) fn watermark(&mut self, fields: &[Field]) -> Option<Watermark> {
         let def = self.def;

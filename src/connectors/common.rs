@@ -5,7 +5,7 @@
 use arrow_schema::Field;
 
 use crate::diagnostics::{codes, Diagnostic};
-use crate::options::{grammar, ConnectorOptions, OptionSpec};
+use crate::options::{ConnectorOptions, OptionSpec};
 use crate::profile::Secret;
 use crate::schema::ConnectionSchema;
 use crate::span::{Span, Spanned};
@@ -105,12 +105,8 @@ pub(crate) fn warn_no_effect(
     for spec in specs {
         if let Some(span) = opts.key_span(spec.key) {
             opts.report(
-                Diagnostic::warning(
-                    codes::OPTION_NOT_APPLICABLE,
-                    span,
-                    format!("`{}` {why}", spec.key),
-                )
-                .with_help(help.to_string()),
+                crate::messages::not_applicable(span, format!("`{}` {why}", spec.key))
+                    .with_help(help.to_string()),
             );
         }
     }
@@ -151,19 +147,8 @@ pub(crate) fn named_column<'s>(
     let field = schema.field(name);
     if field.is_none() {
         let names: Vec<&str> = schema.fields.iter().map(|f| f.name().as_str()).collect();
-        let d = Diagnostic::error(
-            codes::UNKNOWN_COLUMN,
-            span,
-            format!(
-                "`{}` names column `{name}`, which the table does not have",
-                spec.key
-            ),
-        );
-        let d = match grammar::did_you_mean(name, names.iter().copied()) {
-            Some(s) => d.with_help(format!("did you mean `{s}`?")),
-            None => d.with_help(format!("the columns are: {}", names.join(", "))),
-        };
-        opts.report(d);
+        let what = format!("`{}`", spec.key);
+        opts.report(crate::messages::unknown_column(span, name, &what, &names));
     }
     field.map(|f| (f, span))
 }

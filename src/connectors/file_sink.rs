@@ -533,9 +533,7 @@ pub(crate) fn writer_from_options(opts: &mut ConnectorOptions) -> Option<WriterS
     let version = opts.choice::<SinkVersion>(&SINK_VERSION);
     if let (Some(m), Some(SinkVersion::V1)) = (&minimum, version.as_ref().map(|v| v.node)) {
         opts.report(
-            Diagnostic::warning(
-                codes::OPTION_NOT_APPLICABLE,
-                m.span,
+            crate::messages::not_applicable(m.span,
                 "`multipart.minimum_multipart_size` is only used by the v2 writer, and `sink.version` is `v1`",
             )
             .with_help("set `sink.version = 'v2'`, or remove it"),
@@ -627,9 +625,7 @@ pub(crate) fn sink_from_options(opts: &mut ConnectorOptions) -> Option<FileSyste
             .map(|v| v.span)
             .unwrap_or(opts.anchor());
         opts.report(
-            Diagnostic::warning(
-                codes::OPTION_NOT_APPLICABLE,
-                span,
+            crate::messages::not_applicable(span,
                 "`rolling_policy.watermark_expiration` only applies to time partitions, and `partitioning.time_pattern` is not set",
             )
             .with_help("set `partitioning.time_pattern`, or remove `rolling_policy.watermark_expiration`"),
@@ -640,8 +636,7 @@ pub(crate) fn sink_from_options(opts: &mut ConnectorOptions) -> Option<FileSyste
             || opts.contains(PARTITIONING_TIME_PATTERN.key);
         if s.node && !partitioned {
             opts.report(
-                Diagnostic::warning(
-                    codes::OPTION_NOT_APPLICABLE,
+                crate::messages::not_applicable(
                     s.span,
                     "`shuffle_by_partition.enabled` has no effect without partitions",
                 )
@@ -724,16 +719,12 @@ pub(crate) fn check_sink(
             None => opts.anchor(),
         };
         let names: Vec<&str> = schema.fields.iter().map(|f| f.name().as_str()).collect();
-        let mut d = Diagnostic::error(
-            codes::UNKNOWN_COLUMN,
+        opts.report(crate::messages::unknown_column(
             span,
-            format!("`partitioning.fields` names column `{name}`, which the table does not have"),
-        );
-        d = match crate::options::grammar::did_you_mean(name, names.iter().copied()) {
-            Some(s) => d.with_help(format!("did you mean `{s}`?")),
-            None => d.with_help(format!("the columns are: {}", names.join(", "))),
-        };
-        opts.report(d);
+            name,
+            "`partitioning.fields`",
+            &names,
+        ));
     }
 }
 

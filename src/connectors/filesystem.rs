@@ -269,9 +269,7 @@ impl Connector for FileSystem {
                     if j.compression != crate::schema::format::JsonCompression::Uncompressed {
                         if let Some(span) = opts.key_span("json.compression") {
                             opts.report(
-                                Diagnostic::warning(
-                                    codes::OPTION_NOT_APPLICABLE,
-                                    span,
+                                crate::messages::not_applicable(span,
                                     "`json.compression` only applies to filesystem sinks and has no effect on a source",
                                 )
                                 .with_help("set `source.compression` to read compressed files"),

@@ -418,17 +418,12 @@ fn partitions(
                 match fields.iter().find(|f| *f.name() == col) {
                     None => {
                         let names: Vec<&str> = fields.iter().map(|f| f.name().as_str()).collect();
-                        let mut d = Diagnostic::error(
-                            codes::UNKNOWN_COLUMN,
+                        opts.report(crate::messages::unknown_column(
                             span,
-                            format!("`PARTITIONED BY` refers to column `{col}`, which the table does not have"),
-                        );
-                        d = match crate::options::grammar::did_you_mean(&col, names.iter().copied())
-                        {
-                            Some(s) => d.with_help(format!("did you mean `{s}`?")),
-                            None => d.with_help(format!("the columns are: {}", names.join(", "))),
-                        };
-                        opts.report(d);
+                            &col,
+                            "`PARTITIONED BY`",
+                            &names,
+                        ));
                         ok = false;
                     }
                     Some(f) => {
@@ -588,8 +583,7 @@ fn read_table(opts: &mut ConnectorOptions, cx: &TableContext<'_>) -> Option<Iceb
     if let (Some(s), Some(f)) = (&shuffle, &fields) {
         if s.node && f.is_empty() {
             opts.report(
-                Diagnostic::warning(
-                    codes::OPTION_NOT_APPLICABLE,
+                crate::messages::not_applicable(
                     s.span,
                     "`shuffle_by_partition.enabled` has no effect without partitions",
                 )
@@ -603,9 +597,7 @@ fn read_table(opts: &mut ConnectorOptions, cx: &TableContext<'_>) -> Option<Iceb
                 .peek(file_sink::ROLLING_WATERMARK_EXPIRATION.key)
                 .map(|v| v.span)
                 .unwrap_or(opts.anchor());
-            opts.report(Diagnostic::warning(
-                codes::OPTION_NOT_APPLICABLE,
-                span,
+            opts.report(crate::messages::not_applicable(span,
                 "`rolling_policy.watermark_expiration` only applies to filesystem time partitions and has no effect on an Iceberg sink",
             ));
         }

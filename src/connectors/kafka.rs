@@ -334,12 +334,12 @@ fn read_table(opts: &mut ConnectorOptions, cx: &TableContext<'_>) -> Option<Kafk
             let prefix = opts.string(&SOURCE_GROUP_ID_PREFIX);
             if let (Some(g), Some(p)) = (&group_id, &prefix) {
                 opts.report(
-                    Diagnostic::error(
-                        codes::OPTION_CONFLICT,
+                    crate::messages::option_conflict(
                         p.span,
-                        "`source.group_id_prefix` cannot be combined with `source.group_id`",
+                        SOURCE_GROUP_ID_PREFIX.key,
+                        SOURCE_GROUP_ID.key,
+                        Some((g.span, "group id set here")),
                     )
-                    .with_label(g.span, "group id set here")
                     .with_help("a fixed `source.group_id` needs no prefix; set one of them"),
                 );
             }

@@ -173,14 +173,12 @@ fn subscription_messages(opts: &mut ConnectorOptions) -> Option<Vec<String>> {
     match (legacy_key, legacy, indexed.first()) {
         (Some(key_span), Some(_), Some((first, first_span, _))) => {
             opts.report(
-                Diagnostic::error(
-                    codes::OPTION_CONFLICT,
+                crate::messages::option_conflict(
                     key_span,
-                    format!(
-                        "`subscription_message` cannot be combined with `subscription_messages.{first}`"
-                    ),
+                    "subscription_message",
+                    &format!("subscription_messages.{first}"),
+                    Some((*first_span, "indexed messages start here")),
                 )
-                .with_label(*first_span, "indexed messages start here")
                 .with_help("move the message into the numbered list, e.g. as `subscription_messages.0`, and renumber the others"),
             );
             None

@@ -1,5 +1,7 @@
-//! Diagnostic builders shared by the stages (and open to connectors): one wording for
-//! each kind of mistake that several places report.
+//! Diagnostic builders shared by the compiler's stages and the connectors: one wording
+//! for each kind of mistake that several places report (an unknown column with its
+//! did-you-mean, two options that exclude each other, a setting with no effect, a
+//! resolver that failed).
 
 use crate::diagnostics::{codes, Code, Diagnostic};
 use crate::options::grammar::did_you_mean;
