@@ -10,7 +10,8 @@
 //! - an enum option rejects a bad value with `option::invalid_value`, listing the values,
 //!   and takes each of its values;
 //! - a value below an integer range is `option::invalid_value`;
-//! - a sensitive value appears in no output: JSON, text, `Debug`, rendered diagnostics.
+//! - a sensitive value appears in no output: JSON, text, printed DDL, the Arrow schema,
+//!   `Debug`, rendered diagnostics.
 
 use std::collections::BTreeMap;
 use std::time::Duration;
@@ -447,6 +448,10 @@ fn check_spec(case: &Case<'_>, s: &'static OptionSpec, env: &Env<'_>, failures: 
                     shown.push_str(&c.description);
                 }
                 shown.push_str(&connector_ddl::text::summary(t));
+                shown.push_str(&connector_ddl::text::to_ddl(t));
+                if let Some(c) = t.as_connection() {
+                    shown.push_str(&format!("{:?}", c.arrow_schema()));
+                }
             }
             if shown.contains(SECRET) {
                 failures.push(format!(
