@@ -27,6 +27,7 @@ use std::collections::BTreeMap;
 
 use crate::connector::{ErasedConnector, FormatRule, Registry, TableContext};
 use crate::diagnostics::{codes, Diagnostic, Severity};
+use crate::options::option_specs;
 use crate::options::{ConnectorOptions, OptionKind, OptionSpec, Value};
 use crate::parse::{parse_script, Statement, TableDef, WithClause};
 use crate::profile::{ProfileResolver, Profiles};
@@ -35,42 +36,15 @@ use crate::schema::format::{self as schema_format, Format};
 use crate::schema::ConnectionSchema;
 use crate::span::{Span, Spanned};
 
-/// `connector`.
-pub(crate) const CONNECTOR: OptionSpec =
-    OptionSpec::string("connector").doc("The connector to use; absent for a memory table.");
-/// `connection_profile`.
-pub(crate) const CONNECTION_PROFILE: OptionSpec = OptionSpec::string("connection_profile")
-    .doc("Name of a connection profile that holds the connection options.");
-/// `event_time_field` (deprecated).
-pub(crate) const EVENT_TIME_FIELD: OptionSpec =
-    OptionSpec::new("event_time_field", OptionKind::FieldRef)
-        .source_only()
-        .lenient()
-        .doc("Deprecated: use `WATERMARK FOR column`.");
-/// `watermark_field` (deprecated).
-pub(crate) const WATERMARK_FIELD: OptionSpec =
-    OptionSpec::new("watermark_field", OptionKind::FieldRef)
-        .source_only()
-        .lenient()
-        .doc("Deprecated: use `WATERMARK FOR column AS expr`.");
-/// `idle_micros`.
-pub(crate) const IDLE_MICROS: OptionSpec = OptionSpec::new("idle_micros", OptionKind::Signed)
-    .default_int(300_000_000)
-    .source_only()
-    .lenient()
-    .doc("Microseconds without data after which a source partition counts as idle; <= 0 disables.");
-/// `lookup.cache.max_bytes`.
-pub(crate) const LOOKUP_CACHE_MAX_BYTES: OptionSpec =
-    OptionSpec::new("lookup.cache.max_bytes", OptionKind::Unsigned)
-        .lookup_only()
-        .lenient()
-        .doc("Size of the lookup cache in bytes.");
-/// `lookup.cache.ttl`.
-pub(crate) const LOOKUP_CACHE_TTL: OptionSpec =
-    OptionSpec::new("lookup.cache.ttl", OptionKind::Duration)
-        .lookup_only()
-        .lenient()
-        .doc("How long a looked-up row is cached.");
+option_specs! {
+    pub(crate) CONNECTOR = string("connector").doc("The connector to use; absent for a memory table.");
+    pub(crate) CONNECTION_PROFILE = string("connection_profile").doc("Name of a connection profile that holds the connection options.");
+    pub(crate) EVENT_TIME_FIELD = new("event_time_field", OptionKind::FieldRef).source_only().lenient().doc("Deprecated: use `WATERMARK FOR column`.");
+    pub(crate) WATERMARK_FIELD = new("watermark_field", OptionKind::FieldRef).source_only().lenient().doc("Deprecated: use `WATERMARK FOR column AS expr`.");
+    pub(crate) IDLE_MICROS = new("idle_micros", OptionKind::Signed).default_int(300_000_000).source_only().lenient().doc("Microseconds without data after which a source partition counts as idle; <= 0 disables.");
+    pub(crate) LOOKUP_CACHE_MAX_BYTES = new("lookup.cache.max_bytes", OptionKind::Unsigned).lookup_only().lenient().doc("Size of the lookup cache in bytes.");
+    pub(crate) LOOKUP_CACHE_TTL = new("lookup.cache.ttl", OptionKind::Duration).lookup_only().lenient().doc("How long a looked-up row is cached.");
+}
 
 /// Options the compiler reads for every connection table.
 pub const COMMON_OPTIONS: &[OptionSpec] = &[

@@ -10,27 +10,17 @@
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
-use crate::options::OptionSpec;
+use crate::options::option_specs;
 use crate::span::Span;
 
-/// `avro.schema`.
-pub(crate) const AVRO_SCHEMA: OptionSpec =
-    OptionSpec::string("avro.schema").doc("An Avro schema (JSON text) that defines the columns.");
-/// `avro.schema_file`.
-pub(crate) const AVRO_SCHEMA_FILE: OptionSpec = OptionSpec::string("avro.schema_file")
-    .doc("A `.avsc` file, resolved by the schema resolver, that defines the columns.");
-/// `json.schema`.
-pub(crate) const JSON_SCHEMA: OptionSpec =
-    OptionSpec::string("json.schema").doc("A JSON Schema (JSON text) that defines the columns.");
-/// `json.schema_file`.
-pub(crate) const JSON_SCHEMA_FILE: OptionSpec = OptionSpec::string("json.schema_file")
-    .doc("A JSON Schema file, resolved by the schema resolver, that defines the columns.");
-/// `protobuf.schema`.
-pub(crate) const PROTO_SCHEMA: OptionSpec = OptionSpec::string("protobuf.schema")
-    .doc("`.proto` text that defines the message; imports come from the schema resolver.");
-/// `protobuf.schema_file`.
-pub(crate) const PROTO_SCHEMA_FILE: OptionSpec = OptionSpec::string("protobuf.schema_file")
-    .doc("A `.proto` file, resolved by the schema resolver, that defines the message.");
+option_specs! {
+    pub(crate) AVRO_SCHEMA = string("avro.schema").doc("An Avro schema (JSON text) that defines the columns.");
+    pub(crate) AVRO_SCHEMA_FILE = string("avro.schema_file").doc("A `.avsc` file, resolved by the schema resolver, that defines the columns.");
+    pub(crate) JSON_SCHEMA = string("json.schema").doc("A JSON Schema (JSON text) that defines the columns.");
+    pub(crate) JSON_SCHEMA_FILE = string("json.schema_file").doc("A JSON Schema file, resolved by the schema resolver, that defines the columns.");
+    pub(crate) PROTO_SCHEMA = string("protobuf.schema").doc("`.proto` text that defines the message; imports come from the schema resolver.");
+    pub(crate) PROTO_SCHEMA_FILE = string("protobuf.schema_file").doc("A `.proto` file, resolved by the schema resolver, that defines the message.");
+}
 
 /// The kind of schema a definition is written in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use super::definition;
 use crate::diagnostics::{codes, Code};
+use crate::options::option_specs;
 use crate::options::{ConnectorOptions, OptionKind, OptionSpec};
 use crate::span::Span;
 
@@ -23,96 +24,37 @@ pub const FORMAT_NAMES: &[&str] = &[
     "raw_bytes",
 ];
 
-/// `format`.
-pub(crate) const FORMAT: OptionSpec =
-    OptionSpec::one_of("format", FORMAT_NAMES).doc("How records are encoded.");
-/// `json.confluent_schema_registry`.
-pub(crate) const JSON_REGISTRY: OptionSpec = OptionSpec::bool("json.confluent_schema_registry")
-    .default_bool(false)
-    .doc("Messages carry the Confluent schema-registry header.");
-/// `json.include_schema`.
-pub(crate) const JSON_INCLUDE_SCHEMA: OptionSpec = OptionSpec::bool("json.include_schema")
-    .default_bool(false)
-    .doc("Sinks embed the schema in every message (Kafka Connect style).");
-/// `json.unstructured`.
-pub(crate) const JSON_UNSTRUCTURED: OptionSpec = OptionSpec::bool("json.unstructured")
-    .default_bool(false)
-    .doc("Read each message as one JSON column `value`.");
-/// `json.timestamp_format`.
-pub(crate) const JSON_TIMESTAMP_FORMAT: OptionSpec =
-    OptionSpec::one_of("json.timestamp_format", &["rfc3339", "unix_millis"])
-        .default_str("rfc3339")
-        .doc("How timestamps are written.");
-/// `json.timestamp_format` of `debezium_json`, whose events carry epoch milliseconds.
+option_specs! {
+    pub(crate) FORMAT = one_of("format", FORMAT_NAMES).doc("How records are encoded.");
+    pub(crate) JSON_REGISTRY = bool("json.confluent_schema_registry").default_bool(false).doc("Messages carry the Confluent schema-registry header.");
+    pub(crate) JSON_INCLUDE_SCHEMA = bool("json.include_schema").default_bool(false).doc("Sinks embed the schema in every message (Kafka Connect style).");
+    pub(crate) JSON_UNSTRUCTURED = bool("json.unstructured").default_bool(false).doc("Read each message as one JSON column `value`.");
+    pub(crate) JSON_TIMESTAMP_FORMAT = one_of("json.timestamp_format", &["rfc3339", "unix_millis"]).default_str("rfc3339").doc("How timestamps are written.");
+    pub(crate) JSON_DECIMAL_ENCODING = one_of("json.decimal_encoding", &["number", "string", "bytes"]).default_str("number").doc("How decimals are written.");
+    pub(crate) JSON_COMPRESSION = one_of("json.compression", &["uncompressed", "gzip"]).default_str("uncompressed").doc("Compression of JSON files (filesystem only).");
+    pub(crate) AVRO_REGISTRY = bool("avro.confluent_schema_registry").default_bool(false).doc("Messages carry the Confluent schema-registry header.");
+    pub(crate) AVRO_RAW_DATUMS = bool("avro.raw_datums").default_bool(false).doc("Messages are bare Avro datums without a container or header.");
+    pub(crate) AVRO_UNSTRUCTURED = bool("avro.into_unstructured_json").default_bool(false).doc("Decode each record into one JSON column `value`.");
+    pub(crate) PROTO_MESSAGE = string("protobuf.message_name").doc("Fully qualified message to decode.");
+    pub(crate) PROTO_LENGTH_DELIMITED = bool("protobuf.length_delimited").default_bool(false).doc("Messages are prefixed by their varint length.");
+    pub(crate) PROTO_UNSTRUCTURED = bool("protobuf.into_unstructured_json").default_bool(false).doc("Decode each message into one JSON column `value`.");
+    pub(crate) PROTO_REGISTRY = bool("protobuf.confluent_schema_registry").default_bool(false).doc("Messages carry the Confluent schema-registry header.");
+    pub(crate) PARQUET_COMPRESSION = one_of("parquet.compression", &["uncompressed", "snappy", "gzip", "zstd", "lz4", "lz4_raw"]).default_str("zstd").doc("Column chunk compression.");
+    pub(crate) PARQUET_ROW_GROUP = new("parquet.row_group_size", OptionKind::DataSize).range(1, i64::MAX).doc("Target size of a row group, e.g. '128mb'.");
+    pub(crate) FRAMING = one_of("framing", &["newline"]).doc("How several records share one message.");
+    pub(crate) FRAMING_MAX_LENGTH = new("framing.newline.max_length", OptionKind::Unsigned).doc("Longest line read with newline framing, in bytes.");
+    pub(crate) BAD_DATA = one_of("bad_data", &["fail", "drop"]).default_str("fail").doc("What to do with a record that does not decode.");
+}
+
+/// `json.timestamp_format` of `debezium_json`: the same option, another default, since
+/// Debezium events carry epoch milliseconds.
 pub(crate) const DEBEZIUM_TIMESTAMP_FORMAT: OptionSpec = JSON_TIMESTAMP_FORMAT
     .default_str("unix_millis")
     .doc("How timestamps are written (Debezium writes epoch milliseconds).");
-/// `json.decimal_encoding`.
-pub(crate) const JSON_DECIMAL_ENCODING: OptionSpec =
-    OptionSpec::one_of("json.decimal_encoding", &["number", "string", "bytes"])
-        .default_str("number")
-        .doc("How decimals are written.");
-/// `json.decimal_encoding` of `debezium_json`, whose decimals are bytes.
+/// `json.decimal_encoding` of `debezium_json`: Debezium encodes decimals as bytes.
 pub(crate) const DEBEZIUM_DECIMAL_ENCODING: OptionSpec = JSON_DECIMAL_ENCODING
     .default_str("bytes")
     .doc("How decimals are written (Debezium writes them as bytes).");
-/// `json.compression`.
-pub(crate) const JSON_COMPRESSION: OptionSpec =
-    OptionSpec::one_of("json.compression", &["uncompressed", "gzip"])
-        .default_str("uncompressed")
-        .doc("Compression of JSON files (filesystem only).");
-/// `avro.confluent_schema_registry`.
-pub(crate) const AVRO_REGISTRY: OptionSpec = OptionSpec::bool("avro.confluent_schema_registry")
-    .default_bool(false)
-    .doc("Messages carry the Confluent schema-registry header.");
-/// `avro.raw_datums`.
-pub(crate) const AVRO_RAW_DATUMS: OptionSpec = OptionSpec::bool("avro.raw_datums")
-    .default_bool(false)
-    .doc("Messages are bare Avro datums without a container or header.");
-/// `avro.into_unstructured_json`.
-pub(crate) const AVRO_UNSTRUCTURED: OptionSpec = OptionSpec::bool("avro.into_unstructured_json")
-    .default_bool(false)
-    .doc("Decode each record into one JSON column `value`.");
-/// `protobuf.message_name`.
-pub(crate) const PROTO_MESSAGE: OptionSpec =
-    OptionSpec::string("protobuf.message_name").doc("Fully qualified message to decode.");
-/// `protobuf.length_delimited`.
-pub(crate) const PROTO_LENGTH_DELIMITED: OptionSpec = OptionSpec::bool("protobuf.length_delimited")
-    .default_bool(false)
-    .doc("Messages are prefixed by their varint length.");
-/// `protobuf.into_unstructured_json`.
-pub(crate) const PROTO_UNSTRUCTURED: OptionSpec =
-    OptionSpec::bool("protobuf.into_unstructured_json")
-        .default_bool(false)
-        .doc("Decode each message into one JSON column `value`.");
-/// `protobuf.confluent_schema_registry`.
-pub(crate) const PROTO_REGISTRY: OptionSpec =
-    OptionSpec::bool("protobuf.confluent_schema_registry")
-        .default_bool(false)
-        .doc("Messages carry the Confluent schema-registry header.");
-/// `parquet.compression`.
-pub(crate) const PARQUET_COMPRESSION: OptionSpec = OptionSpec::one_of(
-    "parquet.compression",
-    &["uncompressed", "snappy", "gzip", "zstd", "lz4", "lz4_raw"],
-)
-.default_str("zstd")
-.doc("Column chunk compression.");
-/// `parquet.row_group_size`.
-pub(crate) const PARQUET_ROW_GROUP: OptionSpec =
-    OptionSpec::new("parquet.row_group_size", OptionKind::DataSize)
-        .range(1, i64::MAX)
-        .doc("Target size of a row group, e.g. '128mb'.");
-/// `framing`.
-pub(crate) const FRAMING: OptionSpec =
-    OptionSpec::one_of("framing", &["newline"]).doc("How several records share one message.");
-/// `framing.newline.max_length`.
-pub(crate) const FRAMING_MAX_LENGTH: OptionSpec =
-    OptionSpec::new("framing.newline.max_length", OptionKind::Unsigned)
-        .doc("Longest line read with newline framing, in bytes.");
-/// `bad_data`.
-pub(crate) const BAD_DATA: OptionSpec = OptionSpec::one_of("bad_data", &["fail", "drop"])
-    .default_str("fail")
-    .doc("What to do with a record that does not decode.");
 
 /// The options each format reads (besides `format`).
 pub fn format_options(format: &str) -> &'static [OptionSpec] {
