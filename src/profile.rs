@@ -248,6 +248,10 @@ pub(crate) fn serialize_settings<S: Serializer>(
 /// `scheme://user:password@host…` with the password replaced by `********`; `None` when
 /// the text holds no URL with a password.
 pub(crate) fn redact_url_password(s: &str) -> Option<String> {
+    // Most values hold no `@`: a one-byte search settles them before any URL splitting.
+    if !s.contains('@') {
+        return None;
+    }
     let (scheme, rest) = s.split_once("://")?;
     let authority_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
     let authority = rest.get(..authority_end)?;

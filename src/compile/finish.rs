@@ -36,10 +36,11 @@ impl TableCompiler<'_> {
 
     /// The WITH options as written, with the values of secret options redacted.
     pub(super) fn redacted_options(&self) -> Vec<(String, Value)> {
+        let secret = secret_capable(self.connector);
         self.opts
             .entries()
             .map(|(key, value)| {
-                let shown = redacted_value(self.connector, &key.node, &value.node)
+                let shown = redacted_by_specs(secret.iter().copied(), &key.node, &value.node)
                     .unwrap_or_else(|| value.node.clone());
                 (key.node.clone(), shown)
             })
@@ -106,17 +107,24 @@ impl TableCompiler<'_> {
 
 /// The value to show instead of `value` when option `key` of `connector` is secret (a
 /// sensitive spec, or a settings map holding credentials); `None` when it is not secret.
-pub(super) fn redacted_value(
-    connector: &dyn ErasedConnector,
-    key: &str,
-    value: &Value,
-) -> Option<Value> {
-    redacted_by_specs(connector.spec().options(), key, value)
+#[cfg(test)]
+fn redacted_value(connector: &dyn ErasedConnector, key: &str, value: &Value) -> Option<Value> {
+    redacted_by_specs(secret_capable(connector).into_iter(), key, value)
+}
+
+/// The specs of `connector` whose values can be secret (sensitive ones, and settings maps
+/// that may hold credentials): a handful, looked up once per table rather than per option.
+fn secret_capable(connector: &dyn ErasedConnector) -> Vec<&'static OptionSpec> {
+    connector
+        .spec()
+        .options()
+        .filter(|s| s.sensitive || s.kind == OptionKind::Map)
+        .collect()
 }
 
 /// [`redacted_value`] over any set of specs.
 pub(super) fn redacted_by_specs<'s>(
-    mut specs: impl Iterator<Item = &'s OptionSpec>,
+    specs: impl Iterator<Item = &'s OptionSpec>,
     key: &str,
     value: &Value,
 ) -> Option<Value> {
@@ -126,21 +134,23 @@ pub(super) fn redacted_by_specs<'s>(
             return Some(Value::String(masked));
         }
     }
-    // Only secret and settings-map specs can redact; look at those alone.
-    let spec = specs.find(|s| (s.sensitive || s.kind == OptionKind::Map) && s.matches(key))?;
-    match (value, spec.sensitive, spec.kind) {
-        (Value::String(v), true, _) => Some(Value::String(
-            crate::profile::Secret::new(v.clone())
-                .redacted()
-                .to_string(),
-        )),
-        (_, true, _) => Some(Value::String("********".into())),
-        (Value::String(v), false, OptionKind::Map) => {
-            let r = crate::profile::redact_settings(v);
-            (r != *v).then_some(Value::String(r))
-        }
-        _ => None,
-    }
+    // Several connectors' specs may share a key (an unknown connector's statement is
+    // checked against all of them): any that would redact does.
+    specs
+        .filter(|s| (s.sensitive || s.kind == OptionKind::Map) && s.matches(key))
+        .find_map(|spec| match (value, spec.sensitive) {
+            (Value::String(v), true) => Some(Value::String(
+                crate::profile::Secret::new(v.clone())
+                    .redacted()
+                    .to_string(),
+            )),
+            (_, true) => Some(Value::String("********".into())),
+            (Value::String(v), false) => {
+                let r = crate::profile::redact_settings(v);
+                (r != *v).then_some(Value::String(r))
+            }
+            _ => None,
+        })
 }
 
 /// Spans of the secret option values written in a script, so renderers can mask them
@@ -159,14 +169,16 @@ pub(super) fn secret_spans(with: Option<&WithClause>, registry: &Registry) -> Ve
         });
     // With no known connector, mask what any connector would keep secret: the statement
     // may be wrong, but its secrets are still secrets.
+    let secret: Vec<&'static OptionSpec> = match connector {
+        Some(c) => secret_capable(c),
+        None => registry
+            .iter()
+            .flat_map(|(_, c)| secret_capable(c))
+            .collect(),
+    };
     with.options
         .iter()
-        .filter(|o| match connector {
-            Some(c) => redacted_value(c, &o.key.node, &o.value.node).is_some(),
-            None => registry
-                .iter()
-                .any(|(_, c)| redacted_value(c, &o.key.node, &o.value.node).is_some()),
-        })
+        .filter(|o| redacted_by_specs(secret.iter().copied(), &o.key.node, &o.value.node).is_some())
         .map(|o| o.value.span)
         .collect()
 }
