@@ -380,8 +380,45 @@ impl JsonDiagnostic {
 /// miette adapter: a diagnostic together with the source it points into.
 struct WithSource<'a> {
     diag: &'a Diagnostic,
-    source: miette::NamedSource<String>,
-    text_len: usize,
+    source: Excerpt<'a>,
+    /// Where `source.text` starts in the whole source (spans are offsets into that).
+    base: usize,
+}
+
+/// The text miette reads: a window of the whole source (all of it, or a part of one long
+/// line), numbered as in the whole source: `line` lines come before it, and `column`
+/// bytes of its first line.
+struct Excerpt<'a> {
+    name: &'a str,
+    text: &'a str,
+    line: usize,
+    column: usize,
+}
+
+impl miette::SourceCode for Excerpt<'_> {
+    fn read_span<'a>(
+        &'a self,
+        span: &miette::SourceSpan,
+        context_lines_before: usize,
+        context_lines_after: usize,
+    ) -> Result<Box<dyn miette::SpanContents<'a> + 'a>, miette::MietteError> {
+        let c = self
+            .text
+            .read_span(span, context_lines_before, context_lines_after)?;
+        let column = if c.line() == 0 {
+            c.column() + self.column
+        } else {
+            c.column()
+        };
+        Ok(Box::new(miette::MietteSpanContents::new_named(
+            self.name.to_string(),
+            c.data(),
+            *c.span(),
+            c.line() + self.line,
+            column,
+            c.line_count() + self.line,
+        )))
+    }
 }
 
 impl fmt::Debug for WithSource<'_> {
@@ -402,12 +439,17 @@ impl fmt::Display for WithSource<'_> {
 impl std::error::Error for WithSource<'_> {}
 
 impl WithSource<'_> {
+    /// A span of the whole source in the window's offsets; `None` when it starts outside
+    /// the window (it is clipped at the window's end).
     fn span(&self, span: Span) -> Option<miette::SourceSpan> {
-        if span.is_detached() || span.start > self.text_len {
+        let len = self.source.text.len();
+        if span.is_detached() || span.start < self.base || span.start - self.base > len {
             return None;
         }
-        let end = span.end.min(self.text_len);
-        Some(miette::SourceSpan::from(span.start..end))
+        let end = span.end.min(self.base + len).max(span.start);
+        Some(miette::SourceSpan::from(
+            span.start - self.base..end - self.base,
+        ))
     }
 }
 
@@ -460,10 +502,16 @@ pub(crate) fn render_human(
     source: &str,
     color: bool,
 ) -> String {
+    let (base, line, column, text) = human_window(diag, source);
     let adapter = WithSource {
         diag,
-        source: miette::NamedSource::new(source_name, source.to_string()),
-        text_len: source.len(),
+        source: Excerpt {
+            name: source_name,
+            text,
+            line,
+            column,
+        },
+        base,
     };
     let theme = if color {
         miette::GraphicalTheme::unicode()
@@ -499,6 +547,66 @@ pub(crate) fn render_human(
     }
     out.push('\n');
     out
+}
+
+/// Lines longer than this (in bytes) are shown as a window around the diagnostic: miette
+/// cannot draw a caret past column 65,535 (a tab is 4 columns wide).
+const MAX_SHOWN_LINE: usize = 16_000;
+
+/// Bytes shown before and after a span on a long line, and of a long span itself.
+const WINDOW_CONTEXT: usize = 100;
+
+/// What [`render_human`] shows of `source`: `(base, line, column, text)`, where `text`
+/// starts at byte `base` of `source`, after `line` line breaks and `column` bytes of its
+/// line. All of `source` when every line the diagnostic's spans start or end on is short;
+/// otherwise a window of the primary span's line around it.
+fn human_window<'s>(diag: &Diagnostic, source: &'s str) -> (usize, usize, usize, &'s str) {
+    let whole = (0, 0, 0, source);
+    let is_break = |c: char| c == '\n' || c == '\r';
+    let line_of = |at: usize| -> Option<(usize, usize)> {
+        let before = source.get(..at)?;
+        let after = source.get(at..)?;
+        let start = before.rfind(is_break).map_or(0, |i| i + 1);
+        let end = after.find(is_break).map_or(source.len(), |i| at + i);
+        Some((start, end))
+    };
+    let spans = std::iter::once(diag.span)
+        .chain(diag.labels.iter().map(|l| l.span))
+        .filter(|s| !s.is_detached() && s.start <= source.len());
+    let long = |at: usize| line_of(at).is_none_or(|(s, e)| e - s > MAX_SHOWN_LINE);
+    if !spans
+        .clone()
+        .any(|s| long(s.start) || long(s.end.min(source.len())))
+    {
+        return whole;
+    }
+    let Some(anchor) = spans.clone().next() else {
+        return whole;
+    };
+    let Some((line_start, line_end)) = line_of(anchor.start) else {
+        return whole;
+    };
+    let end = anchor.end.clamp(anchor.start, line_end);
+    let mut ws = anchor.start.saturating_sub(WINDOW_CONTEXT).max(line_start);
+    let mut we = (end.min(anchor.start + WINDOW_CONTEXT) + WINDOW_CONTEXT).min(line_end);
+    while ws > line_start && !source.is_char_boundary(ws) {
+        ws -= 1;
+    }
+    while we < line_end && !source.is_char_boundary(we) {
+        we += 1;
+    }
+    let Some(text) = source.get(ws..we) else {
+        return whole;
+    };
+    // Line breaks as miette counts them: `\r\n`, `\n` and a lone `\r`.
+    let bytes = source.as_bytes();
+    let line = bytes
+        .iter()
+        .take(line_start)
+        .enumerate()
+        .filter(|&(i, &b)| b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n')))
+        .count();
+    (ws, line, ws - line_start, text)
 }
 
 /// `2 errors, 1 warning`: the closing line of a human rendering; `None` when there is

@@ -29,6 +29,12 @@ use crate::span::{LineIndex, Span};
 /// How deep sqlparser may recurse inside one expression.
 const EXPR_RECURSION_LIMIT: usize = 64;
 
+/// How many tokens one expression may span (and how many of a statement we do not know
+/// sqlparser reads). sqlparser builds a left-deep chain such as `a + a + …` in a loop, into
+/// a tree as deep as the chain is long, which is then walked and dropped recursively; the
+/// token count bounds that depth, so a 2 MB thread stack is enough.
+pub(crate) const MAX_EXPR_TOKENS: usize = 10_000;
+
 /// The result of parsing a script: the statements that parsed, and every diagnostic.
 #[derive(Clone, Debug)]
 pub(crate) struct Script {
@@ -81,13 +87,19 @@ pub(crate) fn parse_script(sql: &str) -> Script {
         }
     }
     chunks.push(current);
-    for body in chunks {
+    for mut body in chunks {
         let (Some(head), Some(tail)) = (body.first().map(|t| t.span), body.last()) else {
             continue;
         };
         let span = cx.span(head).union(cx.span(tail.span));
         cx.end = span.end;
         let kind = statement_kind(&body);
+        // sqlparser reads a statement we do not know only for its syntax error: the first
+        // tokens of a long one are enough (see `MAX_EXPR_TOKENS`).
+        let truncated = matches!(kind, Kind::Unknown) && body.len() > MAX_EXPR_TOKENS;
+        if truncated {
+            body.truncate(MAX_EXPR_TOKENS);
+        }
         let mut p = Parser::new(&dialect)
             .with_recursion_limit(EXPR_RECURSION_LIMIT)
             .with_tokens_with_locations(body);
@@ -109,11 +121,19 @@ pub(crate) fn parse_script(sql: &str) -> Script {
             Kind::Unknown => {
                 // Let sqlparser say what is wrong with a statement we do not recognise.
                 match p.parse_statement() {
-                    Ok(_) => statements.push(Statement::Other { span }),
-                    Err(e) => {
+                    Err(e) if !truncated || ends_in_text(&e) => {
                         let d = cx.parser_error(&e, head);
                         cx.diags.push(d);
                     }
+                    _ if truncated => cx.diags.push(
+                        Diagnostic::error(
+                            codes::TOO_DEEP,
+                            span,
+                            format!("statement longer than {MAX_EXPR_TOKENS} tokens"),
+                        )
+                        .with_help("a statement this long nests too deeply to check; shorten it"),
+                    ),
+                    _ => statements.push(Statement::Other { span }),
                 }
             }
         }
@@ -250,6 +270,17 @@ impl Cx<'_> {
                 Diagnostic::error(codes::SYNTAX, span, tidy_parser_message(msg))
             }
         }
+    }
+}
+
+/// Whether a parser error points into the text (it names a line), rather than at the end
+/// of the tokens it was given.
+fn ends_in_text(e: &ParserError) -> bool {
+    match e {
+        ParserError::TokenizerError(m) | ParserError::ParserError(m) => {
+            !m.contains("found: EOF") && split_location(m).1.is_some()
+        }
+        ParserError::RecursionLimitExceeded => true,
     }
 }
 

@@ -19,6 +19,8 @@ struct TableParser<'a, 'p, 'c> {
     cx: &'a mut Cx<'c>,
     /// The table's name once read, so a later syntax error can say which table it is in.
     name: Option<String>,
+    /// Token index up to which [`bound_expr`](Self::bound_expr) found the text short enough.
+    checked_until: usize,
 }
 
 /// Parses one `CREATE … TABLE` statement. `Ok(None)` means `CREATE TABLE … AS query`,
@@ -28,7 +30,12 @@ pub(super) fn parse_create_table(
     cx: &mut Cx<'_>,
     span: Span,
 ) -> PResult<Option<TableDef>> {
-    let mut tp = TableParser { p, cx, name: None };
+    let mut tp = TableParser {
+        p,
+        cx,
+        name: None,
+        checked_until: 0,
+    };
     tp.create_table(span).map_err(|mut d| {
         if d.table.is_none() {
             d.table = tp.name.take();
@@ -266,6 +273,7 @@ impl TableParser<'_, '_, '_> {
 
     fn unsupported_constraint(&mut self, start: Span) -> PResult<()> {
         // Consume the constraint through sqlparser so parsing continues after it.
+        self.bound_expr()?;
         let parsed = self.p.parse_optional_table_constraint();
         if parsed.is_err() || matches!(parsed, Ok(None)) {
             // Skip to the next top-level comma.
@@ -444,6 +452,7 @@ impl TableParser<'_, '_, '_> {
                 || self.is_word(0, "COLLATE")
             {
                 let what = self.word(0).unwrap_or_default();
+                self.bound_expr()?;
                 match self.p.parse_optional_column_option() {
                     Ok(_) => {}
                     Err(e) => {

@@ -87,6 +87,9 @@ struct Ty {
     dt: DataType,
     json: bool,
     not_carried: Option<NotCarried>,
+    /// How many levels of nesting the type has below it (0 for a scalar): with the depth it
+    /// is written at, what [`MAX_TYPE_NESTING`] bounds, however the levels are written.
+    height: usize,
 }
 
 impl Ty {
@@ -95,6 +98,7 @@ impl Ty {
             dt,
             json: false,
             not_carried: None,
+            height: 0,
         }
     }
 
@@ -297,7 +301,8 @@ impl TypeParser<'_, '_, '_> {
         };
         self.p.next_token();
         let mut ty = self.parse_base(&name, start, depth)?;
-        // Suffixes: `T[]`, `T[3]`, `T ARRAY` make lists, as often as written.
+        // Suffixes: `T[]`, `T[3]`, `T ARRAY` make lists, as often as written; each is a
+        // level of nesting like `ARRAY<T>`.
         loop {
             if self.pending_gt == 0 && self.p.consume_token(&Token::LBracket) {
                 if let Token::Number(_, _) = self.p.peek_token_ref().token {
@@ -308,7 +313,8 @@ impl TypeParser<'_, '_, '_> {
             } else {
                 break;
             }
-            if depth + 1 > MAX_TYPE_NESTING {
+            let height = ty.height + 1;
+            if depth + height > MAX_TYPE_NESTING {
                 let at = self.current_span();
                 return Err(Diagnostic::error(
                     codes::TOO_DEEP,
@@ -321,6 +327,7 @@ impl TypeParser<'_, '_, '_> {
                 dt: DataType::List(Arc::new(item)),
                 json: false,
                 not_carried: nc,
+                height,
             };
         }
         Ok(ty)
@@ -330,6 +337,7 @@ impl TypeParser<'_, '_, '_> {
         Ty {
             dt,
             json: false,
+            height: 0,
             not_carried: Some(NotCarried {
                 span: start.union(self.current_span()),
                 sql: sql.to_string(),
@@ -397,6 +405,7 @@ impl TypeParser<'_, '_, '_> {
                 dt: DataType::Utf8,
                 json: true,
                 not_carried: None,
+                height: 0,
             },
             "BYTEA" | "BYTES" | "BINARY" | "VARBINARY" | "BLOB" => {
                 self.eat_word("VARYING");
@@ -431,11 +440,13 @@ impl TypeParser<'_, '_, '_> {
                 }
                 let item = self.parse(depth + 1)?;
                 self.expect_gt()?;
+                let height = item.height + 1;
                 let (f, nc) = item.field("item", true);
                 Ty {
                     dt: DataType::List(Arc::new(f)),
                     json: false,
                     not_carried: nc,
+                    height,
                 }
             }
             "MAP" => self.map(depth)?,

@@ -6,12 +6,60 @@ use sqlparser::keywords::Keyword;
 use sqlparser::tokenizer::{Token, TokenWithSpan};
 
 use super::{PResult, TableParser};
+use crate::diagnostics::{codes, Diagnostic};
 use crate::parse::ast::{ColumnRef, ExprShape, SqlExpr};
+use crate::parse::MAX_EXPR_TOKENS;
 use crate::span::Spanned;
 
 impl TableParser<'_, '_, '_> {
+    /// Before sqlparser reads an expression (or a column option or table constraint that
+    /// holds one) at the parser's position: the text it may take — up to the next `,` or
+    /// closing bracket outside brackets — spans at most [`MAX_EXPR_TOKENS`] tokens, else
+    /// `limit::nesting` over that text.
+    ///
+    /// sqlparser's recursion limit bounds bracket nesting, but not a left-deep chain such as
+    /// `a + a + …`, which it builds in a loop into a tree as deep as the chain is long: that
+    /// tree is walked and dropped recursively. A tree has no more levels than its tokens.
+    ///
+    /// Linear over a statement: text already found short enough is not scanned again (an
+    /// expression that starts inside it ends inside it).
+    pub(super) fn bound_expr(&mut self) -> PResult<()> {
+        let begin = self.p.index();
+        if begin < self.checked_until {
+            return Ok(());
+        }
+        let mut depth = 0usize;
+        let mut end = begin;
+        loop {
+            match self.p.token_at(end).token {
+                Token::EOF => break,
+                Token::LParen | Token::LBracket | Token::LBrace => depth += 1,
+                Token::RParen | Token::RBracket | Token::RBrace => match depth.checked_sub(1) {
+                    Some(d) => depth = d,
+                    None => break,
+                },
+                Token::Comma if depth == 0 => break,
+                _ => {}
+            }
+            end += 1;
+        }
+        if end - begin > MAX_EXPR_TOKENS {
+            let first = self.cx.span(self.p.token_at(begin).span);
+            let last = self.cx.span(self.p.token_at(end - 1).span);
+            return Err(Diagnostic::error(
+                codes::TOO_DEEP,
+                first.union(last),
+                format!("expression longer than {MAX_EXPR_TOKENS} tokens"),
+            )
+            .with_help("an expression this long nests too deeply to check; shorten it"));
+        }
+        self.checked_until = end;
+        Ok(())
+    }
+
     /// Parses an expression and records its text, the columns it names and its shape.
     pub(super) fn expr(&mut self) -> PResult<SqlExpr> {
+        self.bound_expr()?;
         let start_span = self.peek_span();
         let begin = self.p.index();
         let head = self.p.peek_token_ref().span;

@@ -1,6 +1,8 @@
 //! The `WITH (…)` clause: option keys (dotted, quoted, hyphenated and indexed forms) and
 //! option values, lowered from sqlparser expressions to option [`Value`]s.
 
+use std::ops::Range;
+
 use sqlparser::ast::{Expr, UnaryOperator, Value as SqlValue};
 use sqlparser::tokenizer::Token;
 
@@ -117,17 +119,22 @@ impl TableParser<'_, '_, '_> {
                 return Ok(Spanned::new(v, start));
             }
         }
+        self.bound_expr()?;
         let head = self.p.peek_token_ref().span;
+        let begin = self.p.index();
         let expr = self
             .p
             .parse_expr()
             .map_err(|e| self.cx.parser_error(&e, head))?;
         let span = start.union(self.current_span());
-        Ok(Spanned::new(self.lower(&expr, span), span))
+        Ok(Spanned::new(
+            self.lower(&expr, span, begin..self.p.index()),
+            span,
+        ))
     }
 
-    /// Lowers a sqlparser expression to an option [`Value`].
-    fn lower(&self, expr: &Expr, span: Span) -> Value {
+    /// Lowers a sqlparser expression, read from the tokens `toks`, to an option [`Value`].
+    fn lower(&self, expr: &Expr, span: Span, toks: Range<usize>) -> Value {
         match expr {
             Expr::Value(v) => match &v.value {
                 SqlValue::SingleQuotedString(s) => Value::String(s.clone()),
@@ -178,21 +185,63 @@ impl TableParser<'_, '_, '_> {
                 }
             }
             Expr::Identifier(id) => Value::Ident(id.value.clone()),
-            Expr::Nested(inner) => self.lower(inner, span),
-            Expr::Array(arr) => Value::Array(self.lower_items(&arr.elem)),
-            Expr::Tuple(items) => Value::Array(self.lower_items(items)),
+            Expr::Nested(inner) => {
+                self.lower(inner, span, toks.start + 1..toks.end.saturating_sub(1))
+            }
+            Expr::Array(arr) => Value::Array(self.lower_items(&arr.elem, span, toks)),
+            Expr::Tuple(items) => Value::Array(self.lower_items(items, span, toks)),
             _ => Value::Expr(self.cx.text(span).to_string()),
         }
     }
 
-    fn lower_items(&self, items: &[Expr]) -> Vec<Spanned<Value>> {
-        use sqlparser::ast::Spanned as _;
+    /// The items of a tuple or array read from `toks` (`(…)`, `[…]` or `ARRAY[…]`), each
+    /// spanned by its tokens: the spans come from the tokens, not from a walk of the item's
+    /// tree, which may be thousands of levels deep (see `bound_expr`).
+    fn lower_items(&self, items: &[Expr], span: Span, toks: Range<usize>) -> Vec<Spanned<Value>> {
+        let ranges = self.item_ranges(toks);
+        if ranges.len() != items.len() {
+            return items
+                .iter()
+                .map(|e| Spanned::new(self.lower(e, span, 0..0), span))
+                .collect();
+        }
         items
             .iter()
-            .map(|e| {
-                let span = self.cx.span(e.span());
-                Spanned::new(self.lower(e, span), span)
+            .zip(ranges)
+            .map(|(e, r)| {
+                let first = self.cx.span(self.p.token_at(r.start).span);
+                let last = self.cx.span(self.p.token_at(r.end.saturating_sub(1)).span);
+                let span = first.union(last);
+                Spanned::new(self.lower(e, span, r), span)
             })
             .collect()
+    }
+
+    /// The token ranges of the comma-separated items inside the brackets of `toks`.
+    fn item_ranges(&self, toks: Range<usize>) -> Vec<Range<usize>> {
+        let mut i = toks.start;
+        if matches!(self.p.token_at(i).token, Token::Word(_)) {
+            i += 1; // `ARRAY`
+        }
+        i += 1; // the opening bracket
+        let close = toks.end.saturating_sub(1);
+        let mut out = Vec::new();
+        if i >= close {
+            return out;
+        }
+        let (mut depth, mut item) = (0usize, i);
+        for j in i..close {
+            match self.p.token_at(j).token {
+                Token::LParen | Token::LBracket | Token::LBrace => depth += 1,
+                Token::RParen | Token::RBracket | Token::RBrace => depth = depth.saturating_sub(1),
+                Token::Comma if depth == 0 => {
+                    out.push(item..j);
+                    item = j + 1;
+                }
+                _ => {}
+            }
+        }
+        out.push(item..close);
+        out
     }
 }

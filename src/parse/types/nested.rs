@@ -25,6 +25,7 @@ impl TypeParser<'_, '_, '_> {
         let mut fields: Vec<Field> = Vec::new();
         let mut seen: HashMap<String, Span> = HashMap::new();
         let mut not_carried = None;
+        let mut height = 1;
         let closes = |tp: &Self| {
             if angle {
                 tp.at_close()
@@ -74,6 +75,7 @@ impl TypeParser<'_, '_, '_> {
                 }
                 let _ = self.p.consume_token(&Token::Colon);
                 let child = self.parse(depth + 1)?;
+                height = height.max(child.height + 1);
                 let nullable = !self.eat_words(&["NOT", "NULL"]);
                 if self.eat_word("COMMENT") {
                     self.p.next_token();
@@ -108,6 +110,7 @@ impl TypeParser<'_, '_, '_> {
             dt: DataType::Struct(Fields::from(fields)),
             json: false,
             not_carried,
+            height,
         })
     }
 
@@ -129,6 +132,7 @@ impl TypeParser<'_, '_, '_> {
         } else {
             self.expect(Token::RParen, "`)`")?;
         }
+        let height = key.height.max(value.height) + 1;
         let (k, nk) = key.field("key", false);
         let (v, nv) = value.field("value", true);
         let entries = Field::new("entries", DataType::Struct(Fields::from(vec![k, v])), false);
@@ -136,6 +140,7 @@ impl TypeParser<'_, '_, '_> {
             dt: DataType::Map(Arc::new(entries), false),
             json: false,
             not_carried: nk.or(nv),
+            height,
         })
     }
 }
