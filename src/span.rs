@@ -124,40 +124,81 @@ pub struct LineCol {
 }
 
 /// Converts between byte offsets and 1-based line/character-column positions of one text.
+///
+/// Built once per text in linear time; every question after that is answered in
+/// O(log n) (a binary search, then a scan of a few dozen bytes), however long the
+/// lines are.
 #[derive(Clone, Debug)]
 pub struct LineIndex<'a> {
     text: &'a str,
     /// Byte offset at which each line starts.
     line_starts: Vec<usize>,
-    /// Whether each line is pure ASCII, so a character column is a byte column.
-    ascii: Vec<bool>,
+    /// Checkpoints `(byte offset, characters before it)` at char boundaries, about every
+    /// [`MARK_EVERY`] bytes, starting with `(0, 0)`; empty for ASCII text, where a
+    /// character offset is a byte offset.
+    marks: Vec<(usize, usize)>,
 }
+
+/// The byte distance between two character-count checkpoints of a [`LineIndex`].
+const MARK_EVERY: usize = 64;
 
 impl<'a> LineIndex<'a> {
     /// Indexes `text`.
     pub fn new(text: &'a str) -> Self {
         let mut line_starts = vec![0];
         line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-        let ascii = line_starts
-            .iter()
-            .enumerate()
-            .map(|(i, &start)| {
-                let end = line_starts.get(i + 1).copied().unwrap_or(text.len());
-                text.as_bytes()
-                    .get(start..end)
-                    .is_some_and(|l| l.is_ascii())
-            })
-            .collect();
+        let mut marks = Vec::new();
+        if !text.is_ascii() {
+            let mut next = 0;
+            for (chars, (i, _)) in text.char_indices().enumerate() {
+                if i >= next {
+                    marks.push((i, chars));
+                    next = i + MARK_EVERY;
+                }
+            }
+        }
         LineIndex {
             text,
             line_starts,
-            ascii,
+            marks,
         }
     }
 
     /// The text this index was built over.
     pub(crate) fn text(&self) -> &'a str {
         self.text
+    }
+
+    /// How many characters come before the byte offset `offset` (a char boundary within
+    /// the text).
+    fn chars_before(&self, offset: usize) -> usize {
+        if self.marks.is_empty() {
+            return offset;
+        }
+        let i = self
+            .marks
+            .partition_point(|&(at, _)| at <= offset)
+            .saturating_sub(1);
+        let (at, chars) = self.marks.get(i).copied().unwrap_or((0, 0));
+        chars + self.text.get(at..offset).map_or(0, |s| s.chars().count())
+    }
+
+    /// The byte offset of the character numbered `n` (0-based) in the text, or the text's
+    /// length if there are not that many.
+    fn char_offset(&self, n: usize) -> usize {
+        if self.marks.is_empty() {
+            return n.min(self.text.len());
+        }
+        let i = self
+            .marks
+            .partition_point(|&(_, chars)| chars <= n)
+            .saturating_sub(1);
+        let (at, chars) = self.marks.get(i).copied().unwrap_or((0, 0));
+        let rest = self.text.get(at..).unwrap_or("");
+        match rest.char_indices().nth(n - chars.min(n)) {
+            Some((j, _)) => at + j,
+            None => self.text.len(),
+        }
     }
 
     /// Byte offset of a 1-based line and character column (sqlparser's `Location`).
@@ -173,23 +214,8 @@ impl<'a> LineIndex<'a> {
             return self.text.len();
         };
         let want = usize::try_from(column.saturating_sub(1)).unwrap_or(usize::MAX);
-        if self.ascii.get(l).copied().unwrap_or(false) {
-            // Columns within an ASCII line are byte columns; past its end they run on into
-            // the following lines, which the general path below handles.
-            let line_end = self
-                .line_starts
-                .get(l + 1)
-                .copied()
-                .unwrap_or(self.text.len());
-            if start.saturating_add(want) <= line_end {
-                return start + want;
-            }
-        }
-        let rest = self.text.get(start..).unwrap_or("");
-        match rest.char_indices().nth(want) {
-            Some((i, _)) => start + i,
-            None => self.text.len(),
-        }
+        // Columns past the end of a line run on into the following lines.
+        self.char_offset(self.chars_before(start).saturating_add(want))
     }
 
     /// The 1-based line and character column of a byte offset (clamped to the text).
@@ -200,11 +226,12 @@ impl<'a> LineIndex<'a> {
             Err(i) => i.saturating_sub(1),
         };
         let start = self.line_starts.get(line).copied().unwrap_or(0);
-        let column = self
-            .text
-            .get(start..offset)
-            .map(|s| s.chars().count())
-            .unwrap_or(0);
+        let column = if self.text.is_char_boundary(offset) {
+            self.chars_before(offset)
+                .saturating_sub(self.chars_before(start))
+        } else {
+            0
+        };
         LineCol {
             line: line + 1,
             column: column + 1,
@@ -247,6 +274,51 @@ mod tests {
                 column: 19
             }
         );
+    }
+
+    #[test]
+    fn offsets_and_columns_agree_with_counting() {
+        // Long lines of mixed widths, checked against counting from the line start.
+        let line: String = "aé€😀".repeat(300);
+        let text = format!("{line}\nxy\n{line}\n");
+        let idx = LineIndex::new(&text);
+        for (l, start) in [(1u64, 0usize), (3, line.len() + 4)] {
+            for column in [1u64, 2, 3, 4, 5, 17, 64, 65, 200, 1199, 1200, 1201] {
+                let want = usize::try_from(column - 1).unwrap_or(0);
+                let expected = text
+                    .get(start..)
+                    .and_then(|r| r.char_indices().nth(want))
+                    .map_or(text.len(), |(i, _)| start + i);
+                assert_eq!(idx.offset(l, column), expected, "line {l} column {column}");
+                let lc = idx.line_col(expected);
+                let counted = text.get(..expected).map_or(0, |p| {
+                    p.rsplit('\n').next().map_or(0, |s| s.chars().count())
+                });
+                assert_eq!(lc.column, counted + 1);
+            }
+        }
+        // Past the end of line 1 the column runs on into line 2.
+        assert_eq!(idx.offset(1, 1202), line.len() + 1);
+        assert_eq!(idx.offset(1, 99_999), text.len());
+        // Not a char boundary: column 1, as before.
+        assert_eq!(idx.line_col(2).column, 1);
+    }
+
+    #[test]
+    fn long_non_ascii_lines_answer_quickly() {
+        // 200,000 questions about a 2 MB line: counting from the line start each time
+        // would scan 400 GB.
+        let text = "é".repeat(1_000_000);
+        let idx = LineIndex::new(&text);
+        let mut sum = 0usize;
+        for i in 0..200_000usize {
+            let column = u64::try_from(1_000_000 - i).unwrap_or(1);
+            let off = idx.offset(1, column);
+            sum = sum.wrapping_add(idx.line_col(off).column);
+        }
+        assert!(sum > 0);
+        assert_eq!(idx.offset(1, 1_000_000), text.len() - 2);
+        assert_eq!(idx.line_col(text.len()).column, 1_000_001);
     }
 
     #[test]

@@ -79,6 +79,16 @@ pub const MAX_PROTO_FILES: usize = 256;
 /// exhaust a 2 MiB thread).
 pub const MAX_BRACKET_DEPTH: usize = 48;
 
+/// The most components a dotted name (a package, a type reference, an option name) may
+/// have in `.proto` text. protox keeps every prefix of a package as a scope, so a package
+/// of n components costs it O(n²) memory.
+pub const MAX_NAME_COMPONENTS: usize = 100;
+
+/// The longest dotted name (dots included), or single identifier, accepted in `.proto`
+/// text, in bytes. Every full name repeats its package and enclosing messages, so long
+/// names multiply the memory protox needs.
+pub const MAX_NAME_LENGTH: usize = 1024;
+
 /// The most Arrow fields (at every level together) one message may expand into.
 pub const MAX_EXPANDED_FIELDS: usize = 50_000;
 /// The result of expanding a protobuf message.
@@ -114,7 +124,8 @@ pub struct ProtoExpansion {
 /// - `option::missing`: `message_name` is `None` and the root file does not define exactly
 ///   one top-level message; `option::invalid_value`: a short name matches several messages;
 /// - `limit::nesting`: nesting or size beyond [`MAX_NESTING`], [`MAX_BRACKET_DEPTH`],
-///   [`MAX_PROTO_FILES`] or [`MAX_EXPANDED_FIELDS`].
+///   [`MAX_PROTO_FILES`] or [`MAX_EXPANDED_FIELDS`], or a name beyond
+///   [`MAX_NAME_COMPONENTS`] or [`MAX_NAME_LENGTH`].
 pub fn expand_protobuf(
     root_name: &str,
     root_text: &str,

@@ -59,7 +59,8 @@
 //! chains of `$ref`/`anyOf` deeper than four times that are `limit::nesting` errors. Because
 //! a reused expansion keeps the recursion cuts of its first use, a mutually recursive
 //! definition may be unrolled to a different depth at its later uses. A document nested
-//! deeper than the JSON reader's limit (128 levels) is a `limit::nesting` error too. Nested
+//! deeper than the JSON reader's limit (128 levels) is a `limit::nesting` error too, and so
+//! is a schema that expands into more than [`MAX_EXPANDED_FIELDS`] Arrow fields. Nested
 //! `$id`s that change the base URI are not followed: `#/…` always points into the whole
 //! document. At most 200 notes are listed, then one note says that more were dropped.
 
@@ -90,6 +91,12 @@ pub(super) const MAX_CALLS: usize = 4 * MAX_NESTING;
 /// How many schema nodes one document may expand into (protects against combinatorial
 /// explosions of nested `anyOf` inside `allOf`).
 pub(super) const MAX_STEPS: usize = 50_000;
+/// How many Arrow fields (at every nesting level together) one JSON Schema may expand into.
+///
+/// A schema reached through `$ref` is expanded in full at every place that uses it, so a
+/// small document whose definitions each use the next one twice would otherwise expand
+/// exponentially. Larger schemas are the error `limit::nesting`.
+pub const MAX_EXPANDED_FIELDS: usize = 100_000;
 /// How many notes are reported before the rest are summarised in one note.
 pub(super) const MAX_NOTES: usize = 200;
 
@@ -97,7 +104,8 @@ pub(super) const MAX_NOTES: usize = 200;
 ///
 /// Errors: text that is not JSON or not a schema (`schema::invalid`, with the line and
 /// column), a local `$ref` that does not resolve (`schema::invalid`), and schemas nested
-/// deeper than [`MAX_NESTING`] (`limit::nesting`).
+/// deeper than [`MAX_NESTING`] or expanding into more than [`MAX_EXPANDED_FIELDS`] fields
+/// (`limit::nesting`).
 pub fn expand_json_schema(text: &str) -> Result<Expansion, SchemaError> {
     expand_json_schema_placed(text).map(|(expansion, _)| expansion)
 }

@@ -40,8 +40,14 @@ impl<'a> Walker<'a> {
             self.expand_child(view, &items, &format!("{path}[]"), level + 1)?
         };
         let depth = item.depth + 1;
+        let fields = check_fields(item.fields.saturating_add(1), path, view.at)?;
         let field = item.field("item", item.nullable);
-        Ok(Out::arrow(DataType::List(Arc::new(field)), nullable, depth))
+        Ok(Out::arrow(
+            DataType::List(Arc::new(field)),
+            nullable,
+            depth,
+            fields,
+        ))
     }
 
     pub(super) fn expand_object(
@@ -53,6 +59,8 @@ impl<'a> Walker<'a> {
     ) -> Result<Out, SchemaError> {
         // Properties of all parts, united in document order.
         let mut properties: Vec<(&'a str, Vec<(&'a Json, usize)>)> = Vec::new();
+        // Where each name sits in `properties`, so that uniting stays linear.
+        let mut index: HashMap<&'a str, usize> = HashMap::new();
         let mut required: HashSet<&'a str> = HashSet::new();
         for part in &view.parts {
             if let Some(props) = part
@@ -61,9 +69,12 @@ impl<'a> Walker<'a> {
                 .filter(|p| p.members().is_some())
             {
                 for (name, schema) in entries(props) {
-                    match properties.iter_mut().find(|(n, _)| *n == name) {
+                    match index.get(name).and_then(|&i| properties.get_mut(i)) {
                         Some((_, schemas)) => schemas.push((schema, part.at)),
-                        None => properties.push((name, vec![(schema, part.at)])),
+                        None => {
+                            index.insert(name, properties.len());
+                            properties.push((name, vec![(schema, part.at)]));
+                        }
                     }
                 }
             }
@@ -74,6 +85,7 @@ impl<'a> Walker<'a> {
         if !properties.is_empty() {
             let mut fields = Vec::with_capacity(properties.len());
             let mut depth = 0;
+            let mut count: usize = 0;
             for (name, schemas) in properties {
                 let child_path = if path.is_empty() {
                     name.to_string()
@@ -82,12 +94,18 @@ impl<'a> Walker<'a> {
                 };
                 let out = self.expand_child(view, &schemas, &child_path, level + 1)?;
                 depth = depth.max(out.depth + 1);
+                count = check_fields(
+                    count.saturating_add(out.fields).saturating_add(1),
+                    path,
+                    view.at,
+                )?;
                 fields.push(out.field(name, out.nullable || !required.contains(name)));
             }
             return Ok(Out::arrow(
                 DataType::Struct(Fields::from(fields)),
                 nullable,
                 depth,
+                count,
             ));
         }
 
@@ -128,10 +146,13 @@ impl<'a> Walker<'a> {
         }
         let value = value.unwrap_or_else(|| Out::json(true));
         let depth = value.depth + 1;
+        // `entries`, `key` and `value`, and what the value holds.
+        let fields = check_fields(value.fields.saturating_add(3), path, view.at)?;
         Ok(Out::arrow(
             map_type(value.field("value", value.nullable)),
             nullable,
             depth,
+            fields,
         ))
     }
 

@@ -215,6 +215,7 @@ pub(super) fn unify(a: &Out, b: &Out) -> Option<Out> {
         ty,
         nullable: a.nullable || b.nullable,
         depth: a.depth.max(b.depth),
+        fields: a.fields.max(b.fields),
     })
 }
 

@@ -15,6 +15,10 @@ pub(super) struct Out {
     pub(super) nullable: bool,
     /// How many container levels the type has (0 for a primitive or JSON).
     pub(super) depth: usize,
+    /// How many Arrow fields the type holds at every level together (0 for a primitive or
+    /// JSON), within [`MAX_EXPANDED_FIELDS`]. Reused expansions share their Arrow types, so
+    /// this is counted as the types are built, never by walking them.
+    pub(super) fields: usize,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -29,14 +33,22 @@ impl Out {
             ty: Ty::Json,
             nullable,
             depth: 0,
+            fields: 0,
         }
     }
 
-    pub(super) fn arrow(ty: DataType, nullable: bool, depth: usize) -> Out {
+    /// A primitive Arrow type.
+    pub(super) fn scalar(ty: DataType, nullable: bool) -> Out {
+        Out::arrow(ty, nullable, 0, 0)
+    }
+
+    /// An Arrow type of `depth` container levels holding `fields` fields.
+    pub(super) fn arrow(ty: DataType, nullable: bool, depth: usize, fields: usize) -> Out {
         Out {
             ty: Ty::Arrow(ty),
             nullable,
             depth,
+            fields,
         }
     }
 

@@ -99,6 +99,8 @@ impl<'a> Walker<'a> {
             Own(&'a Json, usize),
         }
         let mut work = vec![Work::Schema(schema, parent)];
+        // The nodes already in the view, so that each check is O(1).
+        let mut seen: HashSet<usize> = view.visited.iter().map(|v| v.id).collect();
         while let Some(item) = work.pop() {
             match item {
                 Work::Own(node, at) => {
@@ -119,7 +121,7 @@ impl<'a> Walker<'a> {
                 }
                 Work::Schema(node, parent) if node.members().is_some() => {
                     let id = ident(node);
-                    if view.visited.iter().any(|v| v.id == id) {
+                    if !seen.insert(id) {
                         // `allOf` of a schema with itself adds nothing.
                         continue;
                     }
@@ -408,7 +410,7 @@ impl<'a> Walker<'a> {
             kinds &= !T_INT;
         }
         let format = string_keyword(&parts, "format");
-        let scalar = |ty: DataType| (Shape::Done(Out::arrow(ty, nullable, 0)), nullable);
+        let scalar = |ty: DataType| (Shape::Done(Out::scalar(ty, nullable)), nullable);
         match kinds {
             0 => {
                 if declared.is_none() && values.is_empty() {
@@ -565,6 +567,23 @@ pub(super) fn too_deep(path: &str, at: Span) -> SchemaError {
     )
     .with_help("flatten the schema, or model the deep part as a JSON column (`{}`)")
     .with_span(at)
+}
+
+/// Checks that a type at `path` holding `fields` Arrow fields stays within
+/// [`MAX_EXPANDED_FIELDS`].
+pub(super) fn check_fields(fields: usize, path: &str, at: Span) -> Result<usize, SchemaError> {
+    if fields <= MAX_EXPANDED_FIELDS {
+        return Ok(fields);
+    }
+    Err(SchemaError::new(
+        codes::TOO_DEEP,
+        format!(
+            "the JSON Schema expands into more than {MAX_EXPANDED_FIELDS} fields (at `{}`)",
+            display_path(path)
+        ),
+    )
+    .with_help("a schema reached through `$ref` is expanded in full at every use, so schemas that use one another several times grow exponentially; use fewer references, or model the repeated part as a JSON column (`{}`)")
+    .with_span(at))
 }
 
 pub(super) fn display_path(path: &str) -> &str {

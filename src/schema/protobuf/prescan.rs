@@ -1,18 +1,22 @@
 //! The check of `.proto` text before protox parses it: bracket nesting that would exhaust
-//! the stack of protox's recursive option-value parser, and `edition = "…"` files, which
-//! protox cannot compile.
+//! the stack of protox's recursive option-value parser, names so long or with so many
+//! dotted components that protox's scopes grow quadratically, and `edition = "…"` files,
+//! which protox cannot compile.
 
-use super::MAX_BRACKET_DEPTH;
+use super::{MAX_BRACKET_DEPTH, MAX_NAME_COMPONENTS, MAX_NAME_LENGTH};
 use crate::diagnostics::codes;
 use crate::schema::expand::SchemaError;
 
 /// Refuses text that protox cannot handle safely or at all, before it is parsed: bracket
 /// nesting beyond [`MAX_BRACKET_DEPTH`] (the text-format parser for option values recurses
-/// once per level) and `edition = "…"` files (protox rejects them with a confusing parse
-/// error).
+/// once per level), dotted names (`a.b.c`, also written `a . b`) of more than
+/// [`MAX_NAME_COMPONENTS`] components or [`MAX_NAME_LENGTH`] bytes (protox keeps every
+/// prefix of a package, and every full name repeats it), and `edition = "…"` files (protox
+/// rejects them with a confusing parse error).
 pub(super) fn prescan(name: &str, text: &str) -> Result<(), SchemaError> {
     let bytes = text.as_bytes();
     let mut open: Vec<u8> = Vec::new();
+    let mut dotted = Dotted::default();
     let mut first_word: Option<&str> = None;
     let mut line = 1usize;
     let mut i = 0usize;
@@ -38,6 +42,7 @@ pub(super) fn prescan(name: &str, text: &str) -> Result<(), SchemaError> {
                 }
             }
             b'"' | b'\'' => {
+                dotted.other();
                 i += 1;
                 while let Some(&c) = bytes.get(i) {
                     i += 1;
@@ -52,6 +57,7 @@ pub(super) fn prescan(name: &str, text: &str) -> Result<(), SchemaError> {
                 }
             }
             b'{' | b'<' | b'[' | b'(' => {
+                dotted.other();
                 open.push(b);
                 if open.len() > MAX_BRACKET_DEPTH {
                     return Err(SchemaError::new(
@@ -64,6 +70,7 @@ pub(super) fn prescan(name: &str, text: &str) -> Result<(), SchemaError> {
                 i += 1;
             }
             b'}' | b'>' | b']' | b')' => {
+                dotted.other();
                 // Only a matching closer ends a level, so stray closers cannot hide depth.
                 let opener = match b {
                     b'}' => b'{',
@@ -84,6 +91,13 @@ pub(super) fn prescan(name: &str, text: &str) -> Result<(), SchemaError> {
                 {
                     i += 1;
                 }
+                if let Some(error) = dotted.ident(i - start) {
+                    return Err(SchemaError::new(
+                        codes::TOO_DEEP,
+                        format!("protobuf file `{name}` has a name {error} (line {line})"),
+                    )
+                    .with_help("protobuf names are short: a few components of a few words each"));
+                }
                 if first_word.is_none() {
                     first_word = text.get(start..i);
                     if first_word == Some("edition") {
@@ -100,10 +114,69 @@ pub(super) fn prescan(name: &str, text: &str) -> Result<(), SchemaError> {
                     }
                 }
             }
-            _ => i += 1,
+            b'.' => {
+                dotted.dot();
+                i += 1;
+            }
+            c => {
+                if !c.is_ascii_whitespace() {
+                    dotted.other();
+                }
+                i += 1;
+            }
         }
     }
     Ok(())
+}
+
+/// The dotted name being read: its components and length so far.
+#[derive(Default)]
+struct Dotted {
+    components: usize,
+    length: usize,
+    /// The last token was an identifier (a `.` may continue the name).
+    after_ident: bool,
+    /// The last token was a `.` that continues (or, leading, starts) the name.
+    after_dot: bool,
+}
+
+impl Dotted {
+    /// An identifier of `len` bytes; the reason to refuse the name it is part of, if any.
+    fn ident(&mut self, len: usize) -> Option<String> {
+        if self.after_dot {
+            self.components += 1;
+            self.length = self.length.saturating_add(len);
+        } else {
+            self.components = 1;
+            self.length = len;
+        }
+        self.after_dot = false;
+        self.after_ident = true;
+        if self.components > MAX_NAME_COMPONENTS {
+            return Some(format!("of more than {MAX_NAME_COMPONENTS} components"));
+        }
+        if self.length > MAX_NAME_LENGTH {
+            return Some(format!("longer than {MAX_NAME_LENGTH} bytes"));
+        }
+        None
+    }
+
+    fn dot(&mut self) {
+        if !self.after_ident && !self.after_dot {
+            // A leading dot (`.pkg.Type`) starts a new name.
+            self.components = 0;
+            self.length = 0;
+        }
+        self.length = self.length.saturating_add(1);
+        self.after_dot = true;
+        self.after_ident = false;
+    }
+
+    /// Any other token ends the name.
+    fn other(&mut self) {
+        self.after_ident = false;
+        self.after_dot = false;
+    }
 }
 
 /// The index just past the end of the line that starts at or before `i`.
