@@ -44,11 +44,12 @@ impl Compiled {
     /// renderers show of it.
     pub(crate) fn new(
         tables: Vec<Table>,
-        diagnostics: Vec<Diagnostic>,
+        mut diagnostics: Vec<Diagnostic>,
         secret_spans: Vec<Span>,
         source: &str,
     ) -> Self {
         let shown = crate::diagnostics::redact_source(source, &secret_spans).into();
+        redact_messages(&mut diagnostics, &secret_spans, source);
         Compiled {
             tables,
             diagnostics,
@@ -102,6 +103,37 @@ impl Compiled {
     /// The table called `name`.
     pub fn table(&self, name: &str) -> Option<&Table> {
         self.tables.iter().find(|t| t.name() == name)
+    }
+}
+
+/// Messages may quote what the user wrote (`` `u:pw@host` is not a valid address ``):
+/// the secret values masked in the source, and any credential written in a URL or a
+/// setting, are redacted from every message, label and help.
+fn redact_messages(diagnostics: &mut [Diagnostic], secret_spans: &[Span], source: &str) {
+    let mut secrets: Vec<String> = secret_spans
+        .iter()
+        .filter_map(|s| source.get(s.start..s.end))
+        .map(|t| t.trim_matches(['\'', '"']).to_string())
+        // A one- or two-character value would redact ordinary words.
+        .filter(|t| t.chars().count() >= 3)
+        .collect();
+    // The longest first, so a secret containing another is replaced whole.
+    secrets.sort_by_key(|s| std::cmp::Reverse(s.len()));
+    secrets.dedup();
+    let redact = |text: &mut String| {
+        let r = crate::profile::redact_text(text, &secrets);
+        if r != *text {
+            *text = r;
+        }
+    };
+    for d in diagnostics {
+        redact(&mut d.message);
+        if let Some(h) = d.help.as_mut() {
+            redact(h);
+        }
+        for l in &mut d.labels {
+            redact(&mut l.message);
+        }
     }
 }
 
