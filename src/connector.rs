@@ -472,9 +472,8 @@ impl ErasedValue {
     /// The canonical JSON, secrets redacted.
     pub fn json(&self) -> serde_json::Value {
         let mut v = (self.to_json)(self.typed.as_ref());
-        if !self.secrets.is_empty() {
-            crate::profile::redact_json(&mut v, &self.secrets);
-        }
+        // Credentials written inside URLs and settings are redacted whatever the option.
+        crate::profile::redact_json(&mut v, &self.secrets);
         v
     }
 

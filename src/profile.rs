@@ -105,7 +105,8 @@ impl ProfileResolver for Profiles {
     }
 }
 
-/// Replaces every occurrence of a secret in `text` with `********`.
+/// Replaces every occurrence of a secret in `text` with `********`, and every credential
+/// written inside it (see [`credential_ranges`]).
 pub(crate) fn redact_text(text: &str, secrets: &[String]) -> String {
     let mut out = text.to_string();
     for s in secrets.iter().filter(|s| !s.is_empty()) {
@@ -113,28 +114,184 @@ pub(crate) fn redact_text(text: &str, secrets: &[String]) -> String {
             out = out.replace(s.as_str(), "********");
         }
     }
-    out
+    redact_credentials(&out).unwrap_or(out)
 }
 
-/// Redacts every string in a JSON tree that holds a secret (see [`redact_text`]).
+/// Redacts every string in a JSON tree that holds a secret or a credential (see
+/// [`redact_text`]).
 pub(crate) fn redact_json(v: &mut serde_json::Value, secrets: &[String]) {
     // An explicit stack: config trees are shallow, but nothing here should recurse on
     // data it did not build.
     let mut stack = vec![v];
     while let Some(v) = stack.pop() {
         match v {
-            serde_json::Value::String(s)
+            serde_json::Value::String(s) => {
                 if secrets
                     .iter()
-                    .any(|x| !x.is_empty() && s.contains(x.as_str())) =>
-            {
-                *s = redact_text(s, secrets);
+                    .any(|x| !x.is_empty() && s.contains(x.as_str()))
+                {
+                    *s = redact_text(s, secrets);
+                } else if let Some(r) = redact_credentials(s) {
+                    *s = r;
+                }
             }
             serde_json::Value::Array(items) => stack.extend(items.iter_mut()),
-            serde_json::Value::Object(map) => stack.extend(map.values_mut()),
+            serde_json::Value::Object(map) => {
+                for (k, v) in map.iter_mut() {
+                    // A settings map (`client_configs`) keyed by a credential's name.
+                    if is_secret_setting(k) {
+                        if let serde_json::Value::String(s) = v {
+                            if !s.is_empty() && !Secret::new(s.as_str()).is_placeholder() {
+                                *s = "********".to_string();
+                            }
+                            continue;
+                        }
+                    }
+                    stack.push(v);
+                }
+            }
             _ => {}
         }
     }
+}
+
+/// Byte ranges of the credentials written inside `text`: the password of a URL or a
+/// `user:password@host` address, the value of a secret query parameter (`?api_key=…`,
+/// `&token=…`), and the value of a secret `key=value` setting (`sasl.password=…`).
+/// Placeholders (`{{ VAR }}`) are not credentials. Linear in the length of `text`.
+pub(crate) fn credential_ranges(text: &str) -> Vec<std::ops::Range<usize>> {
+    let bytes = text.as_bytes();
+    let mut out: Vec<std::ops::Range<usize>> = Vec::new();
+    let stops_authority = |b: u8| {
+        b.is_ascii_whitespace()
+            || matches!(
+                b,
+                b'/' | b','
+                    | b'\''
+                    | b'"'
+                    | b'`'
+                    | b'('
+                    | b')'
+                    | b'<'
+                    | b'>'
+                    | b';'
+                    | b'['
+                    | b']'
+                    | b'='
+            )
+    };
+    // `user:password@`: back from each `@` to the start of the authority.
+    let mut from = 0;
+    for (at, _) in text.match_indices('@') {
+        let mut start = at;
+        while start > from && bytes.get(start - 1).is_some_and(|b| !stops_authority(*b)) {
+            start -= 1;
+        }
+        from = at + 1;
+        let Some(user_info) = text.get(start..at) else {
+            continue;
+        };
+        let Some(colon) = user_info.find(':') else {
+            continue;
+        };
+        let password = start + colon + 1..at;
+        if password.is_empty()
+            || text
+                .get(password.clone())
+                .is_some_and(|p| Secret::new(p).is_placeholder())
+        {
+            continue;
+        }
+        out.push(password);
+    }
+    // `name=value` after `?`, `&`, `,`, `;`, whitespace or the start: a query parameter
+    // or a setting, secret when its name is.
+    let value_end = |i: usize| {
+        let mut j = i;
+        while bytes.get(j).is_some_and(|b| {
+            !b.is_ascii_whitespace()
+                && !matches!(b, b'&' | b'#' | b',' | b'`' | b'\'' | b'"' | b';')
+        }) {
+            j += 1;
+        }
+        j
+    };
+    let mut i = 0;
+    while i < bytes.len() {
+        let at_start = i == 0
+            || bytes.get(i - 1).is_some_and(|b| {
+                b.is_ascii_whitespace()
+                    || matches!(b, b'?' | b'&' | b',' | b';' | b'`' | b'\'' | b'"')
+            });
+        if !at_start {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while bytes
+            .get(j)
+            .is_some_and(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-'))
+        {
+            j += 1;
+        }
+        if j > i && bytes.get(j) == Some(&b'=') {
+            let name = text.get(i..j).unwrap_or("");
+            // A `{{ VAR }}` placeholder is no credential: step over it whole.
+            if text.get(j + 1..).is_some_and(|v| v.starts_with("{{")) {
+                let close = text
+                    .get(j + 1..)
+                    .and_then(|v| v.find("}}"))
+                    .map_or(bytes.len(), |c| j + 1 + c + 2);
+                i = close;
+                continue;
+            }
+            let end = value_end(j + 1);
+            // Short names (`key`, `sig`) are secret only as a URL's query parameters.
+            let in_query = i > 0 && bytes.get(i - 1).is_some_and(|b| matches!(b, b'?' | b'&'));
+            let secret_name = is_secret_setting(name)
+                || in_query
+                    && matches!(
+                        name.to_ascii_lowercase().as_str(),
+                        "key" | "sig" | "signature" | "auth" | "x-amz-signature"
+                    );
+            if secret_name && end > j + 1 {
+                let value = j + 1..end;
+                if !text
+                    .get(value.clone())
+                    .is_some_and(|v| Secret::new(v).is_placeholder())
+                {
+                    out.push(value);
+                }
+            }
+            i = end.max(j + 1);
+        } else {
+            i = j.max(i + 1);
+        }
+    }
+    out.sort_by_key(|r| r.start);
+    out
+}
+
+/// `text` with every credential (see [`credential_ranges`]) replaced by `********`;
+/// `None` when it holds none.
+pub(crate) fn redact_credentials(text: &str) -> Option<String> {
+    let ranges = credential_ranges(text);
+    if ranges.is_empty() {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    for r in ranges {
+        if r.start < at {
+            at = at.max(r.end);
+            continue;
+        }
+        out.push_str(text.get(at..r.start).unwrap_or(""));
+        out.push_str("********");
+        at = r.end;
+    }
+    out.push_str(text.get(at..).unwrap_or(""));
+    Some(out)
 }
 
 /// A secret string: a password, an API secret, a token.
@@ -201,20 +358,52 @@ impl JsonSchema for Secret {
     }
 }
 
-/// Whether a raw client setting (a `client_configs` key such as `sasl.jaas.config`) holds
-/// a credential, so its value must be redacted like a [`Secret`].
+/// Whether a raw client setting (a `client_configs` key such as `sasl.jaas.config`, a
+/// `storage.*` key, a URL query parameter) holds a credential, so its value must be
+/// redacted like a [`Secret`]: librdkafka's sensitive settings (`ssl.key.password`,
+/// `ssl.key.pem`, `ssl_key`, `ssl.keystore.password`, `sasl.password`,
+/// `sasl.oauthbearer.client.secret`, `sasl.oauthbearer.config`, …) and any name that says
+/// password, secret, token, credential, private key, passphrase, API key or JWT.
 pub fn is_secret_setting(key: &str) -> bool {
     let k = key.to_ascii_lowercase();
-    [
-        "password",
-        "secret",
-        "jaas",
-        "token",
-        "credential",
-        "private",
-    ]
-    .iter()
-    .any(|w| k.contains(w))
+    // Compared without separators, so `apiKey`, `api_key` and `api-key` are one name.
+    let squashed: String = k
+        .chars()
+        .filter(|c| !matches!(c, '.' | '_' | '-'))
+        .collect();
+    const LIBRDKAFKA: &[&str] = &[
+        "ssl.key.password",
+        "ssl.key.pem",
+        "ssl_key",
+        "ssl.keystore.password",
+        "sasl.password",
+        "sasl.oauthbearer.client.secret",
+        "sasl.oauthbearer.config",
+        "sasl.oauthbearer.assertion.private.key.passphrase",
+        "sasl.oauthbearer.assertion.private.key.pem",
+        "sasl.jaas.config",
+    ];
+    LIBRDKAFKA.contains(&k.as_str())
+        || [
+            "password",
+            "passwd",
+            "secret",
+            "jaas",
+            "token",
+            "credential",
+            "private",
+            "passphrase",
+            "apikey",
+            "accountkey",
+            "nkeyseed",
+            "jwt",
+            "keypem",
+        ]
+        .iter()
+        .any(|w| squashed.contains(w))
+            && !["endpoint", "url", "location", "file", "uri"]
+                .iter()
+                .any(|w| squashed.ends_with(w))
 }
 
 /// A `k1=v1,k2=v2` string with the values of credential settings replaced by `********`.
@@ -245,28 +434,68 @@ pub(crate) fn serialize_settings<S: Serializer>(
     m.end()
 }
 
-/// `scheme://user:password@host…` with the password replaced by `********`; `None` when
-/// the text holds no URL with a password.
-pub(crate) fn redact_url_password(s: &str) -> Option<String> {
-    // Most values hold no `@`: a one-byte search settles them before any URL splitting.
-    if !s.contains('@') {
+/// Serializes object-store settings (`storage.*`): the values of secret-named keys are
+/// redacted like a [`Secret`]; the others (a region, an endpoint) show, with any
+/// credential inside them redacted (`serialize_with`).
+pub(crate) fn serialize_storage<S: Serializer>(
+    map: &std::collections::BTreeMap<String, Secret>,
+    s: S,
+) -> Result<S::Ok, S::Error> {
+    use serde::ser::SerializeMap;
+    let mut m = s.serialize_map(Some(map.len()))?;
+    for (k, v) in map {
+        if is_secret_setting(k) {
+            m.serialize_entry(k, v.redacted())?;
+        } else {
+            let shown = redact_credentials(v.expose()).unwrap_or_else(|| v.expose().to_string());
+            m.serialize_entry(k, &shown)?;
+        }
+    }
+    m.end()
+}
+
+/// `text` with the credentials of the URLs and settings it holds replaced by `********`:
+/// `scheme://user:password@host…`, `user:password@host`, `?api_key=…`, `password=…`;
+/// `None` when it holds none.
+pub(crate) fn redact_url_password(text: &str) -> Option<String> {
+    // Most values hold neither `@` nor `=`: a byte search settles them before any scanning.
+    if !text.contains(['@', '=']) {
         return None;
     }
-    let (scheme, rest) = s.split_once("://")?;
-    let authority_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
-    let authority = rest.get(..authority_end)?;
-    let (user_info, host) = authority.rsplit_once('@')?;
-    let (user, password) = user_info.split_once(':')?;
-    if Secret::new(password).is_placeholder() {
-        return None; // `{{ VAR }}` is not the secret itself
-    }
-    let tail = rest.get(authority_end..).unwrap_or("");
-    Some(format!("{scheme}://{user}:********@{host}{tail}"))
+    redact_credentials(text)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn librdkafkas_sensitive_settings_are_secret() {
+        for key in [
+            "ssl.key.password",
+            "ssl.key.pem",
+            "ssl_key",
+            "ssl.keystore.password",
+            "sasl.password",
+            "sasl.oauthbearer.client.secret",
+            "sasl.oauthbearer.config",
+            "sasl.jaas.config",
+            "aws_secret_access_key",
+            "azure_storage_account_key",
+            "apiKey",
+        ] {
+            assert!(is_secret_setting(key), "{key}");
+        }
+        for key in [
+            "aws_region",
+            "aws_access_key_id",
+            "ssl.key.location",
+            "sasl.oauthbearer.token.endpoint.url",
+            "linger.ms",
+        ] {
+            assert!(!is_secret_setting(key), "{key}");
+        }
+    }
 
     #[test]
     fn secrets_never_print() {
@@ -286,6 +515,20 @@ mod tests {
             Some("redis://app:********@cache:6379/0")
         );
         assert_eq!(redact_url_password("redis://app@cache:6379"), None);
+        assert_eq!(
+            redact_url_password("https://h/x?api_key=k1&page=2&token={{ T }}").as_deref(),
+            Some("https://h/x?api_key=********&page=2&token={{ T }}")
+        );
+        assert_eq!(
+            redact_url_password("u:pw1@b:9092,b2:9092").as_deref(),
+            Some("u:********@b:9092,b2:9092")
+        );
+        assert_eq!(
+            redact_url_password("sasl.password=x1,linger.ms=5").as_deref(),
+            Some("sasl.password=********,linger.ms=5")
+        );
+        assert_eq!(redact_url_password("write `key=value` pairs"), None);
+        assert_eq!(redact_url_password("a@b.example"), None);
         assert_eq!(redact_url_password("no url"), None);
     }
 }

@@ -19,7 +19,7 @@ impl TableCompiler<'_> {
             .opts
             .entries()
             .filter_map(|(k, v)| {
-                let s = spec.options().find(|s| s.sensitive && s.matches(&k.node))?;
+                let s = spec.options().find(|s| is_secret_option(s, &k.node))?;
                 let text = match &v.node {
                     Value::String(t) | Value::Number(t) => t.clone(),
                     _ => return None,
@@ -138,7 +138,7 @@ pub(super) fn redacted_by_specs<'s>(
     // checked against all of them): any that would redact does.
     specs
         .filter(|s| (s.sensitive || s.kind == OptionKind::Map) && s.matches(key))
-        .find_map(|spec| match (value, spec.sensitive) {
+        .find_map(|spec| match (value, is_secret_option(spec, key)) {
             (Value::String(v), true) => Some(Value::String(
                 crate::profile::Secret::new(v.clone())
                     .redacted()
@@ -151,6 +151,18 @@ pub(super) fn redacted_by_specs<'s>(
             }
             _ => None,
         })
+}
+
+/// Whether `spec` is a secret option and `key` one of its keys: a sensitive option; for a
+/// sensitive prefix (`storage.`), only keys whose own name is secret
+/// (`storage.aws_secret_access_key`, not `storage.aws_region`).
+pub(super) fn is_secret_option(spec: &OptionSpec, key: &str) -> bool {
+    spec.sensitive
+        && spec.matches(key)
+        && (spec.kind != OptionKind::Prefix
+            || key
+                .get(spec.key.len()..)
+                .is_some_and(crate::profile::is_secret_setting))
 }
 
 /// Spans of the secret option values written in a script, so renderers can mask them
@@ -181,6 +193,199 @@ pub(super) fn secret_spans(with: Option<&WithClause>, registry: &Registry) -> Ve
         .filter(|o| redacted_by_specs(secret.iter().copied(), &o.key.node, &o.value.node).is_some())
         .map(|o| o.value.span)
         .collect()
+}
+
+/// The keys whose values are secret, squashed (see [`squash`]): the sensitive options of
+/// `connector`, or of every registered connector when it is unknown (not prefixes: their
+/// keys are judged by name).
+fn sensitive_keys(registry: &Registry, connector: Option<&str>) -> Vec<String> {
+    let known = connector.and_then(|c| registry.get(c));
+    let specs: Vec<&'static OptionSpec> = match known {
+        Some(c) => c.spec().options().collect(),
+        None => registry
+            .iter()
+            .flat_map(|(_, c)| c.spec().options())
+            .collect(),
+    };
+    let mut keys: Vec<String> = specs
+        .into_iter()
+        .filter(|s| s.sensitive && s.kind != OptionKind::Prefix)
+        .map(|s| squash(s.key))
+        .collect();
+    keys.sort_unstable();
+    keys.dedup();
+    keys
+}
+
+/// A key lowercased without separators, so `auth.password`, `AUTH_PASSWORD` and
+/// `authPassword` (a JSON request) compare equal.
+fn squash(key: &str) -> String {
+    key.chars()
+        .filter(|c| !matches!(c, '.' | '_' | '-' | ' '))
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Keys longer than this are never near misses of a secret key.
+const MAX_KEY: usize = 64;
+
+/// Whether the value of option `key` is to be masked wherever it is shown: a sensitive key
+/// of any connector, written in any case, or within a small edit distance of one
+/// (`auth.pasword`); or a name that says it is a credential (`ssl.key.pem`, `api_key`).
+fn is_secret_key(key: &str, sensitive: &[String]) -> bool {
+    if key.len() > MAX_KEY {
+        return false;
+    }
+    if crate::profile::is_secret_setting(key) {
+        return true;
+    }
+    let k = squash(key);
+    let len = k.chars().count();
+    let limit = match len {
+        0..=4 => 0,
+        5..=9 => 1,
+        _ => 2,
+    };
+    sensitive
+        .iter()
+        .any(|s| *s == k || (limit > 0 && strsim::damerau_levenshtein(s, &k) <= limit))
+}
+
+/// One token of the bounded lexical scan of [`lexical_secret_spans`].
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Tok {
+    /// A quoted string or identifier; the span is the text inside the quotes.
+    Quoted(Span),
+    /// A bare word (`auth.password`, `hunter2`, `42`).
+    Word(Span),
+    /// `=` (SQL) or `:` (JSON).
+    Sep,
+    /// Anything else.
+    Other,
+}
+
+/// Spans of secret values in `text` (a SQL script, or a JSON request when `json`), found by
+/// a linear lexical scan that does not depend on the text parsing or compiling: the value
+/// after every `key = value` (`"key": value`) whose key [`is_secret_key`], and the
+/// credentials inside every quoted string (a URL's password, `?token=…`,
+/// `sasl.password=…`).
+pub(crate) fn lexical_secret_spans(text: &str, json: bool, registry: &Registry) -> Vec<Span> {
+    let any = sensitive_keys(registry, None);
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    // Within one statement: the connector named, and the values of keys secret for some
+    // connector, decided at the statement's end against the connector's own keys.
+    let mut connector: Option<&str> = None;
+    let mut pending: Vec<(&str, Span)> = Vec::new();
+    let flush =
+        |connector: &mut Option<&str>, pending: &mut Vec<(&str, Span)>, out: &mut Vec<Span>| {
+            if pending.is_empty() {
+                *connector = None;
+                return;
+            }
+            let keys = match connector.and_then(|c| registry.get(c)) {
+                Some(_) => sensitive_keys(registry, *connector),
+                None => any.clone(),
+            };
+            out.extend(
+                pending
+                    .drain(..)
+                    .filter(|(k, _)| is_secret_key(k, &keys))
+                    .map(|(_, v)| v),
+            );
+            *connector = None;
+        };
+    // The last two tokens before the current one.
+    let (mut prev2, mut prev1) = (Tok::Other, Tok::Other);
+    let mut i = 0;
+    while i < bytes.len() {
+        let Some(&b) = bytes.get(i) else { break };
+        let start = i;
+        let tok = if b.is_ascii_whitespace() {
+            i += 1;
+            continue;
+        } else if !json && b == b'-' && bytes.get(i + 1) == Some(&b'-') {
+            while bytes.get(i).is_some_and(|c| *c != b'\n') {
+                i += 1;
+            }
+            continue;
+        } else if !json && b == b'/' && bytes.get(i + 1) == Some(&b'*') {
+            i += 2;
+            while i < bytes.len()
+                && !(bytes.get(i) == Some(&b'*') && bytes.get(i + 1) == Some(&b'/'))
+            {
+                i += 1;
+            }
+            i = (i + 2).min(bytes.len());
+            continue;
+        } else if b == b'\'' || b == b'"' || b == b'`' {
+            i += 1;
+            loop {
+                match bytes.get(i) {
+                    None => break,
+                    Some(b'\\') if json => i += 2,
+                    Some(&c) if c == b => {
+                        // SQL doubles a quote to escape it.
+                        if !json && bytes.get(i + 1) == Some(&b) {
+                            i += 2;
+                        } else {
+                            break;
+                        }
+                    }
+                    Some(_) => i += 1,
+                }
+            }
+            let inner = Span::new(start + 1, i.min(bytes.len()));
+            i = (i + 1).min(bytes.len());
+            if let Some(s) = text.get(inner.start..inner.end) {
+                out.extend(
+                    crate::profile::credential_ranges(s)
+                        .into_iter()
+                        .map(|r| Span::new(inner.start + r.start, inner.start + r.end)),
+                );
+            }
+            Tok::Quoted(inner)
+        } else if b.is_ascii_alphanumeric() || matches!(b, b'_' | b'.' | b'$') || b >= 0x80 {
+            while bytes.get(i).is_some_and(|c| {
+                c.is_ascii_alphanumeric() || matches!(c, b'_' | b'.' | b'$' | b'-') || *c >= 0x80
+            }) {
+                i += 1;
+            }
+            Tok::Word(Span::new(start, i))
+        } else if (json && b == b':') || (!json && b == b'=') {
+            i += 1;
+            Tok::Sep
+        } else {
+            i += 1;
+            if !json && b == b';' {
+                flush(&mut connector, &mut pending, &mut out);
+            }
+            Tok::Other
+        };
+        if let (
+            Tok::Quoted(key) | Tok::Word(key),
+            Tok::Sep,
+            Tok::Quoted(value) | Tok::Word(value),
+        ) = (prev2, prev1, tok)
+        {
+            let key = text.get(key.start..key.end).unwrap_or("");
+            let shown = text.get(value.start..value.end).unwrap_or("");
+            if key.eq_ignore_ascii_case(super::CONNECTOR.key) {
+                connector = Some(shown);
+            } else if is_secret_key(key, &any)
+                && !shown.is_empty()
+                && !crate::profile::Secret::new(shown).is_placeholder()
+            {
+                pending.push((key, value));
+            }
+        }
+        prev2 = prev1;
+        prev1 = tok;
+    }
+    flush(&mut connector, &mut pending, &mut out);
+    out.sort_by_key(|s| (s.start, s.end));
+    out.dedup();
+    out
 }
 
 #[cfg(test)]
@@ -223,6 +428,39 @@ mod tests {
             .filter_map(|s| sql.get(s.start..s.end))
             .collect();
         assert_eq!(shown, ["'hunter2'"]);
+    }
+
+    #[test]
+    fn the_lexical_scan_masks_by_key_whatever_parses() {
+        let registry = Registry::builtin();
+        let shown = |text: &str, json: bool| -> Vec<String> {
+            lexical_secret_spans(text, json, &registry)
+                .iter()
+                .filter_map(|s| text.get(s.start..s.end).map(str::to_string))
+                .collect()
+        };
+        // A missing comma, a misspelled and an upper-cased key, a comment with a quote.
+        let sql = "-- don't\nCREATE TABLE t WITH (connector = 'kafka' 'auth.pasword' = 'p1x', PASSWORD = 'p2x', topic = 't');";
+        assert_eq!(shown(sql, false), ["p1x", "p2x"]);
+        // Secret for Kafka, not for NATS; placeholders are not secrets.
+        let sql = "CREATE TABLE a WITH (connector = 'nats', auth.username = 'u'); CREATE TABLE b WITH (auth.username = 'v', connector = 'kafka', auth.password = '{{ PW }}')";
+        assert_eq!(shown(sql, false), ["v"]);
+        // A request that does not parse, and credentials inside strings.
+        let json = r#"{"connector": "kafka", "config": {"authPassword": "p3x", "endpoint": "https://u:p4x@h"#;
+        assert_eq!(shown(json, true), ["p3x", "p4x"]);
+    }
+
+    #[test]
+    fn storage_values_are_secret_by_name() {
+        let registry = Registry::builtin();
+        let fs = registry.get("filesystem");
+        let v = Value::String("v".into());
+        assert!(fs
+            .and_then(|c| redacted_value(c, "storage.aws_secret_access_key", &v))
+            .is_some());
+        assert!(fs
+            .and_then(|c| redacted_value(c, "storage.aws_region", &v))
+            .is_none());
     }
 
     #[test]

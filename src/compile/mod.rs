@@ -20,6 +20,7 @@ pub use output::{
 };
 
 use columns::{check_column_refs, lower_columns, Columns, Known};
+pub(crate) use finish::lexical_secret_spans;
 use finish::secret_spans;
 use memory::memory_table;
 
@@ -115,7 +116,8 @@ pub fn compile_sql(sql: &str, env: &Env<'_>) -> Compiled {
     let mut diagnostics = script.diagnostics;
     let mut tables: Vec<Table> = Vec::new();
     let mut defined: BTreeMap<String, (Span, usize)> = BTreeMap::new();
-    let mut secrets: Vec<Span> = Vec::new();
+    // Secrets are masked by key whether or not the statement parses or compiles.
+    let mut secrets: Vec<Span> = lexical_secret_spans(sql, false, env.registry);
     for stmt in script.statements {
         let Statement::CreateTable(mut def) = stmt else {
             continue;

@@ -44,11 +44,12 @@ impl Compiled {
     /// renderers show of it.
     pub(crate) fn new(
         tables: Vec<Table>,
-        diagnostics: Vec<Diagnostic>,
+        mut diagnostics: Vec<Diagnostic>,
         secret_spans: Vec<Span>,
         source: &str,
     ) -> Self {
         let shown = crate::diagnostics::redact_source(source, &secret_spans).into();
+        redact_messages(&mut diagnostics, &secret_spans, source);
         Compiled {
             tables,
             diagnostics,
@@ -102,6 +103,60 @@ impl Compiled {
     /// The table called `name`.
     pub fn table(&self, name: &str) -> Option<&Table> {
         self.tables.iter().find(|t| t.name() == name)
+    }
+}
+
+/// Messages may quote what the user wrote (`` `u:pw@host` is not a valid address ``):
+/// the secret values masked in the source, and any credential written in a URL or a
+/// setting, are redacted from every message, label and help.
+fn redact_messages(diagnostics: &mut [Diagnostic], secret_spans: &[Span], source: &str) {
+    let secrets: std::collections::HashSet<&str> = secret_spans
+        .iter()
+        .filter_map(|s| source.get(s.start..s.end))
+        .map(|t| t.trim_matches(['\'', '"']))
+        // A one- or two-character value would redact ordinary words.
+        .filter(|t| t.chars().count() >= 3)
+        .collect();
+    // Looked up by length at each position of a message: linear in the message for each
+    // distinct length, however many secrets a script holds.
+    let mut lengths: Vec<usize> = secrets.iter().map(|s| s.len()).collect();
+    lengths.sort_unstable_by(|a, b| b.cmp(a));
+    lengths.dedup();
+    let redact = |text: &mut String| {
+        let mut out = String::with_capacity(text.len());
+        let mut at = 0;
+        let mut copied = 0;
+        while at < text.len() {
+            let hit = lengths.iter().copied().find(|len| {
+                text.get(at..at + len)
+                    .is_some_and(|candidate| secrets.contains(candidate))
+            });
+            match hit {
+                Some(len) => {
+                    out.push_str(text.get(copied..at).unwrap_or(""));
+                    out.push_str("********");
+                    at += len;
+                    copied = at;
+                }
+                None => at += 1,
+            }
+        }
+        if copied > 0 {
+            out.push_str(text.get(copied..).unwrap_or(""));
+            *text = out;
+        }
+        if let Some(r) = crate::profile::redact_credentials(text) {
+            *text = r;
+        }
+    };
+    for d in diagnostics {
+        redact(&mut d.message);
+        if let Some(h) = d.help.as_mut() {
+            redact(h);
+        }
+        for l in &mut d.labels {
+            redact(&mut l.message);
+        }
     }
 }
 

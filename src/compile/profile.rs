@@ -77,12 +77,33 @@ impl TableCompiler<'_> {
             .filter(|(k, _)| {
                 info.profile_options
                     .iter()
-                    .any(|s| s.sensitive && s.matches(k))
+                    .any(|s| super::finish::is_secret_option(s, k))
             })
             .filter_map(|(_, v)| v.as_str().map(str::to_string))
             .filter(|s| !crate::profile::Secret::new(s.clone()).is_placeholder())
             .collect();
+        // What a profile holds may be quoted by its diagnostics: secret-named values and
+        // the credentials inside values are redacted from them, and from the output.
+        for (k, v) in &profile.config {
+            let Some(v) = v.as_str() else { continue };
+            if crate::profile::is_secret_setting(k)
+                && !crate::profile::Secret::new(v).is_placeholder()
+                && !v.is_empty()
+            {
+                self.profile_secrets.push(v.to_string());
+            }
+            self.profile_secrets.extend(
+                crate::profile::credential_ranges(v)
+                    .into_iter()
+                    .filter_map(|r| v.get(r).map(str::to_string))
+                    .filter(|s| s.chars().count() >= 3),
+            );
+        }
         for mut d in popts.take_diagnostics() {
+            d.message = crate::profile::redact_text(&d.message, &self.profile_secrets);
+            if let Some(h) = d.help.as_mut() {
+                *h = crate::profile::redact_text(h, &self.profile_secrets);
+            }
             if d.span.is_detached() {
                 d.span = name.span;
             }

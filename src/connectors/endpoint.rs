@@ -171,9 +171,17 @@ pub(crate) fn parse_list(
 fn check_host_port(entry: &str) -> Result<(), EndpointError> {
     let ph = placeholder::find(entry).map_err(|e| (e.message, Some(e.help)))?;
     let masked = placeholder::mask(entry, &ph);
-    if masked.contains("://") {
+    if let Some((_, host)) = masked.rsplit_once('@') {
+        // `user:password@host:port`: say so without quoting the credentials.
         return Err((
-            format!("`{entry}` has a scheme; expected `host:port`"),
+            format!("`…@{host}` holds credentials; expected `host:port`"),
+            Some("remove the `user:password@` part; credentials go in `auth.*` options".into()),
+        ));
+    }
+    if masked.contains("://") {
+        let shown = crate::profile::redact_credentials(entry).unwrap_or_else(|| entry.to_string());
+        return Err((
+            format!("`{shown}` has a scheme; expected `host:port`"),
             Some("remove the `scheme://` prefix; the protocol is set with `auth.protocol`".into()),
         ));
     }

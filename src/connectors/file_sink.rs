@@ -28,7 +28,7 @@ use crate::span::{Span, Spanned};
 option_specs! {
     pub(crate) SINK_OPTIONS = [
         pub(crate) PATH = string("path").required().doc("Directory or object-store URL: an absolute local path, `file://…`, `s3://bucket/…`, `s3::http://host:port/bucket/…`, `r2://…`, `gs://bucket/…`, `abfss://container@account.dfs.core.windows.net/…`, or an S3, R2, GCS or Azure `https://` URL.");
-        pub(crate) STORAGE = new("storage.", OptionKind::Prefix).sensitive().doc("Object-store client settings, e.g. `storage.aws_region = 'us-east-1'`; every value is a quoted string, and values are never printed.");
+        pub(crate) STORAGE = new("storage.", OptionKind::Prefix).sensitive().doc("Object-store client settings, e.g. `storage.aws_region = 'us-east-1'`; every value is a quoted string, and the values of secret-named keys (`storage.aws_secret_access_key`, `…token`, `…password`) are never printed.");
         pub(crate) ROLLING_FILE_SIZE = new("rolling_policy.file_size", OptionKind::DataSize).sink_only().doc("Start a new file once the current one reaches this size.");
         pub(crate) ROLLING_INTERVAL = new("rolling_policy.interval", OptionKind::Duration).sink_only().doc("Start a new file after this long (whole seconds, at least 1).");
         pub(crate) ROLLING_INACTIVITY = new("rolling_policy.inactivity_interval", OptionKind::Duration).sink_only().doc("Close a file that received no data for this long (whole seconds, at least 1).");
@@ -80,7 +80,9 @@ pub(crate) const MAX_MINIMUM_MULTIPART_SIZE: u64 = 2 << 20;
 pub struct FileSystemSink {
     /// Directory or URL to write.
     pub path: String,
-    /// Object-store settings; the values may hold credentials, so they never print.
+    /// Object-store settings; the values of secret-named keys (`aws_secret_access_key`,
+    /// `…token`, `…password`) never print.
+    #[serde(serialize_with = "crate::profile::serialize_storage")]
     pub storage_options: BTreeMap<String, Secret>,
     /// When files roll.
     pub rolling_policy: RollingPolicy,
@@ -174,8 +176,16 @@ pub struct Multipart {
 const PATH_HELP: &str = "use an absolute local path (`/data/out`), `file:///…`, `s3://bucket/…`, `s3::http://host:port/bucket/…`, `r2://bucket/…`, `gs://bucket/…`, `abfss://container@account.dfs.core.windows.net/…`, or an S3, R2, GCS or Azure `https://` URL";
 
 /// Checks a storage path against the forms Arroyo's storage layer accepts. Returns the
-/// backend name (`local`, `s3`, `r2`, `gcs`, `azure`) or a message and help.
+/// backend name (`local`, `s3`, `r2`, `gcs`, `azure`) or a message and help; the message
+/// never quotes a credential written in the path (`s3://KEY:SECRET@bucket`).
 pub(crate) fn check_storage_path(path: &str) -> Result<&'static str, (String, String)> {
+    check_storage_path_as_written(path).map_err(|(message, help)| {
+        let shown = crate::profile::redact_credentials(&message).unwrap_or(message);
+        (shown, help)
+    })
+}
+
+fn check_storage_path_as_written(path: &str) -> Result<&'static str, (String, String)> {
     let bad = |msg: String| Err((msg, PATH_HELP.to_string()));
     let non_empty_bucket = |rest: &str, what: &str, backend: &'static str| {
         let bucket = rest.split('/').next().unwrap_or("");

@@ -109,7 +109,9 @@ pub struct FileSystemSource {
     pub compression_format: Compression,
     /// Only files whose path matches this regular expression.
     pub regex_pattern: Option<String>,
-    /// Object-store settings; the values may hold credentials, so they never print.
+    /// Object-store settings; the values of secret-named keys (`aws_secret_access_key`,
+    /// `…token`, `…password`) never print.
+    #[serde(serialize_with = "crate::profile::serialize_storage")]
     pub storage_options: BTreeMap<String, Secret>,
 }
 

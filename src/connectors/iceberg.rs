@@ -98,7 +98,9 @@ pub struct IcebergTable {
     pub table_name: String,
     /// Where files are written, if given.
     pub location_path: Option<String>,
-    /// Object-store settings; the values may hold credentials, so they never print.
+    /// Object-store settings; the values of secret-named keys (`aws_secret_access_key`,
+    /// `…token`, `…password`) never print.
+    #[serde(serialize_with = "crate::profile::serialize_storage")]
     pub storage_options: std::collections::BTreeMap<String, Secret>,
     /// When files roll.
     pub rolling_policy: RollingPolicy,

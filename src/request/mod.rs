@@ -76,7 +76,9 @@ pub fn compile_request(json_text: &str, env: &Env<'_>) -> Compiled {
         Err(e) => {
             diagnostics.push(invalid_json(&e));
             finish_diagnostics(&mut diagnostics, env.strict);
-            return Compiled::new(Vec::new(), diagnostics, Vec::new(), json_text);
+            // Masked by key, though the request does not parse.
+            let secrets = crate::compile::lexical_secret_spans(json_text, true, env.registry);
+            return Compiled::new(Vec::new(), diagnostics, secrets, json_text);
         }
     };
     let root = Node::root(&json);
@@ -127,6 +129,12 @@ pub fn compile_request(json_text: &str, env: &Env<'_>) -> Compiled {
             tables.push(t);
         }
     }
+    // Masked by key too, whether or not the request compiles (a misspelled secret key).
+    secret_spans.extend(crate::compile::lexical_secret_spans(
+        json_text,
+        true,
+        env.registry,
+    ));
     finish_diagnostics(&mut diagnostics, env.strict);
     Compiled::new(tables, diagnostics, secret_spans, json_text)
 }
