@@ -621,6 +621,18 @@ pub enum RegistryError {
 /// The connectors the compiler knows, by name.
 pub struct Registry {
     connectors: BTreeMap<&'static str, Box<dyn ErasedConnector>>,
+    /// What the secret scan that runs over every script derives from the connectors (the
+    /// keys they read, the keys that are secret), made once per registry.
+    key_sets: std::sync::OnceLock<KeySets>,
+}
+
+/// Key sets of a registry's catalogue, for the secret scan (see `compile::finish`).
+#[derive(Debug, Default)]
+pub(crate) struct KeySets {
+    /// Every option key the compiler or a connector reads, lowercased.
+    pub known: std::collections::HashSet<String>,
+    /// The keys whose values are secret, squashed (lowercase, no separators).
+    pub secret: Vec<String>,
 }
 
 impl fmt::Debug for Registry {
@@ -634,6 +646,7 @@ impl Registry {
     pub fn empty() -> Self {
         Registry {
             connectors: BTreeMap::new(),
+            key_sets: std::sync::OnceLock::new(),
         }
     }
 
@@ -666,6 +679,7 @@ impl Registry {
             return Err(RegistryError::NameTaken(name.to_string()));
         }
         self.connectors.insert(name, connector);
+        self.key_sets = std::sync::OnceLock::new();
         Ok(())
     }
 
@@ -677,6 +691,11 @@ impl Registry {
     /// Every registered name, sorted.
     pub fn names(&self) -> impl Iterator<Item = &'static str> + '_ {
         self.connectors.keys().copied()
+    }
+
+    /// The registry's key sets, made by `init` the first time they are asked for.
+    pub(crate) fn key_sets(&self, init: impl FnOnce(&Registry) -> KeySets) -> &KeySets {
+        self.key_sets.get_or_init(|| init(self))
     }
 
     /// Every connector, by name.

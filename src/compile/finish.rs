@@ -1,7 +1,10 @@
 //! Last stage: the options nobody read (unknown, misplaced, of another format or type),
 //! and secrets — which values are secret, redacted from output and masked in source.
 
+use std::collections::HashMap;
+
 use super::CONNECTOR;
+
 use crate::connector::{ConnectionType, ErasedConnector, Registry};
 use crate::diagnostics::codes;
 use crate::options::{OptionKind, OptionSpec, Value};
@@ -195,6 +198,28 @@ pub(super) fn secret_spans(with: Option<&WithClause>, registry: &Registry) -> Ve
         .collect()
 }
 
+/// The registry's key sets: every key the compiler and the connectors read (exactly; the
+/// secret scan matches near misses only of other keys), and the secret ones.
+fn key_sets(registry: &Registry) -> crate::connector::KeySets {
+    let mut known: std::collections::HashSet<String> = registry
+        .iter()
+        .flat_map(|(_, c)| c.spec().options().chain(c.spec().type_spec()))
+        .chain(super::COMMON_OPTIONS)
+        .chain(
+            format::FORMAT_NAMES
+                .iter()
+                .flat_map(|f| format::format_options(f)),
+        )
+        .filter(|s| s.kind != OptionKind::Prefix)
+        .map(|s| s.key.to_ascii_lowercase())
+        .collect();
+    known.shrink_to_fit();
+    crate::connector::KeySets {
+        known,
+        secret: sensitive_keys(registry, None),
+    }
+}
+
 /// The keys whose values are secret, squashed (see [`squash`]): the sensitive options of
 /// `connector`, or of every registered connector when it is unknown (not prefixes: their
 /// keys are judged by name).
@@ -246,9 +271,13 @@ fn is_secret_key(key: &str, sensitive: &[String]) -> bool {
         5..=9 => 1,
         _ => 2,
     };
-    sensitive
-        .iter()
-        .any(|s| *s == k || (limit > 0 && strsim::damerau_levenshtein(s, &k) <= limit))
+    // Lengths that differ by more than the limit cannot be within it: skip the distance.
+    sensitive.iter().any(|s| {
+        *s == k
+            || (limit > 0
+                && s.len().abs_diff(k.len()) <= limit
+                && strsim::damerau_levenshtein(s, &k) <= limit)
+    })
 }
 
 /// One token of the bounded lexical scan of [`lexical_secret_spans`].
@@ -270,7 +299,10 @@ enum Tok {
 /// credentials inside every quoted string (a URL's password, `?token=…`,
 /// `sasl.password=…`).
 pub(crate) fn lexical_secret_spans(text: &str, json: bool, registry: &Registry) -> Vec<Span> {
-    let any = sensitive_keys(registry, None);
+    let sets = registry.key_sets(key_sets);
+    let any = &sets.secret;
+    // Scripts repeat their keys statement after statement: decide each key once.
+    let mut decided: HashMap<&str, bool> = HashMap::new();
     let bytes = text.as_bytes();
     let mut out = Vec::new();
     // Within one statement: the connector named, and the values of keys secret for some
@@ -372,8 +404,15 @@ pub(crate) fn lexical_secret_spans(text: &str, json: bool, registry: &Registry) 
             let shown = text.get(value.start..value.end).unwrap_or("");
             if key.eq_ignore_ascii_case(super::CONNECTOR.key) {
                 connector = Some(shown);
-            } else if is_secret_key(key, &any)
-                && !shown.is_empty()
+            } else if *decided.entry(key).or_insert_with(|| {
+                // A key some connector reads as written is no misspelling: it is secret
+                // when it is sensitive. Only other keys are matched for near misses.
+                if sets.known.contains(&key.to_ascii_lowercase()) {
+                    any.contains(&squash(key))
+                } else {
+                    is_secret_key(key, any)
+                }
+            }) && !shown.is_empty()
                 && !crate::profile::Secret::new(shown).is_placeholder()
             {
                 pending.push((key, value));
