@@ -218,18 +218,24 @@ fn compile_table(
     (table, diags, secrets)
 }
 
-fn compile_options(
-    def: &TableDef,
-    with: Option<WithClause>,
-    env: &Env<'_>,
-) -> (Option<Table>, Vec<Diagnostic>) {
+/// The options of a WITH clause; missing ones are reported at the clause (or the table name
+/// when there is none).
+fn with_options(with: Option<WithClause>, def: &TableDef) -> ConnectorOptions {
     let anchor = with.as_ref().map(|w| w.span).unwrap_or(def.name.span);
     let entries = with
         .map(|w| w.options)
         .unwrap_or_default()
         .into_iter()
         .map(|o| (o.key, o.value));
-    let mut opts = ConnectorOptions::from_entries(entries, anchor);
+    ConnectorOptions::from_entries(entries, anchor)
+}
+
+fn compile_options(
+    def: &TableDef,
+    with: Option<WithClause>,
+    env: &Env<'_>,
+) -> (Option<Table>, Vec<Diagnostic>) {
+    let mut opts = with_options(with, def);
     let connector_value = opts.peek(CONNECTOR.key).cloned();
     let connector_name = match &connector_value {
         None => None,
@@ -539,13 +545,7 @@ pub(super) mod testing {
     /// The WITH options of `def`, with its connector taken out.
     pub(super) fn options(def: &mut TableDef) -> (ConnectorOptions, Option<String>) {
         let with = def.with.take();
-        let anchor = with.as_ref().map(|w| w.span).unwrap_or(def.name.span);
-        let entries = with
-            .map(|w| w.options)
-            .unwrap_or_default()
-            .into_iter()
-            .map(|o| (o.key, o.value));
-        let mut opts = ConnectorOptions::from_entries(entries, anchor);
+        let mut opts = super::with_options(with, def);
         let connector = match opts.peek(CONNECTOR.key).map(|v| v.node.clone()) {
             Some(Value::String(s)) => {
                 opts.take(CONNECTOR.key);
