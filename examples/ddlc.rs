@@ -14,10 +14,13 @@ use std::process::ExitCode;
 use clap::{Parser, ValueEnum};
 use connector_ddl::diagnostics::{count_line, JsonDiagnostic};
 use connector_ddl::profile::{ConnectionProfile, Profiles};
-use connector_ddl::schema::definition::{NoSchemas, SchemaKind, SchemaResolver};
+use connector_ddl::schema::definition::{NoSchemas, SchemaResolver};
 use connector_ddl::span::LineIndex;
-use connector_ddl::ResolveError;
 use connector_ddl::{compile_request, compile_sql, Compiled, Diagnostic, Env, Registry, Table};
+
+#[path = "support/files.rs"]
+mod files;
+use files::DirSchemas;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 enum Output {
@@ -67,49 +70,6 @@ struct Args {
     /// Treat warnings as errors.
     #[arg(long)]
     strict: bool,
-}
-
-/// Resolves schema files and subjects from a directory (an offline stand-in for a registry).
-struct DirSchemas(PathBuf);
-
-impl DirSchemas {
-    fn read(&self, relative: &str) -> Result<String, ResolveError> {
-        let rel = std::path::Path::new(relative);
-        // Only plain relative paths: a schema reference must not escape the directory.
-        if rel.components().any(|c| {
-            !matches!(
-                c,
-                std::path::Component::Normal(_) | std::path::Component::CurDir
-            )
-        }) {
-            return Err(ResolveError::Invalid(format!(
-                "`{relative}` must be a relative path inside the schema directory"
-            )));
-        }
-        let path = self.0.join(rel);
-        match std::fs::read_to_string(&path) {
-            Ok(t) => Ok(t),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Err(ResolveError::NotFound),
-            // The file is there but is not text.
-            Err(e) if e.kind() == std::io::ErrorKind::InvalidData => Err(ResolveError::Invalid(
-                format!("cannot read `{}`: {e}", path.display()),
-            )),
-            Err(e) => Err(ResolveError::Unavailable(format!(
-                "cannot read `{}`: {e}",
-                path.display()
-            ))),
-        }
-    }
-}
-
-impl SchemaResolver for DirSchemas {
-    fn file(&self, path: &str) -> Result<String, ResolveError> {
-        self.read(path)
-    }
-
-    fn subject(&self, subject: &str, kind: SchemaKind) -> Result<String, ResolveError> {
-        self.read(&format!("{subject}.{}", kind.extension()))
-    }
 }
 
 struct Source {
@@ -184,10 +144,7 @@ fn run(args: &Args) -> Result<ExitCode, String> {
     };
     let registry = Registry::builtin();
     let schemas = match &args.schemas {
-        Some(dir) if !dir.is_dir() => {
-            return Err(format!("--schemas `{}` is not a directory", dir.display()))
-        }
-        Some(dir) => Some(DirSchemas(dir.clone())),
+        Some(dir) => Some(DirSchemas::new(dir)?),
         None => None,
     };
     let resolver: &dyn SchemaResolver = match &schemas {
