@@ -20,7 +20,7 @@ use connector_ddl::{compile_request, compile_sql, Compiled, Diagnostic, Env, Reg
 
 #[path = "support/files.rs"]
 mod files;
-use files::DirSchemas;
+use files::{decode, DirSchemas};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 enum Output {
@@ -92,10 +92,7 @@ fn read_sources(files: &[PathBuf]) -> Result<Vec<Source>, String> {
     let stdin_only =
         files.is_empty() || (files.len() == 1 && files.iter().all(|f| f.as_os_str() == "-"));
     if stdin_only {
-        let mut text = String::new();
-        std::io::stdin()
-            .read_to_string(&mut text)
-            .map_err(|e| format!("cannot read standard input: {e}"))?;
+        let text = read_stdin()?;
         return Ok(vec![Source {
             name: "<stdin>".into(),
             text,
@@ -105,14 +102,11 @@ fn read_sources(files: &[PathBuf]) -> Result<Vec<Source>, String> {
         .iter()
         .map(|f| {
             let text = if f.as_os_str() == "-" {
-                let mut t = String::new();
-                std::io::stdin()
-                    .read_to_string(&mut t)
-                    .map_err(|e| format!("cannot read standard input: {e}"))?;
-                t
+                read_stdin()?
             } else {
-                std::fs::read_to_string(f)
-                    .map_err(|e| format!("cannot read `{}`: {e}", f.display()))?
+                let bytes =
+                    std::fs::read(f).map_err(|e| format!("cannot read `{}`: {e}", f.display()))?;
+                decode(bytes, &format!("`{}`", f.display()))?
             };
             Ok(Source {
                 name: f.display().to_string(),
@@ -120,6 +114,15 @@ fn read_sources(files: &[PathBuf]) -> Result<Vec<Source>, String> {
             })
         })
         .collect()
+}
+
+/// Standard input as text; not UTF-8 is an error with the offset of the first bad byte.
+fn read_stdin() -> Result<String, String> {
+    let mut bytes = Vec::new();
+    std::io::stdin()
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("cannot read standard input: {e}"))?;
+    decode(bytes, "standard input")
 }
 
 fn load_profiles(path: Option<&PathBuf>) -> Result<Profiles, String> {

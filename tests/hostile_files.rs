@@ -12,7 +12,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use connector_ddl::schema::definition::{SchemaKind, SchemaResolver};
 use connector_ddl::ResolveError;
-use files::{DirSchemas, MAX_SCHEMA_FILE};
+use files::{decode, DirSchemas, MAX_SCHEMA_FILE};
 
 /// A fresh directory under the system temp dir, removed on drop; independent of the
 /// current directory.
@@ -128,6 +128,22 @@ fn a_schema_file_that_is_not_utf8_gives_its_offset() {
     std::fs::write(s.schemas().join("bad.avsc"), b"{\"type\":\n\"s\xfftring\"}").unwrap();
     let m = invalid(s.resolver().file("bad.avsc"));
     assert!(m.contains("byte offset 11 (line 2)"), "{m}");
+}
+
+#[test]
+fn input_that_is_not_utf8_gives_its_offset() {
+    assert_eq!(decode(b"CREATE".to_vec(), "x").unwrap(), "CREATE");
+    let e = decode(b"ab\nc\xc3(".to_vec(), "`in.sql`").unwrap_err();
+    assert_eq!(
+        e,
+        "`in.sql` is not valid UTF-8: invalid byte at byte offset 4 (line 2)"
+    );
+    // A truncated sequence at the end.
+    let e = decode("é".as_bytes()[..1].to_vec(), "standard input").unwrap_err();
+    assert!(e.contains("byte offset 0 (line 1)"), "{e}");
+    // The bad bytes are not quoted.
+    let e = decode(b"secret\xffZq9".to_vec(), "x").unwrap_err();
+    assert!(!e.contains("secret") && !e.contains("Zq9"), "{e}");
 }
 
 #[cfg(unix)]
