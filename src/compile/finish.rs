@@ -427,6 +427,40 @@ pub(crate) fn lexical_secret_spans(text: &str, json: bool, registry: &Registry) 
     out
 }
 
+/// Masks secrets in diagnostics made from `sql` without compiling it (the front end alone,
+/// [`crate::check_syntax`]): every secret value the lexical scan finds by key
+/// ([`lexical_secret_spans`]), and every credential written in a URL or a setting, is
+/// replaced by `********` in each message, label and help. The spans are left as they are.
+/// Parser messages quote tokens (`found: hunter2`), so a script with a syntax error could
+/// otherwise show a password.
+#[allow(dead_code)] // Wired into `check_syntax` by the parse module.
+pub(crate) fn redact_syntax_diagnostics(
+    sql: &str,
+    diagnostics: &mut [crate::diagnostics::Diagnostic],
+    registry: &Registry,
+) {
+    let mut secrets: Vec<String> = lexical_secret_spans(sql, false, registry)
+        .iter()
+        .filter_map(|s| sql.get(s.start..s.end))
+        .map(|t| t.trim_matches(['\'', '"', '`']).to_string())
+        // A one- or two-character value would redact ordinary words.
+        .filter(|t| t.chars().count() >= 3)
+        .collect();
+    // The longest first, so a secret holding another is masked whole.
+    secrets.sort_unstable_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
+    secrets.dedup();
+    let redact = |text: &mut String| *text = crate::profile::redact_text(text, &secrets);
+    for d in diagnostics {
+        redact(&mut d.message);
+        if let Some(h) = d.help.as_mut() {
+            redact(h);
+        }
+        for l in &mut d.labels {
+            redact(&mut l.message);
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::testing::{codes, run_stage, table_def};
@@ -513,5 +547,34 @@ mod tests {
         let mut found = codes(&diags);
         found.sort_unstable();
         assert_eq!(found, ["option::conflict", "option::unknown"]);
+    }
+
+    #[test]
+    fn syntax_diagnostics_are_redacted_by_key() {
+        use crate::diagnostics::Diagnostic;
+        let registry = Registry::builtin();
+        let sql = "CREATE TABLE t (id INT) WITH (connector = 'kafka' 'auth.pasword' = 'Zq9hunter2', \
+                   PASSWORD = Zq9bare oops, bootstrap_servers = 'u:Zq9urlpw@h:9092', topic = 'tpc')";
+        // What the parser really says about it, and messages that quote each secret.
+        let mut diags = crate::parse::check_syntax(sql);
+        diags.push(
+            Diagnostic::error(codes::SYNTAX, Span::new(0, 1), "found `Zq9hunter2`")
+                .with_label(Span::new(0, 1), "`Zq9bare` here")
+                .with_help("not `u:Zq9urlpw@h:9092`, nor `tpc`"),
+        );
+        redact_syntax_diagnostics(sql, &mut diags, &registry);
+        let all = format!("{diags:?}");
+        assert!(!all.contains("Zq9"), "a secret shows in {all}");
+        let last = diags.last().expect("the pushed diagnostic");
+        assert_eq!(last.message, "found `********`");
+        assert_eq!(
+            last.labels.first().map(|l| l.message.as_str()),
+            Some("`********` here")
+        );
+        // What is not secret is left alone.
+        assert!(
+            last.help.as_deref().is_some_and(|h| h.contains("`tpc`")),
+            "{last:?}"
+        );
     }
 }
