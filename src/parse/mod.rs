@@ -118,6 +118,16 @@ pub(crate) fn parse_script(sql: &str) -> Script {
                 }
             }
             Kind::Known => statements.push(Statement::Other { span }),
+            Kind::NearMiss { at, meant } => {
+                let word = p.peek_nth_token_ref(at);
+                let d = cx
+                    .syntax(
+                        cx.span(word.span),
+                        format!("unknown statement `CREATE {word}`"),
+                    )
+                    .with_help(format!("did you mean `{meant}`?"));
+                cx.diags.push(d);
+            }
             Kind::Unknown => {
                 // Let sqlparser say what is wrong with a statement we do not recognise.
                 match p.parse_statement() {
@@ -149,7 +159,30 @@ pub(crate) fn parse_script(sql: &str) -> Script {
 enum Kind {
     CreateTable,
     Known,
+    /// `CREATE <word>` where the word at token `at` is a typo of `meant`.
+    NearMiss {
+        at: usize,
+        meant: &'static str,
+    },
     Unknown,
+}
+
+/// The keyword `word` (upper case) is probably a typo of, if it is not one itself: within
+/// a small edit distance (a third of its length, at least 1, less than both lengths).
+/// Only the edit distance counts, so that other objects sqlparser knows (`TABLESPACE`,
+/// `TYPE`, `TEMPORARY FUNCTION`) stay statements we skip.
+fn near_miss(word: &str, candidates: &[&'static str]) -> Option<&'static str> {
+    let len = word.chars().count();
+    if len == 0 || len > 64 || candidates.contains(&word) {
+        return None;
+    }
+    let limit = (len.max(3) / 3).max(1);
+    candidates
+        .iter()
+        .map(|c| (strsim::damerau_levenshtein(word, c), *c))
+        .filter(|&(d, c)| d <= limit && d < len && d < c.len())
+        .min_by_key(|&(d, _)| d)
+        .map(|(_, c)| c)
 }
 
 fn word_at(body: &[TokenWithSpan], n: usize) -> Option<String> {
@@ -170,11 +203,25 @@ fn statement_kind(body: &[TokenWithSpan]) -> Kind {
         {
             i += 2;
         }
-        if matches!(word_at(body, i).as_deref(), Some("TEMPORARY" | "TEMP")) {
+        let temporary = matches!(word_at(body, i).as_deref(), Some("TEMPORARY" | "TEMP"));
+        if temporary {
             i += 1;
         }
-        if word_at(body, i).as_deref() == Some("TABLE") {
+        let Some(word) = word_at(body, i) else {
+            return Kind::Known;
+        };
+        if word == "TABLE" {
             return Kind::CreateTable;
+        }
+        // A typo of `TABLE` (or of `TEMPORARY`, where it may stand) would otherwise skip
+        // the whole statement in silence.
+        let candidates: &[&'static str] = if temporary {
+            &["TABLE"]
+        } else {
+            &["TABLE", "TEMPORARY"]
+        };
+        if let Some(meant) = near_miss(&word, candidates) {
+            return Kind::NearMiss { at: i, meant };
         }
         return Kind::Known;
     }
