@@ -84,3 +84,35 @@ fn statements_skipped_on_purpose_stay_silent() {
         assert!(out.diagnostics.is_empty(), "{sql}: {:?}", diags(sql, &out));
     }
 }
+
+// --- byte order mark -----------------------------------------------------------------
+
+#[test]
+fn a_byte_order_mark_is_skipped() {
+    let sql = "\u{feff}CREATE TABLE t (id BIGINT, name TEXT);\nCREATE TABLE u (id BIGINT);";
+    let out = compile(sql);
+    assert!(out.diagnostics.is_empty(), "{:?}", diags(sql, &out));
+    let names: Vec<&str> = out.tables.iter().map(|t| t.name()).collect();
+    assert_eq!(names, ["t", "u"]);
+}
+
+#[test]
+fn spans_after_a_byte_order_mark_are_offsets_into_the_original_text() {
+    // An error on line 1, after the mark, and one on line 2.
+    let sql = "\u{feff}CREATE TABLE t (id BIGINTT);\nCREATE TABLE u (id BIGINT, name TEXTT);";
+    let out = compile(sql);
+    let at: Vec<String> = diags(sql, &out).into_iter().map(|d| d.3).collect();
+    assert_eq!(at, ["BIGINTT", "TEXTT"], "{:?}", diags(sql, &out));
+    // A syntax error from sqlparser, on line 1.
+    let sql = "\u{feff}CREATE TABL t (id BIGINT);\nSELEC 1;";
+    let out = compile(sql);
+    let at: Vec<String> = diags(sql, &out).into_iter().map(|d| d.3).collect();
+    assert_eq!(at, ["TABL", "SELEC"], "{:?}", diags(sql, &out));
+    let sql = "\u{feff}SELEC 1;";
+    let out = compile(sql);
+    let at: Vec<String> = diags(sql, &out).into_iter().map(|d| d.3).collect();
+    assert_eq!(at, ["SELEC"], "{:?}", diags(sql, &out));
+    // The human rendering still points at the word.
+    let human = out.render_human("input.sql", false);
+    assert!(human.contains("input.sql:1:"), "{human}");
+}

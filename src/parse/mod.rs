@@ -53,16 +53,23 @@ pub fn check_syntax(sql: &str) -> Vec<Diagnostic> {
 /// Parses a script of `;`-separated statements.
 pub(crate) fn parse_script(sql: &str) -> Script {
     let index = LineIndex::new(sql);
+    // A UTF-8 byte order mark is skipped, as whitespace: spans stay byte offsets into
+    // `sql`, so the tokenizer's columns on line 1 are one character short.
+    let (body, bom) = match sql.strip_prefix('\u{feff}') {
+        Some(rest) => (rest, 1),
+        None => (sql, 0),
+    };
     let mut cx = Cx {
         index: &index,
         diags: Vec::new(),
         end: sql.len(),
+        bom,
     };
     let dialect = GenericDialect {};
-    let tokens = match Tokenizer::new(&dialect, sql).tokenize_with_location() {
+    let tokens = match Tokenizer::new(&dialect, body).tokenize_with_location() {
         Ok(t) => t,
         Err(e) => {
-            let at = index.offset(e.location.line, e.location.column);
+            let at = cx.offset(e.location.line, e.location.column);
             let span = Span::new(at, next_char_end(sql, at));
             return Script {
                 statements: Vec::new(),
@@ -264,9 +271,21 @@ pub(crate) struct Cx<'a> {
     diags: Vec<Diagnostic>,
     /// End of the current statement, where errors "at end of input" point.
     end: usize,
+    /// Characters skipped before the tokenizer's text (a byte order mark): 0 or 1.
+    bom: u64,
 }
 
 impl Cx<'_> {
+    /// The byte offset of a 1-based line and character column of the tokenizer's text.
+    fn offset(&self, line: u64, column: u64) -> usize {
+        let column = if line == 1 {
+            column.saturating_add(self.bom)
+        } else {
+            column
+        };
+        self.index.offset(line, column)
+    }
+
     /// Converts a sqlparser span (1-based line, character column) to a byte span.
     pub(crate) fn span(&self, s: sqlparser::tokenizer::Span) -> Span {
         if s.start.line == 0 {
@@ -274,8 +293,8 @@ impl Cx<'_> {
             return Span::new(self.end, self.end);
         }
         Span::new(
-            self.index.offset(s.start.line, s.start.column),
-            self.index.offset(s.end.line, s.end.column),
+            self.offset(s.start.line, s.start.column),
+            self.offset(s.end.line, s.end.column),
         )
     }
 
@@ -309,7 +328,7 @@ impl Cx<'_> {
                 let (msg, at) = split_location(m);
                 let span = match at {
                     Some((l, c)) => {
-                        let start = self.index.offset(l, c);
+                        let start = self.offset(l, c);
                         Span::new(start, token_end(self.index.text(), start))
                     }
                     None => fallback,
