@@ -116,3 +116,69 @@ fn spans_after_a_byte_order_mark_are_offsets_into_the_original_text() {
     let human = out.render_human("input.sql", false);
     assert!(human.contains("input.sql:1:"), "{human}");
 }
+
+// --- control characters --------------------------------------------------------------
+
+/// A terminal escape that clears the screen, and one that sets the window title.
+const CLEAR: &str = "\u{1b}[2J";
+const TITLE: &str = "\u{1b}]0;pwned\u{7}";
+
+fn assert_no_raw_control(shown: &str, what: &str) {
+    assert!(
+        !shown.contains(CLEAR) && !shown.contains(TITLE) && !shown.contains('\u{7}'),
+        "{what} reaches the terminal raw: {shown:?}"
+    );
+    assert!(
+        !shown.contains('\u{202e}'),
+        "{what}: bidi override raw: {shown:?}"
+    );
+}
+
+#[test]
+fn human_diagnostics_escape_control_characters() {
+    let sql = format!(
+        "CREATE TABLE \"t{CLEAR}\" (id BIGINT) WITH (connector = 'kafka{TITLE}', x\u{202e} = 1);\n\
+         CREATE TABLE u (\"c{CLEAR}\" BIGINTT);"
+    );
+    let out = compile(&sql);
+    assert!(out.has_errors());
+    for color in [false, true] {
+        let human = out.render_human(&format!("in{CLEAR}.sql"), color);
+        assert_no_raw_control(&human, "human output");
+        assert!(human.contains("\\u{1b}"), "{human}");
+    }
+}
+
+#[test]
+fn summaries_and_ddl_escape_control_characters() {
+    let sql = format!(
+        "CREATE TABLE \"t{CLEAR}\" (\"c{TITLE}\" BIGINT, \"tab\tname\" TEXT);\n\
+         CREATE TABLE k (id BIGINT) WITH (connector = 'kafka', topic = 'a{CLEAR}\u{202e}b', \
+         type = 'source', format = 'json', bootstrap_servers = 'localhost:9092');"
+    );
+    let out = compile(&sql);
+    assert_eq!(out.tables.len(), 2, "{:?}", out.diagnostics);
+    for t in &out.tables {
+        let summary = connector_ddl::text::summary(t);
+        let ddl = connector_ddl::text::to_ddl(t);
+        assert_no_raw_control(&summary, "summary");
+        assert_no_raw_control(&ddl, "DDL");
+        assert!(summary.contains("\\u{1b}"), "{summary}");
+        assert!(ddl.contains("\\u{1b}"), "{ddl}");
+    }
+    // Tabs are kept.
+    let first = connector_ddl::text::summary(&out.tables[0]);
+    assert!(first.contains("tab\tname"), "{first}");
+}
+
+#[test]
+fn normal_text_is_unchanged() {
+    let sql = "CREATE TABLE \"tab\tname\" (\"é€😀\" BIGINT,\n id BIGINT);";
+    let out = compile(sql);
+    assert_eq!(out.tables.len(), 1, "{:?}", out.diagnostics);
+    let ddl = connector_ddl::text::to_ddl(&out.tables[0]);
+    assert!(
+        ddl.contains("\"tab\tname\"") && ddl.contains("\"é€😀\""),
+        "{ddl}"
+    );
+}
