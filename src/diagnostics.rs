@@ -7,7 +7,9 @@
 //! masked) and
 //! [`JsonDiagnostic`] (the `--errors json` contract shape).
 
+use std::borrow::Cow;
 use std::fmt;
+use std::fmt::Write as _;
 
 use serde::Serialize;
 
@@ -465,7 +467,7 @@ impl miette::Diagnostic for WithSource<'_> {
         self.diag
             .help
             .as_ref()
-            .map(|h| Box::new(h) as Box<dyn fmt::Display>)
+            .map(|h| Box::new(escape_controls(h)) as Box<dyn fmt::Display>)
     }
 
     fn source_code(&self) -> Option<&dyn miette::SourceCode> {
@@ -480,7 +482,7 @@ impl miette::Diagnostic for WithSource<'_> {
         for l in &self.diag.labels {
             if let Some(s) = self.span(l.span) {
                 labels.push(miette::LabeledSpan::new_with_span(
-                    Some(l.message.clone()),
+                    Some(escape_controls(&l.message).into_owned()),
                     s,
                 ));
             }
@@ -503,11 +505,16 @@ pub(crate) fn render_human(
     color: bool,
 ) -> String {
     let (base, line, column, text) = human_window(diag, source);
+    // Nothing from the input reaches the terminal raw: the message, help, labels and the
+    // source name are escaped, and the source is shown with placeholders of the same
+    // length (so that spans still point at the same bytes).
+    let text = printable_source(text);
+    let name = escape_controls(source_name);
     let adapter = WithSource {
         diag,
         source: Excerpt {
-            name: source_name,
-            text,
+            name: &name,
+            text: &text,
             line,
             column,
         },
@@ -532,6 +539,7 @@ pub(crate) fn render_human(
         None => String::new(),
     };
     let header = format!("{}[{}]: {}{table}", diag.severity, diag.code, diag.message);
+    let header = escape_controls(&header);
     let mut out = if color {
         let paint = match diag.severity {
             Severity::Error => "\x1b[1;31m",
@@ -547,6 +555,47 @@ pub(crate) fn render_human(
     }
     out.push('\n');
     out
+}
+
+/// Whether `c` must not reach a terminal raw: a control character other than a tab or a
+/// newline, or a Unicode bidirectional control (which reorders what is shown).
+pub(crate) fn is_hostile(c: char) -> bool {
+    (c.is_control() && c != '\t' && c != '\n')
+        || matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// `s` with every [hostile](is_hostile) character written as a Rust escape (`\u{1b}`);
+/// borrowed, unchanged, when it has none.
+pub(crate) fn escape_controls(s: &str) -> Cow<'_, str> {
+    if !s.chars().any(is_hostile) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        if is_hostile(c) {
+            let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// `text` with every [hostile](is_hostile) character replaced by a visible one of the
+/// same length in bytes (`?`, `¿` or `�`), so that byte spans into it are unchanged.
+fn printable_source(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(|c| is_hostile(c) && c != '\r') {
+        return Cow::Borrowed(text);
+    }
+    text.chars()
+        .map(|c| match c.len_utf8() {
+            _ if !is_hostile(c) || c == '\r' => c,
+            1 => '?',
+            2 => '¿',
+            _ => '\u{fffd}',
+        })
+        .collect::<String>()
+        .into()
 }
 
 /// Lines longer than this (in bytes) are shown as a window around the diagnostic: miette

@@ -3,18 +3,28 @@
 //!
 //! **Invariant:** nothing printed here contains a secret: options come from
 //! [`Connection::options`], whose secret values are already redacted.
+//!
+//! **Invariant:** nothing printed here contains a control character from the input but
+//! tabs and newlines: the rest (ESC, CR, bidirectional overrides, …) is written escaped,
+//! as `\u{1b}`, so that a name or value cannot drive the terminal it is printed on.
 
 use std::fmt::Write;
 
 use arrow_schema::Field;
 
 use crate::compile::{Connection, Table};
+use crate::diagnostics::escape_controls;
 use crate::options::value::is_plain_ident;
 use crate::parse::types::{quote_ident, sql_name};
 use crate::schema::expand::is_json;
 
-/// A readable, multi-line summary of a table.
+/// A readable, multi-line summary of a table. Control characters in names and values are
+/// escaped (see the module's invariants).
 pub fn summary(table: &Table) -> String {
+    escape_controls(&summary_raw(table)).into_owned()
+}
+
+fn summary_raw(table: &Table) -> String {
     let mut out = String::new();
     match table {
         Table::Memory(m) => {
@@ -93,7 +103,14 @@ fn column_text(f: &Field) -> String {
 }
 
 /// Canonical `CREATE TABLE` text for a table, ending in `;` and a newline.
+///
+/// A name or value with a control character other than a tab or a newline is printed
+/// escaped (see the module's invariants), so it does not compile back to the same table.
 pub fn to_ddl(table: &Table) -> String {
+    escape_controls(&ddl_raw(table)).into_owned()
+}
+
+fn ddl_raw(table: &Table) -> String {
     match table {
         Table::Memory(m) => {
             let mut cols: Vec<String> = m.fields.iter().map(column_text).collect();

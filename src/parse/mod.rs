@@ -53,16 +53,23 @@ pub fn check_syntax(sql: &str) -> Vec<Diagnostic> {
 /// Parses a script of `;`-separated statements.
 pub(crate) fn parse_script(sql: &str) -> Script {
     let index = LineIndex::new(sql);
+    // A UTF-8 byte order mark is skipped, as whitespace: spans stay byte offsets into
+    // `sql`, so the tokenizer's columns on line 1 are one character short.
+    let (body, bom) = match sql.strip_prefix('\u{feff}') {
+        Some(rest) => (rest, 1),
+        None => (sql, 0),
+    };
     let mut cx = Cx {
         index: &index,
         diags: Vec::new(),
         end: sql.len(),
+        bom,
     };
     let dialect = GenericDialect {};
-    let tokens = match Tokenizer::new(&dialect, sql).tokenize_with_location() {
+    let tokens = match Tokenizer::new(&dialect, body).tokenize_with_location() {
         Ok(t) => t,
         Err(e) => {
-            let at = index.offset(e.location.line, e.location.column);
+            let at = cx.offset(e.location.line, e.location.column);
             let span = Span::new(at, next_char_end(sql, at));
             return Script {
                 statements: Vec::new(),
@@ -118,6 +125,16 @@ pub(crate) fn parse_script(sql: &str) -> Script {
                 }
             }
             Kind::Known => statements.push(Statement::Other { span }),
+            Kind::NearMiss { at, meant } => {
+                let word = p.peek_nth_token_ref(at);
+                let d = cx
+                    .syntax(
+                        cx.span(word.span),
+                        format!("unknown statement `CREATE {word}`"),
+                    )
+                    .with_help(format!("did you mean `{meant}`?"));
+                cx.diags.push(d);
+            }
             Kind::Unknown => {
                 // Let sqlparser say what is wrong with a statement we do not recognise.
                 match p.parse_statement() {
@@ -149,7 +166,30 @@ pub(crate) fn parse_script(sql: &str) -> Script {
 enum Kind {
     CreateTable,
     Known,
+    /// `CREATE <word>` where the word at token `at` is a typo of `meant`.
+    NearMiss {
+        at: usize,
+        meant: &'static str,
+    },
     Unknown,
+}
+
+/// The keyword `word` (upper case) is probably a typo of, if it is not one itself: within
+/// a small edit distance (a third of its length, at least 1, less than both lengths).
+/// Only the edit distance counts, so that other objects sqlparser knows (`TABLESPACE`,
+/// `TYPE`, `TEMPORARY FUNCTION`) stay statements we skip.
+fn near_miss(word: &str, candidates: &[&'static str]) -> Option<&'static str> {
+    let len = word.chars().count();
+    if len == 0 || len > 64 || candidates.contains(&word) {
+        return None;
+    }
+    let limit = (len.max(3) / 3).max(1);
+    candidates
+        .iter()
+        .map(|c| (strsim::damerau_levenshtein(word, c), *c))
+        .filter(|&(d, c)| d <= limit && d < len && d < c.len())
+        .min_by_key(|&(d, _)| d)
+        .map(|(_, c)| c)
 }
 
 fn word_at(body: &[TokenWithSpan], n: usize) -> Option<String> {
@@ -170,11 +210,25 @@ fn statement_kind(body: &[TokenWithSpan]) -> Kind {
         {
             i += 2;
         }
-        if matches!(word_at(body, i).as_deref(), Some("TEMPORARY" | "TEMP")) {
+        let temporary = matches!(word_at(body, i).as_deref(), Some("TEMPORARY" | "TEMP"));
+        if temporary {
             i += 1;
         }
-        if word_at(body, i).as_deref() == Some("TABLE") {
+        let Some(word) = word_at(body, i) else {
+            return Kind::Known;
+        };
+        if word == "TABLE" {
             return Kind::CreateTable;
+        }
+        // A typo of `TABLE` (or of `TEMPORARY`, where it may stand) would otherwise skip
+        // the whole statement in silence.
+        let candidates: &[&'static str] = if temporary {
+            &["TABLE"]
+        } else {
+            &["TABLE", "TEMPORARY"]
+        };
+        if let Some(meant) = near_miss(&word, candidates) {
+            return Kind::NearMiss { at: i, meant };
         }
         return Kind::Known;
     }
@@ -217,9 +271,21 @@ pub(crate) struct Cx<'a> {
     diags: Vec<Diagnostic>,
     /// End of the current statement, where errors "at end of input" point.
     end: usize,
+    /// Characters skipped before the tokenizer's text (a byte order mark): 0 or 1.
+    bom: u64,
 }
 
 impl Cx<'_> {
+    /// The byte offset of a 1-based line and character column of the tokenizer's text.
+    fn offset(&self, line: u64, column: u64) -> usize {
+        let column = if line == 1 {
+            column.saturating_add(self.bom)
+        } else {
+            column
+        };
+        self.index.offset(line, column)
+    }
+
     /// Converts a sqlparser span (1-based line, character column) to a byte span.
     pub(crate) fn span(&self, s: sqlparser::tokenizer::Span) -> Span {
         if s.start.line == 0 {
@@ -227,8 +293,8 @@ impl Cx<'_> {
             return Span::new(self.end, self.end);
         }
         Span::new(
-            self.index.offset(s.start.line, s.start.column),
-            self.index.offset(s.end.line, s.end.column),
+            self.offset(s.start.line, s.start.column),
+            self.offset(s.end.line, s.end.column),
         )
     }
 
@@ -262,7 +328,7 @@ impl Cx<'_> {
                 let (msg, at) = split_location(m);
                 let span = match at {
                     Some((l, c)) => {
-                        let start = self.index.offset(l, c);
+                        let start = self.offset(l, c);
                         Span::new(start, token_end(self.index.text(), start))
                     }
                     None => fallback,
