@@ -54,7 +54,7 @@ fn bench(c: &mut Criterion) {
         b.iter(|| {
             stmts
                 .iter()
-                .map(|s| check_syntax(black_box(s)).len())
+                .map(|s| check_syntax(black_box(s), &registry).len())
                 .sum::<usize>()
         })
     });

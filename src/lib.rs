@@ -93,10 +93,11 @@ pub mod schema;
 pub mod span;
 pub mod text;
 
-pub use compile::{compile_sql, CompileError, Compiled, Connection, Env, MemoryTable, Table};
+pub use compile::{
+    check_syntax, compile_sql, CompileError, Compiled, Connection, Env, MemoryTable, Table,
+};
 pub use connector::{ConnectionType, Connector, Registry};
 pub use diagnostics::{Diagnostic, Severity};
-pub use parse::check_syntax;
 pub use request::compile_request;
 pub use resolve::ResolveError;
 

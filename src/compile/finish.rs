@@ -433,7 +433,6 @@ pub(crate) fn lexical_secret_spans(text: &str, json: bool, registry: &Registry) 
 /// replaced by `********` in each message, label and help. The spans are left as they are.
 /// Parser messages quote tokens (`found: hunter2`), so a script with a syntax error could
 /// otherwise show a password.
-#[allow(dead_code)] // Wired into `check_syntax` by the parse module.
 pub(crate) fn redact_syntax_diagnostics(
     sql: &str,
     diagnostics: &mut [crate::diagnostics::Diagnostic],
@@ -556,7 +555,7 @@ mod tests {
         let sql = "CREATE TABLE t (id INT) WITH (connector = 'kafka' 'auth.pasword' = 'Zq9hunter2', \
                    PASSWORD = Zq9bare oops, bootstrap_servers = 'u:Zq9urlpw@h:9092', topic = 'tpc')";
         // What the parser really says about it, and messages that quote each secret.
-        let mut diags = crate::parse::check_syntax(sql);
+        let mut diags = crate::parse::parse_script(sql).diagnostics;
         diags.push(
             Diagnostic::error(codes::SYNTAX, Span::new(0, 1), "found `Zq9hunter2`")
                 .with_label(Span::new(0, 1), "`Zq9bare` here")

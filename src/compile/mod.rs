@@ -105,6 +105,16 @@ impl<'a> Env<'a> {
     }
 }
 
+/// The syntax errors of a script, without compiling it: the front end alone, for editors
+/// that want a fast first pass (and for the benches that measure the parser). Secret values
+/// (the sensitive options of `registry`'s connectors, by key) are masked in the messages,
+/// as parser messages quote the tokens they stop at.
+pub fn check_syntax(sql: &str, registry: &Registry) -> Vec<Diagnostic> {
+    let mut diagnostics = crate::parse::parse_script(sql).diagnostics;
+    finish::redact_syntax_diagnostics(sql, &mut diagnostics, registry);
+    diagnostics
+}
+
 /// Compiles a SQL script: every `CREATE TABLE` becomes a [`Table`]; other statements are
 /// skipped.
 ///

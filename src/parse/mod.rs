@@ -44,12 +44,6 @@ pub(crate) struct Script {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// The syntax errors of a script, without compiling it: the front end alone, for editors
-/// that want a fast first pass (and for the benches that measure the parser).
-pub fn check_syntax(sql: &str) -> Vec<Diagnostic> {
-    parse_script(sql).diagnostics
-}
-
 /// Parses a script of `;`-separated statements.
 pub(crate) fn parse_script(sql: &str) -> Script {
     let index = LineIndex::new(sql);
