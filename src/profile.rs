@@ -417,21 +417,13 @@ pub(crate) fn redact_settings(s: &str) -> String {
         .join(",")
 }
 
-/// Serializes a settings map with credential values redacted (`serialize_with`).
+/// Serializes a settings map (Kafka's `client_configs`) with credential values redacted
+/// (`serialize_with`), as [`serialize_storage`] does.
 pub(crate) fn serialize_settings<S: Serializer>(
     map: &std::collections::BTreeMap<String, String>,
     s: S,
 ) -> Result<S::Ok, S::Error> {
-    use serde::ser::SerializeMap;
-    let mut m = s.serialize_map(Some(map.len()))?;
-    for (k, v) in map {
-        if is_secret_setting(k) {
-            m.serialize_entry(k, "********")?;
-        } else {
-            m.serialize_entry(k, v)?;
-        }
-    }
-    m.end()
+    serialize_redacted(map, s, String::as_str)
 }
 
 /// Serializes object-store settings (`storage.*`): the values of secret-named keys are
@@ -441,13 +433,24 @@ pub(crate) fn serialize_storage<S: Serializer>(
     map: &std::collections::BTreeMap<String, Secret>,
     s: S,
 ) -> Result<S::Ok, S::Error> {
+    serialize_redacted(map, s, Secret::expose)
+}
+
+/// A settings map serialized with the values of secret-named keys shown as a [`Secret`]
+/// is, and credentials inside the other values redacted.
+fn serialize_redacted<S: Serializer, V>(
+    map: &std::collections::BTreeMap<String, V>,
+    s: S,
+    text: impl Fn(&V) -> &str,
+) -> Result<S::Ok, S::Error> {
     use serde::ser::SerializeMap;
     let mut m = s.serialize_map(Some(map.len()))?;
     for (k, v) in map {
+        let v = text(v);
         if is_secret_setting(k) {
-            m.serialize_entry(k, v.redacted())?;
+            m.serialize_entry(k, Secret::new(v).redacted())?;
         } else {
-            let shown = redact_credentials(v.expose()).unwrap_or_else(|| v.expose().to_string());
+            let shown = redact_credentials(v).unwrap_or_else(|| v.to_string());
             m.serialize_entry(k, &shown)?;
         }
     }

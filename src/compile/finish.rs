@@ -438,26 +438,8 @@ pub(crate) fn redact_syntax_diagnostics(
     diagnostics: &mut [crate::diagnostics::Diagnostic],
     registry: &Registry,
 ) {
-    let mut secrets: Vec<String> = lexical_secret_spans(sql, false, registry)
-        .iter()
-        .filter_map(|s| sql.get(s.start..s.end))
-        .map(|t| t.trim_matches(['\'', '"', '`']).to_string())
-        // A one- or two-character value would redact ordinary words.
-        .filter(|t| t.chars().count() >= 3)
-        .collect();
-    // The longest first, so a secret holding another is masked whole.
-    secrets.sort_unstable_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
-    secrets.dedup();
-    let redact = |text: &mut String| *text = crate::profile::redact_text(text, &secrets);
-    for d in diagnostics {
-        redact(&mut d.message);
-        if let Some(h) = d.help.as_mut() {
-            redact(h);
-        }
-        for l in &mut d.labels {
-            redact(&mut l.message);
-        }
-    }
+    let spans = lexical_secret_spans(sql, false, registry);
+    super::output::redact_messages(diagnostics, &spans, sql);
 }
 
 #[cfg(test)]

@@ -109,11 +109,11 @@ impl Compiled {
 /// Messages may quote what the user wrote (`` `u:pw@host` is not a valid address ``):
 /// the secret values masked in the source, and any credential written in a URL or a
 /// setting, are redacted from every message, label and help.
-fn redact_messages(diagnostics: &mut [Diagnostic], secret_spans: &[Span], source: &str) {
+pub(super) fn redact_messages(diagnostics: &mut [Diagnostic], secret_spans: &[Span], source: &str) {
     let secrets: std::collections::HashSet<&str> = secret_spans
         .iter()
         .filter_map(|s| source.get(s.start..s.end))
-        .map(|t| t.trim_matches(['\'', '"']))
+        .map(|t| t.trim_matches(['\'', '"', '`']))
         // A one- or two-character value would redact ordinary words.
         .filter(|t| t.chars().count() >= 3)
         .collect();
