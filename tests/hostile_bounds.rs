@@ -16,11 +16,6 @@ use connector_ddl::{compile_sql, Compiled, Env, Registry};
 /// The most bytes of output (tables as JSON and diagnostic texts) any test here may produce.
 const OUTPUT_BOUND: usize = 1 << 20;
 
-/// Runs `work` (a closure, so each test reads as the input and what it must give).
-fn run<T>(work: impl FnOnce() -> T) -> T {
-    work()
-}
-
 fn compile(sql: &str) -> Compiled {
     let registry = Registry::builtin();
     compile_sql(sql, &Env::new(&registry))
@@ -88,7 +83,7 @@ fn json_schema_fan_out(levels: usize) -> String {
 fn json_schema_ref_fan_out_is_bounded() {
     let schema = json_schema_fan_out(30);
     assert!(schema.len() < 4_000);
-    let err = run(move || expand_json_schema(&schema))
+    let err = expand_json_schema(&schema)
         .map(drop)
         .expect_err("2^30 fields must not expand");
     assert_eq!(err.code, codes::TOO_DEEP);
@@ -104,24 +99,22 @@ fn json_schema_ref_fan_out_is_bounded() {
             r#""b": {"type": "array", "items": {"$ref""#,
         )
         .replace(r#"}}}, "d"#, r#"}}}}, "d"#);
-    let err = run(move || expand_json_schema(&schema))
-        .map(drop)
-        .expect_err("arrays");
+    let err = expand_json_schema(&schema).map(drop).expect_err("arrays");
     assert_eq!(err.code, codes::TOO_DEEP);
 }
 
 #[test]
 fn json_schema_below_the_field_limit_still_expands() {
     // 2^12 leaves: well below the limit, and reused definitions keep it fast.
-    let expansion = run(|| expand_json_schema(&json_schema_fan_out(12)))
-        .expect("a schema below the limit expands");
+    let expansion =
+        expand_json_schema(&json_schema_fan_out(12)).expect("a schema below the limit expands");
     assert_eq!(expansion.fields.len(), 1);
 }
 
 #[test]
 fn json_schema_ref_fan_out_through_compile_sql() {
     let sql = kafka_table("json", "json.schema", &json_schema_fan_out(30));
-    let out = run(move || compile(&sql));
+    let out = compile(&sql);
     assert_nesting_limit(&out, &MAX_EXPANDED_FIELDS.to_string());
 }
 
@@ -137,14 +130,14 @@ fn json_schema_many_properties_are_linear() {
         props
     };
     let schema = format!(r#"{{"properties": {{{}}}}}"#, props(60_000));
-    let err = run(move || expand_json_schema(&schema))
+    let err = expand_json_schema(&schema)
         .map(drop)
         .expect_err("over the step limit");
     assert_eq!(err.code, codes::TOO_DEEP);
     // Below the limits they expand, united over two `allOf` parts, in order.
     let p = props(20_000);
     let schema = format!(r#"{{"allOf": [{{"properties": {{{p}}}}}, {{"properties": {{{p}}}}}]}}"#);
-    let expansion = run(move || expand_json_schema(&schema)).expect("expands");
+    let expansion = expand_json_schema(&schema).expect("expands");
     assert_eq!(expansion.fields.len(), 20_000);
     assert_eq!(
         expansion.fields.last().map(|f| f.name().as_str()),
@@ -162,7 +155,7 @@ fn json_schema_many_all_of_members_are_linear() {
     members.pop();
     let schema =
         format!(r#"{{"properties": {{"p0": {{"type": "string"}}}}, "allOf": [{members}]}}"#);
-    let expansion = run(move || expand_json_schema(&schema)).expect("expands");
+    let expansion = expand_json_schema(&schema).expect("expands");
     assert_eq!(expansion.fields.len(), 1);
     assert!(!expansion.fields.first().is_some_and(|f| f.is_nullable()));
 }
@@ -179,7 +172,8 @@ fn no_imports(_: &str) -> Result<Option<String>, String> {
 #[test]
 fn protobuf_package_with_many_components_is_refused() {
     let text = proto_with_package(20_000);
-    let err = run(move || expand_protobuf("schema.proto", &text, &no_imports, None).map(|_| ()))
+    let err = expand_protobuf("schema.proto", &text, &no_imports, None)
+        .map(|_| ())
         .map(drop)
         .expect_err("a 20,000-component package must be refused");
     assert_eq!(err.code, codes::TOO_DEEP);
@@ -187,7 +181,8 @@ fn protobuf_package_with_many_components_is_refused() {
     // Spaces and comments between the parts do not hide them.
     let package = vec!["a"; 20_000].join(" /* x */ . ");
     let text = format!("syntax = \"proto3\";\npackage {package};\nmessage M {{ int64 id = 1; }}\n");
-    let err = run(move || expand_protobuf("schema.proto", &text, &no_imports, None).map(|_| ()))
+    let err = expand_protobuf("schema.proto", &text, &no_imports, None)
+        .map(|_| ())
         .map(drop)
         .expect_err("spaced components count too");
     assert_eq!(err.code, codes::TOO_DEEP);
@@ -197,7 +192,8 @@ fn protobuf_package_with_many_components_is_refused() {
 fn protobuf_long_names_are_refused() {
     let name = "n".repeat(200_000);
     let text = format!("syntax = \"proto3\";\npackage {name};\nmessage M {{ int64 id = 1; }}\n");
-    let err = run(move || expand_protobuf("schema.proto", &text, &no_imports, None).map(|_| ()))
+    let err = expand_protobuf("schema.proto", &text, &no_imports, None)
+        .map(|_| ())
         .map(drop)
         .expect_err("a 200 KB name must be refused");
     assert_eq!(err.code, codes::TOO_DEEP);
@@ -213,7 +209,7 @@ fn protobuf_long_names_are_refused() {
 #[test]
 fn protobuf_package_through_compile_sql() {
     let sql = kafka_table("protobuf", "protobuf.schema", &proto_with_package(20_000));
-    let out = run(move || compile(&sql));
+    let out = compile(&sql);
     assert_nesting_limit(&out, "components");
 }
 
@@ -222,14 +218,12 @@ fn line_index_answers_without_rescanning_long_lines() {
     // One 2 MB line of two-byte characters, asked about 500,000 places: counting the
     // characters from the line start each time was quadratic (about 1 TB scanned).
     let text: String = "é".repeat(1_000_000);
-    let (first, last) = run(move || {
-        let index = LineIndex::new(&text);
-        let mut last = None;
-        for i in 0..500_000 {
-            last = Some(index.line_col(text.len() - 2 * i));
-        }
-        (index.line_col(2), last)
-    });
+    let index = LineIndex::new(&text);
+    let mut last = None;
+    for i in 0..500_000 {
+        last = Some(index.line_col(text.len() - 2 * i));
+    }
+    let first = index.line_col(2);
     assert_eq!((first.line, first.column), (1, 2));
     let last = last.map(|l| (l.line, l.column));
     assert_eq!(last, Some((1, 1_000_001 - 499_999)));
