@@ -30,6 +30,10 @@ enum Output {
     Text,
     /// Each table printed back as canonical CREATE TABLE text.
     Ddl,
+    /// Each table in its storage form: the create-table request a catalogue keeps.
+    Stored,
+    /// The tables as Arroyo's API returns them: a JSON array of `ConnectionTable`.
+    Arroyo,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -70,6 +74,16 @@ struct Args {
     /// Treat warnings as errors.
     #[arg(long)]
     strict: bool,
+    /// Read a JSON array of stored tables (FILE, or `-` for stdin) and compile them again,
+    /// leniently.
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["post", "files"])]
+    restore: Option<PathBuf>,
+    /// Print the documentation of a diagnostic code and exit.
+    #[arg(long, value_name = "CODE")]
+    explain: Option<String>,
+    /// Print the registered connectors as Arroyo's `GET /v1/connectors` does and exit.
+    #[arg(long)]
+    connectors: bool,
 }
 
 struct Source {
@@ -137,7 +151,16 @@ fn load_profiles(path: Option<&PathBuf>) -> Result<Profiles, String> {
 }
 
 fn run(args: &Args) -> Result<ExitCode, String> {
+    if let Some(code) = &args.explain {
+        return explain(code);
+    }
+    if args.connectors {
+        return print_connectors();
+    }
     let profiles = load_profiles(args.profiles.as_ref())?;
+    if args.restore.is_some() {
+        return Err("--restore is not implemented yet".into());
+    }
     let sources = match &args.post {
         Some(_) if !args.files.is_empty() => {
             return Err("--post compiles one request; give no SQL files with it".into())
@@ -192,6 +215,8 @@ fn run(args: &Args) -> Result<ExitCode, String> {
             .map(connector_ddl::text::to_ddl)
             .collect::<Vec<_>>()
             .join("\n"),
+        Output::Stored => return Err("--output stored is not implemented yet".into()),
+        Output::Arroyo => return Err("--output arroyo is not implemented yet".into()),
     };
     stdout
         .write_all(text.as_bytes())
@@ -202,6 +227,16 @@ fn run(args: &Args) -> Result<ExitCode, String> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// `--explain CODE`: the code's documentation page.
+fn explain(_code: &str) -> Result<ExitCode, String> {
+    Err("--explain is not implemented yet".into())
+}
+
+/// `--connectors`: the registered connectors as Arroyo's `Connector` array.
+fn print_connectors() -> Result<ExitCode, String> {
+    Err("--connectors is not implemented yet".into())
 }
 
 fn write_diagnostics(

@@ -188,6 +188,17 @@ pub struct Label {
     pub message: String,
 }
 
+/// A machine-applicable edit: replace the text at `span` with `replacement` (an empty
+/// span inserts, an empty replacement deletes). Applying every fix of a diagnostic makes
+/// that diagnostic go away.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Fix {
+    /// The text to replace, in the same coordinates as the diagnostic's span.
+    pub span: Span,
+    /// What to write there instead.
+    pub replacement: String,
+}
+
 /// One finding about the input: an error or a warning, with where and how to fix it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Diagnostic {
@@ -205,6 +216,8 @@ pub struct Diagnostic {
     pub help: Option<String>,
     /// The table the diagnostic belongs to, if any.
     pub table: Option<String>,
+    /// Machine-applicable edits that fix it (did-you-mean keys, values, quoting, …).
+    pub fixes: Vec<Fix>,
 }
 
 impl Diagnostic {
@@ -218,6 +231,7 @@ impl Diagnostic {
             labels: Vec::new(),
             help: None,
             table: None,
+            fixes: Vec::new(),
         }
     }
 
@@ -248,6 +262,15 @@ impl Diagnostic {
         self.labels.push(Label {
             span,
             message: message.into(),
+        });
+        self
+    }
+
+    /// Adds a machine-applicable fix: write `replacement` in place of `span`.
+    pub fn with_fix(mut self, span: Span, replacement: impl Into<String>) -> Self {
+        self.fixes.push(Fix {
+            span,
+            replacement: replacement.into(),
         });
         self
     }
@@ -315,9 +338,24 @@ pub struct JsonDiagnostic {
     pub help: Option<String>,
     /// Secondary labels, with positions.
     pub labels: Vec<JsonLabel>,
-    /// Machine-applicable edits (`{line, column, end_line, end_column, replacement}`); none
-    /// are produced yet, the key is part of the `--errors json` contract.
-    pub fixes: Vec<serde_json::Value>,
+    /// Machine-applicable edits, in the same coordinates as the diagnostic.
+    pub fixes: Vec<JsonFix>,
+}
+
+/// A machine-applicable edit in [`JsonDiagnostic`]: replace the text between the two
+/// positions with `replacement`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct JsonFix {
+    /// Start line.
+    pub line: Option<usize>,
+    /// Start column.
+    pub column: Option<usize>,
+    /// End line.
+    pub end_line: Option<usize>,
+    /// End column (exclusive).
+    pub end_column: Option<usize>,
+    /// The text to write there.
+    pub replacement: String,
 }
 
 /// A secondary label in [`JsonDiagnostic`].
@@ -360,7 +398,20 @@ impl JsonDiagnostic {
             end_line,
             end_column,
             help: d.help.clone(),
-            fixes: Vec::new(),
+            fixes: d
+                .fixes
+                .iter()
+                .map(|f| {
+                    let (line, column, end_line, end_column) = positions(index, f.span);
+                    JsonFix {
+                        line,
+                        column,
+                        end_line,
+                        end_column,
+                        replacement: f.replacement.clone(),
+                    }
+                })
+                .collect(),
             labels: d
                 .labels
                 .iter()

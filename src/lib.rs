@@ -75,6 +75,7 @@
 )]
 #![warn(missing_docs)]
 
+pub mod arroyo;
 pub mod compile;
 mod connection_type;
 pub mod connector;
@@ -97,7 +98,7 @@ pub use compile::{
     check_syntax, compile_sql, CompileError, Compiled, Connection, Env, MemoryTable, Table,
 };
 pub use connector::{ConnectionType, Connector, Registry};
-pub use diagnostics::{Diagnostic, Severity};
+pub use diagnostics::{Diagnostic, Fix, Severity};
 pub use request::compile_request;
 pub use resolve::ResolveError;
 

@@ -1,0 +1,1 @@
+//! Registered connectors as Arroyo's `Connector` view (`GET /v1/connectors`).

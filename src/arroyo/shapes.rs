@@ -1,0 +1,1 @@
+//! Table and profile configs in Arroyo's stored shapes, to and from our flat option maps.

@@ -1,0 +1,1 @@
+//! A compiled table as Arroyo's `ConnectionTable` (`GET /v1/connection_tables`).
