@@ -4,7 +4,9 @@
 //!   JSON Schemas generated from the option catalogue.
 //! - `shapes`: table and profile configs in Arroyo's stored shapes, both ways.
 //! - `table`: a compiled table as Arroyo's `ConnectionTable`.
+//! - `profiles`: connection-profile configs in Arroyo's stored shape, both ways.
 
 pub mod catalog;
+mod profiles;
 mod shapes;
 mod table;
