@@ -22,7 +22,9 @@
 //! | `DATE` / `TIME[(p)]` / `INTERVAL` | Date32 / Time32 or Time64 / Interval(MonthDayNano) (not in connection tables) |
 //! | `STRUCT<a T, b U NOT NULL>`, `ROW<…>`, `ROW(…)` | Struct (fields nullable unless `NOT NULL`) |
 //! | `T[]`, `T[n]`, `ARRAY<T>`, `T ARRAY` | List(Field "item", nullable) |
+//! | `ARRAY<T NOT NULL>` | List(Field "item", non-null) |
 //! | `MAP<K, V>`, `MAP(K, V)` | Map(Field "entries" Struct("key" non-null, "value"), unsorted) |
+//! | `MAP<K, V NOT NULL>` | the same, with a non-null "value" |
 
 mod nested;
 mod sql_text;
@@ -439,9 +441,11 @@ impl TypeParser<'_, '_, '_> {
                     .with_help("write `ARRAY<TEXT>` or `TEXT[]`"));
                 }
                 let item = self.parse(depth + 1)?;
+                // `ARRAY<T NOT NULL>`: the items cannot be null (only this form says so).
+                let nullable = !self.eat_words(&["NOT", "NULL"]);
                 self.expect_gt()?;
                 let height = item.height + 1;
-                let (f, nc) = item.field("item", true);
+                let (f, nc) = item.field("item", nullable);
                 Ty {
                     dt: DataType::List(Arc::new(f)),
                     json: false,

@@ -127,6 +127,8 @@ impl TypeParser<'_, '_, '_> {
         let key = self.parse(depth + 1)?;
         self.expect(Token::Comma, "`,` between the key and value types of `MAP`")?;
         let value = self.parse(depth + 1)?;
+        // `MAP<K, V NOT NULL>`: the values cannot be null (keys never can).
+        let value_nullable = !self.eat_words(&["NOT", "NULL"]);
         if angle {
             self.expect_gt()?;
         } else {
@@ -134,7 +136,7 @@ impl TypeParser<'_, '_, '_> {
         }
         let height = key.height.max(value.height) + 1;
         let (k, nk) = key.field("key", false);
-        let (v, nv) = value.field("value", true);
+        let (v, nv) = value.field("value", value_nullable);
         let entries = Field::new("entries", DataType::Struct(Fields::from(vec![k, v])), false);
         Ok(Ty {
             dt: DataType::Map(Arc::new(entries), false),

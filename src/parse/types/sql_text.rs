@@ -37,10 +37,12 @@ pub(crate) fn sql_name(dt: &DataType, json: bool) -> String {
         DataType::Time64(_) => "TIME".into(),
         DataType::Interval(_) | DataType::Duration(_) => "INTERVAL".into(),
         DataType::List(f) | DataType::LargeList(f) | DataType::FixedSizeList(f, _) => {
-            format!(
-                "{}[]",
-                sql_name(f.data_type(), crate::schema::expand::is_json(f))
-            )
+            let item = sql_name(f.data_type(), crate::schema::expand::is_json(f));
+            if f.is_nullable() {
+                format!("{item}[]")
+            } else {
+                format!("ARRAY<{item} NOT NULL>")
+            }
         }
         DataType::Struct(fields) => {
             let inner: Vec<String> = fields
@@ -64,7 +66,11 @@ pub(crate) fn sql_name(dt: &DataType, json: bool) -> String {
                     .unwrap_or_default();
                 let v = kv
                     .get(1)
-                    .map(|f| sql_name(f.data_type(), crate::schema::expand::is_json(f)))
+                    .map(|f| {
+                        let nn = if f.is_nullable() { "" } else { " NOT NULL" };
+                        let name = sql_name(f.data_type(), crate::schema::expand::is_json(f));
+                        format!("{name}{nn}")
+                    })
                     .unwrap_or_default();
                 format!("MAP<{k}, {v}>")
             }
