@@ -210,11 +210,25 @@ fn run(args: &Args) -> Result<ExitCode, String> {
             .map(connector_ddl::text::summary)
             .collect::<Vec<_>>()
             .join("\n"),
-        Output::Ddl => tables
-            .iter()
-            .map(connector_ddl::text::to_ddl)
-            .collect::<Vec<_>>()
-            .join("\n"),
+        Output::Ddl => {
+            // Literal secrets print as `{{ VAR }}` placeholders: say which variables the
+            // text needs before it compiles again (each once, in order).
+            let mut vars: Vec<String> = Vec::new();
+            let mut seen = std::collections::BTreeSet::new();
+            let mut texts: Vec<String> = Vec::new();
+            for t in &tables {
+                let (text, names) = connector_ddl::text::to_ddl_with_vars(t);
+                texts.push(text);
+                vars.extend(names.into_iter().filter(|n| seen.insert(n.clone())));
+            }
+            if !vars.is_empty() {
+                eprintln!(
+                    "note: secret values are printed as placeholders; set these environment variables before compiling the DDL again: {}",
+                    vars.join(", ")
+                );
+            }
+            texts.join("\n")
+        }
         Output::Stored => return Err("--output stored is not implemented yet".into()),
         Output::Arroyo => return Err("--output arroyo is not implemented yet".into()),
     };

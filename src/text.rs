@@ -2,11 +2,16 @@
 //! text that compiles back to the same table.
 //!
 //! **Invariant:** nothing printed here contains a secret: options come from
-//! [`Connection::options`], whose secret values are already redacted.
+//! [`Connection::options`], whose secret values are already redacted; printed DDL shows
+//! each of them as a `{{ VAR }}` placeholder named after the table and the option (see
+//! [`to_ddl_with_vars`]), so the text compiles again once the variables are set.
 //!
 //! **Invariant:** nothing printed here contains a control character from the input but
 //! tabs and newlines: the rest (ESC, CR, bidirectional overrides, …) is written escaped,
 //! as `\u{1b}`, so that a name or value cannot drive the terminal it is printed on.
+
+mod definition;
+mod vars;
 
 use std::fmt::Write;
 
@@ -102,16 +107,40 @@ fn column_text(f: &Field) -> String {
     )
 }
 
-/// Canonical `CREATE TABLE` text for a table, ending in `;` and a newline.
-///
-/// A name or value with a control character other than a tab or a newline is printed
-/// escaped (see the module's invariants), so it does not compile back to the same table.
+/// Canonical `CREATE TABLE` text for a table, ending in `;` and a newline: what
+/// [`to_ddl_with_vars`] prints, without the list of variables.
 pub fn to_ddl(table: &Table) -> String {
-    escape_controls(&ddl_raw(table)).into_owned()
+    to_ddl_with_vars(table).0
 }
 
-fn ddl_raw(table: &Table) -> String {
-    match table {
+/// Canonical `CREATE TABLE` text for a table, ending in `;` and a newline, and the names
+/// of the `{{ VAR }}` placeholders it prints in place of secret values, in the order they
+/// appear: the environment variables to set before the text is compiled again.
+///
+/// The text compiles back to the same table, except that each literal secret is now a
+/// placeholder (`client_configs = 'sasl.password={{ ORDERS_SASL_PASSWORD }}'`). Columns
+/// that came from a schema definition are left out: the definition's option gives them
+/// back. A name or value with a control character other than a tab or a newline is
+/// printed escaped (see the module's invariants), so it does not compile back to the same
+/// table.
+///
+/// ```
+/// use connector_ddl::{compile_sql, Env, Registry};
+/// use connector_ddl::text::to_ddl_with_vars;
+///
+/// let registry = Registry::builtin();
+/// let sql = "CREATE TABLE alerts (id BIGINT) WITH (connector = 'webhook',
+///     endpoint = 'https://example.com/hooks', headers = 'Authorization: Bearer abc123',
+///     format = 'json')";
+/// let compiled = compile_sql(sql, &Env::new(&registry));
+/// let (text, vars) = to_ddl_with_vars(&compiled.tables[0]);
+/// assert_eq!(vars, ["ALERTS_AUTHORIZATION"]);
+/// assert!(text.contains("headers = 'Authorization: {{ ALERTS_AUTHORIZATION }}'"));
+/// assert!(!text.contains("abc123"));
+/// ```
+pub fn to_ddl_with_vars(table: &Table) -> (String, Vec<String>) {
+    let mut vars = vars::Vars::default();
+    let text = match table {
         Table::Memory(m) => {
             let mut cols: Vec<String> = m.fields.iter().map(column_text).collect();
             if !m.primary_keys.is_empty() {
@@ -123,8 +152,9 @@ fn ddl_raw(table: &Table) -> String {
                 cols.join(",\n    ")
             )
         }
-        Table::Connection(c) => connection_ddl(c),
-    }
+        Table::Connection(c) => connection_ddl(c, &mut vars),
+    };
+    (escape_controls(&text).into_owned(), vars.into_names())
 }
 
 fn idents(names: &[String]) -> String {
@@ -135,14 +165,32 @@ fn idents(names: &[String]) -> String {
         .join(", ")
 }
 
-fn connection_ddl(c: &Connection) -> String {
+fn connection_ddl(c: &Connection, vars: &mut vars::Vars) -> String {
     let mut out = String::from("CREATE ");
     if c.temporary {
         out.push_str("TEMPORARY ");
     }
     let _ = write!(out, "TABLE {}", quote_ident(&c.name));
     if !c.schema.inferred {
-        let mut cols: Vec<String> = c.schema.fields.iter().map(|f| column_def(c, f)).collect();
+        // Columns a schema definition gives are left to it (see `definition`).
+        let from_definition = definition::columns_from_definition(c);
+        let mut cols: Vec<String> = c
+            .schema
+            .fields
+            .iter()
+            .filter(|f| {
+                !from_definition
+                    || c.schema
+                        .metadata_fields
+                        .iter()
+                        .any(|m| &m.field == f.name())
+                    || c.schema
+                        .generated_fields
+                        .iter()
+                        .any(|g| &g.field == f.name())
+            })
+            .map(|f| column_def(c, f))
+            .collect();
         if !c.schema.primary_keys.is_empty() {
             cols.push(format!("PRIMARY KEY ({})", idents(&c.schema.primary_keys)));
         }
@@ -152,12 +200,14 @@ fn connection_ddl(c: &Connection) -> String {
                 None => cols.push(format!("WATERMARK FOR {}", quote_ident(&w.column))),
             }
         }
-        let _ = write!(out, " (\n    {}\n)", cols.join(",\n    "));
+        if !cols.is_empty() {
+            let _ = write!(out, " (\n    {}\n)", cols.join(",\n    "));
+        }
     }
     let opts: Vec<String> = c
         .options
         .iter()
-        .map(|(k, v)| format!("{} = {v}", option_key(k)))
+        .map(|(k, v)| format!("{} = {}", option_key(k), vars.option_value(c, k, v)))
         .collect();
     let _ = write!(out, " WITH (\n    {}\n)", opts.join(",\n    "));
     if !c.partitioned_by.is_empty() {

@@ -1,7 +1,7 @@
 //! Property tests: canonical DDL round-trips, spans stay inside the input, output is
 //! deterministic, and no input makes the compiler panic.
 
-use connector_ddl::text::to_ddl;
+use connector_ddl::text::{to_ddl, to_ddl_with_vars};
 use connector_ddl::{compile_sql, Env, Registry};
 use proptest::prelude::*;
 
@@ -165,6 +165,7 @@ fn deep_nesting_is_a_diagnostic_not_a_crash() {
     );
 }
 
+#[allow(dead_code)] // the snapshot harnesses use the rest
 mod common;
 
 /// The JSON of a table with every `{{ VAR }}` placeholder shown as `********`: printing a
@@ -199,7 +200,6 @@ fn comparable(tables: &[connector_ddl::Table]) -> String {
 /// Every case of `tests/ddl` that compiles prints as DDL that compiles back to the same
 /// tables (literal secrets become placeholders), and printing that again changes nothing.
 #[test]
-#[ignore = "until schema definitions and secrets print back"]
 fn every_compiling_case_round_trips_through_ddl() {
     let fixtures = common::Fixtures::load();
     let env = fixtures.env();
@@ -225,12 +225,37 @@ fn every_compiling_case_round_trips_through_ddl() {
             continue;
         }
         tried += 1;
-        let printed: String = first.tables.iter().map(to_ddl).collect();
+        let (mut printed, mut vars) = (String::new(), Vec::new());
+        for t in &first.tables {
+            let (text, names) = to_ddl_with_vars(t);
+            printed.push_str(&text);
+            vars.extend(names);
+        }
         let second = compile_sql(&printed, &env);
         let name = path
             .strip_prefix(env!("CARGO_MANIFEST_DIR"))
             .unwrap_or(path)
             .display();
+        // A credential written in a URL that substitutes no placeholders (polling_http's
+        // `endpoint`) cannot be printed so that it compiles without showing it: the
+        // placeholder is refused, with a help saying to send it in `headers`. That is the
+        // one failure allowed, and only for a value we turned into a placeholder.
+        let refused_placeholder = |d: &connector_ddl::Diagnostic| {
+            d.code.as_str() == "option::invalid_value"
+                && d.message.contains("placeholders are not substituted")
+                && printed
+                    .get(d.span.start..d.span.end)
+                    .is_some_and(|text| vars.iter().any(|v| text.contains(v.as_str())))
+        };
+        if second.has_errors()
+            && second
+                .diagnostics
+                .iter()
+                .filter(|d| d.is_error())
+                .all(refused_placeholder)
+        {
+            continue;
+        }
         if second.has_errors() {
             let errors: Vec<String> = second
                 .diagnostics
