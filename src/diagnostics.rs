@@ -115,7 +115,8 @@ codes! {
     MEMORY_TABLE = "table::memory",
     /// An option key that no spec of this connector or format reads.
     UNKNOWN_OPTION = "option::unknown",
-    /// The same key appears twice in one WITH clause.
+    /// The same key appears twice in one WITH clause or request `config`: the last value
+    /// is used, as in Arroyo (a warning; an error in strict mode).
     DUPLICATE_OPTION = "option::duplicate",
     /// A required option is not set.
     MISSING_OPTION = "option::missing",

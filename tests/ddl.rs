@@ -103,3 +103,23 @@ fn strict_mode_turns_warnings_into_errors() {
         "a table with an error must not compile"
     );
 }
+
+#[test]
+fn strict_mode_makes_a_repeated_key_an_error() {
+    let fixtures = Fixtures::load();
+    let sql = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/ddl/options/duplicate_key.sql"
+    ))
+    .expect("case reads");
+    let lenient = compile_sql(&sql, &fixtures.env());
+    assert!(!lenient.has_errors(), "{:?}", lenient.diagnostics);
+    let strict = compile_sql(&sql, &fixtures.env().strict(true));
+    let codes: Vec<(bool, &str)> = strict
+        .diagnostics
+        .iter()
+        .map(|d| (d.is_error(), d.code.as_str()))
+        .collect();
+    assert_eq!(codes, [(true, "option::duplicate")]);
+    assert!(strict.tables.is_empty());
+}

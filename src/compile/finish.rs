@@ -177,7 +177,8 @@ pub(super) fn secret_spans(with: Option<&WithClause>, registry: &Registry) -> Ve
     let connector = with
         .options
         .iter()
-        .find(|o| o.key.node == CONNECTOR.key)
+        // The last value of a repeated key is the one used.
+        .rfind(|o| o.key.node == CONNECTOR.key)
         .and_then(|o| match &o.value.node {
             Value::String(s) => registry.get(s.as_str()),
             _ => None,

@@ -132,16 +132,23 @@ impl ConnectorOptions {
         self.connection_type = Some(ct);
     }
 
-    /// Adds an option; a key already present is reported as a duplicate.
+    /// Adds an option. A key already present takes the new value, as in Arroyo (whose own
+    /// planner tests set `format` twice), with a warning at the repeated key that marks
+    /// the first too; strict mode makes it an error.
     pub(crate) fn insert(&mut self, key: Spanned<String>, value: Spanned<Value>) {
-        if let Some(first) = self.entry(&key.node) {
-            let d = Diagnostic::error(
+        if let Some(entry) = self
+            .position(&key.node)
+            .and_then(|i| self.entries.get_mut(i))
+        {
+            let d = Diagnostic::warning(
                 codes::DUPLICATE_OPTION,
                 key.span,
-                format!("option `{}` is set twice", key.node),
+                format!("option `{}` is set twice; the last value is used", key.node),
             )
-            .with_label(first.key.span, "first set here")
+            .with_label(entry.key.span, "first set here; this value is ignored")
             .with_help("remove one of them; the values are not merged");
+            entry.key = key;
+            entry.value = value;
             self.report(d);
             return;
         }

@@ -232,10 +232,14 @@ fn applicable_keys_leave_out_what_does_not_apply() {
 #[test]
 fn a_repeated_key_is_reported_with_both_places() {
     let mut o = opts(&[("topic", s("a")), ("topic", s("b"))]);
-    assert_eq!(o.string(&TOPIC).map(|v| v.node), Some("a".to_string()));
+    // The last value wins, as in Arroyo; a warning marks both places.
+    assert_eq!(o.string(&TOPIC).map(|v| v.node), Some("b".to_string()));
     let d = o.take_diagnostics();
+    assert_eq!(d.len(), 1);
     assert_eq!(d[0].code, codes::DUPLICATE_OPTION);
+    assert!(!d[0].is_error());
     assert_eq!(d[0].labels.len(), 1);
+    assert_ne!(d[0].span, d[0].labels[0].span);
 }
 
 #[test]

@@ -1,5 +1,5 @@
--- expect: error option::duplicate
--- Arroyo silently keeps the last of two `format` keys; we say which one is repeated.
+-- expect: warning option::duplicate
+-- Arroyo silently keeps the last of two `format` keys; so do we, with a warning at both.
 CREATE TEMPORARY TABLE users (
     id TEXT METADATA FROM 'key' PRIMARY KEY,
     plan TEXT

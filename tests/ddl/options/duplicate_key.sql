@@ -1,4 +1,4 @@
--- expect: error option::duplicate
+-- expect: warning option::duplicate
 CREATE TABLE events (id BIGINT) WITH (
     connector = 'kafka',
     connection_profile = 'local-kafka',
