@@ -52,11 +52,7 @@ fn table() -> impl Strategy<Value = String> {
                 defs.push("ts TIMESTAMP NOT NULL".into());
                 defs.push("WATERMARK FOR ts AS ts - INTERVAL '5' SECOND".into());
             }
-            let mut source_opts = if ty == "source" { format!(", 'source.offset' = '{offset}'") } else { String::new() };
-            if format == "avro" {
-                // Bare datums decode with a schema derived from the columns.
-                source_opts.push_str(", avro.raw_datums = true");
-            }
+            let source_opts = if ty == "source" { format!(", 'source.offset' = '{offset}'") } else { String::new() };
             format!(
                 "CREATE TABLE t ({}) WITH (connector = 'kafka', bootstrap_servers = 'b:9092', topic = 'x', \
                  type = '{ty}', format = '{format}'{source_opts}, client_configs = 'a=1,b=2');",

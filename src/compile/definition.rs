@@ -135,14 +135,34 @@ impl TableCompiler<'_> {
                 }
             }
         } else {
-            // Protobuf cannot decode without a descriptor; an Avro source cannot decode
-            // without the writer's schema, unless bare datums are read with the columns'.
+            // Protobuf cannot decode without a descriptor. Avro can: a plain Avro message
+            // is an object container file that carries its writer's schema, read into the
+            // declared columns (as Arroyo reads it); only a table with no columns to read
+            // into, or bare datums, which carry no schema at all, need one.
+            let decodes = matches!(ct, Some(ConnectionType::Source | ConnectionType::Lookup));
             let raw_datums = matches!(format, Some(Format::Avro(a)) if a.raw_datums);
+            if kind == SchemaKind::Avro && decodes && raw_datums {
+                let span = self
+                    .opts
+                    .peek(format::AVRO_RAW_DATUMS.key)
+                    .map(|v| v.span)
+                    .unwrap_or(self.opts.anchor());
+                self.opts.report(
+                    Diagnostic::error(
+                        codes::MISSING_OPTION,
+                        span,
+                        "`avro.raw_datums = true` needs the writer's schema: bare datums carry none, and cannot be decoded without it",
+                    )
+                    .with_help(format!(
+                        "give the schema the messages were written with: `{}` (inline), `{}`, or `avro.confluent_schema_registry = true`; or leave out `avro.raw_datums` if each message is an Avro object container file",
+                        inline_spec.key, file_spec.key
+                    )),
+                );
+                return None;
+            }
             let needs_schema = match kind {
                 SchemaKind::Protobuf => true,
-                SchemaKind::Avro => {
-                    ct == Some(ConnectionType::Source) && !(raw_datums && declared_physical > 0)
-                }
+                SchemaKind::Avro => ct == Some(ConnectionType::Source) && declared_physical == 0,
                 SchemaKind::JsonSchema => false,
             };
             if needs_schema {
@@ -155,16 +175,25 @@ impl TableCompiler<'_> {
                 } else {
                     "protobuf"
                 };
-                self.opts.report(
-                    Diagnostic::error(
-                        codes::MISSING_OPTION,
-                        span,
-                        format!("format `{fmt}` needs a schema to decode messages"),
+                let help = if kind == SchemaKind::Avro {
+                    format!(
+                        "declare the columns to read, or set `{}` (inline), `{}`, or `avro.confluent_schema_registry = true`",
+                        inline_spec.key, file_spec.key
                     )
-                    .with_help(format!(
+                } else {
+                    format!(
                         "set `{}` (inline), `{}`, or `{fmt}.confluent_schema_registry = true`",
                         inline_spec.key, file_spec.key
-                    )),
+                    )
+                };
+                let message = if kind == SchemaKind::Avro {
+                    "format `avro` needs a schema or declared columns to decode messages into"
+                        .to_string()
+                } else {
+                    format!("format `{fmt}` needs a schema to decode messages")
+                };
+                self.opts.report(
+                    Diagnostic::error(codes::MISSING_OPTION, span, message).with_help(help),
                 );
             }
             return None;
@@ -460,7 +489,7 @@ mod tests {
     use super::super::Env;
     use super::*;
     use crate::connector::Registry;
-    use crate::schema::definition::{MemorySchemas, SchemaResolver};
+    use crate::schema::definition::{MemorySchemas, NoSchemas, SchemaResolver};
 
     /// A resolver that always fails the same way.
     struct Failing(ResolveError);
@@ -508,6 +537,35 @@ mod tests {
             }
         );
         assert!(def.fingerprint.starts_with("sha256:"));
+    }
+
+    #[test]
+    fn avro_without_a_schema_reads_container_files_into_the_declared_columns() {
+        let declared = "CREATE TABLE t (id BIGINT) WITH (connector = 'kafka', format = 'avro')";
+        let (out, diags) = expand(declared, &NoSchemas);
+        assert!(out.is_none());
+        assert!(diags.is_empty(), "{diags:?}");
+        // No columns to read into: a schema is needed.
+        let bare = "CREATE TABLE t WITH (connector = 'kafka', format = 'avro')";
+        let (_, diags) = expand(bare, &NoSchemas);
+        assert_eq!(codes(&diags), ["option::missing"]);
+    }
+
+    #[test]
+    fn bare_avro_datums_need_a_schema_even_with_columns() {
+        let sql = "CREATE TABLE t (id BIGINT) WITH (connector = 'kafka', format = 'avro', 'avro.raw_datums' = true)";
+        let (out, diags) = expand(sql, &NoSchemas);
+        assert!(out.is_none());
+        assert_eq!(codes(&diags), ["option::missing"]);
+        // The value that asks for bare datums is where the fix goes.
+        let at = diags.first().map(|d| d.span);
+        assert_eq!(at.and_then(|s| sql.get(s.start..s.end)), Some("true"));
+        // With a schema, bare datums decode.
+        let mut schemas = MemorySchemas::default();
+        schemas.files.insert("r.avsc".into(), AVSC.into());
+        let with_file = "CREATE TABLE t WITH (connector = 'kafka', format = 'avro', 'avro.raw_datums' = true, 'avro.schema_file' = 'r.avsc')";
+        let (out, diags) = expand(with_file, &schemas);
+        assert!(out.is_some() && diags.is_empty(), "{diags:?}");
     }
 
     #[test]
