@@ -41,7 +41,7 @@ option_specs! {
         pub(crate) SHUFFLE_BY_PARTITION = bool("shuffle_by_partition.enabled").default_bool(false).sink_only().doc("Route each partition to one writer, so each partition gets fewer files.");
         pub(crate) MULTIPART_TARGET_PART_SIZE = new("multipart.target_part_size", OptionKind::DataSize).default(DefaultValue::Bytes(32 * 1024 * 1024)).sink_only().doc("Size of the parts of multipart uploads (at least 5mb).");
         pub(crate) MULTIPART_MAX_PARTS = new("multipart.max_parts", OptionKind::NonZero).default_int(1000).sink_only().doc("Most parts in one multipart upload; the file rolls when it is reached.");
-        pub(crate) MULTIPART_MINIMUM_SIZE = new("multipart.minimum_multipart_size", OptionKind::DataSize).sink_only().doc("Files smaller than this are uploaded in one request (at most 2mb; `sink.version = 'v2'` only).");
+        pub(crate) MULTIPART_MINIMUM_SIZE = new("multipart.minimum_multipart_size", OptionKind::DataSize).sink_only().doc("Files smaller than this are uploaded in one request (`sink.version = 'v2'` only).");
         pub(crate) SINK_VERSION = one_of("sink.version", &["v1", "v2"]).default_str("v1").sink_only().doc("Which object-store writer to use.");
     ]
 }
@@ -72,8 +72,6 @@ pub(crate) const SINK_FORMATS: &[&str] = &["json", "parquet"];
 
 /// S3's smallest multipart part (5 MiB), which Arroyo also enforces.
 pub(crate) const MIN_PART_SIZE: u64 = 5 << 20;
-/// The documented largest `multipart.minimum_multipart_size` (2 MiB).
-pub(crate) const MAX_MINIMUM_MULTIPART_SIZE: u64 = 2 << 20;
 
 /// Settings of a file sink (filesystem and delta).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -522,24 +520,9 @@ pub(crate) fn writer_from_options(opts: &mut ConnectorOptions) -> Option<WriterS
         s => s.map(|s| s.node),
     };
     let max_parts = opts.non_zero(&MULTIPART_MAX_PARTS).map(|n| n.node);
+    // Arroyo's form documents at most 2mb, but neither its runtime (which starts a
+    // multipart upload once a file has buffered this much) nor any store limits it.
     let minimum = opts.data_size(&MULTIPART_MINIMUM_SIZE);
-    let minimum = match minimum {
-        Some(s) if s.node > MAX_MINIMUM_MULTIPART_SIZE => {
-            size_error(
-                opts,
-                &MULTIPART_MINIMUM_SIZE,
-                s.span,
-                format!(
-                    "the size must be at most 2mb, found {}",
-                    format_data_size(s.node)
-                ),
-                "e.g. `multipart.minimum_multipart_size = '1mb'`".into(),
-            );
-            ok = false;
-            None
-        }
-        s => s,
-    };
     let version = opts.choice::<SinkVersion>(&SINK_VERSION);
     if let (Some(m), Some(SinkVersion::V1)) = (&minimum, version.as_ref().map(|v| v.node)) {
         opts.report(

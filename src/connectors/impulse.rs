@@ -15,7 +15,7 @@ use crate::span::Spanned;
 
 option_specs! {
     TABLE_OPTIONS = [
-        pub(crate) EVENT_RATE = new("event_rate", OptionKind::Float).required().doc("Events per second (greater than 0).");
+        pub(crate) EVENT_RATE = new("event_rate", OptionKind::Float).required().doc("Events per second, greater than 0 (the runtime waits 1/rate seconds between events, which it cannot do for 0).");
         pub(crate) EVENT_TIME_INTERVAL = new("event_time_interval", OptionKind::Duration).doc("Advance event time by this much per event instead of using the wall clock; an integer is nanoseconds, as in Arroyo.");
         pub(crate) MESSAGE_COUNT = new("message_count", OptionKind::Unsigned).doc("Stop after this many events (a bounded source).");
     ]

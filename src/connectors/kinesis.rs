@@ -1,10 +1,10 @@
 //! `kinesis`: read from and write to AWS Kinesis Data Streams.
 //!
 //! There is no connection profile; credentials come from the AWS environment at runtime.
-//! Unlike Arroyo, the batch sizes are checked against the limits Kinesis and Arroyo's own
-//! schema document (at most 500 records and 4,000,000 bytes per batch; negative values,
-//! which Arroyo casts to huge sizes at runtime, are errors), and the stream name and region
-//! are checked for the shapes AWS accepts.
+//! Unlike Arroyo, the batch sizes are checked against the limits of Kinesis itself (a
+//! `PutRecords` request takes at most 500 records and 5 MiB; negative values, which Arroyo
+//! casts to huge sizes at runtime, are errors), and the stream name and region are checked
+//! for the shapes AWS accepts. Arroyo's default of 4,000,000 bytes is only a default.
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -17,15 +17,17 @@ use crate::options::{ConnectorOptions, OptionKind};
 
 /// The most records Kinesis takes in one `PutRecords` call.
 pub(crate) const MAX_RECORDS_PER_BATCH: i64 = 500;
-/// The largest batch Arroyo's Kinesis sink documents, in bytes.
-pub(crate) const MAX_BYTES_PER_BATCH: i64 = 4_000_000;
+/// The most bytes Kinesis takes in one `PutRecords` call (5 MiB, partition keys included).
+pub(crate) const MAX_BYTES_PER_BATCH: i64 = 5 * 1024 * 1024;
+/// Arroyo's default batch size in bytes (not a limit).
+pub(crate) const DEFAULT_BYTES_PER_BATCH: i64 = 4_000_000;
 
 option_specs! {
     TABLE_OPTIONS = [
         pub(crate) SOURCE_OFFSET = one_of("source.offset", &["earliest", "latest"]).default_str("latest").source_only().doc("Where to start reading a shard without saved state.");
         pub(crate) SINK_FLUSH_INTERVAL_MILLIS = new("sink.flush_interval_millis", OptionKind::Unsigned).default_int(1000).sink_only().doc("Flush a batch after this many milliseconds.");
-        pub(crate) SINK_MAX_BYTES_PER_BATCH = new("sink.max_bytes_per_batch", OptionKind::NonZero).default_int(MAX_BYTES_PER_BATCH).range(1, MAX_BYTES_PER_BATCH).sink_only().doc("Flush a batch once it holds this many bytes (Arroyo's Kinesis sink sends at most 4000000 bytes per batch).");
-        pub(crate) SINK_MAX_RECORDS_PER_BATCH = new("sink.max_records_per_batch", OptionKind::NonZero).default_int(MAX_RECORDS_PER_BATCH).range(1, MAX_RECORDS_PER_BATCH).sink_only().doc("Flush a batch once it holds this many records (Kinesis accepts at most 500 per `PutRecords` call).");
+        pub(crate) SINK_MAX_BYTES_PER_BATCH = new("sink.max_bytes_per_batch", OptionKind::NonZero).default_int(DEFAULT_BYTES_PER_BATCH).range(1, MAX_BYTES_PER_BATCH).sink_only().doc("Flush a batch once it holds this many bytes (at most 5242880: Kinesis accepts at most 5 MiB per `PutRecords` request, partition keys included).");
+        pub(crate) SINK_MAX_RECORDS_PER_BATCH = new("sink.max_records_per_batch", OptionKind::NonZero).default_int(MAX_RECORDS_PER_BATCH).range(1, MAX_RECORDS_PER_BATCH).sink_only().doc("Flush a batch once it holds this many records (at most 500: Kinesis accepts at most 500 records per `PutRecords` request).");
         pub(crate) STREAM_NAME = string("stream_name").required().doc("The Kinesis stream (1 to 128 characters: letters, digits, `_`, `-`, `.`).");
         pub(crate) AWS_REGION = string("aws_region").doc("AWS region of the stream, e.g. `us-east-1`; the AWS environment's region when unset.");
     ]
@@ -71,7 +73,7 @@ pub enum KinesisTableKind {
     Sink {
         /// Records per batch (1 to 500).
         records_per_batch: u64,
-        /// Bytes per batch (1 to 4000000).
+        /// Bytes per batch (1 to 5242880, Kinesis's 5 MiB per request).
         batch_max_buffer_size: u64,
         /// Milliseconds before a batch is flushed.
         batch_flush_interval_millis: u64,
@@ -190,11 +192,13 @@ mod tests {
     #[test]
     fn sink_batch_limits_are_inclusive() {
         assert!(table(
-            "type = 'sink', sink.max_records_per_batch = 500, sink.max_bytes_per_batch = 4000000"
+            "type = 'sink', sink.max_records_per_batch = 500, sink.max_bytes_per_batch = 5242880"
         )
         .is_some());
+        // Arroyo's default is not a limit: 5,000,000 bytes fit in a 5 MiB request.
+        assert!(table("type = 'sink', sink.max_bytes_per_batch = 5000000").is_some());
         assert!(table("type = 'sink', sink.max_records_per_batch = 501").is_none());
-        assert!(table("type = 'sink', sink.max_bytes_per_batch = 4000001").is_none());
+        assert!(table("type = 'sink', sink.max_bytes_per_batch = 5242881").is_none());
     }
 
     #[test]

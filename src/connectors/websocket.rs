@@ -33,7 +33,9 @@ option_specs! {
 /// Schemes a WebSocket endpoint may have.
 pub(crate) const SCHEMES: &[&str] = &["ws", "wss"];
 
-/// The longest subscription message, in characters (Arroyo's table schema `maxLength`).
+/// The longest subscription message, in characters: Arroyo's table schema `maxLength`,
+/// which its worker enforces when it reads the table config at job start (so a longer one
+/// compiles in Arroyo and fails when the job starts). WebSocket itself has no such limit.
 pub(crate) const MAX_MESSAGE_CHARS: usize = 2048;
 
 /// The WebSocket connector.
@@ -105,7 +107,7 @@ fn message(opts: &mut ConnectorOptions, key: &str, value: &Spanned<Value>) -> Op
                     "invalid value for `{key}`: the message is {chars} characters long; at most {MAX_MESSAGE_CHARS} are allowed"
                 ),
             )
-            .with_help("shorten the message or split it into several `subscription_messages.N`"),
+            .with_help("Arroyo's worker refuses longer messages when the job starts; shorten the message or split it into several `subscription_messages.N`"),
         );
         return None;
     }
