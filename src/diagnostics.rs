@@ -99,6 +99,9 @@ codes! {
     UNKNOWN_COLUMN = "column::unknown",
     /// Column options that cannot be combined (e.g. `GENERATED` and `METADATA FROM`).
     COLUMN_OPTION_CONFLICT = "column::conflict",
+    /// A deprecated column form that still works: `GENERATED ALWAYS AS (metadata('key'))`,
+    /// read as `METADATA FROM 'key'`, as in Arroyo.
+    DEPRECATED_COLUMN = "column::deprecated",
     /// More than one `WATERMARK FOR` in a table.
     DUPLICATE_WATERMARK = "watermark::duplicate",
     /// A watermark column or expression that is not a TIMESTAMP.

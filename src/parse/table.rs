@@ -1,6 +1,7 @@
 //! The `CREATE TABLE` driver, built on sqlparser's public parser primitives.
 
 mod expr;
+mod legacy_metadata;
 mod with_clause;
 
 use sqlparser::parser::Parser;
@@ -440,7 +441,30 @@ impl TableParser<'_, '_, '_> {
                     self.eat_word("VIRTUAL");
                 }
                 let span = start.union(self.current_span());
-                self.set_kind(&mut col, ColumnKind::Generated { expr, stored }, span);
+                if let Some(key) = legacy_metadata::metadata_key(&expr) {
+                    // Arroyo reads this older form as `METADATA FROM 'key'`; so do we.
+                    let written = format!("METADATA FROM '{}'", key.node.replace('\'', "''"));
+                    self.cx.push(
+                        Diagnostic::warning(
+                            codes::DEPRECATED_COLUMN,
+                            span,
+                            format!(
+                                "`GENERATED ALWAYS AS (metadata(…))` is deprecated; column `{}` is read as a metadata column",
+                                col.name.node
+                            ),
+                        )
+                        .with_help(format!("write `{written}`"))
+                        .with_fix(span, written),
+                    );
+                    let kind = ColumnKind::Metadata {
+                        key,
+                        is_virtual: false,
+                        span,
+                    };
+                    self.set_kind(&mut col, kind, span);
+                } else {
+                    self.set_kind(&mut col, ColumnKind::Generated { expr, stored }, span);
+                }
             } else if self.eat_word("COMMENT") {
                 self.p.next_token();
             } else if self.eat_word("CONSTRAINT") {

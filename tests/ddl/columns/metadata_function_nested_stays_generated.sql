@@ -1,0 +1,13 @@
+-- expect: ok
+-- Only a whole `metadata('key')` call is the older metadata form; inside a larger
+-- expression it is an ordinary generated column.
+CREATE TABLE clicks (
+    url TEXT,
+    host TEXT GENERATED ALWAYS AS (upper(metadata('topic')))
+) WITH (
+    connector = 'kafka',
+    bootstrap_servers = 'kafka:9092',
+    topic = 'clicks',
+    type = 'source',
+    format = 'json'
+);
