@@ -291,3 +291,38 @@ fn every_compiling_case_round_trips_through_ddl() {
         failed.join("\n\n")
     );
 }
+
+/// A table whose columns come from a schema definition prints the definition's option, not
+/// the columns (some of which a connection table could not declare); literal secrets print
+/// as placeholders named after the table and the setting.
+#[test]
+fn printed_ddl_keeps_the_definition_and_hides_secrets() {
+    let registry = Registry::builtin();
+    let env = Env::new(&registry);
+    let sql = r#"CREATE TABLE visits (
+        host TEXT METADATA FROM 'topic'
+    ) WITH (
+        connector = 'kafka', bootstrap_servers = 'b:9092', topic = 'visits', type = 'source',
+        format = 'avro',
+        avro.schema = '{"type": "record", "name": "V", "fields": [{"name": "day", "type": {"type": "int", "logicalType": "date"}}]}',
+        client_configs = 'sasl.password=hunter2secret,linger.ms=5'
+    );"#;
+    let first = compile_sql(sql, &env);
+    assert!(!first.has_errors(), "{:?}", first.diagnostics);
+    let (text, vars) = to_ddl_with_vars(&first.tables[0]);
+    assert!(!text.contains("hunter2secret"), "{text}");
+    assert!(
+        !text.contains("DATE"),
+        "the expanded column is left to the schema: {text}"
+    );
+    assert!(text.contains("host TEXT METADATA FROM 'topic'"), "{text}");
+    assert!(text.contains("avro.schema = '"), "{text}");
+    assert!(
+        text.contains("sasl.password={{ VISITS_SASL_PASSWORD }},linger.ms=5"),
+        "{text}"
+    );
+    assert_eq!(vars, ["VISITS_SASL_PASSWORD"]);
+    let second = compile_sql(&text, &env);
+    assert!(!second.has_errors(), "{text}: {:?}", second.diagnostics);
+    assert_eq!(comparable(&first.tables), comparable(&second.tables));
+}

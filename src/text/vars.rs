@@ -5,7 +5,7 @@
 //! **Invariant:** a name is derived from names only (table, option key, setting or header
 //! name), never from a value.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use crate::compile::Connection;
 use crate::options::Value;
@@ -18,6 +18,9 @@ const MASK: &str = "********";
 pub(super) struct Vars {
     names: Vec<String>,
     taken: BTreeSet<String>,
+    /// The next suffix to try for each base name, so that many secrets deriving the same
+    /// name do not rescan the suffixes already given out.
+    next: BTreeMap<String, usize>,
 }
 
 impl Vars {
@@ -53,11 +56,15 @@ impl Vars {
             base.insert_str(0, "SECRET_");
         }
         let mut name = base.clone();
-        let mut n = 1;
+        let mut n = self.next.get(&base).copied().unwrap_or(1);
+        if n > 1 {
+            name = format!("{base}_{n}");
+        }
         while self.taken.contains(&name) {
             n += 1;
             name = format!("{base}_{n}");
         }
+        self.next.insert(base, n + 1);
         self.taken.insert(name.clone());
         self.names.push(name.clone());
         name
