@@ -3,6 +3,7 @@
 //! Each table is compiled on its own; every stage reports what it finds and carries on,
 //! and a table is produced only when none of its diagnostics is an error.
 
+mod arroyo_view;
 mod columns;
 mod definition;
 mod finish;
