@@ -463,6 +463,17 @@ impl TableParser<'_, '_, '_> {
                     };
                     self.set_kind(&mut col, kind, span);
                 } else {
+                    if legacy_metadata::calls_metadata(&expr) {
+                        // Arroyo refuses it too: a metadata column is one whole call.
+                        self.cx.push(
+                            Diagnostic::error(
+                                codes::COLUMN_OPTION_CONFLICT,
+                                expr.span,
+                                "`metadata(…)` can only be the whole expression of a column, which is then a metadata column",
+                            )
+                            .with_help("declare the metadata as a column of its own (`name TEXT METADATA FROM 'key'`) and use that column here"),
+                        );
+                    }
                     self.set_kind(&mut col, ColumnKind::Generated { expr, stored }, span);
                 }
             } else if self.eat_word("COMMENT") {

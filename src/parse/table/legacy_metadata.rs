@@ -35,6 +35,54 @@ pub(super) fn metadata_key(expr: &SqlExpr) -> Option<Spanned<String>> {
     Some(Spanned::new(quoted.replace("''", "'"), at))
 }
 
+/// Whether `expr` calls `metadata(…)` somewhere (outside string literals and quoted
+/// names). Arroyo refuses such a call anywhere but as the whole expression.
+pub(super) fn calls_metadata(expr: &SqlExpr) -> bool {
+    let bytes = expr.text.as_bytes();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        match b {
+            // Skip a quoted string or name; a doubled quote stays inside it.
+            b'\'' | b'"' => {
+                i += 1;
+                while let Some(&c) = bytes.get(i) {
+                    i += 1;
+                    if c == b {
+                        if bytes.get(i) == Some(&b) {
+                            i += 1;
+                        } else {
+                            break;
+                        }
+                    }
+                }
+            }
+            b if b.is_ascii_alphabetic() || b == b'_' => {
+                let start = i;
+                while bytes
+                    .get(i)
+                    .is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'_')
+                {
+                    i += 1;
+                }
+                let word = bytes.get(start..i).unwrap_or_default();
+                let mut j = i;
+                while bytes.get(j).is_some_and(u8::is_ascii_whitespace) {
+                    j += 1;
+                }
+                let preceded_by_dot = start > 0 && bytes.get(start - 1) == Some(&b'.');
+                if word.eq_ignore_ascii_case(b"metadata")
+                    && bytes.get(j) == Some(&b'(')
+                    && !preceded_by_dot
+                {
+                    return true;
+                }
+            }
+            _ => i += 1,
+        }
+    }
+    false
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -55,6 +103,17 @@ mod tests {
         assert_eq!(k.map(|k| k.span), Some(Span::new(110, 119)));
         let k = metadata_key(&expr(" METADATA ( 'it''s' ) "));
         assert_eq!(k.map(|k| k.node), Some("it's".to_string()));
+    }
+
+    #[test]
+    fn calls_inside_larger_expressions_are_found() {
+        assert!(calls_metadata(&expr("upper(metadata('topic'))")));
+        assert!(calls_metadata(&expr("METADATA ('a') || 'x'")));
+        assert!(!calls_metadata(&expr("'metadata(' || name")));
+        assert!(!calls_metadata(&expr("\"metadata\"(1)")));
+        assert!(!calls_metadata(&expr("s.metadata(1)")));
+        assert!(!calls_metadata(&expr("metadata_of(x)")));
+        assert!(!calls_metadata(&expr("'it''s metadata(' || x")));
     }
 
     #[test]

@@ -1,6 +1,6 @@
--- expect: ok
+-- expect: error column::conflict
 -- Only a whole `metadata('key')` call is the older metadata form; inside a larger
--- expression it is an ordinary generated column.
+-- expression it is refused, as Arroyo refuses it.
 CREATE TABLE clicks (
     url TEXT,
     host TEXT GENERATED ALWAYS AS (upper(metadata('topic')))
