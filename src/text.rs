@@ -173,22 +173,20 @@ fn connection_ddl(c: &Connection, vars: &mut vars::Vars) -> String {
     let _ = write!(out, "TABLE {}", quote_ident(&c.name));
     if !c.schema.inferred {
         // Columns a schema definition gives are left to it (see `definition`).
-        let from_definition = definition::columns_from_definition(c);
+        // Metadata and generated columns, by name: looked up once per column.
+        let computed: std::collections::BTreeSet<&str> = c
+            .schema
+            .metadata_fields
+            .iter()
+            .map(|m| m.field.as_str())
+            .chain(c.schema.generated_fields.iter().map(|g| g.field.as_str()))
+            .collect();
+        let from_definition = definition::columns_from_definition(c, &computed);
         let mut cols: Vec<String> = c
             .schema
             .fields
             .iter()
-            .filter(|f| {
-                !from_definition
-                    || c.schema
-                        .metadata_fields
-                        .iter()
-                        .any(|m| &m.field == f.name())
-                    || c.schema
-                        .generated_fields
-                        .iter()
-                        .any(|g| &g.field == f.name())
-            })
+            .filter(|f| !from_definition || computed.contains(f.name().as_str()))
             .map(|f| column_def(c, f))
             .collect();
         if !c.schema.primary_keys.is_empty() {

@@ -6,14 +6,17 @@
 //! The table does not record where its fields came from, so the definition pinned in it
 //! is expanded again and compared: equal fields give the same table either way.
 
+use std::collections::BTreeSet;
+
 use arrow_schema::Field;
 
 use crate::compile::Connection;
 use crate::schema::definition::{SchemaKind, SchemaOrigin};
 
-/// Whether the physical columns of `c` are exactly what its schema definition expands
-/// to, so the printed table may leave them out.
-pub(super) fn columns_from_definition(c: &Connection) -> bool {
+/// Whether the physical columns of `c` (those not named in `computed`, its metadata and
+/// generated columns) are exactly what its schema definition expands to, so the printed
+/// table may leave them out.
+pub(super) fn columns_from_definition(c: &Connection, computed: &BTreeSet<&str>) -> bool {
     let Some(d) = &c.schema.definition else {
         return false;
     };
@@ -47,6 +50,11 @@ pub(super) fn columns_from_definition(c: &Connection) -> bool {
     let Ok(expanded) = expanded else {
         return false;
     };
-    let physical: Vec<&Field> = c.schema.physical_fields().collect();
+    let physical: Vec<&Field> = c
+        .schema
+        .fields
+        .iter()
+        .filter(|f| !computed.contains(f.name().as_str()))
+        .collect();
     physical.len() == expanded.len() && physical.iter().zip(&expanded).all(|(a, b)| *a == b)
 }
