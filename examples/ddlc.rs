@@ -221,7 +221,9 @@ fn run(args: &Args) -> Result<ExitCode, String> {
                 texts.push(text);
                 vars.extend(names.into_iter().filter(|n| seen.insert(n.clone())));
             }
-            if !vars.is_empty() {
+            // With `--errors json`, stderr is one JSON document: the placeholders in the
+            // text say the same.
+            if !vars.is_empty() && args.errors == Errors::Human {
                 eprintln!(
                     "note: secret values are printed as placeholders; set these environment variables before compiling the DDL again: {}",
                     vars.join(", ")
