@@ -179,3 +179,161 @@ fn every_compiling_request_case_restores_to_the_same_table() {
     let tables = run_corpus("tests/requests", "json", compile_request);
     assert!(tables >= 20, "only {tables} tables compiled");
 }
+
+const KAFKA: &str = "CREATE TABLE t (id BIGINT NOT NULL) WITH (connector = 'kafka',
+    bootstrap_servers = 'localhost:9092', topic = 't', type = 'source', format = 'json',
+    auth.type = 'sasl', auth.mechanism = 'PLAIN', auth.protocol = 'SASL_SSL',
+    auth.username = 'app', auth.password = 'hunter2-stored')";
+
+/// The stored JSON of the one table of `sql`, as a JSON value to edit.
+fn stored_json(sql: &str) -> serde_json::Value {
+    let registry = connector_ddl::Registry::builtin();
+    let out = compile_sql(sql, &Env::new(&registry));
+    assert!(!out.has_errors(), "{:?}", out.diagnostics);
+    let kept: Vec<StoredTable> = out.tables.iter().map(stored::to_stored).collect();
+    serde_json::to_value(&kept).expect("stored tables serialize")
+}
+
+fn restore_value(value: &serde_json::Value) -> (Compiled, String) {
+    let registry = connector_ddl::Registry::builtin();
+    let text = serde_json::to_string_pretty(value).expect("serializes");
+    (stored::restore_json(&text, &Env::new(&registry)), text)
+}
+
+fn codes(out: &Compiled) -> Vec<&'static str> {
+    out.diagnostics.iter().map(|d| d.code.as_str()).collect()
+}
+
+fn at<'t>(out: &Compiled, text: &'t str, i: usize) -> &'t str {
+    let d = &out.diagnostics[i];
+    &text[d.span.start..d.span.end]
+}
+
+#[test]
+fn an_option_no_longer_known_is_a_warning_and_the_table_restores() {
+    let mut v = stored_json(KAFKA);
+    v[0]["config"]["retired.option"] = serde_json::json!("x");
+    let (out, text) = restore_value(&v);
+    assert_eq!(codes(&out), ["stored::unknown_option"]);
+    assert!(!out.diagnostics[0].is_error());
+    assert_eq!(at(&out, &text, 0), "\"retired.option\"");
+    assert_eq!(out.tables.len(), 1);
+    // Rendering the diagnostic shows no secret of the stored table.
+    assert!(!out
+        .render_human("stored.json", false)
+        .contains("hunter2-stored"));
+}
+
+#[test]
+fn an_unknown_or_missing_connector_is_an_error() {
+    let mut v = stored_json(KAFKA);
+    v[0]["connector"] = serde_json::json!("kafka_v0");
+    let (out, text) = restore_value(&v);
+    assert_eq!(codes(&out), ["connector::unknown"]);
+    assert_eq!(at(&out, &text, 0), "\"kafka_v0\"");
+    assert!(out.tables.is_empty());
+
+    if let Some(o) = v[0].as_object_mut() {
+        o.remove("connector");
+    }
+    let (out, _) = restore_value(&v);
+    assert_eq!(codes(&out), ["request::invalid"]);
+    assert!(out.tables.is_empty());
+}
+
+#[test]
+fn pinned_text_that_no_longer_matches_its_fingerprint_is_an_error() {
+    let sql = r#"CREATE TABLE clicks WITH (connector = 'kafka', bootstrap_servers = 'b:9092',
+        topic = 'clicks', type = 'source', format = 'avro',
+        avro.schema = '{"type": "record", "name": "Click", "fields": [{"name": "url", "type": "string"}]}')"#;
+    let mut v = stored_json(sql);
+    let definition = &mut v[0]["schema"]["definition"];
+    assert_eq!(definition["origin"]["type"], "inline");
+    // The inline schema is carried by the pin, not repeated in `config`.
+    assert!(v[0]["config"].get("avro.schema").is_none());
+    let (out, _) = restore_value(&v);
+    assert_eq!(codes(&out), Vec::<&str>::new());
+
+    let definition = &mut v[0]["schema"]["definition"];
+    let tampered = definition["text"]
+        .as_str()
+        .unwrap_or("")
+        .replace("\"string\"", "\"bytes\"");
+    definition["text"] = serde_json::json!(tampered);
+    let (out, text) = restore_value(&v);
+    assert_eq!(codes(&out), ["stored::fingerprint_mismatch"]);
+    assert!(at(&out, &text, 0).starts_with("\"sha256:"));
+    assert!(out.tables.is_empty());
+}
+
+#[test]
+fn stored_json_that_does_not_read_is_reported_where_it_breaks() {
+    let registry = connector_ddl::Registry::builtin();
+    let env = Env::new(&registry);
+    let text = "[\n  {\"name\": \"t\",, }\n]";
+    let out = stored::restore_json(text, &env);
+    assert_eq!(codes(&out), ["stored::invalid"]);
+    let d = &out.diagnostics[0];
+    assert_eq!((d.span.start, d.span.end), (17, 18), "{d:?}");
+
+    let out = stored::restore_json(r#"{"name": "t"}"#, &env);
+    assert_eq!(codes(&out), ["stored::invalid"]);
+    assert!(out.diagnostics[0].message.contains("found an object"));
+
+    let out = stored::restore_json("[]", &env);
+    assert!(out.diagnostics.is_empty() && out.tables.is_empty());
+}
+
+#[test]
+fn a_table_stored_twice_is_an_error() {
+    let v = stored_json(KAFKA);
+    let twice = serde_json::json!([v[0].clone(), v[0].clone()]);
+    let (out, _) = restore_value(&twice);
+    assert_eq!(codes(&out), ["table::duplicate"]);
+    assert_eq!(out.tables.len(), 1);
+}
+
+#[test]
+fn secrets_are_kept_as_written_and_redacted_on_request() {
+    let registry = connector_ddl::Registry::builtin();
+    let out = compile_sql(KAFKA, &Env::new(&registry));
+    let table = &out.tables[0];
+    let kept = stored::to_stored(table);
+    let json = serde_json::to_string(&kept).expect("serializes");
+    assert!(json.contains("hunter2-stored"), "{json}");
+    assert!(!format!("{kept:?}").contains("hunter2-stored"));
+
+    let (shown, masked) = stored::to_stored_redacted(table);
+    let json = serde_json::to_string(&shown).expect("serializes");
+    // The SASL user name and password.
+    assert_eq!(masked, 2);
+    assert!(!json.contains("hunter2-stored"), "{json}");
+    assert!(json.contains(r#""auth.password":"********""#), "{json}");
+
+    // A placeholder is no secret: kept, and not counted (the user name still is).
+    let sql = KAFKA.replace("hunter2-stored", "{{ KAFKA_PASSWORD }}");
+    let out = compile_sql(&sql, &Env::new(&registry));
+    let (shown, masked) = stored::to_stored_redacted(&out.tables[0]);
+    assert_eq!(masked, 1);
+    let json = serde_json::to_string(&shown).expect("serializes");
+    assert!(json.contains("{{ KAFKA_PASSWORD }}"), "{json}");
+}
+
+#[test]
+fn a_profile_is_stored_by_reference() {
+    let fixtures = Fixtures::load();
+    let env = fixtures.env();
+    let sql = "CREATE TABLE t (id BIGINT) WITH (connector = 'kafka',
+        connection_profile = 'production-kafka', topic = 't', type = 'source', format = 'json')";
+    let out = compile_sql(sql, &env);
+    assert!(!out.has_errors(), "{:?}", out.diagnostics);
+    let json = serde_json::to_value(stored::to_stored(&out.tables[0])).expect("serializes");
+    assert_eq!(json["connection_profile_id"], "production-kafka");
+    assert!(json["config"].get("connection_profile").is_none());
+    // Nothing of the profile is inlined.
+    let text = json.to_string();
+    assert!(
+        !text.contains("s3cr3t-Pa55") && !text.contains("b1.prod"),
+        "{text}"
+    );
+}

@@ -360,6 +360,8 @@ impl Lowerer<'_> {
                     .with_label(text.span, "this text (and its imports) was changed")
                     .with_help("put back the text the table was stored with, or remove `fingerprint` to accept this text"),
                 );
+                // Nothing built on the changed text can be trusted: compile no further.
+                self.config_broken = true;
                 return;
             }
         }
