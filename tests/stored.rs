@@ -337,3 +337,69 @@ fn a_profile_is_stored_by_reference() {
         "{text}"
     );
 }
+
+/// `ddlc`, as `cargo test` builds it; `None` when this build has no examples.
+fn ddlc() -> Option<std::path::PathBuf> {
+    let exe = std::env::current_exe().ok()?;
+    let path = exe.parent()?.parent()?.join("examples").join("ddlc");
+    path.exists().then_some(path)
+}
+
+/// Runs `ddlc args` with `stdin`: status, stdout, stderr.
+fn run_ddlc(exe: &std::path::Path, args: &[&str], stdin: &str) -> (i32, String, String) {
+    use std::io::Write;
+    let mut child = std::process::Command::new(exe)
+        .args(args)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("ddlc starts");
+    if let Some(mut input) = child.stdin.take() {
+        input.write_all(stdin.as_bytes()).expect("stdin writes");
+    }
+    let out = child.wait_with_output().expect("ddlc runs");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn ddlc_writes_stored_tables_without_secrets_unless_asked_and_restores_them() {
+    let Some(exe) = ddlc() else {
+        eprintln!("ddlc not built; skipped");
+        return;
+    };
+    let (status, stdout, stderr) = run_ddlc(&exe, &["--output", "stored"], KAFKA);
+    assert_eq!(status, 0, "{stderr}");
+    assert!(!stdout.contains("hunter2-stored") && !stderr.contains("hunter2-stored"));
+    assert!(stdout.contains("\"********\""), "{stdout}");
+    assert!(
+        stderr.contains("2 secret values") && stderr.contains("--include-secrets"),
+        "{stderr}"
+    );
+
+    let args = ["--output", "stored", "--include-secrets"];
+    let (status, kept, stderr) = run_ddlc(&exe, &args, KAFKA);
+    assert_eq!(status, 0, "{stderr}");
+    assert!(kept.contains("hunter2-stored"));
+    assert!(stderr.is_empty(), "{stderr}");
+
+    // Restored, and printed as usual: the same JSON as compiling the SQL.
+    let (_, compiled, _) = run_ddlc(&exe, &[], KAFKA);
+    let (status, restored, stderr) = run_ddlc(&exe, &["--restore", "-"], &kept);
+    assert_eq!(status, 0, "{stderr}");
+    assert_eq!(restored, compiled);
+
+    // Diagnostics point into the stored JSON.
+    let broken = kept.replacen("\"topic\"", "\"topik\"", 1);
+    let args = ["--restore", "-", "--errors", "json"];
+    let (status, _, stderr) = run_ddlc(&exe, &args, &broken);
+    assert_eq!(status, 1, "{stderr}");
+    let doc: serde_json::Value = serde_json::from_str(&stderr).expect("one JSON document");
+    let first = &doc["diagnostics"][0];
+    assert_eq!(first["code"], "option::missing", "{stderr}");
+    assert!(!stderr.contains("hunter2-stored"));
+}
