@@ -417,6 +417,10 @@ impl Lowerer<'_> {
         let script = parse_script(&sql);
         let ok = script.diagnostics.is_empty();
         for mut d in script.diagnostics {
+            // Past the fragment is our own SQL around it: the user's text ended too soon.
+            if d.span.start >= at.start + at.len {
+                d.message = "the SQL expression ends before it is complete".into();
+            }
             d.span = at.map(d.span);
             for l in &mut d.labels {
                 l.span = at.map(l.span);
