@@ -315,11 +315,22 @@ impl Lowerer<'_> {
         columns: Option<&mut Spanned<Vec<ColumnDef>>>,
         generated: Vec<(Spanned<String>, SqlExpr, bool)>,
     ) {
-        let mut columns = columns;
+        let mut columns = columns.map(|c| &mut c.node);
+        // Name → index, so many generated fields over many columns stay linear.
+        let by_name: HashMap<String, usize> = columns
+            .as_deref()
+            .map(|c| {
+                c.iter()
+                    .enumerate()
+                    .rev()
+                    .map(|(i, c)| (c.name.node.clone(), i))
+                    .collect()
+            })
+            .unwrap_or_default();
         for (field, expr, stored) in generated {
-            let col = columns
-                .as_deref_mut()
-                .and_then(|c| c.node.iter_mut().find(|c| c.name.node == field.node));
+            let col = by_name
+                .get(&field.node)
+                .and_then(|i| columns.as_deref_mut().and_then(|c| c.get_mut(*i)));
             match col {
                 Some(col) => col.kind = ColumnKind::Generated { expr, stored },
                 None => {

@@ -1,6 +1,7 @@
 //! `config` of a stored table: the option map in the order written, each value in JSON
 //! (SQL values JSON has no literal for are tagged objects, see the module above).
 
+use std::collections::HashMap;
 use std::fmt;
 
 use serde::de::{MapAccess, Visitor};
@@ -13,34 +14,41 @@ use crate::span::{Span, Spanned};
 
 /// Option key → value, in the order written, each key once. `Debug` shows keys only.
 #[derive(Clone, Default, PartialEq)]
-pub(super) struct StoredOptions(Vec<(String, Value)>);
+pub(super) struct StoredOptions {
+    entries: Vec<(String, Value)>,
+    /// Key → index into `entries`, so a table with many options stays linear.
+    index: HashMap<String, usize>,
+}
 
 impl StoredOptions {
     /// Sets `key`; a key written twice keeps its last value (the one that counts).
     pub(super) fn set(&mut self, key: &str, value: Value) {
-        match self.0.iter_mut().find(|(k, _)| k == key) {
+        match self.index.get(key).and_then(|i| self.entries.get_mut(*i)) {
             Some(slot) => slot.1 = value,
-            None => self.0.push((key.to_string(), value)),
+            None => {
+                self.index.insert(key.to_string(), self.entries.len());
+                self.entries.push((key.to_string(), value));
+            }
         }
     }
 
     pub(super) fn is_empty(&self) -> bool {
-        self.0.is_empty()
+        self.entries.is_empty()
     }
 }
 
 impl fmt::Debug for StoredOptions {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_list()
-            .entries(self.0.iter().map(|(k, _)| k))
+            .entries(self.entries.iter().map(|(k, _)| k))
             .finish()
     }
 }
 
 impl Serialize for StoredOptions {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut m = s.serialize_map(Some(self.0.len()))?;
-        for (k, v) in &self.0 {
+        let mut m = s.serialize_map(Some(self.entries.len()))?;
+        for (k, v) in &self.entries {
             m.serialize_entry(k, &to_json(v))?;
         }
         m.end()
