@@ -222,6 +222,12 @@ fn an_option_no_longer_known_is_a_warning_and_the_table_restores() {
     assert!(!out
         .render_human("stored.json", false)
         .contains("hunter2-stored"));
+
+    // Strict mode makes the warning an error, and the table fails as a SQL table would.
+    let registry = connector_ddl::Registry::builtin();
+    let strict = stored::restore_json(&text, &Env::new(&registry).strict(true));
+    assert_eq!(codes(&strict), ["stored::unknown_option"]);
+    assert!(strict.has_errors() && strict.tables.is_empty());
 }
 
 #[test]

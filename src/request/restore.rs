@@ -52,9 +52,13 @@ pub(crate) fn restore_stored(json_text: &str, env: &Env<'_>) -> Compiled {
             let mut seen: HashMap<String, Span> = HashMap::new();
             for item in &items {
                 let (table, diags, secrets) = compile_node(json_text, item, env, true);
+                // In strict mode a warning fails its table, as in a SQL script.
+                let failed = env.strict && !diags.is_empty();
                 diagnostics.extend(diags);
                 secret_spans.extend(secrets);
-                let Some(table) = table else { continue };
+                let Some(table) = table.filter(|_| !failed) else {
+                    continue;
+                };
                 let name_span = item
                     .members()
                     .and_then(|m| m.into_iter().find(|(k, _)| k == "name"))
