@@ -76,6 +76,9 @@ fn round_trip(out: &Compiled, env: &Env<'_>, case: &str) -> usize {
         panic!("{case}: restoring failed: {d:?}\n{json}");
     }
     assert_eq!(restored.tables.len(), out.tables.len(), "{case}: {json}");
+    // Storing again gives the same stored tables: the form is a fixed point.
+    let again: Vec<StoredTable> = restored.tables.iter().map(stored::to_stored).collect();
+    assert_eq!(again, kept, "{case}: storing the restored tables differs");
     for (a, b) in out.tables.iter().zip(&restored.tables) {
         assert_eq!(
             identity(a),
