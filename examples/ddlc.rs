@@ -16,6 +16,7 @@ use connector_ddl::diagnostics::{count_line, JsonDiagnostic};
 use connector_ddl::profile::{ConnectionProfile, Profiles};
 use connector_ddl::schema::definition::{NoSchemas, SchemaResolver};
 use connector_ddl::span::LineIndex;
+use connector_ddl::stored::{self, StoredTable};
 use connector_ddl::{compile_request, compile_sql, Compiled, Diagnostic, Env, Registry, Table};
 
 #[path = "support/files.rs"]
@@ -78,6 +79,9 @@ struct Args {
     /// leniently.
     #[arg(long, value_name = "FILE", conflicts_with_all = ["post", "files"])]
     restore: Option<PathBuf>,
+    /// With `--output stored`: write secret option values as written instead of `********`.
+    #[arg(long)]
+    include_secrets: bool,
     /// Print the documentation of a diagnostic code and exit.
     #[arg(long, value_name = "CODE")]
     explain: Option<String>,
@@ -158,15 +162,13 @@ fn run(args: &Args) -> Result<ExitCode, String> {
         return print_connectors();
     }
     let profiles = load_profiles(args.profiles.as_ref())?;
-    if args.restore.is_some() {
-        return Err("--restore is not implemented yet".into());
-    }
-    let sources = match &args.post {
-        Some(_) if !args.files.is_empty() => {
+    let sources = match (&args.restore, &args.post) {
+        (Some(stored), _) => read_sources(std::slice::from_ref(stored))?,
+        (None, Some(_)) if !args.files.is_empty() => {
             return Err("--post compiles one request; give no SQL files with it".into())
         }
-        Some(post) => read_sources(std::slice::from_ref(post))?,
-        None => read_sources(&args.files)?,
+        (None, Some(post)) => read_sources(std::slice::from_ref(post))?,
+        (None, None) => read_sources(&args.files)?,
     };
     let registry = Registry::builtin();
     let schemas = match &args.schemas {
@@ -185,9 +187,10 @@ fn run(args: &Args) -> Result<ExitCode, String> {
     let mut tables: Vec<Table> = Vec::new();
     let mut compiled: Vec<Compiled> = Vec::new();
     for src in &sources {
-        let mut out = match args.post {
-            Some(_) => compile_request(&src.text, &env),
-            None => compile_sql(&src.text, &env),
+        let mut out = match (&args.restore, &args.post) {
+            (Some(_), _) => stored::restore_json(&src.text, &env),
+            (None, Some(_)) => compile_request(&src.text, &env),
+            (None, None) => compile_sql(&src.text, &env),
         };
         tables.append(&mut out.tables);
         compiled.push(out);
@@ -231,7 +234,7 @@ fn run(args: &Args) -> Result<ExitCode, String> {
             }
             texts.join("\n")
         }
-        Output::Stored => return Err("--output stored is not implemented yet".into()),
+        Output::Stored => stored_output(&tables, args)?,
         Output::Arroyo => return Err("--output arroyo is not implemented yet".into()),
     };
     stdout
@@ -243,6 +246,33 @@ fn run(args: &Args) -> Result<ExitCode, String> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// `--output stored`: every table (memory tables too) in its storage form. No secret is
+/// printed unless `--include-secrets` says so; how many were masked is said on stderr.
+fn stored_output(tables: &[Table], args: &Args) -> Result<String, String> {
+    let mut masked = 0;
+    let list: Vec<StoredTable> = tables
+        .iter()
+        .map(|t| {
+            if args.include_secrets {
+                stored::to_stored(t)
+            } else {
+                let (s, n) = stored::to_stored_redacted(t);
+                masked += n;
+                s
+            }
+        })
+        .collect();
+    // With `--errors json`, stderr is one JSON document: no note there.
+    if masked > 0 && args.errors == Errors::Human {
+        let values = if masked == 1 { "value" } else { "values" };
+        eprintln!(
+            "note: {masked} secret {values} written as `********`; restoring needs them: \
+             --include-secrets writes them as written"
+        );
+    }
+    Ok(serde_json::to_string_pretty(&list).map_err(|e| e.to_string())? + "\n")
 }
 
 /// `--explain CODE`: the code's documentation page.

@@ -181,6 +181,12 @@ codes! {
     SCHEMA_MISMATCH = "schema::column_mismatch",
     /// A JSON create-table request that is not well formed.
     INVALID_REQUEST = "request::invalid",
+    /// Stored tables (`ddlc --restore`) that are not valid JSON or not an array of tables.
+    STORED_INVALID = "stored::invalid",
+    /// A pinned schema definition whose text no longer matches its fingerprint.
+    FINGERPRINT_MISMATCH = "stored::fingerprint_mismatch",
+    /// A stored option the current connectors do not know: ignored, and the table restores.
+    STORED_UNKNOWN_OPTION = "stored::unknown_option",
 }
 
 /// A secondary place a diagnostic points at, with its own message.

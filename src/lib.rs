@@ -92,6 +92,7 @@ mod request;
 mod resolve;
 pub mod schema;
 pub mod span;
+pub mod stored;
 pub mod text;
 
 pub use compile::{

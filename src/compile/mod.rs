@@ -14,6 +14,7 @@ mod output;
 mod profile;
 mod table_type;
 mod watermark;
+mod written;
 
 pub use output::{
     arrow_metadata, CompileError, Compiled, Connection, ConnectionConfig, LookupCache, MemoryTable,
@@ -24,6 +25,7 @@ use columns::{check_column_refs, lower_columns, Columns, Known};
 pub(crate) use finish::lexical_secret_spans;
 use finish::secret_spans;
 use memory::memory_table;
+pub(crate) use written::Written;
 
 use std::collections::BTreeMap;
 
@@ -511,6 +513,7 @@ impl TableCompiler<'_> {
                 .map(|p| p.node.iter().map(|e| e.text.clone()).collect())
                 .unwrap_or_default(),
             options: self.redacted_options(),
+            written: Written::new(self.opts.entries(), &self.columns.fields),
         })
     }
 

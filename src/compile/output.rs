@@ -264,6 +264,9 @@ pub struct Connection {
     /// The WITH options as written (secret values redacted), for printing the table back.
     #[serde(skip)]
     pub options: Vec<(String, Value)>,
+    /// The options and columns as written, secrets included, for the storage form.
+    #[serde(skip)]
+    pub(crate) written: super::Written,
 }
 
 impl Connection {

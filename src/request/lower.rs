@@ -17,6 +17,8 @@ const REQUEST_KEYS: &[&str] = &[
     "connection_profile_id",
     "config",
     "schema",
+    "temporary",
+    "partitioned_by",
 ];
 
 /// A value of the request, with the span of the key it sits under (detached for array
@@ -101,6 +103,8 @@ pub(super) struct Lowerer<'a> {
     pub options: Vec<WithOption>,
     /// Protobuf `dependencies`: import path → `.proto` text.
     pub dependencies: BTreeMap<String, String>,
+    /// Registry subject → schema text, pinned by a stored definition (`restore.rs`).
+    pub subjects: BTreeMap<String, String>,
     /// The table name, once read.
     pub table_name: Option<String>,
     /// `config` is not an object: compiling would only report every option as missing.
@@ -117,6 +121,7 @@ impl<'a> Lowerer<'a> {
             diags: Vec::new(),
             options: Vec::new(),
             dependencies: BTreeMap::new(),
+            subjects: BTreeMap::new(),
             table_name: None,
             config_broken: false,
             format_broken: false,
@@ -267,7 +272,10 @@ impl Lowerer<'_> {
             Kids::Array(items) => {
                 Value::Array(items.iter().map(|i| self.option_value(i)).collect())
             }
-            Kids::Object(_) => Value::Expr(self.slice(node.span).to_string()),
+            // A stored table's tagged SQL value (`restore.rs`), else the object's text.
+            Kids::Object(_) => self
+                .tagged_value(node)
+                .unwrap_or_else(|| Value::Expr(self.slice(node.span).to_string())),
             Kids::Leaf => match self.scalar(node) {
                 Scalar::Null => Value::Null,
                 Scalar::Bool(b) => Value::Bool(b),
@@ -344,6 +352,8 @@ impl Lowerer<'_> {
                 watermarks = wm;
             }
         }
+        let temporary = get("temporary").and_then(|n| self.temporary(&n));
+        let partitioned_by = get("partitioned_by").and_then(|n| self.partitioned_by(&n));
         // Without a connector (or a readable config) there is nothing to compile, but the
         // request's own mistakes have been reported.
         connector.as_ref()?;
@@ -354,14 +364,14 @@ impl Lowerer<'_> {
         Some(TableDef {
             name,
             span: root.span,
-            temporary: false,
-            temporary_span: Span::DETACHED,
+            temporary: temporary.is_some(),
+            temporary_span: temporary.unwrap_or(Span::DETACHED),
             if_not_exists: false,
             or_replace: false,
             columns,
             primary_keys,
             watermarks,
-            partitioned_by: None,
+            partitioned_by,
             with: Some(WithClause {
                 span: with_span,
                 options: std::mem::take(&mut self.options),

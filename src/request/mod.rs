@@ -20,19 +20,21 @@
 
 mod fields;
 mod lower;
+mod restore;
 mod schema;
 #[cfg(test)]
 mod tests;
 
 use std::collections::BTreeMap;
 
-use crate::compile::{compile_table_def, finish_diagnostics, Compiled, Env};
+use crate::compile::{compile_table_def, finish_diagnostics, Compiled, Env, Table};
 use crate::diagnostics::{codes, Diagnostic};
 use crate::json::{self, JsonError};
 use crate::schema::definition::{ResolveError, SchemaKind, SchemaResolver};
 use crate::span::Span;
 
 use lower::{Lowerer, Node};
+pub(crate) use restore::restore_stored;
 
 /// Compiles a JSON create-table request (the body of `POST /v1/connection_tables`) into
 /// at most one [`Table`](crate::Table), with diagnostics whose spans point into
@@ -70,11 +72,10 @@ use lower::{Lowerer, Node};
 /// unknown key, a bad field type, and everything the DDL path reports — is a diagnostic in
 /// [`Compiled::diagnostics`], never a panic; independent mistakes are reported together.
 pub fn compile_request(json_text: &str, env: &Env<'_>) -> Compiled {
-    let mut diagnostics = Vec::new();
     let json = match json::parse(json_text) {
         Ok(json) => json,
         Err(e) => {
-            diagnostics.push(invalid_json(&e));
+            let mut diagnostics = vec![invalid_json(&e)];
             finish_diagnostics(&mut diagnostics, env.strict);
             // Masked by key, though the request does not parse.
             let secrets = crate::compile::lexical_secret_spans(json_text, true, env.registry);
@@ -82,19 +83,42 @@ pub fn compile_request(json_text: &str, env: &Env<'_>) -> Compiled {
         }
     };
     let root = Node::root(&json);
+    let (table, mut diagnostics, mut secret_spans) = compile_node(json_text, &root, env, false);
+    let tables: Vec<Table> = table.into_iter().collect();
+    // Masked by key too, whether or not the request compiles (a misspelled secret key).
+    secret_spans.extend(crate::compile::lexical_secret_spans(
+        json_text,
+        true,
+        env.registry,
+    ));
+    finish_diagnostics(&mut diagnostics, env.strict);
+    Compiled::new(tables, diagnostics, secret_spans, json_text)
+}
+
+/// Lowers the request at `root` (inside `json_text`) and compiles it; `restoring` compiles
+/// it as a stored table, leniently (see `restore.rs`). Returns the table (when it and its
+/// request are free of errors), its diagnostics and the spans of its secret values.
+fn compile_node(
+    json_text: &str,
+    root: &Node,
+    env: &Env<'_>,
+    restoring: bool,
+) -> (Option<Table>, Vec<Diagnostic>, Vec<Span>) {
+    let mut diagnostics = Vec::new();
     let mut lower = Lowerer::new(json_text);
-    let lowered = lower.request(&root);
+    let lowered = lower.request(root);
     let request_errors = lower.diags.iter().any(Diagnostic::is_error);
     let table_name = lower.table_name.clone().filter(|n| !n.is_empty());
     diagnostics.extend(lower.diags.drain(..).map(|d| match &table_name {
         Some(n) => d.in_table(n),
         None => d,
     }));
-    let mut tables = Vec::new();
+    let mut compiled = None;
     let mut secret_spans = Vec::new();
     if let Some(def) = lowered {
         let overlay = WithDependencies {
             dependencies: &lower.dependencies,
+            subjects: &lower.subjects,
             inner: env.schemas,
         };
         let inner = Env {
@@ -103,7 +127,11 @@ pub fn compile_request(json_text: &str, env: &Env<'_>) -> Compiled {
             schemas: &overlay,
             strict: env.strict,
         };
-        let (table, mut diags, secrets) = compile_table_def(&def, &inner);
+        let (table, mut diags, secrets) = if restoring {
+            restore::compile_leniently(&def, &inner)
+        } else {
+            compile_table_def(&def, &inner)
+        };
         if lower.format_broken {
             diags.retain(|d| d.code != codes::MISSING_FORMAT);
         }
@@ -125,18 +153,9 @@ pub fn compile_request(json_text: &str, env: &Env<'_>) -> Compiled {
                 _ => s,
             })
             .collect();
-        if let Some(t) = table.filter(|_| !request_errors) {
-            tables.push(t);
-        }
+        compiled = table.filter(|_| !request_errors);
     }
-    // Masked by key too, whether or not the request compiles (a misspelled secret key).
-    secret_spans.extend(crate::compile::lexical_secret_spans(
-        json_text,
-        true,
-        env.registry,
-    ));
-    finish_diagnostics(&mut diagnostics, env.strict);
-    Compiled::new(tables, diagnostics, secret_spans, json_text)
+    (compiled, diagnostics, secret_spans)
 }
 
 /// `request::invalid` at the place the JSON reader stopped (serde_json's wording, so a
@@ -154,6 +173,8 @@ fn invalid_json(e: &JsonError) -> Diagnostic {
 /// embedder's resolver.
 struct WithDependencies<'a> {
     dependencies: &'a BTreeMap<String, String>,
+    /// Registry subjects pinned by a stored table's definition.
+    subjects: &'a BTreeMap<String, String>,
     inner: &'a dyn SchemaResolver,
 }
 
@@ -166,6 +187,9 @@ impl SchemaResolver for WithDependencies<'_> {
     }
 
     fn subject(&self, subject: &str, kind: SchemaKind) -> Result<String, ResolveError> {
-        self.inner.subject(subject, kind)
+        match self.subjects.get(subject) {
+            Some(t) => Ok(t.clone()),
+            None => self.inner.subject(subject, kind),
+        }
     }
 }

@@ -34,6 +34,7 @@ impl Lowerer<'_> {
         let mut columns = None;
         let mut primary_keys = Vec::new();
         let mut metadata: Vec<(Spanned<String>, Spanned<String>)> = Vec::new();
+        let mut generated = Vec::new();
         for (key, value) in &members {
             let null = matches!(self.scalar(value), Scalar::Null);
             if null {
@@ -48,22 +49,14 @@ impl Lowerer<'_> {
                 "metadata_fields" => metadata = self.metadata_fields(value),
                 "inferred" => {}
                 "watermark" => watermarks.extend(self.watermark(value)),
-                "generated_fields" => {
-                    let empty = matches!(value.kids(), Kids::Array(a) if a.is_empty());
-                    if !empty {
-                        self.invalid(
-                            value.span,
-                            format!("`schema.{key}` cannot be set in a request"),
-                        )
-                        .help("compute the value in the query, or declare the table in SQL");
-                    }
-                }
+                "generated_fields" => generated = self.generated_fields(value),
                 _ => {}
             }
         }
         if let Some((_, fields)) = members.iter().find(|(k, _)| k == "fields") {
             columns = self.fields(fields, &metadata);
         }
+        self.apply_generated(columns.as_mut(), generated);
         (columns, primary_keys, watermarks)
     }
 
@@ -377,7 +370,8 @@ impl Lowerer<'_> {
 
     /// Our own output's pinned definition: `{"kind": "protobuf", "origin": …, "text": …,
     /// "fingerprint": …, "message_name": …, "imports": [{"name", "text"}]}`, so a compiled
-    /// table's `schema` can be posted back. The origin and fingerprint are recomputed.
+    /// table's `schema` can be posted back. A fingerprint given must match the text, and a
+    /// file or subject origin answers for that file or subject (see `restore.rs`).
     pub(super) fn pinned_definition(&mut self, node: &Node) {
         let keys = [
             "kind",
@@ -411,13 +405,9 @@ impl Lowerer<'_> {
             self.invalid(Self::brace(node), "`schema.definition` has no `text`");
             return;
         };
-        if let Some(text) = self.string(&text_node, "text") {
-            self.push_option(
-                option,
-                kind.span,
-                Spanned::new(Value::String(text.node), text_node.span),
-            );
-        }
+        let text = self.string(&text_node, "text");
+        // The import texts in order, for the fingerprint.
+        let mut pinned_imports: Vec<String> = Vec::new();
         if let Some(imports) = get("imports") {
             let Kids::Array(items) = imports.kids() else {
                 self.invalid(
@@ -437,6 +427,7 @@ impl Lowerer<'_> {
                         if let (Some(n), Some(t)) =
                             (self.string(&n, "name"), self.string(&t, "text"))
                         {
+                            pinned_imports.push(t.node.clone());
                             self.dependencies.entry(n.node).or_insert(t.node);
                         }
                     }
@@ -445,6 +436,10 @@ impl Lowerer<'_> {
                     }
                 }
             }
+        }
+        if let Some(text) = text {
+            let pinned = (get("origin"), get("fingerprint"));
+            self.pin(option, kind.span, text, pinned, &pinned_imports);
         }
     }
 

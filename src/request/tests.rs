@@ -229,7 +229,7 @@ fn definition_forms() {
 #[test]
 fn pinned_definition_of_our_output() {
     let (def, diags, deps) = lower(&with_schema(
-        r#"{"definition": {"kind": "protobuf", "origin": {"type": "inline"}, "text": "x", "fingerprint": "sha256:0", "imports": [{"name": "a.proto", "text": "y"}]}}"#,
+        r#"{"definition": {"kind": "protobuf", "origin": {"type": "inline"}, "text": "x", "imports": [{"name": "a.proto", "text": "y"}]}}"#,
     ));
     assert!(diags.is_empty(), "{diags:?}");
     let opts: Vec<String> = def
@@ -266,6 +266,7 @@ fn dependencies_answer_before_the_resolver() {
     };
     let r = WithDependencies {
         dependencies: &deps,
+        subjects: &BTreeMap::new(),
         inner: &inner,
     };
     assert_eq!(r.file("a.proto"), Ok("from request".to_string()));

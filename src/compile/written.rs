@@ -1,0 +1,48 @@
+//! What a connection table was built from, as written: its WITH options before defaults
+//! and redaction, and its declared columns. The storage form (`crate::stored`) rebuilds
+//! the table from these, so it needs them as the user wrote them, not as compiled.
+
+use std::fmt;
+
+use arrow_schema::Field;
+
+use crate::options::Value;
+use crate::span::Spanned;
+
+/// The options (secret values included; `connector` left out) and declared columns of a
+/// connection table. `Debug` shows the option keys only, so no secret can leak through it.
+#[derive(Clone, Default)]
+pub(crate) struct Written {
+    /// The WITH options in the order written.
+    pub(crate) options: Vec<(String, Value)>,
+    /// The declared columns (physical, metadata and generated), before any schema
+    /// definition, fixed schema or connector adjusted them.
+    pub(crate) columns: Vec<Field>,
+}
+
+impl Written {
+    /// Captures `entries` (a table's options) and `columns` (its declared columns).
+    pub(crate) fn new<'a>(
+        entries: impl Iterator<Item = (&'a Spanned<String>, &'a Spanned<Value>)>,
+        columns: &[Field],
+    ) -> Self {
+        Written {
+            options: entries
+                .map(|(k, v)| (k.node.clone(), v.node.clone()))
+                .collect(),
+            columns: columns.to_vec(),
+        }
+    }
+}
+
+impl fmt::Debug for Written {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Written")
+            .field(
+                "options",
+                &self.options.iter().map(|(k, _)| k).collect::<Vec<_>>(),
+            )
+            .field("columns", &self.columns.len())
+            .finish()
+    }
+}
