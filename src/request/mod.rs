@@ -18,6 +18,7 @@
 //! definition, framing, bad data, keys, watermark); `fields.rs` lowers `schema.fields` into
 //! columns.
 
+mod arroyo;
 mod fields;
 mod lower;
 mod schema;
@@ -106,6 +107,10 @@ pub fn compile_request(json_text: &str, env: &Env<'_>) -> Compiled {
         let (table, mut diags, secrets) = compile_table_def(&def, &inner);
         if lower.format_broken {
             diags.retain(|d| d.code != codes::MISSING_FORMAT);
+        }
+        if let Some(option) = lower.undecided {
+            let missing = format!("required option `{option}` is not set");
+            diags.retain(|d| !(d.code == codes::MISSING_OPTION && d.message == missing));
         }
         let name = def.name.node.as_str();
         diagnostics.extend(diags.into_iter().map(|d| {
