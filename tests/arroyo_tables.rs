@@ -72,6 +72,10 @@ CREATE TABLE events WITH (connector = 'sse', endpoint = 'https://s.example.org/v
   format = 'json');
 CREATE TABLE imp WITH (connector = 'impulse', event_rate = 50, message_count = 1000,
   event_time_interval = INTERVAL '10' MILLISECOND);
+CREATE TABLE ice (user_id BIGINT, b TEXT, ts TIMESTAMP NOT NULL) WITH (connector = 'iceberg',
+  connection_profile = 'lakehouse', type = 'sink', namespace = 'analytics.web',
+  table_name = 'page_views', format = 'parquet', 'rolling_policy.interval' = INTERVAL '1 minute',
+  'sink.version' = 'v2') PARTITIONED BY (day(ts), bucket(user_id, 16), truncate(b, 4), identity(b));
 CREATE TABLE sf (v TEXT) WITH (connector = 'single_file', path = '/tmp/out.json', type = 'sink',
   format = 'json');
 "#;

@@ -62,6 +62,9 @@ pub(crate) enum Shape {
     Indexed(&'static str),
     /// An object with these members.
     Object(&'static [Member]),
+    /// Iceberg's partition fields, `[{"field", "transform", "arg0"?, "name"}]`: the table's
+    /// `PARTITIONED BY (transform(field[, arg0]), …)` clause, not an option.
+    PartitionFields,
     /// One of several objects, told apart by their keys alone (typify's untagged enums).
     Untagged(Union),
     /// One of several objects, told apart by the string in their member `tag` (serde's
@@ -240,6 +243,7 @@ mod tests {
             match &m.shape {
                 Shape::Leaf { option, .. } => out.push(option),
                 Shape::Prefix(p) | Shape::Indexed(p) => out.push(p),
+                Shape::PartitionFields => {}
                 Shape::Object(ms) => collect(ms, out),
                 Shape::Untagged(u) | Shape::Tagged { union: u, .. } => {
                     out.extend(u.option);

@@ -28,7 +28,12 @@ pub(super) fn connection_table(table: &Connection, env: &Env<'_>, view: &View<'_
     let config = match (table_shape(&table.connector), spec) {
         (Some(shape), Some(spec)) => table_config(
             shape,
-            &Flat::new(&table.options, table.connection_type, spec),
+            &Flat::new(
+                &table.options,
+                &table.partitioned_by,
+                table.connection_type,
+                spec,
+            ),
         ),
         // A connector Arroyo does not have: our own typed config is the best shape there is.
         _ => table.config.table.json(),

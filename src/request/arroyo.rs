@@ -179,6 +179,7 @@ impl Lowerer<'_> {
                     self.push_option(&format!("{prefix}{i}"), node.key, value);
                 }
             }
+            Shape::PartitionFields => self.partition_fields(node, at),
             Shape::Object(members) => {
                 if let Some(kids) = self.unique_members(node, at) {
                     self.arroyo_members(members, kids, at, false);
@@ -387,6 +388,139 @@ impl Lowerer<'_> {
                 }
             }
         }
+    }
+}
+
+impl Lowerer<'_> {
+    /// Iceberg's partition fields as the `PARTITIONED BY` clause they stand for: each item
+    /// `{"field": "c", "transform": "bucket", "arg0": 16}` is `bucket(c, 16)`, parsed by the
+    /// SQL front end, its spans moved to the item so the connector's checks point there.
+    fn partition_fields(&mut self, node: &Node, at: &str) {
+        let Kids::Array(items) = node.kids() else {
+            let found = kind_of(&self.scalar(node));
+            self.error(
+                codes::INVALID_VALUE,
+                node.span,
+                format!("`{at}` must be an array, found {found}"),
+            );
+            return;
+        };
+        let mut texts = Vec::with_capacity(items.len());
+        let mut spans = Vec::with_capacity(items.len());
+        for item in &items {
+            if let Some(text) = self.partition_field(item, at) {
+                texts.push(text);
+                spans.push(item.span);
+            }
+        }
+        if texts.is_empty() {
+            return;
+        }
+        let sql = format!("CREATE TABLE t PARTITIONED BY ({})", texts.join(", "));
+        let script = crate::parse::parse_script(&sql);
+        let exprs = match script.statements.into_iter().next() {
+            Some(crate::parse::Statement::CreateTable(def)) if script.diagnostics.is_empty() => {
+                def.partitioned_by.map(|p| p.node).unwrap_or_default()
+            }
+            _ => {
+                self.error(
+                    codes::INVALID_VALUE,
+                    node.span,
+                    format!("`{at}` does not read as partition transforms"),
+                );
+                return;
+            }
+        };
+        let exprs = exprs
+            .into_iter()
+            .zip(spans)
+            .map(|(mut e, span)| {
+                e.span = span;
+                for c in &mut e.columns {
+                    c.name.span = span;
+                }
+                e
+            })
+            .collect();
+        self.partitioned_by = Some(Spanned::new(exprs, node.span));
+    }
+
+    /// One partition field as SQL text, or `None` (reported).
+    fn partition_field(&mut self, item: &Node, at: &str) -> Option<String> {
+        let kids = self.unique_members(item, &format!("{at}[]"))?;
+        let get = |k: &str| kids.iter().find(|(m, _)| m == k).map(|(_, n)| *n);
+        for (key, value) in &kids {
+            if !["name", "field", "transform", "arg0"].contains(&key.as_str()) {
+                self.unknown_key(
+                    key,
+                    value.key,
+                    &format!("{at}[]"),
+                    ["name", "field", "transform", "arg0"].into_iter(),
+                );
+            }
+        }
+        let word = |s: &str| {
+            s.chars()
+                .next()
+                .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+                && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+        };
+        let mut text = |key: &str| -> Option<String> {
+            let Some(n) = get(key) else {
+                self.error(
+                    codes::MISSING_OPTION,
+                    Lowerer::brace(item),
+                    format!("a partition field has no `{key}`"),
+                )
+                .help(
+                    "write e.g. {\"field\": \"user_id\", \"transform\": \"bucket\", \"arg0\": 16}",
+                );
+                return None;
+            };
+            match self.scalar(&n) {
+                Scalar::String(s) if word(&s) => Some(s),
+                Scalar::String(s) if key == "field" => {
+                    Some(format!("\"{}\"", s.replace('"', "\"\"")))
+                }
+                other => {
+                    let found = match other {
+                        Scalar::String(_) => "a string that is not a name",
+                        o => kind_of(&o),
+                    };
+                    self.error(
+                        codes::INVALID_VALUE,
+                        n.span,
+                        format!("`{key}` of a partition field must be a name, found {found}"),
+                    );
+                    None
+                }
+            }
+        };
+        let field = text("field");
+        let transform = text("transform");
+        let arg = match get("arg0") {
+            None => None,
+            Some(n) => match self.scalar(&n) {
+                Scalar::Null => None,
+                Scalar::Number(x) if x.chars().all(|c| c.is_ascii_digit()) => Some(x),
+                other => {
+                    let found = kind_of(&other);
+                    self.error(
+                        codes::INVALID_VALUE,
+                        n.span,
+                        format!(
+                            "`arg0` of a partition field must be a whole number, found {found}"
+                        ),
+                    );
+                    return None;
+                }
+            },
+        };
+        let (field, transform) = (field?, transform?);
+        Some(match arg {
+            Some(a) => format!("{transform}({field}, {a})"),
+            None => format!("{transform}({field})"),
+        })
     }
 }
 

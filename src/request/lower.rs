@@ -110,6 +110,8 @@ pub(super) struct Lowerer<'a> {
     /// The option an Arroyo-shaped `config` should have decided but could not (reported):
     /// that it is missing is not news.
     pub undecided: Option<&'static str>,
+    /// `PARTITIONED BY`, from an Arroyo-shaped iceberg `config`.
+    pub partitioned_by: Option<Spanned<Vec<crate::parse::SqlExpr>>>,
 }
 
 impl<'a> Lowerer<'a> {
@@ -124,6 +126,7 @@ impl<'a> Lowerer<'a> {
             config_broken: false,
             format_broken: false,
             undecided: None,
+            partitioned_by: None,
         }
     }
 }
@@ -366,7 +369,7 @@ impl Lowerer<'_> {
             columns,
             primary_keys,
             watermarks,
-            partitioned_by: None,
+            partitioned_by: self.partitioned_by.take(),
             with: Some(WithClause {
                 span: with_span,
                 options: std::mem::take(&mut self.options),

@@ -120,8 +120,7 @@ pub(crate) const DELTA: TableShape = TableShape {
     nulls: true,
 };
 
-/// Iceberg's root is itself tagged; its partitioning comes from `PARTITIONED BY`, which
-/// is no option (see `arroyo::table`).
+/// Iceberg's root is itself tagged; its partition fields are the `PARTITIONED BY` clause.
 pub(crate) const ICEBERG: TableShape = TableShape {
     connector: "iceberg",
     root: &[member(
@@ -135,6 +134,10 @@ pub(crate) const ICEBERG: TableShape = TableShape {
                     &[
                         always("namespace", "namespace", Conv::Str),
                         s("table_name", "table_name"),
+                        member(
+                            "partitioning",
+                            Shape::Object(&[member("fields", Shape::PartitionFields), SHUFFLE]),
+                        ),
                         s("location_path", "location_path"),
                         STORAGE,
                         ROLLING,

@@ -17,6 +17,7 @@ use crate::options::{DefaultValue, OptionKind, Value};
 /// What the writer reads: options by key, the connection type and the catalogue.
 pub(crate) struct Flat<'a> {
     options: HashMap<String, &'a Value>,
+    partitioned_by: &'a [String],
     connection_type: ConnectionType,
     spec: &'static ConnectorSpec,
 }
@@ -25,6 +26,7 @@ impl<'a> Flat<'a> {
     /// The options of a table of `spec`, of type `connection_type`.
     pub(crate) fn new(
         options: &'a [(String, Value)],
+        partitioned_by: &'a [String],
         connection_type: ConnectionType,
         spec: &'static ConnectorSpec,
     ) -> Self {
@@ -34,6 +36,7 @@ impl<'a> Flat<'a> {
             .collect();
         Flat {
             options,
+            partitioned_by,
             connection_type,
             spec,
         }
@@ -136,7 +139,10 @@ fn written(shape: &Shape, flat: &Flat, nulls: bool) -> Option<Json> {
             conv,
             always,
         } => {
-            let value = flat.get(option, *always)?;
+            let Some(value) = flat.get(option, *always) else {
+                // A list Arroyo always writes is `[]` when unset.
+                return (*always && *conv == Conv::List).then(|| Json::Array(Vec::new()));
+            };
             spelled(
                 &value,
                 *conv,
@@ -166,6 +172,12 @@ fn written(shape: &Shape, flat: &Flat, nulls: bool) -> Option<Json> {
             items.sort_by_key(|(i, _)| *i);
             Some(Json::Array(items.into_iter().map(|(_, v)| v).collect()))
         }
+        Shape::PartitionFields => Some(Json::Array(
+            flat.partitioned_by
+                .iter()
+                .map(|e| partition_field(e))
+                .collect(),
+        )),
         Shape::Object(members) => {
             let map = object(members, flat, nulls);
             (nulls || !map.is_empty()).then_some(Json::Object(map))
@@ -260,4 +272,30 @@ fn spelled(v: &Value, conv: Conv, kind: Option<OptionKind>) -> Option<Json> {
                 .collect(),
         ),
     })
+}
+
+/// `bucket(user_id, 16)` as Arroyo's `{"name": null, "field": "user_id", "transform":
+/// "bucket", "arg0": 16}`; the compiler has checked the expression's shape.
+fn partition_field(expr: &str) -> Json {
+    let (transform, args) = match expr.split_once('(') {
+        Some((t, rest)) => (t.trim(), rest.trim_end().trim_end_matches(')')),
+        None => ("identity", expr),
+    };
+    let mut args = args.split(',').map(str::trim);
+    let field = args
+        .next()
+        .unwrap_or("")
+        .trim_matches('"')
+        .replace("\"\"", "\"");
+    let mut m = Map::new();
+    m.insert("name".into(), Json::Null);
+    m.insert("field".into(), Json::String(field));
+    m.insert(
+        "transform".into(),
+        Json::String(transform.to_ascii_lowercase()),
+    );
+    if let Some(n) = args.next().and_then(|a| a.parse::<u64>().ok()) {
+        m.insert("arg0".into(), Json::from(n));
+    }
+    Json::Object(m)
 }
