@@ -76,6 +76,12 @@ CREATE TABLE ice (user_id BIGINT, b TEXT, ts TIMESTAMP NOT NULL) WITH (connector
   connection_profile = 'lakehouse', type = 'sink', namespace = 'analytics.web',
   table_name = 'page_views', format = 'parquet', 'rolling_policy.interval' = INTERVAL '1 minute',
   'sink.version' = 'v2') PARTITIONED BY (day(ts), bucket(user_id, 16), truncate(b, 4), identity(b));
+CREATE TABLE nested (a STRUCT<x INT, y TEXT NOT NULL>, tags TEXT[], payload JSON,
+  ts TIMESTAMP(6) NOT NULL, f DOUBLE, ok BOOLEAN, raw BYTEA, n DECIMAL(10, 3)) WITH (
+  connector = 'kafka', connection_profile = 'local-kafka', topic = 'n', type = 'sink', format = 'json');
+CREATE TABLE defined WITH (connector = 'kafka', connection_profile = 'local-kafka', topic = 'd',
+  type = 'source', format = 'json',
+  'json.schema' = '{"type": "object", "properties": {"id": {"type": "integer"}, "tags": {"type": "array", "items": {"type": "string"}}}, "required": ["id"]}');
 CREATE TABLE sf (v TEXT) WITH (connector = 'single_file', path = '/tmp/out.json', type = 'sink',
   format = 'json');
 "#;
