@@ -412,3 +412,78 @@ fn flat_and_arroyo_shapes_report_alike() {
         );
     }
 }
+
+/// Every place of every Arroyo-shaped config, replaced by a value of each JSON kind: never a
+/// panic, every diagnostic points into the request, and a table compiles only without errors.
+#[test]
+fn any_value_anywhere_in_a_shaped_config_is_reported_not_a_panic() {
+    fn paths(v: &Value, at: &mut Vec<String>, out: &mut Vec<Vec<String>>) {
+        out.push(at.clone());
+        match v {
+            Value::Object(m) => {
+                for (k, child) in m {
+                    at.push(k.clone());
+                    paths(child, at, out);
+                    at.pop();
+                }
+            }
+            Value::Array(items) => {
+                for (i, child) in items.iter().enumerate() {
+                    at.push(i.to_string());
+                    paths(child, at, out);
+                    at.pop();
+                }
+            }
+            _ => {}
+        }
+    }
+    fn slot<'v>(v: &'v mut Value, path: &[String]) -> Option<&'v mut Value> {
+        path.iter().try_fold(v, |v, k| match v {
+            Value::Object(m) => m.get_mut(k),
+            Value::Array(a) => k.parse::<usize>().ok().and_then(|i| a.get_mut(i)),
+            _ => None,
+        })
+    }
+    let fixtures = Fixtures::load();
+    let env = fixtures.env();
+    let registry = Registry::builtin();
+    let view = View::new().created_at(1);
+    let kinds = [
+        json!(null),
+        json!(-1),
+        json!("x"),
+        json!(true),
+        json!([]),
+        json!({}),
+        json!([{}]),
+        json!({"zz": {"yy": 1}}),
+    ];
+    let mut compiled = 0;
+    for t in tables(&env, &registry) {
+        let v = arroyo::connection_table(&t, &env, &view);
+        let base = post_back(&t, &v, &registry);
+        let mut all = Vec::new();
+        paths(&base["config"], &mut Vec::new(), &mut all);
+        for path in all {
+            for kind in &kinds {
+                let mut request = base.clone();
+                let Some(place) = slot(&mut request["config"], &path) else {
+                    continue;
+                };
+                *place = kind.clone();
+                let text = request.to_string();
+                let out = compile_request(&text, &env);
+                compiled += 1;
+                for d in &out.diagnostics {
+                    assert!(
+                        !d.span.is_detached() && d.span.end <= text.len(),
+                        "{}: {path:?} = {kind}: {d:?}",
+                        t.name
+                    );
+                }
+                assert!(!(out.has_errors() && !out.tables.is_empty()));
+            }
+        }
+    }
+    assert!(compiled > 1000, "only {compiled} requests");
+}
