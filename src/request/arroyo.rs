@@ -185,6 +185,23 @@ impl Lowerer<'_> {
                     self.arroyo_members(members, kids, at, false);
                 }
             }
+            // A union written as its variant's name (`"type": "source"`, the flat map's
+            // spelling) is that option, so the two shapes mix.
+            Shape::Untagged(Union {
+                option: Some(option),
+                ..
+            })
+            | Shape::Tagged {
+                union:
+                    Union {
+                        option: Some(option),
+                        ..
+                    },
+                ..
+            } if matches!(self.scalar(node), Scalar::String(_)) => {
+                let value = self.option_value(node);
+                self.push_option(option, node.key, value);
+            }
             Shape::Untagged(union) => self.untagged(union, node, at, root),
             Shape::Tagged { tag, union } => self.tagged(tag, union, node, at, root),
         }
