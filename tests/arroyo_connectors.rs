@@ -182,3 +182,103 @@ fn emitted_configs_validate_against_our_published_schemas() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
     assert!(checked >= 20, "only {checked} tables");
 }
+
+mod third_party {
+    //! A connector Arroyo does not have: its schema is its flat option map, and its view's
+    //! config is its own typed config.
+
+    use connector_ddl::connector::{ConnectorSpec, Example, TableContext};
+    use connector_ddl::options::{AppliesTo, ConnectorOptions, OptionSpec};
+    use connector_ddl::{Connector, Env, Registry, Table};
+    use serde::{Deserialize, Serialize};
+    use serde_json::Value;
+
+    const BOOK: OptionSpec = OptionSpec::string("book")
+        .required()
+        .doc("The ledger book.");
+    const MODE: OptionSpec = OptionSpec::one_of("mode", &["append", "replace"])
+        .default_str("append")
+        .doc("How entries are written.");
+    const TOKEN: OptionSpec = OptionSpec::string("token").sensitive().doc("Access token.");
+    const OPTIONS: &[OptionSpec] = &[BOOK, MODE, TOKEN];
+    const SPEC: ConnectorSpec = ConnectorSpec::new("ledger", "Ledger", "Append to a ledger")
+        .roles(AppliesTo::SINK)
+        .table_options(OPTIONS)
+        .examples(&[Example::new("v TEXT", &[("book", "'b'")])]);
+
+    #[derive(Clone, Debug, Serialize, Deserialize, schemars::JsonSchema)]
+    struct LedgerTable {
+        book: String,
+        mode: String,
+        token: Option<String>,
+    }
+
+    struct Ledger;
+
+    impl Connector for Ledger {
+        type Profile = ();
+        type Table = LedgerTable;
+
+        fn spec(&self) -> &'static ConnectorSpec {
+            &SPEC
+        }
+
+        fn profile_from_options(&self, _: &mut ConnectorOptions) -> Option<()> {
+            Some(())
+        }
+
+        fn table_from_options(
+            &self,
+            opts: &mut ConnectorOptions,
+            _: &TableContext<'_>,
+        ) -> Option<LedgerTable> {
+            let book = opts.string(&BOOK);
+            let mode = opts.enumeration(&MODE);
+            let token = opts.string(&TOKEN);
+            Some(LedgerTable {
+                book: book?.node,
+                mode: mode?.node.to_string(),
+                token: token.map(|t| t.node),
+            })
+        }
+
+        fn description(&self, _: &(), t: &LedgerTable) -> String {
+            format!("ledger book '{}'", t.book)
+        }
+    }
+
+    #[test]
+    fn a_third_party_connector_is_listed_with_a_flat_schema() {
+        let mut registry = Registry::builtin();
+        registry.register(Ledger).expect("ledger registers");
+        let list = connector_ddl::arroyo::connectors(&registry);
+        let ledger = list
+            .as_array()
+            .and_then(|l| l.iter().find(|c| c["id"] == "ledger"))
+            .cloned()
+            .unwrap_or_default();
+        let schema: Value =
+            serde_json::from_str(ledger["table_config"].as_str().unwrap_or("")).unwrap_or_default();
+        assert_eq!(schema["required"], serde_json::json!(["book"]));
+        assert_eq!(schema["sensitive"], serde_json::json!(["token"]));
+        assert_eq!(schema["properties"]["token"]["format"], "var-str");
+        assert_eq!(schema["properties"]["mode"]["default"], "append");
+
+        let env = Env::new(&registry);
+        let out = connector_ddl::compile_sql(
+            "CREATE TABLE t (v TEXT) WITH (connector = 'ledger', book = 'b', token = 'tok-secret-1')",
+            &env,
+        );
+        let t = out
+            .tables
+            .iter()
+            .find_map(Table::as_connection)
+            .expect("compiles");
+        let view =
+            connector_ddl::arroyo::connection_table(t, &env, &connector_ddl::arroyo::View::new());
+        assert_eq!(view["config"]["book"], "b");
+        assert!(!view.to_string().contains("tok-secret-1"), "{view}");
+        let errors = super::arroyo_validate::validate(&schema, &view["config"]);
+        assert!(errors.is_empty(), "{errors:?}");
+    }
+}
