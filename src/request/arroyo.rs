@@ -84,20 +84,19 @@ impl Lowerer<'_> {
             return None;
         };
         let mut out: Vec<(String, Node<'n>)> = Vec::with_capacity(members.len());
-        let mut seen = std::collections::HashSet::new();
+        // Key → where it was first given (a map: members are user-sized).
+        let mut seen: std::collections::HashMap<String, Span> = std::collections::HashMap::new();
         for (key, value) in members {
-            if !seen.insert(key.clone()) {
-                let first = out.iter().find(|(k, _)| *k == key).map(|(_, n)| n.key);
-                let r = self.error(
+            if let Some(first) = seen.get(&key).copied() {
+                self.error(
                     codes::DUPLICATE_OPTION,
                     value.key,
                     format!("key `{key}` appears twice in `{what}`"),
-                );
-                if let Some(first) = first {
-                    r.label(first, "first given here");
-                }
+                )
+                .label(first, "first given here");
                 continue;
             }
+            seen.insert(key.clone(), value.key);
             out.push((key, value));
         }
         Some(out)
