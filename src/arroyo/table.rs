@@ -5,6 +5,8 @@
 //! **Invariant:** secrets stay redacted: the table's options are the redacted ones, and a
 //! profile's sensitive values are masked before its config is shaped.
 
+use std::collections::{HashMap, HashSet};
+
 use arrow_schema::{DataType, Field, TimeUnit};
 use serde_json::{json, Map, Value as Json};
 
@@ -146,18 +148,23 @@ fn option_json(v: &Value) -> Json {
 
 /// Arroyo's `ConnectionSchema`.
 fn schema(s: &ConnectionSchema) -> Json {
-    let metadata_key = |name: &str| {
-        s.metadata_fields
-            .iter()
-            .find(|m| m.field == name)
-            .map(|m| m.key.as_str())
-    };
+    // Maps, not scans: a table may have very many columns.
+    let metadata: HashMap<&str, &str> = s
+        .metadata_fields
+        .iter()
+        .map(|m| (m.field.as_str(), m.key.as_str()))
+        .collect();
+    let generated: HashSet<&str> = s
+        .generated_fields
+        .iter()
+        .map(|g| g.field.as_str())
+        .collect();
     // Generated columns are computed by the query; Arroyo's schema has no place for them.
     let fields: Vec<Json> = s
         .fields
         .iter()
-        .filter(|f| !s.generated_fields.iter().any(|g| g.field == *f.name()))
-        .map(|f| source_field(f, metadata_key(f.name()), 0))
+        .filter(|f| !generated.contains(f.name().as_str()))
+        .map(|f| source_field(f, metadata.get(f.name().as_str()).copied(), 0))
         .collect();
     json!({
         "format": s.format.as_ref().map(format),
