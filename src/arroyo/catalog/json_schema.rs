@@ -80,6 +80,18 @@ fn flat(options: &'static [OptionSpec], title: &str) -> Json {
     Json::Object(root)
 }
 
+/// What an object's schema requires so that its variant can be told apart.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Select {
+    /// Nothing beyond its required options (a plain object, a tagged variant).
+    Nothing,
+    /// The member read into this option (NATS: `stream` makes JetStream).
+    Key(&'static str),
+    /// The members Arroyo always writes (kafka's source has `offset`, its sink
+    /// `commit_mode`), so `{}` matches only a variant that `{}` stands for.
+    Always,
+}
+
 /// Walks `shape`, making each member's schema.
 struct Walker {
     spec: &'static ConnectorSpec,
@@ -97,7 +109,7 @@ fn shaped(spec: &'static ConnectorSpec, shape: &TableShape, title: &str) -> Json
             _ => Map::new(),
         },
         // The root leaves other keys open: they are read as flat options.
-        members => w.object(members, None, false),
+        members => w.object(members, Select::Nothing, false),
     };
     root.insert("title".into(), json!(title));
     Json::Object(root)
@@ -108,8 +120,8 @@ impl Walker {
         self.spec.options().find(|o| o.key == key)
     }
 
-    /// An object of `members`; `select` is the key a variant is told apart by.
-    fn object(&self, members: &[Member], select: Option<&str>, closed: bool) -> Map<String, Json> {
+    /// An object of `members`; `select` says what must be there to tell a variant apart.
+    fn object(&self, members: &[Member], select: Select, closed: bool) -> Map<String, Json> {
         let mut properties = Map::new();
         let mut required = Vec::new();
         let mut sensitive = Vec::new();
@@ -117,8 +129,8 @@ impl Walker {
             if let Shape::Leaf { option, always, .. } = &m.shape {
                 let spec = self.option(option);
                 let is_required = spec.is_some_and(|s| s.required && s.condition.is_none())
-                    || select == Some(*option)
-                    || (*always && select == Some(""));
+                    || select == Select::Key(option)
+                    || (*always && select == Select::Always);
                 if is_required {
                     required.push(m.key);
                 }
@@ -179,7 +191,7 @@ impl Walker {
                 },
                 "required": ["field", "transform"],
             }}),
-            Shape::Object(members) => Json::Object(self.object(members, None, true)),
+            Shape::Object(members) => Json::Object(self.object(members, Select::Nothing, true)),
             Shape::Untagged(union) => self.union(union, None),
             Shape::Tagged { tag, union } => self.union(union, Some(tag)),
         }
@@ -193,10 +205,10 @@ impl Walker {
                 // What tells the variant apart must be there: its tag, the key it is named
                 // by, or (for an untagged variant that `{}` is not) what Arroyo always writes.
                 let select = match (tag, union.option) {
-                    (Some(_), _) => None,
-                    (None, None) => Some(v.value),
-                    (None, Some(_)) if !v.empty => Some(""),
-                    _ => None,
+                    (Some(_), _) => Select::Nothing,
+                    (None, None) => Select::Key(v.value),
+                    (None, Some(_)) if !v.empty => Select::Always,
+                    _ => Select::Nothing,
                 };
                 let mut o = self.object(v.members, select, true);
                 o.insert("title".into(), json!(title_case(v.value)));
