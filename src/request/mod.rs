@@ -37,7 +37,8 @@ use lower::{Lowerer, Node};
 
 /// Compiles a JSON create-table request (the body of `POST /v1/connection_tables`) into
 /// at most one [`Table`](crate::Table), with diagnostics whose spans point into
-/// `json_text`.
+/// `json_text`. `config` is a flat option map, or Arroyo's stored table-config shape
+/// (`{"topic": "t", "type": {"offset": "earliest"}}`); both give the same table.
 ///
 /// ```
 /// use connector_ddl::{compile_request, ConnectionType, Env, Registry};
