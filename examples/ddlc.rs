@@ -235,7 +235,16 @@ fn run(args: &Args) -> Result<ExitCode, String> {
             texts.join("\n")
         }
         Output::Stored => stored_output(&tables, args)?,
-        Output::Arroyo => return Err("--output arroyo is not implemented yet".into()),
+        // Arroyo's `ConnectionTable`s: connection tables only, as for `json`.
+        Output::Arroyo => {
+            let view = connector_ddl::arroyo::View::new();
+            let list: Vec<serde_json::Value> = tables
+                .iter()
+                .filter_map(Table::as_connection)
+                .map(|t| connector_ddl::arroyo::connection_table(t, &env, &view))
+                .collect();
+            serde_json::to_string_pretty(&list).map_err(|e| e.to_string())? + "\n"
+        }
     };
     stdout
         .write_all(text.as_bytes())
@@ -282,7 +291,11 @@ fn explain(_code: &str) -> Result<ExitCode, String> {
 
 /// `--connectors`: the registered connectors as Arroyo's `Connector` array.
 fn print_connectors() -> Result<ExitCode, String> {
-    Err("--connectors is not implemented yet".into())
+    let list = connector_ddl::arroyo::connectors(&Registry::builtin());
+    let text = serde_json::to_string_pretty(&list).map_err(|e| e.to_string())?;
+    writeln!(std::io::stdout().lock(), "{text}")
+        .map_err(|e| format!("cannot write output: {e}"))?;
+    Ok(ExitCode::SUCCESS)
 }
 
 fn write_diagnostics(

@@ -111,6 +111,11 @@ pub(super) struct Lowerer<'a> {
     pub config_broken: bool,
     /// `schema.format` is malformed (reported): a missing format is not news.
     pub format_broken: bool,
+    /// The option an Arroyo-shaped `config` should have decided but could not (reported):
+    /// that it is missing is not news.
+    pub undecided: Option<&'static str>,
+    /// `PARTITIONED BY`, from an Arroyo-shaped iceberg `config`.
+    pub partitioned_by: Option<Spanned<Vec<crate::parse::SqlExpr>>>,
 }
 
 impl<'a> Lowerer<'a> {
@@ -125,6 +130,8 @@ impl<'a> Lowerer<'a> {
             table_name: None,
             config_broken: false,
             format_broken: false,
+            undecided: None,
+            partitioned_by: None,
         }
     }
 }
@@ -339,7 +346,8 @@ impl Lowerer<'_> {
         let mut with_span = Self::brace(root);
         if let Some(config) = get("config") {
             with_span = config.span;
-            self.config(&config);
+            let connector = connector.as_ref().map(|(_, c)| c.node.as_str());
+            self.config(&config, connector);
         }
         let mut columns = None;
         let mut primary_keys = Vec::new();
@@ -371,7 +379,9 @@ impl Lowerer<'_> {
             columns,
             primary_keys,
             watermarks,
-            partitioned_by,
+            // The request's own `partitioned_by` (the stored form) or, from an
+            // Arroyo-shaped iceberg config, its partition fields.
+            partitioned_by: partitioned_by.or_else(|| self.partitioned_by.take()),
             with: Some(WithClause {
                 span: with_span,
                 options: std::mem::take(&mut self.options),
@@ -379,8 +389,13 @@ impl Lowerer<'_> {
         })
     }
 
-    pub(super) fn config(&mut self, node: &Node) {
+    pub(super) fn config(&mut self, node: &Node, connector: Option<&str>) {
         if matches!(self.scalar(node), Scalar::Null) {
+            return;
+        }
+        // Arroyo's own table-config shape is read through the connector's map.
+        if let Some(shape) = connector.and_then(|c| super::arroyo::arroyo_shape(c, node)) {
+            self.arroyo_config(shape, node);
             return;
         }
         let Some(members) = node.members() else {

@@ -18,6 +18,7 @@
 //! definition, framing, bad data, keys, watermark); `fields.rs` lowers `schema.fields` into
 //! columns.
 
+mod arroyo;
 mod fields;
 mod lower;
 mod restore;
@@ -38,7 +39,8 @@ pub(crate) use restore::restore_stored;
 
 /// Compiles a JSON create-table request (the body of `POST /v1/connection_tables`) into
 /// at most one [`Table`](crate::Table), with diagnostics whose spans point into
-/// `json_text`.
+/// `json_text`. `config` is a flat option map, or Arroyo's stored table-config shape
+/// (`{"topic": "t", "type": {"offset": "earliest"}}`); both give the same table.
 ///
 /// ```
 /// use connector_ddl::{compile_request, ConnectionType, Env, Registry};
@@ -134,6 +136,10 @@ fn compile_node(
         };
         if lower.format_broken {
             diags.retain(|d| d.code != codes::MISSING_FORMAT);
+        }
+        if let Some(option) = lower.undecided {
+            let missing = format!("required option `{option}` is not set");
+            diags.retain(|d| !(d.code == codes::MISSING_OPTION && d.message == missing));
         }
         let name = def.name.node.as_str();
         diagnostics.extend(diags.into_iter().map(|d| {
