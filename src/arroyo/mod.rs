@@ -7,6 +7,6 @@
 //! - `profiles`: connection-profile configs in Arroyo's stored shape, both ways.
 
 pub mod catalog;
-mod profiles;
+pub(crate) mod profiles;
 mod shapes;
 mod table;

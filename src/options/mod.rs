@@ -88,6 +88,7 @@ impl ConnectorOptions {
 
     /// Options from a JSON object (a request's `config`, a profile's `config`). Every value
     /// is attached to `anchor`, since JSON has no spans of its own here.
+    #[allow(dead_code)] // profiles now keep their positions (compile/profile.rs)
     pub(crate) fn from_json(
         map: &serde_json::Map<String, serde_json::Value>,
         anchor: Span,
