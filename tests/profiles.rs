@@ -132,6 +132,28 @@ fn both_shapes_give_the_same_diagnostics() {
 }
 
 #[test]
+fn a_misspelled_key_of_arroyos_shape_is_one_mistake() {
+    let text = r#"[{"name": "p", "connector": "kafka", "config":
+        {"bootstrapServers": "b:9092",
+         "authentication": {"protocol": "SASL_SSL", "mechanism": "PLAIN", "username": "u1", "pasword": "x"}}}]"#;
+    let sql = "CREATE TABLE t (id BIGINT) WITH (connector = 'kafka', connection_profile = 'p', topic = 't', type = 'source', format = 'json')";
+    let out = compile(sql, &document("p.json", text));
+    let found: Vec<(&str, &str, Option<&str>)> = out
+        .diagnostics
+        .iter()
+        .map(|d| (d.code.as_str(), d.message.as_str(), d.help.as_deref()))
+        .collect();
+    assert_eq!(
+        found,
+        [(
+            "profile::invalid",
+            "connection profile `p`: unknown key `pasword` in `authentication`",
+            Some("did you mean `password`? (it is required)")
+        )]
+    );
+}
+
+#[test]
 fn kafka_connection_properties_merge_under_client_configs() {
     let sql = "CREATE TABLE k1 (id BIGINT) WITH (connector = 'kafka', connection_profile = 'kafka-sasl', topic = 'orders', type = 'source', format = 'json', client_configs = 'client.rack=override,linger.ms=5')";
     for text in [FLAT, ARROYO] {
@@ -234,6 +256,10 @@ fn errors_point_into_the_profile_file_in_json() {
         (&10.into(), &40.into())
     );
     assert_eq!(unknown["help"], "did you mean `client_keys_path`?");
+    assert_eq!(
+        unknown["message"],
+        "connection profile `bad`: unknown key `client_keys_pathh` in `tls_config`"
+    );
     // No message speaks SQL.
     for d in &json {
         let text = d.to_string();

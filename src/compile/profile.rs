@@ -72,8 +72,8 @@ impl TableCompiler<'_> {
         }
         let source = self.env.profiles.source(&name.node);
         let flat = flatten(&profile.connector, &profile.config);
-        let mut popts = profile_options(&flat, source.as_ref(), name.span)
-            .with_context(format!("connection profile `{}`", profile.name));
+        let context = format!("connection profile `{}`", profile.name);
+        let mut popts = profile_options(&flat, source.as_ref(), name.span, &context);
         popts.add_catalogue(info.profile_options);
         let typed = self.connector.profile_from_options(&mut popts);
         popts.finish(&[]);
@@ -83,7 +83,25 @@ impl TableCompiler<'_> {
             s.masked_text(&|connector, key| is_profile_secret(registry, connector, key))
         });
         let arroyo_shaped = !flat.renamed.is_empty();
-        for mut d in popts.take_diagnostics() {
+        let mut diagnostics = popts.take_diagnostics();
+        // A misspelled key of Arroyo's shape is one mistake: the unknown key says what it
+        // means and that it is required, and the required option is not reported again.
+        for err in &flat.errors {
+            let Some(meant) = err.meant else { continue };
+            let missing = format!("required option `{meant}` is not set");
+            let before = diagnostics.len();
+            diagnostics
+                .retain(|d| !(d.code == codes::MISSING_OPTION && d.message.ends_with(&missing)));
+            if diagnostics.len() < before {
+                let message = format!("{context}: {}", err.message);
+                for d in diagnostics.iter_mut().filter(|d| d.message == message) {
+                    if let Some(h) = d.help.as_mut() {
+                        h.push_str(" (it is required)");
+                    }
+                }
+            }
+        }
+        for mut d in diagnostics {
             for text in std::iter::once(&mut d.message).chain(d.help.as_mut()) {
                 let worded = json_wording(text);
                 let named = if arroyo_shaped {
@@ -216,6 +234,7 @@ fn profile_options(
     flat: &Flat,
     source: Option<&ProfileSource>,
     reference: Span,
+    context: &str,
 ) -> ConnectorOptions {
     let place = |path: &[String]| {
         source
@@ -226,7 +245,7 @@ fn profile_options(
         .map(ProfileSource::config_key)
         .filter(|s| !s.is_detached())
         .unwrap_or(reference);
-    let mut opts = ConnectorOptions::empty(anchor);
+    let mut opts = ConnectorOptions::empty(anchor).with_context(context);
     let mut entries: Vec<_> = flat.entries.iter().map(|e| (place(&e.path), e)).collect();
     // Stable: without a document every place is the reference, and the order stays.
     entries.sort_by_key(|((key, _), _)| key.start);

@@ -332,6 +332,8 @@ pub(crate) struct ShapeError {
     pub message: String,
     /// How to fix it.
     pub help: Option<String>,
+    /// The flat option an unknown key most likely means (its did-you-mean).
+    pub meant: Option<&'static str>,
 }
 
 /// A profile config read as flat options.
@@ -396,6 +398,7 @@ fn not_an_object(path: &[String], v: &Value, example: &str) -> ShapeError {
             json_kind(v)
         ),
         help: Some(format!("write it as an object, e.g. `{example}`")),
+        meant: None,
     }
 }
 
@@ -403,7 +406,12 @@ fn unknown_key(path: &[String], key: &str, known: &[Field], what: &str) -> Shape
     let mut at = path.to_vec();
     at.push(key.to_string());
     let names = known.iter().map(|f| f.json);
-    let help = match crate::options::grammar::did_you_mean(key, names.clone()) {
+    let near = crate::options::grammar::did_you_mean(key, names.clone());
+    let meant = near.and_then(|n| match known.iter().find(|f| f.json == n)?.shape {
+        Shape::Leaf(flat, _) => Some(flat),
+        _ => None,
+    });
+    let help = match near {
         Some(near) => format!("did you mean `{near}`?"),
         None if known.is_empty() => format!("{what} takes no keys: write `{{}}`"),
         None => format!("{what} takes {}", listed(names)),
@@ -413,6 +421,7 @@ fn unknown_key(path: &[String], key: &str, known: &[Field], what: &str) -> Shape
         at_key: true,
         message: format!("unknown key `{key}` in `{}`", dotted(path)),
         help: Some(help),
+        meant,
     }
 }
 
@@ -490,6 +499,7 @@ fn read(shape: &Shape, value: &Value, path: &[String], out: &mut Flat) {
                     at_key: false,
                     message: format!("`{}` matches none of its shapes", dotted(path)),
                     help: Some(format!("write one of {}", shapes.join(", "))),
+                    meant: None,
                 });
                 return;
             };
