@@ -9,7 +9,7 @@ use connector_ddl::connectors::kafka::{KafkaProfile, KafkaTable};
 use connector_ddl::diagnostics::JsonDiagnostic;
 use connector_ddl::profile::{ProfileDocument, ProfileResolver};
 use connector_ddl::span::LineIndex;
-use connector_ddl::{compile_sql, Compiled, Env, Registry};
+use connector_ddl::{compile_request, compile_sql, Compiled, Env, Registry};
 
 const FLAT: &str = include_str!("fixtures/profiles-flat.json");
 const ARROYO: &str = include_str!("fixtures/profiles-arroyo.json");
@@ -129,6 +129,45 @@ fn both_shapes_give_the_same_diagnostics() {
         messages.iter().any(|m| m.contains("`bootstrapServers`")),
         "{messages:?}"
     );
+}
+
+#[test]
+fn requests_read_profiles_of_either_shape() {
+    let request = r#"{"name": "t", "connector": "kafka", "connection_profile_id": "cp_kafka",
+        "config": {"topic": "t", "type": "source"},
+        "schema": {"format": "json", "fields": [{"name": "id", "type": "int64"}]}}"#;
+    let registry = Registry::builtin();
+    let (flat, arroyo) = (document("flat.json", FLAT), document("arroyo.json", ARROYO));
+    let a = compile_request(request, &Env::new(&registry).with_profiles(&flat));
+    let b = compile_request(request, &Env::new(&registry).with_profiles(&arroyo));
+    assert!(a.diagnostics.is_empty(), "{:?}", a.diagnostics);
+    assert_eq!(a.tables.len(), 1);
+    assert_eq!(
+        serde_json::to_value(&a.tables).ok(),
+        serde_json::to_value(&b.tables).ok()
+    );
+    // A mistake in the profile points into the profiles file from a request too.
+    let broken = ARROYO.replace("b1.prod:9092,", "b1.prod,");
+    let out = compile_request(
+        request,
+        &Env::new(&registry).with_profiles(&document("arroyo.json", &broken)),
+    );
+    let index = LineIndex::new(request);
+    let json: Vec<serde_json::Value> = out
+        .diagnostics
+        .iter()
+        .map(|d| JsonDiagnostic::to_json_in(d, "post.json", &index))
+        .collect();
+    assert_eq!(json.len(), 1, "{json:?}");
+    assert_eq!(json[0]["file"], "arroyo.json");
+    assert_eq!(
+        (&json[0]["line"], &json[0]["column"]),
+        (&7.into(), &27.into())
+    );
+    assert_eq!(json[0]["labels"][0]["file"], "post.json");
+    assert!(json[0]["message"]
+        .as_str()
+        .is_some_and(|m| m.contains("`bootstrapServers`")));
 }
 
 #[test]

@@ -45,6 +45,9 @@ struct Document {
     name: Arc<str>,
     text: Arc<str>,
     profiles: Vec<Located>,
+    /// Every string value of the document with the key it is written under (an array's
+    /// items under the array's key), for masking what is not part of a profile's options.
+    strings: Vec<(Option<String>, Span)>,
 }
 
 impl fmt::Debug for Document {
@@ -118,6 +121,7 @@ impl ProfileDocument {
                 name: name.into(),
                 text: text.into(),
                 profiles,
+                strings: strings(&tree),
             }),
         })
     }
@@ -143,6 +147,24 @@ fn strip_position(message: &str) -> String {
         Some(i) => message.get(..i).unwrap_or(message).to_string(),
         None => message.to_string(),
     }
+}
+
+/// Every string value of `tree`, with the key it is written under.
+fn strings(tree: &Json) -> Vec<(Option<String>, Span)> {
+    let mut out = Vec::new();
+    // Iteratively, so no document can overflow the stack; `json::parse` bounds the depth.
+    let mut stack: Vec<(Option<&str>, &Json)> = vec![(None, tree)];
+    while let Some((key, value)) = stack.pop() {
+        match &value.value {
+            json::Value::String(_) => out.push((key.map(str::to_string), value.span)),
+            json::Value::Array(items) => stack.extend(items.iter().map(|i| (key, i))),
+            json::Value::Object(members) => {
+                stack.extend(members.iter().map(|m| (Some(m.key.as_str()), &m.value)));
+            }
+            _ => {}
+        }
+    }
+    out
 }
 
 /// The positions of `profile`, written as `item`.
@@ -217,41 +239,42 @@ impl ProfileSource {
     /// Offsets and character columns stay those of the original text.
     pub(crate) fn masked_text(&self, secret: &dyn Fn(&str, &str) -> bool) -> Arc<str> {
         let text = &self.doc.text;
-        let mut ranges: Vec<(usize, usize)> = Vec::new();
+        let mut secret_spans: std::collections::HashSet<Span> = std::collections::HashSet::new();
         for p in &self.doc.profiles {
-            let secret_paths: std::collections::HashSet<Vec<String>> =
-                flatten(&p.connector, &p.config)
-                    .entries
-                    .into_iter()
-                    .filter(|e| secret(&p.connector, &e.key))
-                    .map(|e| e.path)
-                    .collect();
-            for (path, (_, value)) in &p.paths {
-                let by_name = path.last().is_some_and(|k| is_secret_setting(k));
-                let raw = text.get(value.start..value.end).unwrap_or("");
-                if !raw.starts_with('"') || raw.len() < 2 {
-                    continue;
-                }
-                let inner = (value.start + 1, value.end - 1);
-                let content = text.get(inner.0..inner.1).unwrap_or("");
-                if (by_name || secret_paths.contains(path))
-                    && !super::Secret::new(content).is_placeholder()
-                {
-                    ranges.push(inner);
-                } else {
-                    // Credentials inside an ordinary value; offsets are exact only when the
-                    // string has no escapes, so an escaped one is masked whole.
-                    let found = super::credential_ranges(content);
-                    if content.contains('\\') && !found.is_empty() {
-                        ranges.push(inner);
-                    } else {
-                        ranges.extend(
-                            found
-                                .into_iter()
-                                .map(|r| (inner.0 + r.start, inner.0 + r.end)),
-                        );
+            for e in flatten(&p.connector, &p.config).entries {
+                if secret(&p.connector, &e.key) {
+                    if let Some((_, value)) = p.paths.get(&e.path) {
+                        secret_spans.insert(*value);
                     }
                 }
+            }
+        }
+        let mut ranges: Vec<(usize, usize)> = Vec::new();
+        for (key, value) in &self.doc.strings {
+            let raw = text.get(value.start..value.end).unwrap_or("");
+            if !raw.starts_with('"') || raw.len() < 2 {
+                continue;
+            }
+            let inner = (value.start + 1, value.end - 1);
+            let content = text.get(inner.0..inner.1).unwrap_or("");
+            let by_name = key.as_deref().is_some_and(is_secret_setting);
+            if (by_name || secret_spans.contains(value))
+                && !super::Secret::new(content).is_placeholder()
+            {
+                ranges.push(inner);
+                continue;
+            }
+            // Credentials inside an ordinary value; offsets are exact only when the string
+            // has no escapes, so an escaped one is masked whole.
+            let found = super::credential_ranges(content);
+            if content.contains('\\') && !found.is_empty() {
+                ranges.push(inner);
+            } else {
+                ranges.extend(
+                    found
+                        .into_iter()
+                        .map(|r| (inner.0 + r.start, inner.0 + r.end)),
+                );
             }
         }
         mask(text, &mut ranges).into()
@@ -327,6 +350,16 @@ mod tests {
         assert!(masked.contains("\"username\": \"*\""), "{masked}");
         assert_eq!(masked.len(), DOC.len());
         assert_eq!(masked.chars().count(), DOC.chars().count());
+        let doc = ProfileDocument::parse(
+            "p.json",
+            r#"[{"name": "x", "connector": "nope", "description": "redis://u:hunter22@h", "config": {"my_token": "abc123"}}]"#,
+        )
+        .expect("parses");
+        let masked = doc.source("x").expect("located").masked_text(&|_, _| false);
+        assert!(
+            !masked.contains("hunter22") && !masked.contains("abc123"),
+            "{masked}"
+        );
     }
 
     #[test]
