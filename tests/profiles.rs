@@ -365,6 +365,6 @@ fn no_secret_of_a_profile_appears_in_any_output() {
 fn todays_profiles_file_still_reads() {
     let text = include_str!("fixtures/profiles.json");
     let doc = document("profiles.json", text);
-    assert_eq!(doc.profiles().0.len(), 7);
+    assert_eq!(doc.profiles().0.len(), 9);
     assert!(ProfileDocument::parse("p.json", "{}").is_err());
 }
