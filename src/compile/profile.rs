@@ -78,12 +78,16 @@ impl TableCompiler<'_> {
         let typed = self.connector.profile_from_options(&mut popts);
         popts.finish(&[]);
         self.profile_secrets = self.profile_secret_values(&flat);
-        let masked = source.as_ref().map(|s| {
-            let registry = self.env.registry;
-            s.masked_text(&|connector, key| is_profile_secret(registry, connector, key))
-        });
         let arroyo_shaped = !flat.renamed.is_empty();
         let mut diagnostics = popts.take_diagnostics();
+        // The document is masked only for a profile that has something to show.
+        let masked = source
+            .as_ref()
+            .filter(|_| !diagnostics.is_empty())
+            .map(|s| {
+                let registry = self.env.registry;
+                s.masked_text(&|connector, key| is_profile_secret(registry, connector, key))
+            });
         // A misspelled key of Arroyo's shape is one mistake: the unknown key says what it
         // means and that it is required, and the required option is not reported again.
         for err in &flat.errors {
@@ -422,6 +426,46 @@ mod tests {
         assert_eq!(
             diags.first().map(|d| d.message.as_str()),
             Some("connection profile `prod` could not be looked up: timed out")
+        );
+    }
+
+    #[test]
+    fn profile_messages_speak_json() {
+        assert_eq!(
+            json_wording("expected a single-quoted string, found `5`"),
+            "expected a string, found `5`"
+        );
+        assert_eq!(
+            json_wording("write it in single quotes: `'5'`"),
+            "write it as a JSON string: `\"5\"`"
+        );
+        assert_eq!(
+            json_wording("found `'it''s'`; e.g. `'10s'`, not `x`"),
+            "found `\"it's\"`; e.g. `\"10s\"`, not `x`"
+        );
+        assert_eq!(
+            json_wording("required when `auth.type = 'sasl'`"),
+            "required when `\"auth.type\": \"sasl\"`"
+        );
+        assert!(wants_a_number(
+            "invalid value for `port`: expected a non-negative integer, found `\"x\"`"
+        ));
+        assert!(!wants_a_number("expected an integer, found `5.5`"));
+    }
+
+    #[test]
+    fn arroyo_shaped_profiles_are_named_as_written() {
+        let renamed = vec![(
+            "bootstrap_servers".to_string(),
+            "bootstrapServers".to_string(),
+        )];
+        assert_eq!(
+            arroyo_names(
+                "`bootstrap_servers` and `auth.password`, not `topic`",
+                "kafka",
+                &renamed
+            ),
+            "`bootstrapServers` and `authentication.password`, not `topic`"
         );
     }
 
