@@ -90,18 +90,29 @@ impl TableCompiler<'_> {
             });
         // A misspelled key of Arroyo's shape is one mistake: the unknown key says what it
         // means and that it is required, and the required option is not reported again.
-        for err in &flat.errors {
-            let Some(meant) = err.meant else { continue };
-            let missing = format!("required option `{meant}` is not set");
-            let before = diagnostics.len();
-            diagnostics
-                .retain(|d| !(d.code == codes::MISSING_OPTION && d.message.ends_with(&missing)));
-            if diagnostics.len() < before {
-                let message = format!("{context}: {}", err.message);
-                for d in diagnostics.iter_mut().filter(|d| d.message == message) {
-                    if let Some(h) = d.help.as_mut() {
-                        h.push_str(" (it is required)");
-                    }
+        let meant: std::collections::HashSet<&str> =
+            flat.errors.iter().filter_map(|e| e.meant).collect();
+        let mut required: std::collections::HashSet<&str> = std::collections::HashSet::new();
+        diagnostics.retain(|d| {
+            let missing = (d.code == codes::MISSING_OPTION)
+                .then(|| d.message.rsplit('`').nth(1))
+                .flatten()
+                .and_then(|key| meant.get(key).copied());
+            if let Some(key) = missing {
+                required.insert(key);
+            }
+            missing.is_none()
+        });
+        let unknown: std::collections::HashMap<String, &str> = flat
+            .errors
+            .iter()
+            .filter_map(|e| Some((format!("{context}: {}", e.message), e.meant?)))
+            .filter(|(_, key)| required.contains(key))
+            .collect();
+        for d in &mut diagnostics {
+            if unknown.contains_key(&d.message) {
+                if let Some(h) = d.help.as_mut() {
+                    h.push_str(" (it is required)");
                 }
             }
         }
