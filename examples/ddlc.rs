@@ -13,7 +13,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, ValueEnum};
 use connector_ddl::diagnostics::{count_line, JsonDiagnostic};
-use connector_ddl::profile::{ConnectionProfile, Profiles};
+use connector_ddl::profile::{ProfileDocument, ProfileResolver, Profiles};
 use connector_ddl::schema::definition::{NoSchemas, SchemaResolver};
 use connector_ddl::span::LineIndex;
 use connector_ddl::stored::{self, StoredTable};
@@ -143,15 +143,17 @@ fn read_stdin() -> Result<String, String> {
     decode(bytes, "standard input")
 }
 
-fn load_profiles(path: Option<&PathBuf>) -> Result<Profiles, String> {
+/// The `--profiles` file, read so that diagnostics about a profile's values point into it.
+fn load_profiles(path: Option<&PathBuf>) -> Result<Option<ProfileDocument>, String> {
     let Some(path) = path else {
-        return Ok(Profiles::default());
+        return Ok(None);
     };
-    let text = std::fs::read_to_string(path)
+    let bytes = std::fs::read(path)
         .map_err(|e| format!("cannot read profiles `{}`: {e}", path.display()))?;
-    let list: Vec<ConnectionProfile> = serde_json::from_str(&text)
-        .map_err(|e| format!("invalid profiles file `{}`: {e}", path.display()))?;
-    Ok(Profiles(list))
+    let text = decode(bytes, &format!("profiles `{}`", path.display()))?;
+    ProfileDocument::parse(&path.display().to_string(), &text)
+        .map(Some)
+        .map_err(|e| format!("invalid profiles file {e}"))
 }
 
 fn run(args: &Args) -> Result<ExitCode, String> {
@@ -179,8 +181,13 @@ fn run(args: &Args) -> Result<ExitCode, String> {
         Some(s) => s,
         None => &NoSchemas,
     };
+    let no_profiles = Profiles::default();
+    let profiles: &dyn ProfileResolver = match &profiles {
+        Some(doc) => doc,
+        None => &no_profiles,
+    };
     let env = Env::new(&registry)
-        .with_profiles(&profiles)
+        .with_profiles(profiles)
         .with_schemas(resolver)
         .strict(args.strict);
 
@@ -310,12 +317,8 @@ fn write_diagnostics(
             for (src, out) in sources.iter().zip(compiled) {
                 let index = LineIndex::new(&src.text);
                 for d in &out.diagnostics {
-                    let mut v = serde_json::to_value(JsonDiagnostic::new(d, &index))
-                        .map_err(|e| e.to_string())?;
-                    if let Some(obj) = v.as_object_mut() {
-                        obj.insert("file".into(), serde_json::Value::String(src.name.clone()));
-                    }
-                    list.push(v);
+                    // A mistake inside a profile is positioned in the profiles file.
+                    list.push(JsonDiagnostic::to_json_in(d, &src.name, &index));
                 }
             }
             let doc = serde_json::json!({ "diagnostics": list });

@@ -15,6 +15,10 @@ use serde::Serialize;
 
 use crate::span::{LineIndex, Span};
 
+mod origin;
+pub(crate) use origin::render_human_with_origin;
+pub use origin::Origin;
+
 /// How serious a diagnostic is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -228,6 +232,9 @@ pub struct Diagnostic {
     pub table: Option<String>,
     /// Machine-applicable edits that fix it (did-you-mean keys, values, quoting, …).
     pub fixes: Vec<Fix>,
+    /// The document the mistake is in when it is not the compiled text (a value in a
+    /// connection profile's file); `span` and `labels` then point at the reference to it.
+    pub origin: Option<Box<Origin>>,
 }
 
 impl Diagnostic {
@@ -242,6 +249,7 @@ impl Diagnostic {
             help: None,
             table: None,
             fixes: Vec::new(),
+            origin: None,
         }
     }
 

@@ -25,7 +25,7 @@
 //! ```
 
 mod catalog;
-mod profiles;
+pub(crate) mod profiles;
 pub(crate) mod shapes;
 mod table;
 

@@ -64,7 +64,9 @@ impl Compiled {
     pub fn render_diagnostics(&self, source_name: &str, color: bool) -> String {
         self.diagnostics
             .iter()
-            .map(|d| crate::diagnostics::render_human(d, source_name, &self.shown, color))
+            .map(|d| {
+                crate::diagnostics::render_human_with_origin(d, source_name, &self.shown, color)
+            })
             .collect()
     }
 

@@ -17,7 +17,7 @@ use crate::connectors::common::{checked, named_column, secret};
 use crate::connectors::endpoint::parse_host_port_list;
 use crate::diagnostics::{codes, Diagnostic};
 use crate::options::option_specs;
-use crate::options::{ConnectorOptions, OptionKind};
+use crate::options::{ConnectorOptions, OptionKind, Value};
 use crate::profile::Secret;
 use crate::schema::{ConnectionSchema, Format};
 
@@ -33,6 +33,7 @@ option_specs! {
         pub(crate) REGISTRY_ENDPOINT = string("schema_registry.endpoint").doc("URL of a Confluent schema registry.");
         pub(crate) REGISTRY_API_KEY = string("schema_registry.api_key").when_set("schema_registry.endpoint").sensitive().doc("Schema registry API key.");
         pub(crate) REGISTRY_API_SECRET = string("schema_registry.api_secret").when_set("schema_registry.endpoint").sensitive().doc("Schema registry API secret.");
+        pub(crate) CONNECTION_PROPERTIES = new("connection_properties.", OptionKind::Prefix).sensitive().doc("Extra librdkafka settings of the connection, e.g. `connection_properties.client.rack = 'use1-az2'` (Arroyo's `connectionProperties`); a table's `client_configs` override them, and the values of secret-named settings are never printed.");
     ]
 }
 
@@ -95,6 +96,15 @@ pub struct KafkaProfile {
     pub authentication: KafkaAuth,
     /// Confluent schema registry, if configured.
     pub schema_registry: Option<SchemaRegistry>,
+    /// Extra librdkafka settings of the connection (Arroyo's `connectionProperties`); a
+    /// table's `client_configs` override them (see [`KafkaTable::client_settings`]).
+    /// Credential values are redacted when serialized.
+    #[serde(
+        default,
+        skip_serializing_if = "BTreeMap::is_empty",
+        serialize_with = "crate::profile::serialize_settings"
+    )]
+    pub connection_properties: BTreeMap<String, String>,
 }
 
 /// How to authenticate to Kafka.
@@ -145,6 +155,21 @@ pub struct KafkaTable {
     pub client_configs: BTreeMap<String, String>,
     /// Schema registry subject of the values.
     pub value_subject: String,
+}
+
+impl KafkaTable {
+    /// The librdkafka settings of this table over `profile`: the profile's
+    /// `connection_properties`, then the table's `client_configs`, which win where both
+    /// set a key (as in Arroyo).
+    pub fn client_settings(&self, profile: &KafkaProfile) -> BTreeMap<String, String> {
+        let mut out = profile.connection_properties.clone();
+        out.extend(
+            self.client_configs
+                .iter()
+                .map(|(k, v)| (k.clone(), v.clone())),
+        );
+        out
+    }
 }
 
 /// Source or sink settings of a Kafka table.
@@ -292,10 +317,12 @@ impl Connector for Kafka {
             api_key: secret(opts, &REGISTRY_API_KEY),
             api_secret: secret(opts, &REGISTRY_API_SECRET),
         });
+        let connection_properties = connection_properties(opts);
         Some(KafkaProfile {
             bootstrap_servers: servers?,
             authentication: auth?,
             schema_registry: registry,
+            connection_properties,
         })
     }
 
@@ -316,6 +343,44 @@ impl Connector for Kafka {
     ) {
         check_table(profile.schema_registry.is_some(), table, schema, opts);
     }
+}
+
+/// Reads the `connection_properties.*` family: each value a non-empty string.
+fn connection_properties(opts: &mut ConnectorOptions) -> BTreeMap<String, String> {
+    let mut out = BTreeMap::new();
+    for (key, value) in opts.take_prefix(CONNECTION_PROPERTIES.key) {
+        match value.node {
+            Value::String(s) if !s.trim().is_empty() => {
+                out.insert(key.node, s);
+            }
+            other => {
+                let found = match &other {
+                    Value::String(_) => "an empty string".to_string(),
+                    v => v.kind().to_string(),
+                };
+                let mut d = Diagnostic::error(
+                    codes::INVALID_VALUE,
+                    value.span,
+                    format!(
+                        "invalid value for `{}{}`: expected a string, found {found}",
+                        CONNECTION_PROPERTIES.key, key.node
+                    ),
+                );
+                if !matches!(other, Value::String(_)) {
+                    d = d.with_help(format!(
+                        "librdkafka settings are text; quote the value: `'{}'`",
+                        match &other {
+                            Value::Number(n) => n.clone(),
+                            Value::Bool(b) => b.to_string(),
+                            _ => "…".to_string(),
+                        }
+                    ));
+                }
+                opts.report(d);
+            }
+        }
+    }
+    out
 }
 
 /// Reads the table options (`Connector::table_from_options`).

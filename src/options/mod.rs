@@ -86,20 +86,6 @@ impl ConnectorOptions {
         self.entries.iter().map(|e| (&e.key, &e.value))
     }
 
-    /// Options from a JSON object (a request's `config`, a profile's `config`). Every value
-    /// is attached to `anchor`, since JSON has no spans of its own here.
-    pub(crate) fn from_json(
-        map: &serde_json::Map<String, serde_json::Value>,
-        anchor: Span,
-    ) -> Self {
-        let mut opts = ConnectorOptions::empty(anchor);
-        for (k, v) in map {
-            let value = json_to_value(v, anchor);
-            opts.insert(Spanned::new(k.clone(), anchor), value);
-        }
-        opts
-    }
-
     /// No options; missing ones are reported at `anchor`.
     pub(crate) fn empty(anchor: Span) -> Self {
         ConnectorOptions {

@@ -1,11 +1,18 @@
 //! Connection profiles and secrets.
 //!
 //! A profile is a named, reusable connection configuration (`connection_profile = 'prod'`)
-//! whose `config` is a flat option map in the same vocabulary as the WITH clause. The crate
-//! does no I/O: profiles come from a [`ProfileResolver`] the embedder implements.
+//! whose `config` is a flat option map in the same vocabulary as the WITH clause, or
+//! Arroyo's stored shape of it (nested, camelCase; see `shape`). The crate does no I/O:
+//! profiles come from a [`ProfileResolver`] the embedder implements; a
+//! [`ProfileDocument`] reads them from JSON text and remembers where each value is written.
 //!
 //! **Invariant:** a [`Secret`] prints as `********` (or as its `{{ VAR }}` placeholder) in
 //! `Debug`, `Display` and serialized output; only [`Secret::expose`] gives the value.
+
+mod document;
+pub(crate) mod shape;
+
+pub use document::{ProfileDocument, ProfileSource, ProfilesError};
 
 use std::fmt;
 
@@ -13,7 +20,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// A named connection configuration.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct ConnectionProfile {
     /// Public id (e.g. `cp_abc123`), if the store assigns one.
@@ -32,6 +39,20 @@ pub struct ConnectionProfile {
 }
 
 pub use crate::resolve::ResolveError;
+
+impl fmt::Debug for ConnectionProfile {
+    /// The config's keys without their values: which of them are secret depends on the
+    /// connector, and `Debug` output must not show a secret.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ConnectionProfile")
+            .field("id", &self.id)
+            .field("name", &self.name)
+            .field("connector", &self.connector)
+            .field("config", &self.config.keys().collect::<Vec<_>>())
+            .field("description", &self.description)
+            .finish()
+    }
+}
 
 impl ConnectionProfile {
     /// A profile called `name` for `connector`, with its flat option map.
@@ -75,6 +96,13 @@ pub trait ProfileResolver: Send + Sync {
     /// Names of the known profiles of one connector (all known names by default).
     fn names_for(&self, _connector: &str) -> Vec<String> {
         self.names()
+    }
+
+    /// Where the profile `name_or_id` is written, so that diagnostics about its values
+    /// point into that document ([`ProfileDocument`] knows); `None` by default, and then
+    /// they point at the `connection_profile` reference.
+    fn source(&self, _name_or_id: &str) -> Option<ProfileSource> {
+        None
     }
 }
 
