@@ -133,6 +133,9 @@ codes! {
     DEPRECATED_OPTION = "option::deprecated",
     /// A `connector` name that is not registered.
     UNKNOWN_CONNECTOR = "connector::unknown",
+    /// A `connector` name written in another case than the registered one (`'Kafka'`); it
+    /// is accepted as the registered name.
+    CONNECTOR_CASE = "connector::case",
     /// A connection type this connector cannot be (e.g. a TEMPORARY table on a sink-only connector).
     CONNECTION_TYPE = "connector::connection_type",
     /// A connector that produced no table and said why not (a bug in that connector).

@@ -26,6 +26,10 @@ use crate::diagnostics::{codes, Code, Diagnostic};
 use crate::span::{Span, Spanned};
 use grammar::{ValueError, ValueErrorKind};
 
+/// A key (or a prefix ending in `.`) that `finish` explains rather than calls unknown:
+/// the key, the code, the message and an optional help.
+pub(crate) type Misplaced = (String, Code, String, Option<String>);
+
 /// From this many options on, lookups go through a hash index.
 const INDEX_FROM: usize = 16;
 
@@ -65,6 +69,9 @@ pub struct ConnectorOptions {
     /// applies-to messages and suggestions in `finish`.
     catalogue: Vec<&'static [OptionSpec]>,
     diagnostics: Vec<Diagnostic>,
+    /// Whether keys and values carry their own spans, so fixes can edit them (not so for
+    /// options from a JSON object, which all point at one anchor).
+    fixable: bool,
 }
 
 impl ConnectorOptions {
@@ -93,6 +100,7 @@ impl ConnectorOptions {
         anchor: Span,
     ) -> Self {
         let mut opts = ConnectorOptions::empty(anchor);
+        opts.fixable = false;
         for (k, v) in map {
             let value = json_to_value(v, anchor);
             opts.insert(Spanned::new(k.clone(), anchor), value);
@@ -112,6 +120,7 @@ impl ConnectorOptions {
             connection_type: None,
             catalogue: Vec::new(),
             diagnostics: Vec::new(),
+            fixable: true,
         }
     }
 
@@ -546,8 +555,18 @@ impl ConnectorOptions {
 
     /// A column-name option. The deprecated quoted-string form is accepted with a warning.
     pub fn field_ref(&mut self, spec: &OptionSpec) -> Option<Spanned<String>> {
+        self.column_name(spec, true)
+    }
+
+    /// [`field_ref`](Self::field_ref); `warn_quoted` off for an option that is deprecated
+    /// as a whole, where the quotes are not a mistake of their own.
+    pub(crate) fn column_name(
+        &mut self,
+        spec: &OptionSpec,
+        warn_quoted: bool,
+    ) -> Option<Spanned<String>> {
         let r = self.pull(spec, grammar::field_ref, |_| None)?;
-        if r.node.quoted_string {
+        if r.node.quoted_string && warn_quoted {
             self.report(
                 Diagnostic::warning(
                     codes::DEPRECATED_OPTION,
@@ -566,31 +585,40 @@ impl ConnectorOptions {
         Some(Spanned::new(r.node.name, r.span))
     }
 
-    /// Reports `spec` as missing (once) unless it was present and invalid.
+    /// Reports `spec` as missing (once) unless it was present and invalid, at the anchor
+    /// (the closing parenthesis of WITH), with what to add.
     fn missing(&mut self, spec: &OptionSpec) {
         if self.invalid.contains(spec.key) || !self.missing.insert(spec.key) {
             return;
         }
-        let mut d = Diagnostic::error(
+        let d = Diagnostic::error(
             codes::MISSING_OPTION,
             self.anchor,
-            format!("required option `{}` is not set", spec.key),
+            missing_message(spec.key),
         );
         let mut help = Vec::new();
         if let Some(c) = spec.condition {
             help.push(format!("it is required when {}", c.describe()));
         }
-        if !spec.doc.is_empty() {
+        let example = match spec.kind {
+            OptionKind::Bool
+            | OptionKind::Unsigned
+            | OptionKind::NonZero
+            | OptionKind::Signed
+            | OptionKind::Float => "…",
+            _ => "'…'",
+        };
+        let doc = spec.doc.trim_end_matches('.');
+        if doc.is_empty() {
+            help.push(format!("add `{} = {example}`", spec.key));
+        } else {
             help.push(format!(
-                "`{}`: {}",
+                "add `{} = {example}`: {}",
                 spec.key,
-                spec.doc.trim_end_matches('.')
+                lowercase_first(doc)
             ));
         }
-        if !help.is_empty() {
-            d = d.with_help(help.join("; "));
-        }
-        self.report(d);
+        self.report(d.with_help(help.join("; ")));
     }
 
     /// For requirements the catalogue cannot state (one of two options): reports `spec` as
@@ -626,6 +654,15 @@ impl ConnectorOptions {
     /// ending in `.`, code, message) gets that message; any other key is unknown, with the
     /// nearest applicable key as help, or the whole list when none is close.
     pub(crate) fn finish(&mut self, misplaced: &[(String, Code, String)]) {
+        let with_help: Vec<Misplaced> = misplaced
+            .iter()
+            .map(|(k, c, m)| (k.clone(), *c, m.clone(), None))
+            .collect();
+        self.finish_with_help(&with_help);
+    }
+
+    /// [`finish`](Self::finish), where an explained key may also carry a help text.
+    pub(crate) fn finish_with_help(&mut self, misplaced: &[Misplaced]) {
         let pending = self.pending_keys();
         if pending.is_empty() {
             return;
@@ -642,12 +679,15 @@ impl ConnectorOptions {
                 .or_else(|| {
                     misplaced
                         .iter()
-                        .find(|(k, _, _)| {
+                        .find(|(k, _, _, _)| {
                             k == &key.node || (k.ends_with('.') && key.node.starts_with(k.as_str()))
                         })
-                        .map(|(_, code, msg)| Diagnostic::error(*code, key.span, msg.clone()))
+                        .map(|(_, code, msg, help)| {
+                            Diagnostic::error(*code, key.span, msg.clone())
+                                .with_optional_help(help.clone())
+                        })
                 })
-                .unwrap_or_else(|| unknown_option(&key, &applicable, &unwritten));
+                .unwrap_or_else(|| self.unknown_option(&key, &applicable, &unwritten));
             self.report(d);
         }
         for e in &mut self.entries {
@@ -714,21 +754,73 @@ impl ConnectorOptions {
     }
 }
 
-/// `option::unknown` for `key`: the nearest applicable key as help (a near-duplicate of a
-/// written key is worth pointing out too), or else the keys not written yet.
-fn unknown_option(key: &Spanned<String>, applicable: &[&str], unwritten: &[&str]) -> Diagnostic {
-    let d = Diagnostic::error(
-        codes::UNKNOWN_OPTION,
-        key.span,
-        format!("unknown option `{}`", key.node),
-    );
-    match grammar::did_you_mean(&key.node, applicable.iter().copied()) {
-        Some(s) => d.with_help(format!("did you mean `{s}`?")),
-        None if unwritten.is_empty() => d.with_help("this table takes no further options"),
-        None => d.with_help(format!(
-            "valid options here: {}",
-            spec::quoted_list(unwritten)
-        )),
+impl ConnectorOptions {
+    /// `option::unknown` for `key`: the nearest applicable key as help and fix (a
+    /// near-duplicate of a written key is worth pointing out too), or else the keys not
+    /// written yet. When the nearest key is a required one reported missing, the two are
+    /// one mistake: the `option::missing` is withdrawn and the help says the key is required.
+    fn unknown_option(
+        &mut self,
+        key: &Spanned<String>,
+        applicable: &[&str],
+        unwritten: &[&str],
+    ) -> Diagnostic {
+        let d = Diagnostic::error(
+            codes::UNKNOWN_OPTION,
+            key.span,
+            format!("unknown option `{}`", key.node),
+        );
+        match grammar::did_you_mean(&key.node, applicable.iter().copied()) {
+            Some(s) => {
+                let help = if self.withdraw_missing(s) {
+                    format!("did you mean `{s}`? It is required")
+                } else {
+                    format!("did you mean `{s}`?")
+                };
+                let d = d.with_help(help);
+                if self.contains(s) || !self.fixable {
+                    // The key it means is written too: renaming would repeat it.
+                    return d;
+                }
+                crate::messages::replace_text(d, key.span, &key.node, s)
+            }
+            None if unwritten.is_empty() => d.with_help("this table takes no further options"),
+            None => d.with_help(format!(
+                "valid options here: {}",
+                spec::quoted_list(unwritten)
+            )),
+        }
+    }
+
+    /// Removes the `option::missing` reported for `key`, if any; whether there was one.
+    fn withdraw_missing(&mut self, key: &str) -> bool {
+        if !self.missing.contains(key) {
+            return false;
+        }
+        let message = missing_message(key);
+        let before = self.diagnostics.len();
+        self.diagnostics
+            .retain(|d| !(d.code == codes::MISSING_OPTION && d.message.ends_with(&message)));
+        self.diagnostics.len() < before
+    }
+}
+
+/// The message of `option::missing` for `key`.
+fn missing_message(key: &str) -> String {
+    format!("required option `{key}` is not set")
+}
+
+/// `text` with its first letter in lower case, to continue a sentence (unless the first
+/// word is a name in capitals such as `URL`).
+fn lowercase_first(text: &str) -> String {
+    let mut chars = text.chars();
+    match (chars.next(), chars.next()) {
+        (Some(a), Some(b)) if a.is_uppercase() && !b.is_uppercase() => a
+            .to_lowercase()
+            .chain(std::iter::once(b))
+            .chain(chars)
+            .collect(),
+        _ => text.to_string(),
     }
 }
 

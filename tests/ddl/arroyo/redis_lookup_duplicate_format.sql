@@ -1,4 +1,4 @@
--- expect: error option::duplicate
+-- expect: error format::shape option::duplicate
 -- Arroyo silently keeps the last of two `format` keys; we say which one is repeated.
 CREATE TEMPORARY TABLE users (
     id TEXT METADATA FROM 'key' PRIMARY KEY,

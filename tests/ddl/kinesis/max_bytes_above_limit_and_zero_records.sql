@@ -1,4 +1,4 @@
--- expect: error option::invalid_value
+-- expect: error option::invalid_value option::invalid_value
 CREATE TABLE click_counts (user_id TEXT, clicks BIGINT) WITH (
     connector = 'kinesis',
     stream_name = 'click-counts',
