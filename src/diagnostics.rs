@@ -182,26 +182,8 @@ codes! {
     INVALID_REQUEST = "request::invalid",
 }
 
-mod pages;
-
-/// The documentation page of `code` (e.g. `"option::unknown"`) as Markdown: what it
-/// means, an example that reports it, and how to fix it. The same text is in
-/// `docs/diagnostics.md` and `ddlc --explain`; a language server can show it on hover.
-/// `None` for a code the crate does not have (see [`nearest_code`]).
-pub fn explain(code: &str) -> Option<String> {
-    let (c, doc) = codes::ALL.iter().find(|(c, _)| c.as_str() == code)?;
-    let (_, example, fix) = pages::PAGES.iter().find(|(p, _, _)| *p == code)?;
-    Some(format!(
-        "# `{c}`\n\n{}\n\n## Example\n\n```sql\n{example}\n```\n\n## Fix\n\n{fix}\n",
-        doc.trim()
-    ))
-}
-
-/// The code nearest to a misspelled `code`, for a did-you-mean (`option::unknwn` →
-/// `option::unknown`).
-pub fn nearest_code(code: &str) -> Option<&'static str> {
-    crate::options::grammar::did_you_mean(code, codes::ALL.iter().map(|(c, _)| c.as_str()))
-}
+mod explain;
+pub use explain::{explain, nearest_code};
 
 /// A secondary place a diagnostic points at, with its own message.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -809,26 +791,6 @@ mod tests {
             assert!(!doc.trim().is_empty());
             assert!(code.as_str().contains("::"));
         }
-    }
-
-    #[test]
-    fn every_code_has_one_page() {
-        for (code, _) in codes::ALL {
-            let page = explain(code.as_str());
-            assert!(
-                page.as_deref().is_some_and(|p| p.contains("## Fix")),
-                "no page for {code}"
-            );
-        }
-        for (code, _, _) in pages::PAGES {
-            assert!(
-                codes::ALL.iter().any(|(c, _)| c.as_str() == *code),
-                "page for unknown code {code}"
-            );
-        }
-        assert_eq!(pages::PAGES.len(), codes::ALL.len());
-        assert_eq!(explain("option::nope"), None);
-        assert_eq!(nearest_code("option::unknwn"), Some("option::unknown"));
     }
 
     #[test]

@@ -4,7 +4,7 @@
 //! resolver that failed).
 
 use crate::diagnostics::{codes, Code, Diagnostic};
-use crate::options::grammar::did_you_mean;
+use crate::options::grammar::{did_you_mean, is_typo};
 use crate::resolve::ResolveError;
 use crate::span::Span;
 
@@ -45,8 +45,8 @@ pub(crate) fn replace_text(
     }
 }
 
-/// [`suggest`], and when a candidate is close, a fix that writes it in place of `name`
-/// (see [`replace_text`]).
+/// [`suggest`], and when the candidate is a [typo](is_typo) away, a fix that writes it in
+/// place of `name` (see [`replace_text`]).
 pub(crate) fn suggest_fix<'c>(
     d: Diagnostic,
     span: Span,
@@ -55,7 +55,10 @@ pub(crate) fn suggest_fix<'c>(
     otherwise: Option<String>,
 ) -> Diagnostic {
     match did_you_mean(name, candidates) {
-        Some(s) => replace_text(d.with_help(format!("did you mean `{s}`?")), span, name, s),
+        Some(s) if is_typo(name, s) => {
+            replace_text(d.with_help(format!("did you mean `{s}`?")), span, name, s)
+        }
+        Some(s) => d.with_help(format!("did you mean `{s}`?")),
         None => d.with_optional_help(otherwise),
     }
 }
@@ -69,7 +72,7 @@ pub(crate) fn unknown_column(span: Span, name: &str, what: &str, columns: &[&str
         format!("{what} refers to column `{name}`, which the table does not have"),
     );
     let list = (!columns.is_empty()).then(|| format!("the columns are: {}", columns.join(", ")));
-    suggest(d, name, columns.iter().copied(), list)
+    suggest_fix(d, span, name, columns.iter().copied(), list)
 }
 
 /// `` `key` cannot be combined with `other` ``, at `span`, with `other`'s place as a

@@ -124,6 +124,7 @@ pub fn check_syntax(sql: &str, registry: &Registry) -> Vec<Diagnostic> {
 pub fn compile_sql(sql: &str, env: &Env<'_>) -> Compiled {
     let script = parse_script(sql);
     let mut diagnostics = script.diagnostics;
+    type_fixes(&mut diagnostics, sql);
     let mut tables: Vec<Table> = Vec::new();
     let mut defined: BTreeMap<String, (Span, usize)> = BTreeMap::new();
     // Secrets are masked by key whether or not the statement parses or compiles.
@@ -202,6 +203,62 @@ pub(crate) fn compile_table_def(
     let mut def = def.clone();
     let with = def.with.take();
     compile_table(&def, with, env)
+}
+
+/// A fix for each misspelled type name the parser suggests a type for (`BIGNT` →
+/// `BIGINT`), when the span holds exactly the name the message quotes.
+fn type_fixes(diags: &mut [Diagnostic], sql: &str) {
+    for d in diags.iter_mut().filter(|d| d.code == codes::UNKNOWN_TYPE) {
+        let suggestion = d
+            .help
+            .as_deref()
+            .and_then(|h| h.strip_prefix("did you mean `"))
+            .and_then(|h| h.strip_suffix("`?"));
+        let written = sql.get(d.span.start..d.span.end);
+        let named = d
+            .message
+            .strip_prefix("unknown type `")
+            .and_then(|m| m.strip_suffix('`'));
+        if let (Some(s), Some(w), Some(n)) = (suggestion, written, named) {
+            if w == n && d.fixes.is_empty() {
+                let s = s.to_string();
+                d.fixes.push(crate::diagnostics::Fix {
+                    span: d.span,
+                    replacement: s,
+                });
+            }
+        }
+    }
+}
+
+/// The fixes of `diags` as edits of a JSON request (`json_text`) rather than of SQL: a
+/// SQL string literal becomes a JSON string; an edit inside a JSON string (a key renamed,
+/// a connector respelled) stays; any other edit (SQL syntax such as `NOT NULL` or a type
+/// name) has no JSON equivalent and is dropped.
+pub(crate) fn fixes_for_json(diags: &mut [Diagnostic], json_text: &str) {
+    let bytes = json_text.as_bytes();
+    for d in diags {
+        d.fixes.retain_mut(|f| {
+            if let Some(inner) = f
+                .replacement
+                .strip_prefix('\'')
+                .and_then(|r| r.strip_suffix('\''))
+            {
+                let text = inner.replace("''", "'");
+                return match serde_json::to_string(&text) {
+                    Ok(json) => {
+                        f.replacement = json;
+                        true
+                    }
+                    Err(_) => false,
+                };
+            }
+            let inside_string = f.span.start > 0
+                && bytes.get(f.span.start - 1) == Some(&b'"')
+                && bytes.get(f.span.end) == Some(&b'"');
+            inside_string && !f.replacement.contains(['"', '\\'])
+        });
+    }
 }
 
 pub(crate) fn finish_diagnostics(diagnostics: &mut Vec<Diagnostic>, strict: bool) {

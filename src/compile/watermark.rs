@@ -34,7 +34,21 @@ impl TableCompiler<'_> {
         // expression over that same column would only repeat it.
         let column_ok = match fields.iter().find(|f| f.name() == &col.node) {
             None => {
-                report_unknown_column(&mut self.opts, &known, col, "`WATERMARK FOR`");
+                let mut d = messages::unknown_column(
+                    col.span,
+                    &col.node,
+                    "`WATERMARK FOR`",
+                    &known.names(),
+                );
+                // The expression's uses of the same name are the same mistake: one fix
+                // renames them all.
+                if let Some(rename) = d.fixes.first().map(|f| f.replacement.clone()) {
+                    let uses = first.expr.iter().flat_map(|e| &e.columns);
+                    for r in uses.filter(|r| r.name.node == col.node) {
+                        d = messages::replace_text(d, r.name.span, &r.name.node, &rename);
+                    }
+                }
+                self.opts.report(d);
                 false
             }
             // A column whose declared type was rejected: that error says it all.
@@ -172,12 +186,13 @@ impl TableCompiler<'_> {
                 } else {
                     format!("`{name}` provides: {}", keys.join(", "))
                 };
-                self.opts.report(messages::suggest(
+                self.opts.report(messages::suggest_fix(
                     Diagnostic::error(
                         codes::UNKNOWN_METADATA,
                         key_span,
                         format!("connector `{name}` provides no metadata `{}`", m.key),
                     ),
+                    key_span,
                     &m.key,
                     keys.iter().copied(),
                     Some(otherwise),

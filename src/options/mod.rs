@@ -322,7 +322,12 @@ impl ConnectorOptions {
                 Some(rest) => format!("invalid value {rest} for `{}`", spec.key),
                 None => format!("invalid value for `{}`: {}", spec.key, e.message),
             };
-            Diagnostic::error(code, span, message).with_optional_help(e.help)
+            let d = Diagnostic::error(code, span, message).with_optional_help(e.help);
+            // The value to write instead replaces the whole value as written.
+            match e.fix {
+                Some(fix) if self.fixable && !span.is_detached() => d.with_fix(span, fix),
+                _ => d,
+            }
         };
         self.report(d);
     }
@@ -409,6 +414,7 @@ impl ConnectorOptions {
                         kind: ValueErrorKind::Invalid,
                         message: "the value must not be empty".into(),
                         help: None,
+                        fix: None,
                     });
                 }
                 Ok(s)
@@ -444,6 +450,7 @@ impl ConnectorOptions {
                         kind: ValueErrorKind::Invalid,
                         message: "expected an integer greater than 0, found `0`".into(),
                         help: None,
+                        fix: None,
                     });
                 }
                 Ok(n)
@@ -473,6 +480,7 @@ impl ConnectorOptions {
                         kind: ValueErrorKind::Invalid,
                         message: format!("expected a number greater than 0, found `{f}`"),
                         help: None,
+                        fix: None,
                     })
                 }
             },
@@ -849,6 +857,7 @@ fn out_of_range(v: impl std::fmt::Display, min: i64, max: i64) -> ValueError {
         kind: ValueErrorKind::Invalid,
         message: format!("expected a value {expected}, found `{v}`"),
         help: None,
+        fix: None,
     }
 }
 

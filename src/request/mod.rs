@@ -104,6 +104,7 @@ pub fn compile_request(json_text: &str, env: &Env<'_>) -> Compiled {
             strict: env.strict,
         };
         let (table, mut diags, secrets) = compile_table_def(&def, &inner);
+        crate::compile::fixes_for_json(&mut diags, json_text);
         if lower.format_broken {
             diags.retain(|d| d.code != codes::MISSING_FORMAT);
         }

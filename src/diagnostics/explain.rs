@@ -2,8 +2,10 @@
 //! it and how to fix it. `ddlc --explain CODE`, `diagnostics::explain` and
 //! `docs/diagnostics.md` all read this table, so they say the same thing.
 
+use super::codes;
+
 /// `(code, example, fix)`; a test checks every code has exactly one entry.
-pub(super) const PAGES: &[(&str, &str, &str)] = &[
+const PAGES: &[(&str, &str, &str)] = &[
     ("parse::syntax",
      "CREATE TABLE t (id BIGINT WITH (connector = 'kafka');",
      "Write what the message says was expected at the caret (here the `)` closing the column list). Only the statement with the error is skipped; the others are still compiled."),
@@ -155,3 +157,58 @@ pub(super) const PAGES: &[(&str, &str, &str)] = &[
      "{\"name\": \"t\", \"connector\": 7}",
      "Fix the request where the message points: it must be a JSON object with `name`, `connector`, `config` and `schema` as `POST /v1/connection_tables` takes them."),
 ];
+
+/// The documentation page of `code` (e.g. `"option::unknown"`) as Markdown: what it
+/// means, an example that reports it, and how to fix it. The same text is in
+/// `docs/diagnostics.md` and `ddlc --explain`; a language server can show it on hover.
+/// `None` for a code the crate does not have (see [`nearest_code`]).
+pub fn explain(code: &str) -> Option<String> {
+    let (c, doc) = codes::ALL.iter().find(|(c, _)| c.as_str() == code)?;
+    let (_, example, fix) = PAGES.iter().find(|(p, _, _)| *p == code)?;
+    Some(format!(
+        "# `{c}`\n\n{}\n\n## Example\n\n```sql\n{example}\n```\n\n## Fix\n\n{fix}\n",
+        doc.trim()
+    ))
+}
+
+/// The code nearest to a misspelled `code`, for a did-you-mean (`option::unknwn` →
+/// `option::unknown`).
+pub fn nearest_code(code: &str) -> Option<&'static str> {
+    // Not the options' did-you-mean: diagnostics is a leaf module and uses none of them.
+    let code = code.trim().to_lowercase();
+    if code.is_empty() || code.len() > 64 {
+        return None;
+    }
+    let limit = (code.chars().count() / 4).max(2);
+    codes::ALL
+        .iter()
+        .map(|(c, _)| (strsim::damerau_levenshtein(&code, c.as_str()), c.as_str()))
+        .filter(|(d, _)| *d <= limit)
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, c)| c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_code_has_one_page() {
+        for (code, _) in codes::ALL {
+            let page = explain(code.as_str());
+            assert!(
+                page.as_deref().is_some_and(|p| p.contains("## Fix")),
+                "no page for {code}"
+            );
+        }
+        for (code, _, _) in PAGES {
+            assert!(
+                codes::ALL.iter().any(|(c, _)| c.as_str() == *code),
+                "page for unknown code {code}"
+            );
+        }
+        assert_eq!(PAGES.len(), codes::ALL.len());
+        assert_eq!(explain("option::nope"), None);
+        assert_eq!(nearest_code("option::unknwn"), Some("option::unknown"));
+    }
+}
