@@ -124,7 +124,7 @@ impl TableCompiler<'_> {
                                 span,
                                 format!("no schema is registered under subject `{subject}`, and the table declares no columns"),
                             )
-                            .with_help("declare the columns, set `value.subject`, or give the schema inline"),
+                            .with_help(format!("declare the columns, set `value.subject`, or give the schema inline; the schema resolver provides registered schemas (ddlc: `--schemas DIR` reads `DIR/{subject}.{}`)", kind.extension())),
                         );
                     }
                     return None;

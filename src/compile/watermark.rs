@@ -216,11 +216,12 @@ impl TableCompiler<'_> {
                         ),
                     )
                     .with_help(format!(
-                        "declare `{} {} METADATA FROM '{}'`",
+                        "declare `{}` as {}",
                         m.field,
                         sql_name(&def.data_type, false),
-                        m.key
-                    )),
+                    ))
+                    // Only the type changes; the rest of the column stays as written.
+                    .with_fix(type_span, sql_name(&def.data_type, false)),
                 );
             }
         }

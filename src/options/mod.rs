@@ -322,7 +322,8 @@ impl ConnectorOptions {
                 Some(rest) => format!("invalid value {rest} for `{}`", spec.key),
                 None => format!("invalid value for `{}`: {}", spec.key, e.message),
             };
-            let d = Diagnostic::error(code, span, message).with_optional_help(e.help);
+            let help = e.help.or_else(|| number_help(spec));
+            let d = Diagnostic::error(code, span, message).with_optional_help(help);
             // The value to write instead replaces the whole value as written.
             match e.fix {
                 Some(fix) if self.fixable && !span.is_detached() => d.with_fix(span, fix),
@@ -599,7 +600,7 @@ impl ConnectorOptions {
         if self.invalid.contains(spec.key) || !self.missing.insert(spec.key) {
             return;
         }
-        let d = Diagnostic::error(
+        let mut d = Diagnostic::error(
             codes::MISSING_OPTION,
             self.anchor,
             missing_message(spec.key),
@@ -609,22 +610,36 @@ impl ConnectorOptions {
             help.push(format!("it is required when {}", c.describe()));
         }
         let example = match spec.kind {
+            OptionKind::Enum([only]) => format!("'{only}'"),
             OptionKind::Bool
             | OptionKind::Unsigned
             | OptionKind::NonZero
             | OptionKind::Signed
-            | OptionKind::Float => "…",
-            _ => "'…'",
+            | OptionKind::Float => "…".to_string(),
+            _ => "'…'".to_string(),
         };
+        let mut add = format!("add `{} = {example}`", spec.key);
+        if let OptionKind::Enum(values) = spec.kind {
+            if values.len() > 1 {
+                add.push_str(&format!(", one of {}", spec::quoted_list(values)));
+            }
+        }
         let doc = spec.doc.trim_end_matches('.');
         if doc.is_empty() {
-            help.push(format!("add `{} = {example}`", spec.key));
+            help.push(add);
         } else {
-            help.push(format!(
-                "add `{} = {example}`: {}",
-                spec.key,
-                lowercase_first(doc)
-            ));
+            help.push(format!("{add}: {}", lowercase_first(doc)));
+        }
+        // The one value an option can have is knowable: insert it before the closing
+        // parenthesis (a WITH clause of SQL only; a request's config is JSON).
+        if let OptionKind::Enum([only]) = spec.kind {
+            if self.fixable && !self.anchor.is_detached() {
+                let sep = if self.entries.is_empty() { "" } else { ", " };
+                d = d.with_fix(
+                    Span::new(self.anchor.start, self.anchor.start),
+                    format!("{sep}{} = '{only}'", spec.key),
+                );
+            }
         }
         self.report(d.with_help(help.join("; ")));
     }
@@ -811,6 +826,28 @@ impl ConnectorOptions {
             .retain(|d| !(d.code == codes::MISSING_OPTION && d.message.ends_with(&message)));
         self.diagnostics.len() < before
     }
+}
+
+/// What to write for a numeric option whose value was rejected without a hint of its own,
+/// with the default as the example when there is one.
+fn number_help(spec: &OptionSpec) -> Option<String> {
+    let example = match (spec.kind, spec.default) {
+        (
+            OptionKind::Unsigned | OptionKind::NonZero | OptionKind::Signed,
+            Some(DefaultValue::Int(i)),
+        ) => i.to_string(),
+        (OptionKind::Unsigned | OptionKind::Signed, _) => "0".to_string(),
+        (OptionKind::NonZero, _) => "1".to_string(),
+        (OptionKind::Float, _) => "1.5".to_string(),
+        _ => return None,
+    };
+    let what = match spec.kind {
+        OptionKind::Float => "a number greater than 0",
+        OptionKind::NonZero => "a whole number greater than 0",
+        OptionKind::Unsigned => "a whole number of 0 or more",
+        _ => "a whole number",
+    };
+    Some(format!("write {what}, e.g. `{} = {example}`", spec.key))
 }
 
 /// The message of `option::missing` for `key`.
