@@ -160,7 +160,8 @@ pub(super) fn lower_columns(
                         c.span,
                         format!("column `{}` appears twice in the primary key", c.node),
                     )
-                    .with_label(first.span, "first listed here"),
+                    .with_label(first.span, "first listed here")
+                    .with_help("list each key column once"),
                 );
             } else if !out.primary_keys.contains(&c.node) {
                 out.primary_keys.push(c.node.clone());

@@ -114,6 +114,10 @@ impl TableCompiler<'_> {
                     .find(|(prefix, _)| *prefix == key)
                     .map(|(_, fmt)| {
                         format!("to use them, set `format = '{fmt}'`; otherwise remove them")
+                    })
+                    .or_else(|| {
+                        (key == format::FRAMING_MAX_LENGTH.key)
+                            .then(|| format!("set `framing = 'newline'`, or remove `{key}`"))
                     });
                 (key, code, message, help)
             })

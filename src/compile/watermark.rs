@@ -26,7 +26,8 @@ impl TableCompiler<'_> {
                     extra.span,
                     "a table can have only one `WATERMARK FOR`",
                 )
-                .with_label(first.span, "first declared here"),
+                .with_label(first.span, "first declared here")
+                .with_help("keep one `WATERMARK FOR`: a table has one event time"),
             );
         }
         let col = &first.column;

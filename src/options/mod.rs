@@ -251,6 +251,26 @@ impl ConnectorOptions {
         out
     }
 
+    /// The text to delete to remove the option `key` with its separating comma: from the
+    /// end of the previous value, or (for the first option) up to the next key. `None`
+    /// when `key` is not set or spans are not the option's own (JSON options).
+    pub(crate) fn removal_span(&self, key: &str) -> Option<Span> {
+        let i = self.position(key)?;
+        let e = self.entries.get(i)?;
+        if !self.fixable || e.key.span.is_detached() || e.value.span.is_detached() {
+            return None;
+        }
+        let span = match (
+            i.checked_sub(1).and_then(|p| self.entries.get(p)),
+            self.entries.get(i + 1),
+        ) {
+            (Some(prev), _) => Span::new(prev.value.span.end, e.value.span.end),
+            (None, Some(next)) => Span::new(e.key.span.start, next.key.span.start),
+            (None, None) => Span::new(e.key.span.start, e.value.span.end),
+        };
+        (!span.is_detached() && span.start <= span.end).then_some(span)
+    }
+
     /// Keys not taken yet, in the order written.
     pub(crate) fn pending_keys(&self) -> Vec<Spanned<String>> {
         self.entries
@@ -414,7 +434,7 @@ impl ConnectorOptions {
                     return Err(ValueError {
                         kind: ValueErrorKind::Invalid,
                         message: "the value must not be empty".into(),
-                        help: None,
+                        help: Some("write a value, or remove the option".into()),
                         fix: None,
                     });
                 }
@@ -706,8 +726,13 @@ impl ConnectorOptions {
                             k == &key.node || (k.ends_with('.') && key.node.starts_with(k.as_str()))
                         })
                         .map(|(_, code, msg, help)| {
-                            Diagnostic::error(*code, key.span, msg.clone())
-                                .with_optional_help(help.clone())
+                            let d = Diagnostic::error(*code, key.span, msg.clone())
+                                .with_optional_help(help.clone());
+                            // An option the message says to remove is removed by its fix.
+                            match self.removal_span(&key.node) {
+                                Some(span) if msg.ends_with("; remove it") => d.with_fix(span, ""),
+                                _ => d,
+                            }
                         })
                 })
                 .unwrap_or_else(|| self.unknown_option(&key, &applicable, &unwritten));
@@ -745,7 +770,12 @@ impl ConnectorOptions {
                 spec.applies.describe()
             );
             let d = if spec.lenient {
-                Diagnostic::warning(codes::OPTION_NOT_APPLICABLE, key.span, message)
+                // It has no effect here: removing it changes nothing, so it is a fix.
+                let d = Diagnostic::warning(codes::OPTION_NOT_APPLICABLE, key.span, message);
+                match self.removal_span(&key.node) {
+                    Some(span) => d.with_fix(span, ""),
+                    None => d,
+                }
             } else {
                 Diagnostic::error(codes::OPTION_NOT_APPLICABLE, key.span, message)
             };
