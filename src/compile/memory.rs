@@ -149,6 +149,13 @@ mod tests {
         let (table, found) = memory("CREATE TABLE m (id BIGINT) WITH (topic = 't')");
         assert!(table.is_none());
         assert_eq!(found, ["table::memory"]);
+        // Options without a connector: the connector is missing, once.
+        let (_, found) = memory("CREATE TABLE m (id BIGINT) WITH (topic = 't', format = 'json')");
+        assert_eq!(found, ["table::memory"]);
+        // A key a typo away from `connector` is that mistake.
+        let (_, found) =
+            memory("CREATE TABLE m (id BIGINT) WITH (conector = 'kafka', topic = 't')");
+        assert_eq!(found, ["option::unknown"]);
         let (table, found) =
             memory("CREATE TABLE m (id BIGINT, g BIGINT GENERATED ALWAYS AS (id + 1))");
         assert!(table.is_none());

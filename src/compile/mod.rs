@@ -237,6 +237,23 @@ fn type_fixes(diags: &mut [Diagnostic], sql: &str) {
 /// name) has no JSON equivalent and is dropped.
 pub(crate) fn fixes_for_json(diags: &mut [Diagnostic], json_text: &str) {
     let bytes = json_text.as_bytes();
+    for d in diags.iter_mut() {
+        // "add `topic = '…'`" is SQL; a request adds a member to `config`.
+        let help = d.help.as_deref().unwrap_or_default();
+        let sql_add = help
+            .split_once("add `")
+            .and_then(|(before, rest)| rest.split_once('`').map(|(kv, after)| (before, kv, after)))
+            .and_then(|(before, kv, after)| {
+                kv.split_once(" = ").map(|(k, v)| (before, k, v, after))
+            });
+        if let (true, Some((before, k, v, after))) = (d.code == codes::MISSING_OPTION, sql_add) {
+            let value = match v.strip_prefix('\'').and_then(|v| v.strip_suffix('\'')) {
+                Some(text) => serde_json::to_string(text).unwrap_or_default(),
+                None => v.to_string(),
+            };
+            d.help = Some(format!("{before}add `\"{k}\": {value}` to `config`{after}"));
+        }
+    }
     for d in diags {
         d.fixes.retain_mut(|f| {
             if let Some(inner) = f
@@ -772,6 +789,30 @@ mod tests {
     }
 
     #[test]
+    fn request_fixes_are_json_edits() {
+        let json = r#"{"config": {"topc": "t", "type": "sorce"}}"#;
+        let at = |text: &str| json.find(text).unwrap_or(0);
+        let d = |start: usize, len: usize, replacement: &str| {
+            Diagnostic::error(codes::UNKNOWN_OPTION, Span::new(0, 1), "x")
+                .with_fix(Span::new(start, start + len), replacement)
+        };
+        let mut diags = vec![
+            // A key renamed inside its quotes stays.
+            d(at("topc"), 4, "topic"),
+            // A SQL string literal becomes a JSON string.
+            d(at("\"sorce\""), 7, "'source'"),
+            // SQL syntax has no JSON equivalent.
+            d(at("}}"), 0, " NOT NULL"),
+        ];
+        fixes_for_json(&mut diags, json);
+        let replacements: Vec<Vec<&str>> = diags
+            .iter()
+            .map(|d| d.fixes.iter().map(|f| f.replacement.as_str()).collect())
+            .collect();
+        assert_eq!(replacements, [vec!["topic"], vec!["\"source\""], vec![]]);
+    }
+
+    #[test]
     fn unknown_connectors_are_suggested() {
         let registry = Registry::builtin();
         let out = compile_sql(
@@ -783,5 +824,12 @@ mod tests {
             out.diagnostics.first().and_then(|d| d.help.as_deref()),
             Some("did you mean `kafka`?")
         );
+        // `'Kafka'` is the registered `kafka` in another case: a warning and its fix.
+        let out = compile_sql(
+            "CREATE TABLE t (id INT) WITH (connector = 'Kafka', bootstrap_servers = 'b:9092', topic = 't', type = 'source', format = 'json')",
+            &Env::new(&registry),
+        );
+        assert_eq!(codes(&out.diagnostics), ["connector::case"]);
+        assert_eq!(out.tables.len(), 1);
     }
 }
