@@ -89,7 +89,10 @@ impl TableCompiler<'_> {
                 Err(ResolveError::NotFound) => {
                     self.opts.report(
                         Diagnostic::error(codes::SCHEMA_NOT_FOUND, f.span, format!("schema file `{}` not found", f.node))
-                            .with_help("schema files are resolved by the embedder's schema resolver (ddlc: `--schemas DIR`)"),
+                            .with_help(format!(
+                                "provide it through the schema resolver (ddlc: `--schemas DIR` reads `DIR/{}`), give the schema inline with `{}`, or declare the columns",
+                                f.node, inline_spec.key
+                            )),
                     );
                     return None;
                 }
