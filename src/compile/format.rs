@@ -31,7 +31,8 @@ impl TableCompiler<'_> {
                         rule.allowed.first().copied().unwrap_or("json"),
                         allowed.join(", ")
                     ));
-                    self.opts.report(d);
+                    // A misspelled `format` key is this mistake: `finish` withdraws it.
+                    self.opts.report_missing(d, format::FORMAT.key);
                 }
             }
             Some((f, span)) => {

@@ -61,6 +61,8 @@ pub struct ConnectorOptions {
     invalid: BTreeSet<String>,
     /// Keys already reported missing (each mistake once).
     missing: BTreeSet<&'static str>,
+    /// Keys a stage reported missing in its own words: `(key, code, message)`.
+    missing_elsewhere: Vec<(String, Code, String)>,
     /// Prepended to messages, e.g. "connection profile `prod`: ".
     context: Option<String>,
     /// The table's connection type, once known: options that do not apply are not read.
@@ -116,6 +118,7 @@ impl ConnectorOptions {
             anchor,
             invalid: BTreeSet::new(),
             missing: BTreeSet::new(),
+            missing_elsewhere: Vec::new(),
             context: None,
             connection_type: None,
             catalogue: Vec::new(),
@@ -845,16 +848,39 @@ impl ConnectorOptions {
         }
     }
 
-    /// Removes the `option::missing` reported for `key`, if any; whether there was one.
-    fn withdraw_missing(&mut self, key: &str) -> bool {
-        if !self.missing.contains(key) {
+    /// Removes what was reported missing for `key` (`option::missing`, or a diagnostic
+    /// given to [`report_missing`](Self::report_missing)), if anything; whether it did.
+    pub(crate) fn withdraw_missing(&mut self, key: &str) -> bool {
+        let message = missing_message(key);
+        let elsewhere: Vec<(Code, String)> = self
+            .missing_elsewhere
+            .iter()
+            .filter(|(k, _, _)| k == key)
+            .map(|(_, c, m)| (*c, m.clone()))
+            .collect();
+        if !self.missing.contains(key) && elsewhere.is_empty() {
             return false;
         }
-        let message = missing_message(key);
         let before = self.diagnostics.len();
-        self.diagnostics
-            .retain(|d| !(d.code == codes::MISSING_OPTION && d.message.ends_with(&message)));
+        self.diagnostics.retain(|d| {
+            let ours = d.code == codes::MISSING_OPTION && d.message.ends_with(&message);
+            let theirs = elsewhere
+                .iter()
+                .any(|(c, m)| d.code == *c && d.message == *m);
+            !(ours || theirs)
+        });
         self.diagnostics.len() < before
+    }
+
+    /// Reports `d`, a diagnostic that says `key` is missing in a stage's own words (a
+    /// connector without its `format`): when `finish` finds a misspelling of `key`, the
+    /// two are one mistake and `d` is withdrawn.
+    pub(crate) fn report_missing(&mut self, d: Diagnostic, key: &str) {
+        self.report(d);
+        if let Some(d) = self.diagnostics.last() {
+            let entry = (key.to_string(), d.code, d.message.clone());
+            self.missing_elsewhere.push(entry);
+        }
     }
 }
 
