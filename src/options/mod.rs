@@ -437,7 +437,7 @@ impl ConnectorOptions {
                     return Err(ValueError {
                         kind: ValueErrorKind::Invalid,
                         message: "the value must not be empty".into(),
-                        help: Some("write a value, or remove the option".into()),
+                        help: Some("write a value".into()),
                         fix: None,
                     });
                 }
