@@ -291,9 +291,25 @@ fn stored_output(tables: &[Table], args: &Args) -> Result<String, String> {
     Ok(serde_json::to_string_pretty(&list).map_err(|e| e.to_string())? + "\n")
 }
 
-/// `--explain CODE`: the code's documentation page.
-fn explain(_code: &str) -> Result<ExitCode, String> {
-    Err("--explain is not implemented yet".into())
+/// `--explain CODE`: the code's documentation page, from the same source as
+/// `docs/diagnostics.md`; an unknown code is a usage error with the nearest code.
+fn explain(code: &str) -> Result<ExitCode, String> {
+    let code = code.trim();
+    match connector_ddl::diagnostics::explain(code) {
+        Some(page) => {
+            std::io::stdout()
+                .lock()
+                .write_all(page.as_bytes())
+                .map_err(|e| format!("cannot write output: {e}"))?;
+            Ok(ExitCode::SUCCESS)
+        }
+        None => Err(match connector_ddl::diagnostics::nearest_code(code) {
+            Some(near) => format!("unknown diagnostic code `{code}`; did you mean `{near}`?"),
+            None => format!(
+                "unknown diagnostic code `{code}`; the codes are listed in docs/diagnostics.md"
+            ),
+        }),
+    }
 }
 
 /// `--connectors`: the registered connectors as Arroyo's `Connector` array.

@@ -141,6 +141,9 @@ codes! {
     DEPRECATED_OPTION = "option::deprecated",
     /// A `connector` name that is not registered.
     UNKNOWN_CONNECTOR = "connector::unknown",
+    /// A `connector` name written in another case than the registered one (`'Kafka'`); it
+    /// is accepted as the registered name.
+    CONNECTOR_CASE = "connector::case",
     /// A connection type this connector cannot be (e.g. a TEMPORARY table on a sink-only connector).
     CONNECTION_TYPE = "connector::connection_type",
     /// A connector that produced no table and said why not (a bug in that connector).
@@ -192,6 +195,9 @@ codes! {
     /// A stored option the current connectors do not know: ignored, and the table restores.
     STORED_UNKNOWN_OPTION = "stored::unknown_option",
 }
+
+mod explain;
+pub use explain::{explain, nearest_code};
 
 /// A secondary place a diagnostic points at, with its own message.
 #[derive(Clone, Debug, PartialEq, Eq)]

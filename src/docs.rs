@@ -20,6 +20,20 @@ fn diagnostics_markdown() -> String {
     for (code, doc) in codes::ALL {
         let _ = writeln!(out, "| `{code}` | {} |", doc.trim());
     }
+    out.push_str("\nEach code's page follows; `ddlc --explain CODE` prints the same text.\n");
+    for (code, _) in codes::ALL {
+        if let Some(page) = crate::diagnostics::explain(code.as_str()) {
+            out.push('\n');
+            // One level down, under this document's title.
+            for line in page.lines() {
+                if line.starts_with('#') {
+                    out.push('#');
+                }
+                out.push_str(line);
+                out.push('\n');
+            }
+        }
+    }
     out
 }
 

@@ -41,8 +41,14 @@
 //!     &Env::new(&registry),
 //! );
 //! let codes: Vec<&str> = out.diagnostics.iter().map(|d| d.code.as_str()).collect();
-//! assert_eq!(codes, ["option::missing", "option::unknown"]);
-//! assert_eq!(out.diagnostics[1].help.as_deref(), Some("did you mean `bootstrap_servers`?"));
+//! // One mistake, one diagnostic: the misspelled key, not also the required key it misses.
+//! assert_eq!(codes, ["option::unknown"]);
+//! assert_eq!(
+//!     out.diagnostics[0].help.as_deref(),
+//!     Some("did you mean `bootstrap_servers`? It is required")
+//! );
+//! // Its fix renames the key; `diagnostics::apply_fixes` applies every fix.
+//! assert_eq!(out.diagnostics[0].fixes[0].replacement, "bootstrap_servers");
 //! ```
 //!
 //! # Entry points

@@ -4,7 +4,7 @@
 //! resolver that failed).
 
 use crate::diagnostics::{codes, Code, Diagnostic};
-use crate::options::grammar::did_you_mean;
+use crate::options::grammar::{did_you_mean, is_typo};
 use crate::resolve::ResolveError;
 use crate::span::Span;
 
@@ -22,6 +22,47 @@ pub(crate) fn suggest<'c>(
     }
 }
 
+/// `d` with a fix that rewrites `written`, spelled at `span` bare or inside one pair of
+/// quotes, as `replacement` (in the same quotes). No fix when the span does not hold the
+/// text as written (escapes, spaces around a dot, a request key renamed on the way in):
+/// a fix is only offered when it is certain.
+pub(crate) fn replace_text(
+    d: Diagnostic,
+    span: Span,
+    written: &str,
+    replacement: &str,
+) -> Diagnostic {
+    if span.is_detached() {
+        return d;
+    }
+    let len = span.end.saturating_sub(span.start);
+    if len == written.len() {
+        d.with_fix(span, replacement)
+    } else if len == written.len() + 2 {
+        d.with_fix(Span::new(span.start + 1, span.end - 1), replacement)
+    } else {
+        d
+    }
+}
+
+/// [`suggest`], and when the candidate is a [typo](is_typo) away, a fix that writes it in
+/// place of `name` (see [`replace_text`]).
+pub(crate) fn suggest_fix<'c>(
+    d: Diagnostic,
+    span: Span,
+    name: &str,
+    candidates: impl IntoIterator<Item = &'c str>,
+    otherwise: Option<String>,
+) -> Diagnostic {
+    match did_you_mean(name, candidates) {
+        Some(s) if is_typo(name, s) => {
+            replace_text(d.with_help(format!("did you mean `{s}`?")), span, name, s)
+        }
+        Some(s) => d.with_help(format!("did you mean `{s}`?")),
+        None => d.with_optional_help(otherwise),
+    }
+}
+
 /// `{what} refers to column `{name}`, which the table does not have`: the nearest column
 /// as did-you-mean, else the list of columns.
 pub(crate) fn unknown_column(span: Span, name: &str, what: &str, columns: &[&str]) -> Diagnostic {
@@ -31,7 +72,7 @@ pub(crate) fn unknown_column(span: Span, name: &str, what: &str, columns: &[&str
         format!("{what} refers to column `{name}`, which the table does not have"),
     );
     let list = (!columns.is_empty()).then(|| format!("the columns are: {}", columns.join(", ")));
-    suggest(d, name, columns.iter().copied(), list)
+    suggest_fix(d, span, name, columns.iter().copied(), list)
 }
 
 /// `` `key` cannot be combined with `other` ``, at `span`, with `other`'s place as a

@@ -2,9 +2,17 @@
 //!
 //! Line 1 of each case states what must happen, and is checked *before* the snapshot, so
 //! a wrong result can never be recorded as expected:
-//! - `-- expect: ok` — compiles without errors (warnings allowed);
-//! - `-- expect: error <code> [<code> …]` — fails, and reports at least these codes;
-//! - `-- expect: warning <code> [<code> …]` — compiles, with at least these warnings.
+//! - `-- expect: ok` — compiles with no diagnostic at all;
+//! - `-- expect: error <code> [<code> …]` — fails, reporting exactly these codes;
+//! - `-- expect: warning <code> [<code> …]` — compiles, reporting exactly these warnings.
+//!
+//! The codes are the exact list, in the order reported (by position), errors and warnings
+//! alike: an `error` case lists its warnings where they come. One mistake reporting two
+//! diagnostics is a bug to fix, not a line to extend.
+//!
+//! `EXPECT_DUMP=FILE` records each case whose line 1 differs (`path`, `line 1`, `actual`,
+//! tab-separated) instead of failing, to review many changes at once; never commit what
+//! it records without reading the snapshots.
 //!
 //! `+config` after the expectation marks a case that is about the connector's
 //! configuration: its snapshot shows the config JSON. Other snapshots show the table in a

@@ -5,9 +5,10 @@
 //! Each case has a sibling `<case>.expect` file with one line that states what must
 //! happen, checked *before* the snapshot so a wrong result can never be recorded as
 //! expected (the request files stay plain JSON, usable with `ddlc --post`):
-//! - `ok` — compiles without errors (warnings allowed);
-//! - `error <code> [<code> …]` — fails, and reports at least these error codes;
-//! - `warning <code> [<code> …]` — compiles, with at least these warnings.
+//! - `ok` — compiles with no diagnostic at all;
+//! - `error <code> [<code> …]` — fails, reporting exactly these codes (warnings included,
+//!   in the order reported);
+//! - `warning <code> [<code> …]` — compiles, reporting exactly these warnings.
 //!
 //! `+config` after it shows the connector config JSON in the snapshot (see `tests/ddl.rs`).
 

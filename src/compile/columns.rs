@@ -9,7 +9,7 @@ use arrow_schema::Field;
 use crate::diagnostics::{codes, Diagnostic};
 use crate::options::ConnectorOptions;
 use crate::parse::types::CARRIED_TYPES;
-use crate::parse::{ColumnKind, SqlExpr, TableDef};
+use crate::parse::{ColumnDef, ColumnKind, SqlExpr, TableDef};
 use crate::schema::expand::{JSON_EXTENSION_KEY, JSON_EXTENSION_NAME};
 use crate::schema::{GeneratedField, MetadataField};
 use crate::span::{Span, Spanned};
@@ -24,6 +24,19 @@ pub(super) struct Columns {
 /// Lowers the column list: types, nullability, metadata and generated columns, primary
 /// keys. Reports duplicates, unknown references and (for connection tables) types a
 /// connection table cannot carry.
+/// Whether two column definitions declare the same physical column (type and nullability).
+fn same_declaration(a: &ColumnDef, b: &ColumnDef) -> bool {
+    let ty = |c: &ColumnDef| c.ty.as_ref().map(|t| (t.data_type.clone(), t.json));
+    matches!(
+        (&a.kind, &b.kind),
+        (ColumnKind::Physical, ColumnKind::Physical)
+    ) && ty(a).is_some()
+        && ty(a) == ty(b)
+        && a.not_null.is_some() == b.not_null.is_some()
+        && a.primary_key.is_none()
+        && b.primary_key.is_none()
+}
+
 pub(super) fn lower_columns(
     def: &TableDef,
     connection: bool,
@@ -36,20 +49,29 @@ pub(super) fn lower_columns(
         generated: Vec::new(),
         primary_keys: Vec::new(),
     };
-    let mut seen: BTreeMap<&str, Span> = BTreeMap::new();
-    for col in cols {
-        if let Some(first) = seen.get(col.name.node.as_str()) {
-            opts.report(
-                Diagnostic::error(
-                    codes::DUPLICATE_COLUMN,
-                    col.name.span,
-                    format!("column `{}` is declared twice", col.name.node),
-                )
-                .with_label(*first, "first declared here"),
-            );
+    let mut seen: BTreeMap<&str, usize> = BTreeMap::new();
+    for (i, col) in cols.iter().enumerate() {
+        if let Some(first) = seen.get(col.name.node.as_str()).and_then(|&f| cols.get(f)) {
+            let mut d = Diagnostic::error(
+                codes::DUPLICATE_COLUMN,
+                col.name.span,
+                format!("column `{}` is declared twice", col.name.node),
+            )
+            .with_label(first.name.span, "first declared here");
+            // A repeat of the same declaration can go; two different ones need a choice.
+            let previous = i.checked_sub(1).and_then(|p| cols.get(p));
+            match previous {
+                Some(prev) if same_declaration(first, col) => {
+                    d = d
+                        .with_help("remove the repeated declaration")
+                        .with_fix(Span::new(prev.span.end, col.span.end), "");
+                }
+                _ => d = d.with_help("rename one of the two columns, or remove one"),
+            }
+            opts.report(d);
             continue;
         }
-        seen.insert(&col.name.node, col.name.span);
+        seen.insert(&col.name.node, i);
         let Some(ty) = &col.ty else {
             opts.report(
                 Diagnostic::error(
@@ -138,7 +160,8 @@ pub(super) fn lower_columns(
                         c.span,
                         format!("column `{}` appears twice in the primary key", c.node),
                     )
-                    .with_label(first.span, "first listed here"),
+                    .with_label(first.span, "first listed here")
+                    .with_help("list each key column once"),
                 );
             } else if !out.primary_keys.contains(&c.node) {
                 out.primary_keys.push(c.node.clone());

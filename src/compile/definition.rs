@@ -89,7 +89,10 @@ impl TableCompiler<'_> {
                 Err(ResolveError::NotFound) => {
                     self.opts.report(
                         Diagnostic::error(codes::SCHEMA_NOT_FOUND, f.span, format!("schema file `{}` not found", f.node))
-                            .with_help("schema files are resolved by the embedder's schema resolver (ddlc: `--schemas DIR`)"),
+                            .with_help(format!(
+                                "provide it through the schema resolver (ddlc: `--schemas DIR` reads `DIR/{}`), give the schema inline with `{}`, or declare the columns",
+                                f.node, inline_spec.key
+                            )),
                     );
                     return None;
                 }
@@ -124,7 +127,7 @@ impl TableCompiler<'_> {
                                 span,
                                 format!("no schema is registered under subject `{subject}`, and the table declares no columns"),
                             )
-                            .with_help("declare the columns, set `value.subject`, or give the schema inline"),
+                            .with_help(format!("declare the columns, set `value.subject`, or give the schema inline; the schema resolver provides registered schemas (ddlc: `--schemas DIR` reads `DIR/{subject}.{}`)", kind.extension())),
                         );
                     }
                     return None;
@@ -165,7 +168,14 @@ impl TableCompiler<'_> {
                 SchemaKind::Avro => ct == Some(ConnectionType::Source) && declared_physical == 0,
                 SchemaKind::JsonSchema => false,
             };
-            if needs_schema {
+            // A schema given under another format's keys is that mistake (reported when
+            // the options are finished), not a missing schema as well.
+            let other_format_schema = self.opts.pending_keys().iter().any(|k| {
+                format::FORMAT_PREFIXES
+                    .iter()
+                    .any(|(prefix, f)| k.node.starts_with(prefix) && *f != fmt_of(kind))
+            });
+            if needs_schema && !other_format_schema {
                 let span = self
                     .opts
                     .key_span(format::FORMAT.key)
@@ -357,32 +367,39 @@ impl TableCompiler<'_> {
                 continue;
             };
             let type_span = col.ty.as_ref().map(|t| t.span).unwrap_or(col.span);
-            if !compatible(f.data_type(), sf.data_type()) {
+            if f.data_type() == &DataType::Null {
+                // The declared type was rejected already; there is nothing to compare.
+            } else if !compatible(f.data_type(), sf.data_type()) {
                 let want = sql_name(sf.data_type(), is_json(sf));
-                self.opts.report(
-                    Diagnostic::error(
-                        codes::SCHEMA_MISMATCH,
-                        type_span,
-                        format!(
-                            "column `{}` is declared {}, but the schema has {want}",
-                            f.name(),
-                            sql_name(f.data_type(), is_json(f))
-                        ),
-                    )
-                    .with_help(format!("declare `{} {want}`", f.name())),
-                );
+                // Only the type is replaced: `NOT NULL` and the rest stay as written.
+                let mut d = Diagnostic::error(
+                    codes::SCHEMA_MISMATCH,
+                    type_span,
+                    format!(
+                        "column `{}` is declared {}, but the schema has {want}",
+                        f.name(),
+                        sql_name(f.data_type(), is_json(f))
+                    ),
+                )
+                .with_help(format!("declare `{}` as {want}", f.name()));
+                if col.ty.is_some() {
+                    d = d.with_fix(type_span, want);
+                }
+                self.opts.report(d);
             } else if !f.is_nullable() && sf.is_nullable() {
-                self.opts.report(
-                    Diagnostic::error(
-                        codes::SCHEMA_MISMATCH,
-                        col.not_null.unwrap_or(type_span),
-                        format!(
-                            "column `{}` is NOT NULL, but the schema allows null",
-                            f.name()
-                        ),
-                    )
-                    .with_help("remove `NOT NULL`"),
-                );
+                let mut d = Diagnostic::error(
+                    codes::SCHEMA_MISMATCH,
+                    col.not_null.unwrap_or(type_span),
+                    format!(
+                        "column `{}` is NOT NULL, but the schema allows null",
+                        f.name()
+                    ),
+                )
+                .with_help("remove `NOT NULL`");
+                if let Some(span) = col.not_null {
+                    d = d.with_fix(span, "");
+                }
+                self.opts.report(d);
             }
         }
         declared
@@ -481,6 +498,15 @@ pub(super) fn compatible(declared: &DataType, schema: &DataType) -> bool {
 /// match one to one (nested nullability is not compared).
 pub(super) fn same_shape(a: &DataType, b: &DataType) -> bool {
     compatible(a, b) && compatible(b, a)
+}
+
+/// The format whose options configure a schema of `kind`.
+fn fmt_of(kind: SchemaKind) -> &'static str {
+    match kind {
+        SchemaKind::Avro => "avro",
+        SchemaKind::Protobuf => "protobuf",
+        SchemaKind::JsonSchema => "json",
+    }
 }
 
 #[cfg(test)]

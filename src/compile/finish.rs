@@ -7,6 +7,7 @@ use super::CONNECTOR;
 
 use crate::connector::{ConnectionType, ErasedConnector, Registry};
 use crate::diagnostics::codes;
+use crate::options::Misplaced;
 use crate::options::{OptionKind, OptionSpec, Value};
 use crate::parse::WithClause;
 use crate::profile::ConnectionProfile;
@@ -104,7 +105,24 @@ impl TableCompiler<'_> {
                 }
             }
         }
-        self.opts.finish(&misplaced);
+        // Options of another format: say how to use them, or that they go.
+        let misplaced: Vec<Misplaced> = misplaced
+            .into_iter()
+            .map(|(key, code, message)| {
+                let help = format::FORMAT_PREFIXES
+                    .iter()
+                    .find(|(prefix, _)| *prefix == key)
+                    .map(|(_, fmt)| {
+                        format!("to use them, set `format = '{fmt}'`; otherwise remove them")
+                    })
+                    .or_else(|| {
+                        (key == format::FRAMING_MAX_LENGTH.key)
+                            .then(|| format!("set `framing = 'newline'`, or remove `{key}`"))
+                    });
+                (key, code, message, help)
+            })
+            .collect();
+        self.opts.finish_with_help(&misplaced);
     }
 }
 

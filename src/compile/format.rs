@@ -31,7 +31,8 @@ impl TableCompiler<'_> {
                         rule.allowed.first().copied().unwrap_or("json"),
                         allowed.join(", ")
                     ));
-                    self.opts.report(d);
+                    // A misspelled `format` key is this mistake: `finish` withdraws it.
+                    self.opts.report_missing(d, format::FORMAT.key);
                 }
             }
             Some((f, span)) => {
@@ -126,11 +127,14 @@ impl TableCompiler<'_> {
                     .find(|c| c.name.node == g.field)
                     .map(|c| c.span)
                     .unwrap_or(span);
-                self.opts.report(Diagnostic::error(
-                    codes::DEBEZIUM,
-                    span,
-                    format!("format `debezium_json` cannot have generated columns, but `{}` is generated", g.field),
-                ));
+                self.opts.report(
+                    Diagnostic::error(
+                        codes::DEBEZIUM,
+                        span,
+                        format!("format `debezium_json` cannot have generated columns, but `{}` is generated", g.field),
+                    )
+                    .with_help("compute the value in the query that reads the table, or declare a plain column"),
+                );
             }
             if ct == ConnectionType::Source && schema.primary_keys.is_empty() {
                 self.opts.report(

@@ -3,6 +3,8 @@
 
 use super::CONNECTOR;
 use crate::diagnostics::{codes, Diagnostic};
+use crate::messages;
+use crate::options::grammar::did_you_mean;
 use crate::options::ConnectorOptions;
 use crate::parse::{ColumnKind, TableDef};
 
@@ -12,45 +14,73 @@ pub(super) fn memory_table(
     def: &TableDef,
     columns: Columns,
     mut opts: ConnectorOptions,
+    connectors: &[&str],
 ) -> (Option<Table>, Vec<Diagnostic>) {
     check_column_refs(
         def,
         &Known::new(&columns.fields, &columns.generated),
         &mut opts,
     );
-    let explicit_memory = !opts.pending_keys().is_empty() && opts.contains(CONNECTOR.key);
-    let misspelt = opts
-        .pending_keys()
-        .into_iter()
-        .find(|k| k.node.eq_ignore_ascii_case(CONNECTOR.key));
+    let pending = opts.pending_keys();
+    let explicit_memory = !pending.is_empty() && opts.contains(CONNECTOR.key);
+    let misspelt = pending.iter().find(|k| {
+        k.node.eq_ignore_ascii_case(CONNECTOR.key)
+            || did_you_mean(&k.node, [CONNECTOR.key]).is_some()
+    });
     if let Some(key) = misspelt {
         // `Connector = 'kafka'`: the user meant a connection table; one error says so.
-        opts.report(
-            Diagnostic::error(
-                codes::UNKNOWN_OPTION,
-                key.span,
-                format!("unknown option `{}`", key.node),
-            )
-            .with_help("option keys are case-sensitive: write `connector`"),
-        );
+        let help = if key.node.eq_ignore_ascii_case(CONNECTOR.key) {
+            "option keys are case-sensitive: write `connector`"
+        } else {
+            "did you mean `connector`?"
+        };
+        let d = Diagnostic::error(
+            codes::UNKNOWN_OPTION,
+            key.span,
+            format!("unknown option `{}`", key.node),
+        )
+        .with_help(help);
+        opts.report(messages::replace_text(
+            d,
+            key.span,
+            &key.node,
+            CONNECTOR.key,
+        ));
         return (None, opts.take_diagnostics());
     }
-    for key in opts.pending_keys() {
-        let mut d = Diagnostic::error(
-            codes::MEMORY_TABLE,
-            key.span,
-            format!(
-                "memory tables take no WITH options, but `{}` is set",
-                key.node
-            ),
-        );
-        if !explicit_memory {
-            d = match key.node.eq_ignore_ascii_case(CONNECTOR.key) {
-                true => d.with_help("option keys are case-sensitive: write `connector`"),
-                false => d.with_help("to create a connection table, set the `connector` option"),
-            };
+    if explicit_memory {
+        for key in &pending {
+            opts.report(
+                Diagnostic::error(
+                    codes::MEMORY_TABLE,
+                    key.span,
+                    format!(
+                        "memory tables take no WITH options, but `{}` is set",
+                        key.node
+                    ),
+                )
+                .with_help(format!(
+                    "remove `{}`, or name a connector other than `memory`",
+                    key.node
+                )),
+            );
         }
-        opts.report(d);
+    } else if let Some(first) = pending.first() {
+        // Options without a connector: the connector is what is missing, once, not one
+        // error per option.
+        let keys: Vec<String> = pending.iter().map(|k| format!("`{}`", k.node)).collect();
+        opts.report(
+            Diagnostic::error(
+                codes::MEMORY_TABLE,
+                opts.anchor(),
+                "the table has WITH options but no `connector`",
+            )
+            .with_label(first.span, format!("options {} need a connector", keys.join(", ")))
+            .with_help(format!(
+                "add `connector = '…'`, one of: {}; a table without a connector is a memory table and takes no options",
+                connectors.join(", ")
+            )),
+        );
     }
     for col in def.column_list() {
         if let ColumnKind::Generated { expr, .. } = &col.kind {
@@ -99,7 +129,7 @@ mod tests {
         let mut def = table_def(sql);
         let (mut opts, _) = options(&mut def);
         let columns = lower_columns(&def, false, &mut opts);
-        let (table, diags) = memory_table(&def, columns, opts);
+        let (table, diags) = memory_table(&def, columns, opts, &["kafka"]);
         (table, codes(&diags))
     }
 
@@ -119,6 +149,13 @@ mod tests {
         let (table, found) = memory("CREATE TABLE m (id BIGINT) WITH (topic = 't')");
         assert!(table.is_none());
         assert_eq!(found, ["table::memory"]);
+        // Options without a connector: the connector is missing, once.
+        let (_, found) = memory("CREATE TABLE m (id BIGINT) WITH (topic = 't', format = 'json')");
+        assert_eq!(found, ["table::memory"]);
+        // A key a typo away from `connector` is that mistake.
+        let (_, found) =
+            memory("CREATE TABLE m (id BIGINT) WITH (conector = 'kafka', topic = 't')");
+        assert_eq!(found, ["option::unknown"]);
         let (table, found) =
             memory("CREATE TABLE m (id BIGINT, g BIGINT GENERATED ALWAYS AS (id + 1))");
         assert!(table.is_none());

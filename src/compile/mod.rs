@@ -127,6 +127,7 @@ pub fn check_syntax(sql: &str, registry: &Registry) -> Vec<Diagnostic> {
 pub fn compile_sql(sql: &str, env: &Env<'_>) -> Compiled {
     let script = parse_script(sql);
     let mut diagnostics = script.diagnostics;
+    type_fixes(&mut diagnostics, sql);
     let mut tables: Vec<Table> = Vec::new();
     let mut defined: BTreeMap<String, (Span, usize)> = BTreeMap::new();
     // Secrets are masked by key whether or not the statement parses or compiles.
@@ -207,6 +208,79 @@ pub(crate) fn compile_table_def(
     compile_table(&def, with, env)
 }
 
+/// A fix for each misspelled type name the parser suggests a type for (`BIGNT` →
+/// `BIGINT`), when the span holds exactly the name the message quotes.
+fn type_fixes(diags: &mut [Diagnostic], sql: &str) {
+    for d in diags.iter_mut().filter(|d| d.code == codes::UNKNOWN_TYPE) {
+        let suggestion = d
+            .help
+            .as_deref()
+            .and_then(|h| h.strip_prefix("did you mean `"))
+            .and_then(|h| h.strip_suffix("`?"));
+        let written = sql.get(d.span.start..d.span.end);
+        let named = d
+            .message
+            .strip_prefix("unknown type `")
+            .and_then(|m| m.strip_suffix('`'));
+        if let (Some(s), Some(w), Some(n)) = (suggestion, written, named) {
+            if w == n && d.fixes.is_empty() {
+                let s = s.to_string();
+                d.fixes.push(crate::diagnostics::Fix {
+                    span: d.span,
+                    replacement: s,
+                });
+            }
+        }
+    }
+}
+
+/// The fixes of `diags` as edits of a JSON request (`json_text`) rather than of SQL: a
+/// SQL string literal becomes a JSON string; an edit inside a JSON string (a key renamed,
+/// a connector respelled) stays; any other edit (SQL syntax such as `NOT NULL` or a type
+/// name) has no JSON equivalent and is dropped.
+pub(crate) fn fixes_for_json(diags: &mut [Diagnostic], json_text: &str) {
+    let bytes = json_text.as_bytes();
+    for d in diags.iter_mut() {
+        // "add `topic = '…'`" is SQL; a request adds a member to `config`.
+        let help = d.help.as_deref().unwrap_or_default();
+        let sql_add = help
+            .split_once("add `")
+            .and_then(|(before, rest)| rest.split_once('`').map(|(kv, after)| (before, kv, after)))
+            .and_then(|(before, kv, after)| {
+                kv.split_once(" = ").map(|(k, v)| (before, k, v, after))
+            });
+        if let (true, Some((before, k, v, after))) = (d.code == codes::MISSING_OPTION, sql_add) {
+            let value = match v.strip_prefix('\'').and_then(|v| v.strip_suffix('\'')) {
+                Some(text) => serde_json::to_string(text).unwrap_or_default(),
+                None => v.to_string(),
+            };
+            d.help = Some(format!("{before}add `\"{k}\": {value}` to `config`{after}"));
+        }
+    }
+    for d in diags {
+        d.fixes.retain_mut(|f| {
+            if let Some(inner) = f
+                .replacement
+                .strip_prefix('\'')
+                .and_then(|r| r.strip_suffix('\''))
+            {
+                let text = inner.replace("''", "'");
+                return match serde_json::to_string(&text) {
+                    Ok(json) => {
+                        f.replacement = json;
+                        true
+                    }
+                    Err(_) => false,
+                };
+            }
+            let inside_string = f.span.start > 0
+                && bytes.get(f.span.start - 1) == Some(&b'"')
+                && bytes.get(f.span.end) == Some(&b'"');
+            inside_string && !f.replacement.contains(['"', '\\'])
+        });
+    }
+}
+
 pub(crate) fn finish_diagnostics(diagnostics: &mut Vec<Diagnostic>, strict: bool) {
     if strict {
         for d in diagnostics.iter_mut() {
@@ -231,16 +305,28 @@ fn compile_table(
     (table, diags, secrets)
 }
 
-/// The options of a WITH clause; missing ones are reported at the clause (or the table name
-/// when there is none).
+/// The options of a WITH clause; missing ones are reported at its closing parenthesis,
+/// where they would be added (or at the table name when there is no clause).
 fn with_options(with: Option<WithClause>, def: &TableDef) -> ConnectorOptions {
-    let anchor = with.as_ref().map(|w| w.span).unwrap_or(def.name.span);
+    let anchor = with
+        .as_ref()
+        .map(|w| closing(w.span))
+        .unwrap_or(def.name.span);
     let entries = with
         .map(|w| w.options)
         .unwrap_or_default()
         .into_iter()
         .map(|o| (o.key, o.value));
     ConnectorOptions::from_entries(entries, anchor)
+}
+
+/// The last byte of `span` (the closing parenthesis of a WITH clause, the closing brace of
+/// a request's `config`); `span` itself when it is empty or detached.
+pub(crate) fn closing(span: Span) -> Span {
+    if span.is_detached() || span.end <= span.start {
+        return span;
+    }
+    Span::new(span.end - 1, span.end)
 }
 
 fn compile_options(
@@ -264,19 +350,48 @@ fn compile_options(
         connector_value.is_none() || connector_name.as_ref().is_some_and(|c| c.node == "memory");
     let columns = lower_columns(def, !is_memory, &mut opts);
     if is_memory {
-        return memory_table(def, columns, opts);
+        let names: Vec<&str> = env.registry.names().collect();
+        return memory_table(def, columns, opts, &names);
     }
     let Some(connector_name) = connector_name else {
         return (None, opts.take_diagnostics());
     };
+    let mut connector_name = connector_name;
+    if env.registry.get(&connector_name.node).is_none() {
+        // `'Kafka'`: connector names match case-insensitively, as enum values do; the
+        // registered spelling is what the output carries.
+        let registered = env
+            .registry
+            .names()
+            .find(|n| n.eq_ignore_ascii_case(&connector_name.node));
+        if let Some(name) = registered {
+            let d = Diagnostic::warning(
+                codes::CONNECTOR_CASE,
+                connector_name.span,
+                format!(
+                    "connector `{}` is registered as `{name}`",
+                    connector_name.node
+                ),
+            )
+            .with_help(format!("write `connector = '{name}'`"));
+            opts.report(crate::messages::replace_text(
+                d,
+                connector_name.span,
+                &connector_name.node,
+                name,
+            ));
+            connector_name.node = name.to_string();
+        }
+    }
     let Some(connector) = env.registry.get(&connector_name.node) else {
         let names: Vec<&str> = env.registry.names().collect();
-        opts.report(crate::messages::suggest(
+        opts.report(crate::messages::suggest_fix(
             Diagnostic::error(
                 codes::UNKNOWN_CONNECTOR,
                 connector_name.span,
                 format!("unknown connector `{}`", connector_name.node),
             ),
+            connector_name.span,
             &connector_name.node,
             names.iter().copied(),
             Some(format!("known connectors: {}", names.join(", "))),
@@ -656,9 +771,8 @@ mod tests {
         );
         let (table, diags, _) = compile_table_def(&def, &Env::new(&registry));
         assert!(table.is_none());
-        let mut found = codes(&diags);
-        found.sort_unstable();
-        assert_eq!(found, ["option::missing", "option::unknown"]);
+        // The misspelled required key is one mistake: no `option::missing` besides.
+        assert_eq!(codes(&diags), ["option::unknown"]);
         let def = table_def("CREATE TABLE m (id BIGINT PRIMARY KEY)");
         let (table, diags, _) = compile_table_def(&def, &Env::new(&registry));
         assert!(diags.is_empty());
@@ -679,6 +793,30 @@ mod tests {
     }
 
     #[test]
+    fn request_fixes_are_json_edits() {
+        let json = r#"{"config": {"topc": "t", "type": "sorce"}}"#;
+        let at = |text: &str| json.find(text).unwrap_or(0);
+        let d = |start: usize, len: usize, replacement: &str| {
+            Diagnostic::error(codes::UNKNOWN_OPTION, Span::new(0, 1), "x")
+                .with_fix(Span::new(start, start + len), replacement)
+        };
+        let mut diags = vec![
+            // A key renamed inside its quotes stays.
+            d(at("topc"), 4, "topic"),
+            // A SQL string literal becomes a JSON string.
+            d(at("\"sorce\""), 7, "'source'"),
+            // SQL syntax has no JSON equivalent.
+            d(at("}}"), 0, " NOT NULL"),
+        ];
+        fixes_for_json(&mut diags, json);
+        let replacements: Vec<Vec<&str>> = diags
+            .iter()
+            .map(|d| d.fixes.iter().map(|f| f.replacement.as_str()).collect())
+            .collect();
+        assert_eq!(replacements, [vec!["topic"], vec!["\"source\""], vec![]]);
+    }
+
+    #[test]
     fn unknown_connectors_are_suggested() {
         let registry = Registry::builtin();
         let out = compile_sql(
@@ -690,5 +828,12 @@ mod tests {
             out.diagnostics.first().and_then(|d| d.help.as_deref()),
             Some("did you mean `kafka`?")
         );
+        // `'Kafka'` is the registered `kafka` in another case: a warning and its fix.
+        let out = compile_sql(
+            "CREATE TABLE t (id INT) WITH (connector = 'Kafka', bootstrap_servers = 'b:9092', topic = 't', type = 'source', format = 'json')",
+            &Env::new(&registry),
+        );
+        assert_eq!(codes(&out.diagnostics), ["connector::case"]);
+        assert_eq!(out.tables.len(), 1);
     }
 }

@@ -260,7 +260,10 @@ fn profile_options(
         .map(ProfileSource::config_key)
         .filter(|s| !s.is_detached())
         .unwrap_or(reference);
-    let mut opts = ConnectorOptions::empty(anchor).with_context(context);
+    // Fixes would edit the SQL text at spans that may lie in the profiles document.
+    let mut opts = ConnectorOptions::empty(anchor)
+        .with_context(context)
+        .without_fixes();
     let mut entries: Vec<_> = flat.entries.iter().map(|e| (place(&e.path), e)).collect();
     // Stable: without a document every place is the reference, and the order stays.
     entries.sort_by_key(|((key, _), _)| key.start);

@@ -6,9 +6,10 @@ use arrow_schema::{DataType, Field};
 use crate::diagnostics::{codes, Diagnostic};
 use crate::options::OptionSpec;
 use crate::parse::types::sql_name;
-use crate::parse::ExprShape;
+use crate::parse::{ColumnKind, ExprShape, SqlExpr};
 use crate::schema::expand::is_json;
 use crate::schema::{ConnectionSchema, Watermark};
+use crate::span::Span;
 
 use super::columns::{check_refs, report_unknown_column, Known};
 use super::{TableCompiler, EVENT_TIME_FIELD};
@@ -25,33 +26,59 @@ impl TableCompiler<'_> {
                     extra.span,
                     "a table can have only one `WATERMARK FOR`",
                 )
-                .with_label(first.span, "first declared here"),
+                .with_label(first.span, "first declared here")
+                .with_help("keep one `WATERMARK FOR`: a table has one event time"),
             );
         }
         let col = &first.column;
-        match fields.iter().find(|f| f.name() == &col.node) {
-            None => report_unknown_column(&mut self.opts, &known, col, "`WATERMARK FOR`"),
-            Some(f) => {
-                if !matches!(f.data_type(), DataType::Timestamp(_, None)) {
-                    self.opts.report(
-                        Diagnostic::error(
-                            codes::WATERMARK_TYPE,
-                            col.span,
-                            format!(
-                                "`WATERMARK FOR` needs a TIMESTAMP column, but `{}` is {}",
-                                col.node,
-                                sql_name(f.data_type(), is_json(f))
-                            ),
-                        )
-                        .with_help(format!(
-                            "declare `{} TIMESTAMP`, or add a generated column `ts TIMESTAMP GENERATED ALWAYS AS (CAST({} AS TIMESTAMP))`",
-                            col.node, col.node
-                        )),
-                    );
+        // A watermark column that is unknown or not a TIMESTAMP is the mistake; an
+        // expression over that same column would only repeat it.
+        let column_ok = match fields.iter().find(|f| f.name() == &col.node) {
+            None => {
+                let mut d = messages::unknown_column(
+                    col.span,
+                    &col.node,
+                    "`WATERMARK FOR`",
+                    &known.names(),
+                );
+                // The expression's uses of the same name are the same mistake: one fix
+                // renames them all.
+                if let Some(rename) = d.fixes.first().map(|f| f.replacement.clone()) {
+                    let uses = first.expr.iter().flat_map(|e| &e.columns);
+                    for r in uses.filter(|r| r.name.node == col.node) {
+                        d = messages::replace_text(d, r.name.span, &r.name.node, &rename);
+                    }
                 }
+                self.opts.report(d);
+                false
             }
-        }
-        if let Some(expr) = &first.expr {
+            // A column whose declared type was rejected: that error says it all.
+            Some(f) if f.data_type() == &DataType::Null => false,
+            Some(f) if !matches!(f.data_type(), DataType::Timestamp(_, None)) => {
+                let d = Diagnostic::error(
+                    codes::WATERMARK_TYPE,
+                    col.span,
+                    format!(
+                        "`WATERMARK FOR` needs a TIMESTAMP column, but `{}` is {}",
+                        col.node,
+                        sql_name(f.data_type(), is_json(f))
+                    ),
+                )
+                .with_help(self.timestamp_column_help(
+                    &col.node,
+                    fields,
+                    first.expr.as_ref(),
+                ));
+                self.opts.report(d);
+                false
+            }
+            Some(_) => true,
+        };
+        let expr = first
+            .expr
+            .as_ref()
+            .filter(|e| column_ok || !e.columns.iter().any(|c| c.name.node == col.node));
+        if let Some(expr) = expr {
             check_refs(expr, &known, &mut self.opts, "watermark expression", true);
             let base = match &expr.shape {
                 ExprShape::Column(c)
@@ -69,7 +96,10 @@ impl TableCompiler<'_> {
                     ),
                 ));
             }
-            if let Some(c) = base.and_then(|c| fields.iter().find(|f| f.name() == c)) {
+            let base_field = base
+                .and_then(|c| fields.iter().find(|f| f.name() == c))
+                .filter(|f| f.data_type() != &DataType::Null);
+            if let Some(c) = base_field {
                 if !matches!(c.data_type(), DataType::Timestamp(_, _)) {
                     self.opts.report(
                         Diagnostic::error(
@@ -81,17 +111,36 @@ impl TableCompiler<'_> {
                                 sql_name(c.data_type(), is_json(c))
                             ),
                         )
-                        .with_help("subtract an interval from a TIMESTAMP column, e.g. `ts - INTERVAL '5' SECOND`"),
+                        .with_help(format!(
+                            "subtract an interval from a TIMESTAMP column, e.g. `{} - INTERVAL '5' SECOND`",
+                            col.node
+                        )),
                     );
                 } else if c.is_nullable() && !matches!(expr.shape, ExprShape::ColumnArithmetic(_)) {
-                    self.opts.report(
-                        Diagnostic::error(
-                            codes::WATERMARK_NULLABLE,
-                            expr.span,
-                            format!("the watermark expression can be NULL, because column `{}` can be NULL", c.name()),
-                        )
-                        .with_help(format!("declare `{} TIMESTAMP NOT NULL`", c.name())),
+                    let mut d = Diagnostic::error(
+                        codes::WATERMARK_NULLABLE,
+                        expr.span,
+                        format!(
+                            "the watermark expression can be NULL, because column `{}` can be NULL",
+                            c.name()
+                        ),
                     );
+                    // `NOT NULL` goes after the type as written (`TIMESTAMP(3)` stays).
+                    let column = def.column_list().iter().find(|d| d.name.node == *c.name());
+                    match column.and_then(|d| d.ty.as_ref().map(|t| (t.span, d.nullable))) {
+                        Some((ty, None))
+                            if matches!(column.map(|d| &d.kind), Some(ColumnKind::Physical)) =>
+                        {
+                            d = d
+                                .with_help(format!(
+                                    "declare `{}` NOT NULL: add `NOT NULL` after its type",
+                                    c.name()
+                                ))
+                                .with_fix(Span::new(ty.end, ty.end), " NOT NULL");
+                        }
+                        _ => d = d.with_help(format!("declare `{}` NOT NULL", c.name())),
+                    }
+                    self.opts.report(d);
                 }
             }
         }
@@ -99,6 +148,31 @@ impl TableCompiler<'_> {
             column: col.node.clone(),
             expression: first.expr.as_ref().map(|e| e.text.clone()),
         })
+    }
+
+    /// What to write for a watermark on a column that is not a TIMESTAMP: a generated
+    /// TIMESTAMP column under a new name, and the watermark over it (keeping the
+    /// expression's interval). `tests/ddl/watermark/generated_from_bigint.sql` is the
+    /// suggestion, compiled.
+    fn timestamp_column_help(
+        &self,
+        column: &str,
+        fields: &[Field],
+        expr: Option<&SqlExpr>,
+    ) -> String {
+        let taken = |n: &str| fields.iter().any(|f| f.name() == n);
+        let name = ["_time", "_ts", "_timestamp", "_event_time"]
+            .iter()
+            .map(|suffix| format!("{column}{suffix}"))
+            .find(|n| !taken(n))
+            .unwrap_or_else(|| format!("{column}_time"));
+        let rest = expr
+            .and_then(|e| e.text.strip_prefix(column))
+            .filter(|r| r.trim_start().starts_with(['-', '+']))
+            .map_or_else(|| " - INTERVAL '5' SECOND".to_string(), str::to_string);
+        format!(
+            "declare `{column}` as a TIMESTAMP, or add a TIMESTAMP column computed from it, `{name} TIMESTAMP GENERATED ALWAYS AS (CAST({column} AS TIMESTAMP))`, and write `WATERMARK FOR {name} AS CAST({column} AS TIMESTAMP){rest}` (a watermark expression reads physical columns, not generated ones)"
+        )
     }
 
     pub(super) fn check_metadata(&mut self) {
@@ -113,12 +187,13 @@ impl TableCompiler<'_> {
                 } else {
                     format!("`{name}` provides: {}", keys.join(", "))
                 };
-                self.opts.report(messages::suggest(
+                self.opts.report(messages::suggest_fix(
                     Diagnostic::error(
                         codes::UNKNOWN_METADATA,
                         key_span,
                         format!("connector `{name}` provides no metadata `{}`", m.key),
                     ),
+                    key_span,
                     &m.key,
                     keys.iter().copied(),
                     Some(otherwise),
@@ -142,11 +217,12 @@ impl TableCompiler<'_> {
                         ),
                     )
                     .with_help(format!(
-                        "declare `{} {} METADATA FROM '{}'`",
+                        "declare `{}` as {}",
                         m.field,
                         sql_name(&def.data_type, false),
-                        m.key
-                    )),
+                    ))
+                    // Only the type changes; the rest of the column stays as written.
+                    .with_fix(type_span, sql_name(&def.data_type, false)),
                 );
             }
         }
@@ -157,7 +233,7 @@ impl TableCompiler<'_> {
         spec: &OptionSpec,
         schema: &ConnectionSchema,
     ) -> Option<String> {
-        let f = self.opts.field_ref(spec)?;
+        let f = self.opts.column_name(spec, false)?;
         self.opts.report(
             Diagnostic::warning(
                 codes::DEPRECATED_OPTION,

@@ -37,4 +37,4 @@ pub(crate) use enumeration::enumeration;
 pub(crate) use error::{ValueError, ValueErrorKind};
 pub(crate) use numbers::{float, signed, unsigned};
 pub(crate) use strings::{boolean, field_ref, string, FieldRef};
-pub(crate) use suggest::did_you_mean;
+pub(crate) use suggest::{did_you_mean, is_typo};

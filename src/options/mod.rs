@@ -26,6 +26,10 @@ use crate::diagnostics::{codes, Code, Diagnostic};
 use crate::span::{Span, Spanned};
 use grammar::{ValueError, ValueErrorKind};
 
+/// A key (or a prefix ending in `.`) that `finish` explains rather than calls unknown:
+/// the key, the code, the message and an optional help.
+pub(crate) type Misplaced = (String, Code, String, Option<String>);
+
 /// From this many options on, lookups go through a hash index.
 const INDEX_FROM: usize = 16;
 
@@ -57,6 +61,8 @@ pub struct ConnectorOptions {
     invalid: BTreeSet<String>,
     /// Keys already reported missing (each mistake once).
     missing: BTreeSet<&'static str>,
+    /// Keys a stage reported missing in its own words: `(key, code, message)`.
+    missing_elsewhere: Vec<(String, Code, String)>,
     /// Prepended to messages, e.g. "connection profile `prod`: ".
     context: Option<String>,
     /// The table's connection type, once known: options that do not apply are not read.
@@ -65,6 +71,9 @@ pub struct ConnectorOptions {
     /// applies-to messages and suggestions in `finish`.
     catalogue: Vec<&'static [OptionSpec]>,
     diagnostics: Vec<Diagnostic>,
+    /// Whether keys and values carry their own spans, so fixes can edit them (not so for
+    /// options from a JSON object, which all point at one anchor).
+    fixable: bool,
 }
 
 impl ConnectorOptions {
@@ -94,11 +103,20 @@ impl ConnectorOptions {
             anchor,
             invalid: BTreeSet::new(),
             missing: BTreeSet::new(),
+            missing_elsewhere: Vec::new(),
             context: None,
             connection_type: None,
             catalogue: Vec::new(),
             diagnostics: Vec::new(),
+            fixable: true,
         }
+    }
+
+    /// No machine-applicable fixes: for options whose spans do not point into the text a
+    /// fix would edit (a profile read from another document).
+    pub(crate) fn without_fixes(mut self) -> Self {
+        self.fixable = false;
+        self
     }
 
     /// Prefixes every message with `context` (e.g. "connection profile `prod`").
@@ -235,6 +253,26 @@ impl ConnectorOptions {
         out
     }
 
+    /// The text to delete to remove the option `key` with its separating comma: from the
+    /// end of the previous value, or (for the first option) up to the next key. `None`
+    /// when `key` is not set or spans are not the option's own (JSON options).
+    pub(crate) fn removal_span(&self, key: &str) -> Option<Span> {
+        let i = self.position(key)?;
+        let e = self.entries.get(i)?;
+        if !self.fixable || e.key.span.is_detached() || e.value.span.is_detached() {
+            return None;
+        }
+        let span = match (
+            i.checked_sub(1).and_then(|p| self.entries.get(p)),
+            self.entries.get(i + 1),
+        ) {
+            (Some(prev), _) => Span::new(prev.value.span.end, e.value.span.end),
+            (None, Some(next)) => Span::new(e.key.span.start, next.key.span.start),
+            (None, None) => Span::new(e.key.span.start, e.value.span.end),
+        };
+        (!span.is_detached() && span.start <= span.end).then_some(span)
+    }
+
     /// Keys not taken yet, in the order written.
     pub(crate) fn pending_keys(&self) -> Vec<Spanned<String>> {
         self.entries
@@ -306,7 +344,13 @@ impl ConnectorOptions {
                 Some(rest) => format!("invalid value {rest} for `{}`", spec.key),
                 None => format!("invalid value for `{}`: {}", spec.key, e.message),
             };
-            Diagnostic::error(code, span, message).with_optional_help(e.help)
+            let help = e.help.or_else(|| number_help(spec));
+            let d = Diagnostic::error(code, span, message).with_optional_help(help);
+            // The value to write instead replaces the whole value as written.
+            match e.fix {
+                Some(fix) if self.fixable && !span.is_detached() => d.with_fix(span, fix),
+                _ => d,
+            }
         };
         self.report(d);
     }
@@ -392,7 +436,8 @@ impl ConnectorOptions {
                     return Err(ValueError {
                         kind: ValueErrorKind::Invalid,
                         message: "the value must not be empty".into(),
-                        help: None,
+                        help: Some("write a value".into()),
+                        fix: None,
                     });
                 }
                 Ok(s)
@@ -428,6 +473,7 @@ impl ConnectorOptions {
                         kind: ValueErrorKind::Invalid,
                         message: "expected an integer greater than 0, found `0`".into(),
                         help: None,
+                        fix: None,
                     });
                 }
                 Ok(n)
@@ -457,6 +503,7 @@ impl ConnectorOptions {
                         kind: ValueErrorKind::Invalid,
                         message: format!("expected a number greater than 0, found `{f}`"),
                         help: None,
+                        fix: None,
                     })
                 }
             },
@@ -539,8 +586,18 @@ impl ConnectorOptions {
 
     /// A column-name option. The deprecated quoted-string form is accepted with a warning.
     pub fn field_ref(&mut self, spec: &OptionSpec) -> Option<Spanned<String>> {
+        self.column_name(spec, true)
+    }
+
+    /// [`field_ref`](Self::field_ref); `warn_quoted` off for an option that is deprecated
+    /// as a whole, where the quotes are not a mistake of their own.
+    pub(crate) fn column_name(
+        &mut self,
+        spec: &OptionSpec,
+        warn_quoted: bool,
+    ) -> Option<Spanned<String>> {
         let r = self.pull(spec, grammar::field_ref, |_| None)?;
-        if r.node.quoted_string {
+        if r.node.quoted_string && warn_quoted {
             self.report(
                 Diagnostic::warning(
                     codes::DEPRECATED_OPTION,
@@ -559,7 +616,8 @@ impl ConnectorOptions {
         Some(Spanned::new(r.node.name, r.span))
     }
 
-    /// Reports `spec` as missing (once) unless it was present and invalid.
+    /// Reports `spec` as missing (once) unless it was present and invalid, at the anchor
+    /// (the closing parenthesis of WITH), with what to add.
     fn missing(&mut self, spec: &OptionSpec) {
         if self.invalid.contains(spec.key) || !self.missing.insert(spec.key) {
             return;
@@ -567,23 +625,45 @@ impl ConnectorOptions {
         let mut d = Diagnostic::error(
             codes::MISSING_OPTION,
             self.anchor,
-            format!("required option `{}` is not set", spec.key),
+            missing_message(spec.key),
         );
         let mut help = Vec::new();
         if let Some(c) = spec.condition {
             help.push(format!("it is required when {}", c.describe()));
         }
-        if !spec.doc.is_empty() {
-            help.push(format!(
-                "`{}`: {}",
-                spec.key,
-                spec.doc.trim_end_matches('.')
-            ));
+        let example = match spec.kind {
+            OptionKind::Enum([only]) => format!("'{only}'"),
+            OptionKind::Bool
+            | OptionKind::Unsigned
+            | OptionKind::NonZero
+            | OptionKind::Signed
+            | OptionKind::Float => "…".to_string(),
+            _ => "'…'".to_string(),
+        };
+        let mut add = format!("add `{} = {example}`", spec.key);
+        if let OptionKind::Enum(values) = spec.kind {
+            if values.len() > 1 {
+                add.push_str(&format!(", one of {}", spec::quoted_list(values)));
+            }
         }
-        if !help.is_empty() {
-            d = d.with_help(help.join("; "));
+        let doc = spec.doc.trim_end_matches('.');
+        if doc.is_empty() {
+            help.push(add);
+        } else {
+            help.push(format!("{add}: {}", lowercase_first(doc)));
         }
-        self.report(d);
+        // The one value an option can have is knowable: insert it before the closing
+        // parenthesis (a WITH clause of SQL only; a request's config is JSON).
+        if let OptionKind::Enum([only]) = spec.kind {
+            if self.fixable && !self.anchor.is_detached() {
+                let sep = if self.entries.is_empty() { "" } else { ", " };
+                d = d.with_fix(
+                    Span::new(self.anchor.start, self.anchor.start),
+                    format!("{sep}{} = '{only}'", spec.key),
+                );
+            }
+        }
+        self.report(d.with_help(help.join("; ")));
     }
 
     /// For requirements the catalogue cannot state (one of two options): reports `spec` as
@@ -619,6 +699,15 @@ impl ConnectorOptions {
     /// ending in `.`, code, message) gets that message; any other key is unknown, with the
     /// nearest applicable key as help, or the whole list when none is close.
     pub(crate) fn finish(&mut self, misplaced: &[(String, Code, String)]) {
+        let with_help: Vec<Misplaced> = misplaced
+            .iter()
+            .map(|(k, c, m)| (k.clone(), *c, m.clone(), None))
+            .collect();
+        self.finish_with_help(&with_help);
+    }
+
+    /// [`finish`](Self::finish), where an explained key may also carry a help text.
+    pub(crate) fn finish_with_help(&mut self, misplaced: &[Misplaced]) {
         let pending = self.pending_keys();
         if pending.is_empty() {
             return;
@@ -635,12 +724,20 @@ impl ConnectorOptions {
                 .or_else(|| {
                     misplaced
                         .iter()
-                        .find(|(k, _, _)| {
+                        .find(|(k, _, _, _)| {
                             k == &key.node || (k.ends_with('.') && key.node.starts_with(k.as_str()))
                         })
-                        .map(|(_, code, msg)| Diagnostic::error(*code, key.span, msg.clone()))
+                        .map(|(_, code, msg, help)| {
+                            let d = Diagnostic::error(*code, key.span, msg.clone())
+                                .with_optional_help(help.clone());
+                            // An option the message says to remove is removed by its fix.
+                            match self.removal_span(&key.node) {
+                                Some(span) if msg.ends_with("; remove it") => d.with_fix(span, ""),
+                                _ => d,
+                            }
+                        })
                 })
-                .unwrap_or_else(|| unknown_option(&key, &applicable, &unwritten));
+                .unwrap_or_else(|| self.unknown_option(&key, &applicable, &unwritten));
             self.report(d);
         }
         for e in &mut self.entries {
@@ -675,7 +772,12 @@ impl ConnectorOptions {
                 spec.applies.describe()
             );
             let d = if spec.lenient {
-                Diagnostic::warning(codes::OPTION_NOT_APPLICABLE, key.span, message)
+                // It has no effect here: removing it changes nothing, so it is a fix.
+                let d = Diagnostic::warning(codes::OPTION_NOT_APPLICABLE, key.span, message);
+                match self.removal_span(&key.node) {
+                    Some(span) => d.with_fix(span, ""),
+                    None => d,
+                }
             } else {
                 Diagnostic::error(codes::OPTION_NOT_APPLICABLE, key.span, message)
             };
@@ -707,21 +809,118 @@ impl ConnectorOptions {
     }
 }
 
-/// `option::unknown` for `key`: the nearest applicable key as help (a near-duplicate of a
-/// written key is worth pointing out too), or else the keys not written yet.
-fn unknown_option(key: &Spanned<String>, applicable: &[&str], unwritten: &[&str]) -> Diagnostic {
-    let d = Diagnostic::error(
-        codes::UNKNOWN_OPTION,
-        key.span,
-        format!("unknown option `{}`", key.node),
-    );
-    match grammar::did_you_mean(&key.node, applicable.iter().copied()) {
-        Some(s) => d.with_help(format!("did you mean `{s}`?")),
-        None if unwritten.is_empty() => d.with_help("this table takes no further options"),
-        None => d.with_help(format!(
-            "valid options here: {}",
-            spec::quoted_list(unwritten)
-        )),
+impl ConnectorOptions {
+    /// `option::unknown` for `key`: the nearest applicable key as help and fix (a
+    /// near-duplicate of a written key is worth pointing out too), or else the keys not
+    /// written yet. When the nearest key is a required one reported missing, the two are
+    /// one mistake: the `option::missing` is withdrawn and the help says the key is required.
+    fn unknown_option(
+        &mut self,
+        key: &Spanned<String>,
+        applicable: &[&str],
+        unwritten: &[&str],
+    ) -> Diagnostic {
+        let d = Diagnostic::error(
+            codes::UNKNOWN_OPTION,
+            key.span,
+            format!("unknown option `{}`", key.node),
+        );
+        match grammar::did_you_mean(&key.node, applicable.iter().copied()) {
+            Some(s) => {
+                let help = if self.withdraw_missing(s) {
+                    format!("did you mean `{s}`? It is required")
+                } else {
+                    format!("did you mean `{s}`?")
+                };
+                let d = d.with_help(help);
+                if self.contains(s) || !self.fixable {
+                    // The key it means is written too: renaming would repeat it.
+                    return d;
+                }
+                crate::messages::replace_text(d, key.span, &key.node, s)
+            }
+            None if unwritten.is_empty() => d.with_help("this table takes no further options"),
+            None => d.with_help(format!(
+                "valid options here: {}",
+                spec::quoted_list(unwritten)
+            )),
+        }
+    }
+
+    /// Removes what was reported missing for `key` (`option::missing`, or a diagnostic
+    /// given to [`report_missing`](Self::report_missing)), if anything; whether it did.
+    pub(crate) fn withdraw_missing(&mut self, key: &str) -> bool {
+        let message = missing_message(key);
+        let elsewhere: Vec<(Code, String)> = self
+            .missing_elsewhere
+            .iter()
+            .filter(|(k, _, _)| k == key)
+            .map(|(_, c, m)| (*c, m.clone()))
+            .collect();
+        if !self.missing.contains(key) && elsewhere.is_empty() {
+            return false;
+        }
+        let before = self.diagnostics.len();
+        self.diagnostics.retain(|d| {
+            let ours = d.code == codes::MISSING_OPTION && d.message.ends_with(&message);
+            let theirs = elsewhere
+                .iter()
+                .any(|(c, m)| d.code == *c && d.message == *m);
+            !(ours || theirs)
+        });
+        self.diagnostics.len() < before
+    }
+
+    /// Reports `d`, a diagnostic that says `key` is missing in a stage's own words (a
+    /// connector without its `format`): when `finish` finds a misspelling of `key`, the
+    /// two are one mistake and `d` is withdrawn.
+    pub(crate) fn report_missing(&mut self, d: Diagnostic, key: &str) {
+        self.report(d);
+        if let Some(d) = self.diagnostics.last() {
+            let entry = (key.to_string(), d.code, d.message.clone());
+            self.missing_elsewhere.push(entry);
+        }
+    }
+}
+
+/// What to write for a numeric option whose value was rejected without a hint of its own,
+/// with the default as the example when there is one.
+fn number_help(spec: &OptionSpec) -> Option<String> {
+    let example = match (spec.kind, spec.default) {
+        (
+            OptionKind::Unsigned | OptionKind::NonZero | OptionKind::Signed,
+            Some(DefaultValue::Int(i)),
+        ) => i.to_string(),
+        (OptionKind::Unsigned | OptionKind::Signed, _) => "0".to_string(),
+        (OptionKind::NonZero, _) => "1".to_string(),
+        (OptionKind::Float, _) => "1.5".to_string(),
+        _ => return None,
+    };
+    let what = match spec.kind {
+        OptionKind::Float => "a number greater than 0",
+        OptionKind::NonZero => "a whole number greater than 0",
+        OptionKind::Unsigned => "a whole number of 0 or more",
+        _ => "a whole number",
+    };
+    Some(format!("write {what}, e.g. `{} = {example}`", spec.key))
+}
+
+/// The message of `option::missing` for `key`.
+fn missing_message(key: &str) -> String {
+    format!("required option `{key}` is not set")
+}
+
+/// `text` with its first letter in lower case, to continue a sentence (unless the first
+/// word is a name in capitals such as `URL`).
+fn lowercase_first(text: &str) -> String {
+    let mut chars = text.chars();
+    match (chars.next(), chars.next()) {
+        (Some(a), Some(b)) if a.is_uppercase() && !b.is_uppercase() => a
+            .to_lowercase()
+            .chain(std::iter::once(b))
+            .chain(chars)
+            .collect(),
+        _ => text.to_string(),
     }
 }
 
@@ -750,6 +949,7 @@ fn out_of_range(v: impl std::fmt::Display, min: i64, max: i64) -> ValueError {
         kind: ValueErrorKind::Invalid,
         message: format!("expected a value {expected}, found `{v}`"),
         help: None,
+        fix: None,
     }
 }
 

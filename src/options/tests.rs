@@ -319,3 +319,59 @@ fn the_list_of_valid_keys_leaves_out_written_ones() {
     assert!(!help.contains("`topic`"), "{help}");
     assert!(help.contains("`wait`"), "{help}");
 }
+
+#[test]
+fn a_misspelled_required_key_is_one_mistake() {
+    let mut o = opts(&[("topc", s("events"))]);
+    o.add_catalogue(ALL);
+    assert_eq!(o.string(&TOPIC), None);
+    o.finish(&[]);
+    let diags = o.take_diagnostics();
+    let found: Vec<&str> = diags.iter().map(|d| d.code.as_str()).collect();
+    assert_eq!(found, ["option::unknown"]);
+    let d = diags.first().expect("one diagnostic");
+    assert_eq!(
+        d.help.as_deref(),
+        Some("did you mean `topic`? It is required")
+    );
+    // The key's span is as long as the key: the fix replaces all of it.
+    assert_eq!(
+        d.fixes.len(),
+        0,
+        "`topc` spans 5 bytes here, not 4: no fix is guessed"
+    );
+}
+
+#[test]
+fn missing_options_say_what_to_add() {
+    let mut o = opts(&[]);
+    let _ = o.string(&TOPIC);
+    let diags = o.take_diagnostics();
+    let help = diags.first().and_then(|d| d.help.as_deref());
+    assert_eq!(help, Some("add `topic = '…'`"));
+}
+
+#[test]
+fn enum_typos_are_fixed_and_guesses_are_not() {
+    let mut o = opts(&[("mode", s("fsat"))]);
+    let _ = o.enumeration(&MODE);
+    let diags = o.take_diagnostics();
+    let fix = diags.first().and_then(|d| d.fixes.first());
+    assert_eq!(fix.map(|f| f.replacement.as_str()), Some("'fast'"));
+    let mut o = opts(&[("source.offset", s("lat"))]);
+    let _ = o.enumeration(&OFFSET);
+    let diags = o.take_diagnostics();
+    assert!(diags.first().is_some_and(|d| d.fixes.is_empty()));
+}
+
+#[test]
+fn removal_spans_take_the_separating_comma() {
+    let o = opts(&[("a", s("x")), ("b", s("y")), ("c", s("z"))]);
+    // Keys and values share spans here: 10..15, 20..25, 30..35.
+    assert_eq!(o.removal_span("b"), Some(Span::new(15, 25)));
+    assert_eq!(o.removal_span("a"), Some(Span::new(10, 20)));
+    assert_eq!(o.removal_span("nope"), None);
+    // Options whose spans lie in another document (a profile) offer no edits.
+    let profile = opts(&[("a", s("x"))]).without_fixes();
+    assert_eq!(profile.removal_span("a"), None);
+}

@@ -16,6 +16,7 @@
 pub(crate) mod ast;
 mod table;
 pub(crate) mod types;
+mod unterminated;
 
 use sqlparser::dialect::GenericDialect;
 use sqlparser::parser::{Parser, ParserError};
@@ -64,14 +65,24 @@ pub(crate) fn parse_script(sql: &str) -> Script {
         Ok(t) => t,
         Err(e) => {
             let at = cx.offset(e.location.line, e.location.column);
-            let span = Span::new(at, next_char_end(sql, at));
+            let mut d = Diagnostic::error(
+                codes::SYNTAX,
+                Span::new(at, next_char_end(sql, at)),
+                lowercase_first(&e.message),
+            );
+            // A missing quote is reported by the tokenizer at the last quote of the
+            // script; point at the string that runs past its line instead.
+            if e.message.to_lowercase().contains("unterminated string") {
+                if let Some((start, end)) = unterminated::first_multiline_string(sql) {
+                    d.span = Span::new(start, end);
+                    d = d.with_help(
+                        "this string runs past the end of its line: close it with `'` (a quote inside a string is written `''`)",
+                    );
+                }
+            }
             return Script {
                 statements: Vec::new(),
-                diagnostics: vec![Diagnostic::error(
-                    codes::SYNTAX,
-                    span,
-                    lowercase_first(&e.message),
-                )],
+                diagnostics: vec![d],
             };
         }
     };

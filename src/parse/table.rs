@@ -260,7 +260,22 @@ impl TableParser<'_, '_, '_> {
         if self.p.consume_token(&Token::RParen) {
             return Ok(false);
         }
-        Err(self.unexpected(&format!("`,` or `)` after {after}")))
+        let d = self.unexpected(&format!("`,` or `)` after {after}"));
+        // A name that starts a new line after a complete item is the next item: the
+        // comma between them is what is missing.
+        let previous = self.p.get_current_token().span;
+        let next = self.p.peek_token_ref();
+        let starts_item = matches!(
+            next.token,
+            Token::Word(_) | Token::SingleQuotedString(_) | Token::DoubleQuotedString(_)
+        );
+        if starts_item && next.span.start.line > previous.end.line {
+            let end = self.current_span().end;
+            return Err(d
+                .with_help(format!("add `,` at the end of line {}", previous.end.line))
+                .with_fix(Span::new(end, end), ","));
+        }
+        Err(d)
     }
 
     fn looks_like_constraint(&self) -> bool {

@@ -134,6 +134,7 @@ fn compile_node(
         } else {
             compile_table_def(&def, &inner)
         };
+        crate::compile::fixes_for_json(&mut diags, json_text);
         if lower.format_broken {
             diags.retain(|d| d.code != codes::MISSING_FORMAT);
         }

@@ -91,13 +91,15 @@ pub struct Expect {
     pub config: bool,
 }
 
-/// The outcome a case states.
+/// The outcome a case states. The codes are the exact list the case reports, in the
+/// order reported (diagnostics are sorted by position), errors and warnings alike: an
+/// `error` case that also warns lists its warnings where they come.
 pub enum Outcome {
-    /// Compiles without errors (warnings allowed).
+    /// Compiles with no diagnostic at all.
     Ok,
-    /// Fails, reporting at least these error codes.
+    /// Fails, reporting exactly these codes (at least one of them an error).
     Error(Vec<String>),
-    /// Compiles, with at least these warnings.
+    /// Compiles, reporting exactly these warnings.
     Warning(Vec<String>),
 }
 
@@ -115,48 +117,44 @@ impl Expect {
         };
         Expect { outcome, config }
     }
-    /// Asserts that `out` is what the case expects.
+
+    /// What line 1 of a case reporting `out` would say (without `+config`).
+    pub fn actual(out: &Compiled) -> String {
+        let codes: Vec<&str> = out.diagnostics.iter().map(|d| d.code.as_str()).collect();
+        match (out.has_errors(), codes.is_empty()) {
+            (true, _) => format!("error {}", codes.join(" ")),
+            (false, true) => "ok".to_string(),
+            (false, false) => format!("warning {}", codes.join(" ")),
+        }
+    }
+
+    /// Asserts that `out` is exactly what the case expects.
     pub fn check(&self, out: &Compiled, path: &std::path::Path) {
-        let codes: Vec<(bool, &str)> = out
-            .diagnostics
-            .iter()
-            .map(|d| (d.is_error(), d.code.as_str()))
-            .collect();
-        match &self.outcome {
-            Outcome::Ok => assert!(
-                !out.has_errors(),
-                "{}: expected ok, got {codes:?}",
-                path.display()
-            ),
-            Outcome::Error(want) => {
-                assert!(
-                    out.has_errors(),
-                    "{}: expected errors, got none",
-                    path.display()
-                );
-                for w in want {
-                    assert!(
-                        codes.iter().any(|(e, c)| *e && c == w),
-                        "{}: expected error {w}, got {codes:?}",
-                        path.display()
-                    );
+        let want = match &self.outcome {
+            Outcome::Ok => "ok".to_string(),
+            Outcome::Error(codes) => format!("error {}", codes.join(" ")),
+            Outcome::Warning(codes) => format!("warning {}", codes.join(" ")),
+        };
+        let got = Expect::actual(out);
+        if let Ok(dump) = std::env::var("EXPECT_DUMP") {
+            if want != got {
+                use std::io::Write as _;
+                if let Ok(mut f) = std::fs::OpenOptions::new()
+                    .create(true)
+                    .append(true)
+                    .open(dump)
+                {
+                    let _ = writeln!(f, "{}\t{want}\t{got}", path.display());
                 }
-            }
-            Outcome::Warning(want) => {
-                assert!(
-                    !out.has_errors(),
-                    "{}: expected only warnings, got {codes:?}",
-                    path.display()
-                );
-                for w in want {
-                    assert!(
-                        codes.iter().any(|(e, c)| !*e && c == w),
-                        "{}: expected warning {w}, got {codes:?}",
-                        path.display()
-                    );
-                }
+                return;
             }
         }
+        assert_eq!(
+            want,
+            got,
+            "{}: line 1 says `{want}`, the case reports `{got}`",
+            path.display()
+        );
     }
 }
 

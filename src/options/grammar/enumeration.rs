@@ -44,17 +44,30 @@ pub(crate) fn enumeration(v: &Value, allowed: &[&'static str]) -> Result<&'stati
                 return Ok(found);
             }
             let mut help = format!("expected {}", one_of());
-            if let Some(near) = did_you_mean(s, allowed.iter().copied()) {
+            let near = did_you_mean(s, allowed.iter().copied());
+            if let Some(near) = near {
                 help.push_str(&format!(" (did you mean `{near}`?)"));
             }
-            Err(ValueError::invalid(format!("invalid value `{}`", shorten(s))).with_help(help))
+            Err(
+                ValueError::invalid(format!("invalid value `{}`", shorten(s)))
+                    .with_help(help)
+                    .with_fix(
+                        near.filter(|n| super::suggest::is_typo(s, n))
+                            .map(|n| Value::String(n.to_string()).to_string()),
+                    ),
+            )
         }
         Value::Ident(i) => {
             let err = expected(&format!("{} in single quotes", one_of()), v);
             // Suggest the quoted form of the value the identifier names, or of the nearest one.
             let target = find(i).or_else(|| did_you_mean(i, allowed.iter().copied()));
             Err(match target {
-                Some(name) => err.with_help(format!("write it in single quotes: `'{name}'`")),
+                Some(name) => err
+                    .with_help(format!("write it in single quotes: `'{name}'`"))
+                    .with_fix(
+                        (find(i).is_some() || super::suggest::is_typo(i, name))
+                            .then(|| format!("'{name}'")),
+                    ),
                 None => err,
             })
         }

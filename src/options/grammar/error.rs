@@ -15,6 +15,9 @@ pub(crate) struct ValueError {
     pub message: String,
     /// A hint on how to fix it: the valid values, a did-you-mean, or the right spelling.
     pub help: Option<String>,
+    /// The value to write instead, as SQL text, when it is certain (the quoted form of a
+    /// bare word, the allowed value nearest a misspelling): the diagnostic's fix.
+    pub fix: Option<String>,
 }
 
 /// The two ways a value can be rejected.
@@ -32,6 +35,7 @@ impl ValueError {
             kind: ValueErrorKind::Invalid,
             message: message.into(),
             help: None,
+            fix: None,
         }
     }
 
@@ -40,6 +44,7 @@ impl ValueError {
             kind: ValueErrorKind::Overflow,
             message: message.into(),
             help: None,
+            fix: None,
         }
     }
 
@@ -50,6 +55,12 @@ impl ValueError {
 
     pub(super) fn with_opt_help(mut self, help: Option<String>) -> Self {
         self.help = help;
+        self
+    }
+
+    /// Sets the value to write instead (see [`ValueError::fix`]).
+    pub(super) fn with_fix(mut self, fix: Option<String>) -> Self {
+        self.fix = fix;
         self
     }
 
@@ -91,14 +102,16 @@ pub(super) fn expected(what: &str, v: &Value) -> ValueError {
 
 /// For a value that would be right as a quoted string (`ts`, `5`, `true`), the quoted form.
 pub(super) fn quote_help(v: &Value) -> Option<String> {
+    quoted(v).map(|q| format!("write it in single quotes: `{}`", shorten(&q)))
+}
+
+/// The quoted form of a bare word, number or boolean, as SQL text.
+pub(super) fn quoted(v: &Value) -> Option<String> {
     let inner = match v {
         Value::Number(n) => n.clone(),
         Value::Ident(i) => i.clone(),
         Value::Bool(b) => b.to_string(),
         _ => return None,
     };
-    Some(format!(
-        "write it in single quotes: `{}`",
-        shorten(&Value::String(inner).to_string())
-    ))
+    Some(Value::String(inner).to_string())
 }

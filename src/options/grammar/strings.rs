@@ -1,6 +1,6 @@
 //! Values that are one word: quoted strings, booleans and column references.
 
-use super::error::{expected, quote_help, ValueError};
+use super::error::{expected, quote_help, quoted, ValueError};
 use crate::options::Value;
 
 /// A reference to a column, as given by an option such as `event_time_field`.
@@ -17,7 +17,15 @@ pub(crate) struct FieldRef {
 pub(crate) fn string(v: &Value) -> Result<String, ValueError> {
     match v {
         Value::String(s) => Ok(s.clone()),
-        other => Err(expected("a single-quoted string", other).with_opt_help(quote_help(other))),
+        other => Err(expected("a single-quoted string", other)
+            .with_opt_help(quote_help(other))
+            // Only a bare word is certainly a string missing its quotes; a number or a
+            // boolean may be the wrong value altogether.
+            .with_fix(
+                matches!(other, Value::Ident(_))
+                    .then(|| quoted(other))
+                    .flatten(),
+            )),
     }
 }
 

@@ -62,9 +62,28 @@ pub(crate) fn did_you_mean<'a>(
     }
 }
 
+/// Whether `candidate` is `input` with a typo: at most two edits (ignoring case), and
+/// fewer than half the input's length. A suggestion this close may be applied as a fix;
+/// a looser one (`at_most_once` → `at_least_once`, `v3` → `v1`) is a different value and
+/// stays a hint.
+pub(crate) fn is_typo(input: &str, candidate: &str) -> bool {
+    let (a, b) = (input.trim().to_lowercase(), candidate.to_lowercase());
+    let distance = strsim::damerau_levenshtein(&a, &b);
+    distance <= 2 && 2 * distance < a.chars().count()
+}
+
 #[cfg(test)]
 mod tests {
-    use super::did_you_mean;
+    use super::{did_you_mean, is_typo};
+
+    #[test]
+    fn typos_are_close_and_not_short() {
+        assert!(is_typo("earlist", "earliest"));
+        assert!(is_typo("Kafka", "kafka"));
+        assert!(!is_typo("at_most_once", "at_least_once"));
+        assert!(!is_typo("v3", "v1"));
+        assert!(!is_typo("customer", "customer_id"));
+    }
 
     #[test]
     fn truncations_are_suggested() {

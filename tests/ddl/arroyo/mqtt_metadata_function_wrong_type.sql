@@ -1,4 +1,4 @@
--- expect: error metadata::type
+-- expect: error metadata::type column::deprecated
 -- Read as a metadata column, the older form gets the metadata checks: `topic` is TEXT.
 CREATE TABLE readings (
     celsius DOUBLE,

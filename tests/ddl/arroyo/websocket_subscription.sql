@@ -1,4 +1,4 @@
--- expect: ok
+-- expect: warning option::deprecated
 CREATE TABLE trades (
     price TEXT,
     size TEXT,

@@ -1,4 +1,4 @@
--- expect: warning format::unsupported +config
+-- expect: warning format::unsupported format::unsupported +config
 CREATE TABLE discard (id BIGINT) WITH (
     connector = 'blackhole',
     framing = 'newline',

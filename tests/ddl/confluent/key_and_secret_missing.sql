@@ -1,4 +1,4 @@
--- expect: error option::missing
+-- expect: error option::missing option::missing
 CREATE TABLE orders (id BIGINT) WITH (
     connector = 'confluent',
     bootstrap_servers = 'pkc-12345.us-east-2.aws.confluent.cloud:9092',

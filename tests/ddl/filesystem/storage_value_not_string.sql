@@ -1,4 +1,4 @@
--- expect: error option::invalid_value
+-- expect: error option::invalid_value option::invalid_value
 CREATE TABLE out (id BIGINT) WITH (
     connector = 'filesystem',
     type = 'sink',

@@ -1,4 +1,4 @@
--- expect: error option::unknown option::missing
+-- expect: error option::unknown option::unknown option::unknown option::missing option::missing
 -- A Flink SQL table: quoted keys work, and Flink's option names point at ours.
 CREATE TABLE clicks (
     user_id STRING,

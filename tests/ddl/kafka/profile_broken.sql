@@ -1,4 +1,4 @@
--- expect: error profile::invalid
+-- expect: error profile::invalid profile::invalid profile::invalid profile::invalid profile::invalid
 CREATE TABLE orders (id BIGINT) WITH (
     connector = 'kafka',
     connection_profile = 'broken-kafka',

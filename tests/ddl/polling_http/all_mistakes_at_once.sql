@@ -1,4 +1,4 @@
--- expect: error option::invalid_value option::unknown
+-- expect: error option::invalid_value option::invalid_value option::invalid_value option::unknown
 CREATE TABLE status (value TEXT) WITH (
     connector = 'polling_http',
     endpoint = 'htp://localhost:8080/status',

@@ -1,4 +1,4 @@
--- expect: error schema::column_mismatch
+-- expect: error schema::column_mismatch schema::column_mismatch
 CREATE TABLE orders (
     id INT NOT NULL,
     customer TEXT NOT NULL,

@@ -1,4 +1,4 @@
--- expect: warning schema::lossy schema::recursive
+-- expect: warning schema::lossy schema::lossy schema::recursive
 CREATE TABLE everything WITH (
     connector = 'kafka',
     bootstrap_servers = 'localhost:9092',

@@ -1,4 +1,4 @@
--- expect: warning schema::recursive schema::lossy
+-- expect: warning schema::recursive schema::lossy schema::lossy
 CREATE TABLE trees WITH (
     connector = 'kafka',
     bootstrap_servers = 'localhost:9092',

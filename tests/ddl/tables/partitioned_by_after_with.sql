@@ -1,4 +1,4 @@
--- expect: ok
+-- expect: warning option::not_applicable
 CREATE TABLE clicks (
     user_id BIGINT,
     url TEXT

@@ -1,4 +1,4 @@
--- expect: error option::invalid_value
+-- expect: error option::invalid_value option::invalid_value
 CREATE TABLE alerts (value TEXT) WITH (
     connector = 'webhook',
     endpoint = 'https://hooks.example.com/alerts',

@@ -1,4 +1,4 @@
--- expect: error option::missing
+-- expect: error option::missing option::missing
 CREATE TABLE trades (value TEXT) WITH (
     connector = 'websocket',
     endpoint = 'ws://localhost:9001',

@@ -1,0 +1,70 @@
+//! Where an unterminated string really starts. The tokenizer reports the last quote of the
+//! script, because a missing quote pairs every later quote with the wrong partner; the
+//! mistake is almost always the first string that runs past the end of its line.
+
+/// The byte range of the first single-quoted string of `sql` that spans a line break,
+/// from its opening quote to the end of that line; `None` when no string does. Comments
+/// (`--`, `/* */`), double-quoted identifiers and `''` escapes are skipped as the tokenizer
+/// skips them. One pass over the bytes.
+pub(super) fn first_multiline_string(sql: &str) -> Option<(usize, usize)> {
+    let bytes = sql.as_bytes();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        match b {
+            b'-' if bytes.get(i + 1) == Some(&b'-') => {
+                i = find_from(bytes, i, b'\n')?;
+            }
+            b'/' if bytes.get(i + 1) == Some(&b'*') => {
+                i = sql.get(i + 2..)?.find("*/").map(|at| i + 2 + at + 2)?;
+            }
+            b'"' => {
+                i = find_from(bytes, i + 1, b'"')? + 1;
+            }
+            b'\'' => {
+                let start = i;
+                let mut j = i + 1;
+                loop {
+                    match bytes.get(j) {
+                        None => return None,
+                        Some(b'\'') if bytes.get(j + 1) == Some(&b'\'') => j += 2,
+                        Some(b'\'') => break,
+                        Some(b'\n') | Some(b'\r') => {
+                            return Some((start, j));
+                        }
+                        Some(_) => j += 1,
+                    }
+                }
+                i = j + 1;
+            }
+            _ => i += 1,
+        }
+    }
+    None
+}
+
+fn find_from(bytes: &[u8], from: usize, b: u8) -> Option<usize> {
+    bytes
+        .get(from..)?
+        .iter()
+        .position(|&c| c == b)
+        .map(|at| from + at)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_the_string_that_runs_past_its_line() {
+        let sql = "WITH (a = 'x', b = 'y,\n c = 'z', d = 'w')";
+        assert_eq!(first_multiline_string(sql), Some((19, 22)));
+    }
+
+    #[test]
+    fn skips_comments_escapes_and_identifiers() {
+        assert_eq!(first_multiline_string("-- it's\nSELECT 'a''b'"), None);
+        assert_eq!(first_multiline_string("/* it's\n */ \"it's\" 'x'"), None);
+        assert_eq!(first_multiline_string("'ok' 'no\n"), Some((5, 8)));
+        assert_eq!(first_multiline_string("'unterminated"), None);
+    }
+}

@@ -1,0 +1,8 @@
+-- expect: error option::invalid_value
+CREATE TABLE events (id BIGINT) WITH (
+    connector = 'kafka',
+    connection_profile = 'local-kafka',
+    topic = 'events',
+    type = 'sorce',
+    format = 'json'
+);
