@@ -231,6 +231,17 @@ fn compile_translated(
     form: Option<&crate::parse::foreign::ForeignForm>,
 ) -> (Option<Table>, Vec<Diagnostic>, Vec<Span>) {
     let foreign = crate::migration::translate(def, with, env.registry, sql, form);
+    // Flink's `PARTITIONED BY` became an option: compile without the clause.
+    let stripped;
+    let def = if foreign.partitioned_by_taken {
+        stripped = TableDef {
+            partitioned_by: None,
+            ..def.clone()
+        };
+        &stripped
+    } else {
+        def
+    };
     let (mut table, mut diags, mut secrets) = match foreign.stop {
         true => (
             None,

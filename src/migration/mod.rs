@@ -29,6 +29,8 @@ pub(crate) struct Translated {
     pub stop: bool,
     /// Options left out of `with` (their values may be secret: the caller masks them).
     pub removed: Vec<WithOption>,
+    /// Flink's `PARTITIONED BY` became `partitioning.fields`: compile without the clause.
+    pub partitioned_by_taken: bool,
 }
 
 impl Translated {
@@ -38,6 +40,7 @@ impl Translated {
             diagnostics: Vec::new(),
             stop: false,
             removed: Vec::new(),
+            partitioned_by_taken: false,
         }
     }
 }
@@ -279,10 +282,32 @@ pub(crate) fn translate(
         {
             let evidence = type_evidence(def, &with, &plans, &fired, spec);
             let (d, value) = missing_type(&with, evidence, ours, anchor);
+            type_value = Some((value, !d.fixes.is_empty()));
             out.diagnostics.push(d);
-            type_value = Some(value);
         }
     }
+    // Flink partitions a file sink with `PARTITIONED BY`; ours with `partitioning.fields`.
+    let written_type = with
+        .options
+        .iter()
+        .find_map(|o| match (&o.key.node, &o.value.node) {
+            (k, Value::String(v)) if k.eq_ignore_ascii_case(TYPE_KEY) => {
+                Some(v.to_ascii_lowercase())
+            }
+            _ => None,
+        });
+    let is_sink = written_type.as_deref() == Some("sink") || type_value == Some(("sink", true));
+    let mut partition_fields = None;
+    if let (Some(spec), Some(p), true, true) = (spec, &def.partitioned_by, is_sink, marked) {
+        if spec.partitions_by_options && !present.iter().any(|k| k == "partitioning.fields") {
+            if let Some((d, fields)) = partitioning(p, anchor) {
+                out.diagnostics.push(d);
+                out.partitioned_by_taken = true;
+                partition_fields = Some(fields);
+            }
+        }
+    }
+    let type_value = type_value.map(|(v, _)| v);
     let synthetic_span = conn.as_ref().map(|(_, n)| n.span).unwrap_or(with.span);
     let mut statement_added = Vec::new();
     if let Some(s) = stmt {
@@ -327,6 +352,9 @@ pub(crate) fn translate(
     }
     if let Some(t) = type_value {
         options.push(synthetic(TYPE_KEY, t.to_string(), synthetic_span));
+    }
+    if let (Some(fields), Some(p)) = (partition_fields, &def.partitioned_by) {
+        options.push(synthetic("partitioning.fields", fields, p.span));
     }
     with.options = options;
     out.with = Some(with);
@@ -652,6 +680,39 @@ fn missing_type(
             "source",
         ),
     }
+}
+
+/// Flink's `PARTITIONED BY (a, b)` on a file sink as `partitioning.fields = 'a, b'`: the
+/// diagnostic (with the clause removed and the option added) and the fields; `None` when
+/// the clause has more than column names.
+fn partitioning(
+    p: &Spanned<Vec<crate::parse::SqlExpr>>,
+    anchor: Option<(usize, KeyStyle)>,
+) -> Option<(Diagnostic, String)> {
+    let names: Option<Vec<String>> = p
+        .node
+        .iter()
+        .map(|e| match &e.shape {
+            crate::parse::ExprShape::Column(c) => Some(c.clone()),
+            _ => None,
+        })
+        .collect();
+    let fields = names?.join(", ");
+    let (at, style) = anchor?;
+    let option = format!(
+        "{} = {}",
+        style.write("partitioning.fields"),
+        quoted(&fields)
+    );
+    let d = Diagnostic::error(
+        codes::FOREIGN_OPTION,
+        p.span,
+        "Flink partitions a file sink with `PARTITIONED BY`; here it is the option `partitioning.fields`",
+    )
+    .with_help(format!("remove `PARTITIONED BY` and write `{option}`"))
+    .with_fix(p.span, "")
+    .with_fix(Span::new(at, at), format!(", {option}"));
+    Some((d, fields))
 }
 
 /// Where to add an option: after the value of the last option that stays, and how its

@@ -1,4 +1,4 @@
--- expect: error dialect::type dialect::unsupported
+-- expect: error dialect::option dialect::type dialect::unsupported
 -- migrates: no, partitions are not committed here
 -- Flink's FileSystem page, "Full Example".
 CREATE TABLE fs_table (
