@@ -215,6 +215,15 @@ pub(crate) fn translate(
             }
         }
     }
+    // RisingWave's other `properties.*` are librdkafka's settings, as ours: one option.
+    let mut owners: Vec<Option<usize>> = vec![None; plans.len()];
+    if form.is_some() {
+        if let Some(f) = foreign {
+            let generic =
+                |key: &str| rules::rule(f, key).is_some_and(|r| r.prefix && r.key == "properties.");
+            client_configs(&with, &mut plans, &mut owners, &present, generic);
+        }
+    }
     // A RisingWave statement: its own diagnostic, which may take over some options.
     let mut stmt = form.map(|f| statement::plan(f, &with, spec, &mut plans, &mut present, source));
 
@@ -235,18 +244,32 @@ pub(crate) fn translate(
             }
         }
     }
+    let mut pushed_at: Vec<Option<usize>> = vec![None; plans.len()];
     for (i, (plan, diag)) in plans.iter_mut().enumerate() {
         let Some(o) = with.options.get(i) else {
             continue;
         };
         let fixes = option_fixes(plan, o, &with, &kept, i, source);
-        match (diag.take(), stmt.as_mut()) {
-            (Some(mut d), _) => {
+        let owner = owners
+            .get(i)
+            .copied()
+            .flatten()
+            .and_then(|j| pushed_at.get(j).copied().flatten());
+        match (diag.take(), owner, stmt.as_mut()) {
+            (Some(mut d), _, _) => {
                 d.fixes.extend(fixes);
+                if let Some(slot) = pushed_at.get_mut(i) {
+                    *slot = Some(out.diagnostics.len());
+                }
                 out.diagnostics.push(d);
             }
-            (None, Some(s)) => s.fixes.extend(fixes),
-            (None, None) => {}
+            (None, Some(at), _) => {
+                if let Some(d) = out.diagnostics.get_mut(at) {
+                    d.fixes.extend(fixes);
+                }
+            }
+            (None, None, Some(s)) => s.fixes.extend(fixes),
+            (None, None, None) => {}
         }
     }
     if !connector_extra.is_empty() {
@@ -713,6 +736,78 @@ fn partitioning(
     .with_fix(p.span, "")
     .with_fix(Span::new(at, at), format!(", {option}"));
     Some((d, fields))
+}
+
+/// RisingWave's `properties.<setting>` options (librdkafka's settings, the same names as
+/// ours) folded into one `client_configs = 'setting=value,…'`: the first becomes it, the
+/// others are deleted by the same diagnostic (`owners`). Left alone (each reported as
+/// having no equivalent) when `client_configs` is set already, or when a setting is a
+/// credential or its value has a `,` or `=`: a fix must not carry a secret.
+fn client_configs(
+    with: &WithClause,
+    plans: &mut [(Plan, Option<Diagnostic>)],
+    owners: &mut [Option<usize>],
+    present: &[String],
+    generic: impl Fn(&str) -> bool,
+) {
+    const PREFIX: &str = "properties.";
+    let mut found: Vec<(usize, String, String)> = Vec::new();
+    for (i, (o, (plan, _))) in with.options.iter().zip(plans.iter()).enumerate() {
+        let key = o.key.node.to_ascii_lowercase();
+        let (Plan::Remove(_), Some(setting), Value::String(v)) =
+            (plan, key.strip_prefix(PREFIX), &o.value.node)
+        else {
+            continue;
+        };
+        if !generic(&key) {
+            continue;
+        }
+        if crate::profile::is_secret_setting(setting) || v.contains([',', '=']) {
+            return;
+        }
+        found.push((i, setting.to_string(), v.clone()));
+    }
+    let Some((first, _, _)) = found.first().cloned() else {
+        return;
+    };
+    if present.iter().any(|k| k == "client_configs") {
+        return;
+    }
+    let value: Vec<String> = found.iter().map(|(_, k, v)| format!("{k}={v}")).collect();
+    let value = value.join(",");
+    let mut d = Diagnostic::error(
+        codes::FOREIGN_OPTION,
+        with.options
+            .get(first)
+            .map(|o| o.key.span)
+            .unwrap_or(with.span),
+        "RisingWave's `properties.*` client settings are one option here, `client_configs`",
+    )
+    .with_help(format!("write `client_configs = '{value}'`"));
+    for (i, _, _) in found.iter().skip(1) {
+        if let Some(o) = with.options.get(*i) {
+            d.labels.push(crate::diagnostics::Label {
+                span: o.key.span,
+                message: "also a client setting".into(),
+            });
+        }
+        if let Some(slot) = plans.get_mut(*i) {
+            *slot = (Plan::Delete, None);
+        }
+        if let Some(owner) = owners.get_mut(*i) {
+            *owner = Some(first);
+        }
+    }
+    if let Some(slot) = plans.get_mut(first) {
+        *slot = (
+            Plan::Change {
+                key: Some("client_configs"),
+                value: Some(value),
+                extra: Vec::new(),
+            },
+            Some(d),
+        );
+    }
 }
 
 /// Where to add an option: after the value of the last option that stays, and how its
