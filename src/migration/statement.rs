@@ -8,7 +8,7 @@ use crate::parse::foreign::{ForeignForm, FormKind};
 use crate::parse::{WithClause, WithOption};
 use crate::span::Span;
 
-use super::{options_text, quoted, KeyStyle, Plan};
+use super::plan::{options_text, quoted, KeyStyle, Plan};
 
 /// The statement's diagnostic, being built.
 pub(super) struct StatementPlan<'a> {

@@ -132,6 +132,9 @@ pub(crate) fn rewrite(
         Some("TABLE") => FormKind::Table,
         _ => return None,
     };
+    if body.len() < 3 {
+        return None; // no name: an incomplete statement, as any other
+    }
     let span = |t: &TokenWithSpan| cx.span(t.span);
     let end_of = |body: &[TokenWithSpan], i: usize| body.get(i).map(|t| cx.span(t.span).end);
     let mut form = ForeignForm {
@@ -296,4 +299,95 @@ fn encode_options(tokens: &[TokenWithSpan]) -> Vec<(String, String)> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::{parse_script, Statement};
+
+    fn parsed(sql: &str) -> (Vec<String>, Vec<ForeignForm>, usize) {
+        let script = parse_script(sql);
+        let names = script
+            .statements
+            .iter()
+            .filter_map(|s| match s {
+                Statement::CreateTable(t) => Some(t.name.node.clone()),
+                Statement::Other { .. } => None,
+            })
+            .collect();
+        (names, script.foreign, script.diagnostics.len())
+    }
+
+    #[test]
+    fn a_source_is_read_as_a_table() {
+        let sql = "CREATE SOURCE IF NOT EXISTS s (a varchar, b integer,) \
+                   INCLUDE key AS k WITH (connector = 'kafka', topic = 't') \
+                   FORMAT PLAIN ENCODE JSON";
+        let (names, forms, errors) = parsed(sql);
+        assert_eq!((names, errors), (vec!["s".to_string()], 0));
+        let form = forms.first().expect("a form");
+        assert_eq!(form.kind, FormKind::Source);
+        assert_eq!(form.written(), "CREATE SOURCE");
+        assert_eq!(
+            form.includes.first().map(|i| i.alias.as_deref()),
+            Some(Some("k"))
+        );
+        let format = form.format.as_ref().expect("a format clause");
+        assert_eq!(
+            (format.format.as_str(), format.encode.as_str()),
+            ("PLAIN", "JSON")
+        );
+        // The trailing comma, the INCLUDE clause and the FORMAT clause are deleted.
+        assert_eq!(form.deletions.len(), 3);
+        assert!(form.columns_end.is_some());
+    }
+
+    #[test]
+    fn a_sink_keeps_its_query() {
+        let sql = "CREATE SINK s AS SELECT a FROM t WHERE a > 1 WITH (connector = 'kafka') \
+                   FORMAT PLAIN ENCODE JSON (force_append_only = 'true')";
+        let (names, forms, errors) = parsed(sql);
+        assert_eq!((names, errors), (vec!["s".to_string()], 0));
+        let form = forms.first().expect("a form");
+        let query = form.query.and_then(|q| sql.get(q.start..q.end));
+        assert_eq!(query, Some("AS SELECT a FROM t WHERE a > 1"));
+        let options = form.format.as_ref().map(|f| f.options.clone());
+        assert_eq!(
+            options,
+            Some(vec![("force_append_only".to_string(), "true".to_string())])
+        );
+    }
+
+    #[test]
+    fn a_registry_option_is_read_whole() {
+        let sql = "CREATE SOURCE s WITH (connector = 'kafka') FORMAT PLAIN ENCODE AVRO \
+                   (schema.registry = 'http://r:8081', message = 'a.B')";
+        let (_, forms, _) = parsed(sql);
+        let options = forms
+            .first()
+            .and_then(|f| f.format.clone())
+            .map(|f| f.options);
+        assert_eq!(
+            options,
+            Some(vec![
+                ("schema.registry".to_string(), "http://r:8081".to_string()),
+                ("message".to_string(), "a.B".to_string()),
+            ])
+        );
+    }
+
+    #[test]
+    fn other_statements_are_left_alone() {
+        for sql in [
+            "CREATE TABLE t (a INT) WITH (connector = 'kafka')",
+            "CREATE VIEW v AS SELECT 1",
+            "INSERT INTO t SELECT * FROM s",
+            "CREATE SOURCE",
+            "CREATE SINK s",
+        ] {
+            let (_, forms, _) = parsed(sql);
+            assert!(forms.is_empty(), "{sql}");
+        }
+    }
 }
