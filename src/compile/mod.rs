@@ -125,6 +125,12 @@ pub fn compile_sql(sql: &str, env: &Env<'_>) -> Compiled {
     let script = parse_script(sql);
     let mut diagnostics = script.diagnostics;
     let foreign_forms = script.foreign;
+    // Flink decides a table's type from the statements that use it; so does the migration help.
+    let others = script.statements.iter().filter_map(|s| match s {
+        Statement::Other { span } => Some(*span),
+        Statement::CreateTable(_) => None,
+    });
+    let uses = crate::migration::ScriptUses::new(sql, others.collect());
     let mut tables: Vec<Table> = Vec::new();
     let mut defined: BTreeMap<String, (Span, usize)> = BTreeMap::new();
     // Secrets are masked by key whether or not the statement parses or compiles.
@@ -154,7 +160,7 @@ pub fn compile_sql(sql: &str, env: &Env<'_>) -> Compiled {
         let form = foreign_forms.iter().find(|f| {
             f.statement.start <= def.name.span.start && def.name.span.end <= f.statement.end
         });
-        let (mut table, mut diags, secret) = compile_translated(&def, with, env, sql, form);
+        let (mut table, mut diags, secret) = compile_translated(&def, with, env, sql, form, &uses);
         secrets.extend(secret);
         // The parser's findings for this statement count too: an error (a decimal out of
         // range) fails the table, and so does a warning in strict mode.
@@ -229,8 +235,9 @@ fn compile_translated(
     env: &Env<'_>,
     sql: &str,
     form: Option<&crate::parse::foreign::ForeignForm>,
+    uses: &crate::migration::ScriptUses<'_>,
 ) -> (Option<Table>, Vec<Diagnostic>, Vec<Span>) {
-    let foreign = crate::migration::translate(def, with, env.registry, sql, form);
+    let foreign = crate::migration::translate(def, with, env.registry, sql, form, uses);
     // Flink's `PARTITIONED BY` became an option: compile without the clause.
     let stripped;
     let def = if foreign.partitioned_by_taken {

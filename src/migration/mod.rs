@@ -11,6 +11,9 @@ mod plan;
 mod rules;
 mod statement;
 mod table;
+mod uses;
+
+pub(crate) use uses::ScriptUses;
 
 use crate::connector::{Registry, TYPE_KEY};
 use crate::diagnostics::{codes, Diagnostic, Fix};
@@ -58,6 +61,7 @@ pub(crate) fn translate(
     registry: &Registry,
     source: &str,
     form: Option<&ForeignForm>,
+    uses: &ScriptUses<'_>,
 ) -> Translated {
     let Some(mut with) = with else {
         let mut out = Translated::unchanged(None);
@@ -291,7 +295,7 @@ pub(crate) fn translate(
             && form.is_none()
             && (marked || every_key_quoted)
         {
-            let evidence = type_evidence(def, &with, &plans, &fired, spec);
+            let evidence = type_evidence(def, &with, &plans, &fired, spec, uses);
             let (d, value) = missing_type(&with, evidence, ours, anchor);
             type_value = Some((value, !d.fixes.is_empty()));
             out.diagnostics.push(d);

@@ -23,9 +23,16 @@ pub(super) fn type_evidence(
     plans: &[(Plan, Option<Diagnostic>)],
     fired: &[usize],
     spec: &crate::connector::ConnectorSpec,
+    uses: &super::ScriptUses<'_>,
 ) -> Evidence {
     let mut source: Option<String> = None;
     let mut sink: Option<String> = None;
+    // What Flink itself reads: the script's INSERT and SELECT statements.
+    match (uses.writes(&def.name.node), uses.reads(&def.name.node)) {
+        (Some(w), None) => sink = Some(w.to_string()),
+        (None, Some(r)) => source = Some(r.to_string()),
+        _ => {}
+    }
     if let Some(w) = def.watermarks.first() {
         source = Some(format!("`WATERMARK FOR {}`", w.column.node));
     }
