@@ -135,6 +135,7 @@ fn fixes_give_ddl_that_compiles_with_the_same_meaning() {
         "{migrated} of {expected} migrated\n\n{}",
         failures.join("\n\n")
     );
+    eprintln!("{migrated} of {expected} statements migrated");
 }
 
 fn check(out: &Compiled, want: &Target) -> Option<String> {
