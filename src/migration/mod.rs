@@ -134,6 +134,7 @@ pub(crate) fn translate(
                         f.who.possessive()
                     ),
                 )
+                .with_help(format!("write `connector = '{ours}'`"))
                 .with_fix(name.span, quoted(ours)),
             );
             if let Some(o) = with.options.get_mut(*at) {

@@ -337,6 +337,18 @@ const INIT_POSITIONS: &[(&str, Val)] = &[
     ),
 ];
 
+/// RisingWave's `s3` source options (the filesystem connector with an `s3://` path).
+const S3: &[Rule] = &[
+    key("s3.bucket_name", "path").rw().compute(bucket_url),
+    key("s3.region_name", "storage.aws_region").rw(),
+    key("s3.credentials.access", "storage.aws_access_key_id").rw(),
+    key("s3.credentials.secret", "storage.aws_secret_access_key").rw(),
+    key("s3.endpoint_url", "storage.aws_endpoint").rw(),
+    key("match_pattern", "source.regex_pattern").rw().compute(glob_to_regex),
+    no("s3.assume_role", "credentials come from `storage.*` settings or the AWS environment; there is no role to assume").rw(),
+    drop("refresh.interval.sec", "how often the bucket is listed is up to the runtime").rw(),
+];
+
 /// Flink's `print` options.
 const PRINT: &[Rule] = &[
     drop(
@@ -395,6 +407,13 @@ pub(crate) const CONNECTORS: &[ForeignConnector] = &[
         rules: &[COMMON],
     },
     ForeignConnector {
+        name: "s3",
+        who: Who::RisingWave,
+        ours: Ok("filesystem"),
+        extra: &[],
+        rules: &[S3, COMMON],
+    },
+    ForeignConnector {
         name: "upsert-kafka",
         who: Who::Flink,
         ours: Err("there is no upsert Kafka connector here. A `kafka` table with `format = 'debezium_json'` and a PRIMARY KEY reads and writes a changelog; keyed upserts (the last value per key) have no equivalent"),
@@ -448,6 +467,37 @@ fn stream_name_of_arn(arn: &str) -> Result<String, &'static str> {
     }
 }
 
+/// A bucket name → the `s3://` URL of its root.
+fn bucket_url(bucket: &str) -> Result<String, &'static str> {
+    if bucket.is_empty() || bucket.contains(['/', ':']) {
+        return Err("write the bucket's URL as `path = 's3://bucket/prefix'`");
+    }
+    Ok(format!("s3://{bucket}/"))
+}
+
+/// A Unix glob (RisingWave's `match_pattern`, over object keys) → the regular expression
+/// that matches the same keys at the end of a path: `*` and `?` match within one path
+/// segment, the rest is literal.
+fn glob_to_regex(glob: &str) -> Result<String, &'static str> {
+    let mut re = String::from("(^|/)");
+    for c in glob.chars() {
+        match c {
+            '*' => re.push_str("[^/]*"),
+            '?' => re.push_str("[^/]"),
+            '[' | ']' | '{' | '}' => {
+                return Err("write the pattern as a regular expression in `source.regex_pattern`")
+            }
+            c if "\\.+()|^$".contains(c) => {
+                re.push('\\');
+                re.push(c);
+            }
+            c => re.push(c),
+        }
+    }
+    re.push('$');
+    Ok(re)
+}
+
 /// The foreign connector called `name`.
 pub(crate) fn connector(name: &str) -> Option<&'static ForeignConnector> {
     CONNECTORS
@@ -484,6 +534,17 @@ mod tests {
             Ok("my-stream".to_string())
         );
         assert!(stream_name_of_arn("my-stream").is_err());
+    }
+
+    #[test]
+    fn globs_become_anchored_regexes() {
+        assert_eq!(
+            glob_to_regex("logs/*.ndjson"),
+            Ok("(^|/)logs/[^/]*\\.ndjson$".to_string())
+        );
+        assert_eq!(glob_to_regex("a?c"), Ok("(^|/)a[^/]c$".to_string()));
+        assert!(glob_to_regex("{a,b}").is_err());
+        assert_eq!(bucket_url("bkt"), Ok("s3://bkt/".to_string()));
     }
 
     #[test]

@@ -220,22 +220,6 @@ fn format_of(
             .find(|(key, _)| key == k)
             .map(|(_, v)| v.clone())
     };
-    let unknown: Vec<&str> = f
-        .options
-        .iter()
-        .map(|(k, _)| k.as_str())
-        .filter(|k| !matches!(*k, "schema.registry" | "message" | "force_append_only"))
-        .collect();
-    if let Some(k) = unknown.first() {
-        return Err(format!(
-            "the `ENCODE` option `{k}` has no certain equivalent here{}",
-            if k.contains("username") || k.contains("password") {
-                "; registry credentials are `schema_registry.api_key` and `schema_registry.api_secret`, best as `{{ VAR }}` placeholders"
-            } else {
-                ""
-            }
-        ));
-    }
     let registry = |format: &'static str| -> Vec<(&'static str, String)> {
         match opt("schema.registry") {
             Some(url) => vec![
@@ -253,7 +237,7 @@ fn format_of(
         }
     };
     let _ = connector;
-    match (f.format.as_str(), f.encode.as_str()) {
+    let options = match (f.format.as_str(), f.encode.as_str()) {
         ("PLAIN", "JSON") => Ok(vec![("format", "json".into())]),
         ("DEBEZIUM", "JSON") => Ok(vec![("format", "debezium_json".into())]),
         ("PLAIN", "BYTES") => Ok(vec![("format", "raw_bytes".into())]),
@@ -279,7 +263,24 @@ fn format_of(
         )),
         ("PLAIN", "CSV") => Err(format!("{written}: there is no CSV format here")),
         _ => Err(format!("{written} has no equivalent here")),
+    }?;
+    let unknown: Vec<&str> = f
+        .options
+        .iter()
+        .map(|(k, _)| k.as_str())
+        .filter(|k| !matches!(*k, "schema.registry" | "message" | "force_append_only"))
+        .collect();
+    if let Some(k) = unknown.first() {
+        return Err(format!(
+            "the `ENCODE` option `{k}` has no certain equivalent here{}",
+            if k.contains("username") || k.contains("password") {
+                "; registry credentials are `schema_registry.api_key` and `schema_registry.api_secret`, best as `{{ VAR }}` placeholders"
+            } else {
+                ""
+            }
+        ));
     }
+    Ok(options)
 }
 
 impl StatementPlan<'_> {
