@@ -167,3 +167,32 @@ fn check(out: &Compiled, want: &Target) -> Option<String> {
     }
     None
 }
+
+/// Each diagnostic's fixes alone make that diagnostic go away: after applying them, the
+/// statement reports fewer diagnostics of that code (and the text still parses as far as
+/// it did).
+#[test]
+fn each_diagnostics_fixes_remove_it() {
+    let fixtures = Fixtures::load();
+    let env = fixtures.env();
+    let mut failures = Vec::new();
+    for path in cases() {
+        let sql = std::fs::read_to_string(&path).expect("case reads");
+        let out = compile_sql(&sql, &env);
+        for d in out.diagnostics.iter().filter(|d| !d.fixes.is_empty()) {
+            let count = |c: &Compiled| c.diagnostics.iter().filter(|x| x.code == d.code).count();
+            let fixed = apply_fixes(&sql, std::slice::from_ref(d));
+            let again = compile_sql(&fixed, &env);
+            let syntax = |c: &Compiled| {
+                c.diagnostics
+                    .iter()
+                    .filter(|x| x.code.as_str() == "parse::syntax")
+                    .count()
+            };
+            if count(&again) >= count(&out) || syntax(&again) > syntax(&out) {
+                failures.push(format!("{}: {d}\n{fixed}", path.display()));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
