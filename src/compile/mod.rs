@@ -238,14 +238,11 @@ fn compile_translated(
     uses: &crate::migration::ScriptUses<'_>,
 ) -> (Option<Table>, Vec<Diagnostic>, Vec<Span>) {
     let foreign = crate::migration::translate(def, with, env.registry, sql, form, uses);
-    // Flink's `PARTITIONED BY` became an option: compile without the clause.
-    let stripped;
-    let def = if foreign.partitioned_by_taken {
-        stripped = TableDef {
-            partitioned_by: None,
-            ..def.clone()
-        };
-        &stripped
+    // What became ours outside WITH (`PARTITIONED BY`, metadata keys) is compiled as ours.
+    let patched;
+    let def = if foreign.partitioned_by_taken || !foreign.metadata_keys.is_empty() {
+        patched = crate::migration::patched(def, &foreign);
+        &patched
     } else {
         def
     };

@@ -24,7 +24,7 @@ use crate::span::{Span, Spanned};
 
 use plan::{last_kept, option_fixes, options_text, plan_option, quoted, synthetic, Plan};
 use rules::Rule;
-use table::{client_configs, missing_type, partitioning, type_evidence};
+use table::{client_configs, metadata_keys, missing_type, partitioning, type_evidence};
 
 /// A table's WITH clause after translation, and what was said about it.
 pub(crate) struct Translated {
@@ -38,6 +38,9 @@ pub(crate) struct Translated {
     pub removed: Vec<WithOption>,
     /// Flink's `PARTITIONED BY` became `partitioning.fields`: compile without the clause.
     pub partitioned_by_taken: bool,
+    /// Metadata columns (by index) whose foreign key has another name here: compile them
+    /// with ours.
+    pub metadata_keys: Vec<(usize, &'static str)>,
 }
 
 impl Translated {
@@ -48,6 +51,7 @@ impl Translated {
             stop: false,
             removed: Vec::new(),
             partitioned_by_taken: false,
+            metadata_keys: Vec::new(),
         }
     }
 }
@@ -324,6 +328,12 @@ pub(crate) fn translate(
         }
     }
     let type_value = type_value.map(|(v, _)| v);
+    if let (Some(f), true) = (foreign, marked || form.is_some()) {
+        for (d, i, ours) in metadata_keys(def, f.metadata, "Flink's", source) {
+            out.diagnostics.push(d);
+            out.metadata_keys.push((i, ours));
+        }
+    }
     let synthetic_span = conn.as_ref().map(|(_, n)| n.span).unwrap_or(with.span);
     let mut statement_added = Vec::new();
     if let Some(s) = stmt {
@@ -375,4 +385,23 @@ pub(crate) fn translate(
     with.options = options;
     out.with = Some(with);
     out
+}
+
+/// `def` as the rest of the pipeline compiles it after `t`: without a `PARTITIONED BY`
+/// that became an option, with metadata keys renamed to ours.
+pub(crate) fn patched(def: &TableDef, t: &Translated) -> TableDef {
+    let mut def = def.clone();
+    if t.partitioned_by_taken {
+        def.partitioned_by = None;
+    }
+    if let Some(columns) = def.columns.as_mut() {
+        for (i, ours) in &t.metadata_keys {
+            if let Some(crate::parse::ColumnKind::Metadata { key, .. }) =
+                columns.node.get_mut(*i).map(|c| &mut c.kind)
+            {
+                key.node = (*ours).to_string();
+            }
+        }
+    }
+    def
 }

@@ -164,6 +164,8 @@ pub(crate) struct ForeignConnector {
     pub extra: &'static [(&'static str, &'static str)],
     /// Its option rules, searched in order (the first match wins).
     pub rules: &'static [&'static [Rule]],
+    /// Its metadata keys that ours names otherwise (`foreign`, `ours`).
+    pub metadata: &'static [(&'static str, &'static str)],
 }
 
 const RUNTIME: &str = "parallelism is set when the job runs, not by the table";
@@ -369,6 +371,7 @@ pub(crate) const CONNECTORS: &[ForeignConnector] = &[
         ours: Ok("kafka"),
         extra: &[],
         rules: &[KAFKA, COMMON],
+        metadata: &[("offset", "offset_id")],
     },
     ForeignConnector {
         name: "filesystem",
@@ -376,6 +379,7 @@ pub(crate) const CONNECTORS: &[ForeignConnector] = &[
         ours: Ok("filesystem"),
         extra: &[],
         rules: &[FILESYSTEM, COMMON],
+        metadata: &[],
     },
     ForeignConnector {
         name: "kinesis",
@@ -383,6 +387,7 @@ pub(crate) const CONNECTORS: &[ForeignConnector] = &[
         ours: Ok("kinesis"),
         extra: &[],
         rules: &[KINESIS, COMMON],
+        metadata: &[],
     },
     ForeignConnector {
         name: "kinesis-legacy",
@@ -390,6 +395,7 @@ pub(crate) const CONNECTORS: &[ForeignConnector] = &[
         ours: Ok("kinesis"),
         extra: &[],
         rules: &[KINESIS, COMMON],
+        metadata: &[],
     },
     ForeignConnector {
         name: "print",
@@ -398,6 +404,7 @@ pub(crate) const CONNECTORS: &[ForeignConnector] = &[
         // Flink prints rows as text; ours needs a format, and JSON shows every column.
         extra: &[("format", "json")],
         rules: &[PRINT, COMMON],
+        metadata: &[],
     },
     ForeignConnector {
         name: "blackhole",
@@ -405,6 +412,7 @@ pub(crate) const CONNECTORS: &[ForeignConnector] = &[
         ours: Ok("blackhole"),
         extra: &[],
         rules: &[COMMON],
+        metadata: &[],
     },
     ForeignConnector {
         name: "s3",
@@ -412,6 +420,7 @@ pub(crate) const CONNECTORS: &[ForeignConnector] = &[
         ours: Ok("filesystem"),
         extra: &[],
         rules: &[S3, COMMON],
+        metadata: &[],
     },
     ForeignConnector {
         name: "upsert-kafka",
@@ -419,6 +428,7 @@ pub(crate) const CONNECTORS: &[ForeignConnector] = &[
         ours: Err("there is no upsert Kafka connector here. A `kafka` table with `format = 'debezium_json'` and a PRIMARY KEY reads and writes a changelog; keyed upserts (the last value per key) have no equivalent"),
         extra: &[],
         rules: &[],
+        metadata: &[],
     },
     ForeignConnector {
         name: "datagen",
@@ -426,6 +436,7 @@ pub(crate) const CONNECTORS: &[ForeignConnector] = &[
         ours: Err("there is no random-data generator here. `impulse` emits a counter at `event_rate` (its columns are fixed: `counter`, `subtask_index`), and `nexmark` generates the Nexmark benchmark's events"),
         extra: &[],
         rules: &[],
+        metadata: &[],
     },
     ForeignConnector {
         name: "jdbc",
@@ -433,6 +444,7 @@ pub(crate) const CONNECTORS: &[ForeignConnector] = &[
         ours: Err("there is no JDBC connector here; a database is read through its change stream (Debezium into Kafka, read with `format = 'debezium_json'`)"),
         extra: &[],
         rules: &[],
+        metadata: &[],
     },
     ForeignConnector {
         name: "upsert-kinesis",
@@ -440,6 +452,7 @@ pub(crate) const CONNECTORS: &[ForeignConnector] = &[
         ours: Err("there is no upsert Kinesis connector here"),
         extra: &[],
         rules: &[],
+        metadata: &[],
     },
     ForeignConnector {
         name: "hbase-2.2",
@@ -447,6 +460,7 @@ pub(crate) const CONNECTORS: &[ForeignConnector] = &[
         ours: Err("there is no HBase connector here"),
         extra: &[],
         rules: &[],
+        metadata: &[],
     },
     ForeignConnector {
         name: "elasticsearch-7",
@@ -454,6 +468,7 @@ pub(crate) const CONNECTORS: &[ForeignConnector] = &[
         ours: Err("there is no Elasticsearch connector here; a `webhook` sink can post JSON to an HTTP endpoint"),
         extra: &[],
         rules: &[],
+        metadata: &[],
     },
 ];
 

@@ -212,3 +212,49 @@ pub(super) fn client_configs(
         );
     }
 }
+
+/// Metadata columns under a key the foreign system names otherwise (Flink's Kafka
+/// `offset`, ours `offset_id`): a diagnostic each (its fix writes our key, adding
+/// `FROM '…'` when the column's name was the key), the column's index and our key.
+pub(super) fn metadata_keys(
+    def: &TableDef,
+    renames: &[(&'static str, &'static str)],
+    who: &str,
+    source: &str,
+) -> Vec<(Diagnostic, usize, &'static str)> {
+    let mut out = Vec::new();
+    for (i, c) in def.column_list().iter().enumerate() {
+        let crate::parse::ColumnKind::Metadata { key, span, .. } = &c.kind else {
+            continue;
+        };
+        let Some(&(_, ours)) = renames
+            .iter()
+            .find(|(f, _)| key.node.eq_ignore_ascii_case(f))
+        else {
+            continue;
+        };
+        let written_from = source
+            .get(key.span.start..)
+            .is_some_and(|s| s.starts_with('\''));
+        let d = Diagnostic::error(
+            codes::FOREIGN_OPTION,
+            key.span,
+            format!("metadata `{}` is {who} name; here it is `{ours}`", key.node),
+        )
+        .with_help(format!("write `METADATA FROM '{ours}'`"));
+        let keyword = "METADATA".len();
+        let d = if written_from {
+            d.with_fix(key.span, quoted(ours))
+        } else if source
+            .get(span.start..span.start + keyword)
+            .is_some_and(|w| w.eq_ignore_ascii_case("METADATA"))
+        {
+            let at = span.start + keyword;
+            d.with_fix(Span::new(at, at), format!(" FROM {}", quoted(ours)))
+        } else {
+            d
+        };
+        out.push((d, i, ours));
+    }
+    out
+}
