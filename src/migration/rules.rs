@@ -351,6 +351,15 @@ const S3: &[Rule] = &[
     drop("refresh.interval.sec", "how often the bucket is listed is up to the runtime").rw(),
 ];
 
+/// RisingWave's `deltalake` sink options.
+const DELTA: &[Rule] = &[
+    key("location", "path").rw().compute(s3a_to_s3),
+    key("s3.endpoint", "storage.aws_endpoint").rw(),
+    key("s3.access.key", "storage.aws_access_key_id").rw(),
+    key("s3.secret.key", "storage.aws_secret_access_key").rw(),
+    key("s3.region", "storage.aws_region").rw(),
+];
+
 /// Flink's `print` options.
 const PRINT: &[Rule] = &[
     drop(
@@ -420,6 +429,15 @@ pub(crate) const CONNECTORS: &[ForeignConnector] = &[
         ours: Ok("filesystem"),
         extra: &[],
         rules: &[S3, COMMON],
+        metadata: &[],
+    },
+    ForeignConnector {
+        name: "deltalake",
+        who: Who::RisingWave,
+        ours: Ok("delta"),
+        // Delta Lake tables are Parquet files.
+        extra: &[("format", "parquet")],
+        rules: &[DELTA, COMMON],
         metadata: &[],
     },
     ForeignConnector {
@@ -511,6 +529,14 @@ fn glob_to_regex(glob: &str) -> Result<String, &'static str> {
     }
     re.push('$');
     Ok(re)
+}
+
+/// Hadoop's `s3a://` scheme is `s3://` here; other locations are kept.
+fn s3a_to_s3(location: &str) -> Result<String, &'static str> {
+    Ok(match location.strip_prefix("s3a://") {
+        Some(rest) => format!("s3://{rest}"),
+        None => location.to_string(),
+    })
 }
 
 /// The foreign connector called `name`.

@@ -130,8 +130,15 @@ pub(super) fn plan<'a>(
             }
         },
         None if form.kind == FormKind::Sink && needs_format && !has("format", present) => {
-            // RisingWave's older sinks (`type = 'append-only'`) write JSON.
-            s.add.push(("format", "json".into()));
+            // RisingWave's older sinks (`type = 'append-only'`) write JSON; a connector
+            // without JSON (Delta Lake) writes its own.
+            let allowed = spec.map(|s| s.formats.allowed).unwrap_or(&[]);
+            let format = if allowed.is_empty() || allowed.contains(&"json") {
+                "json"
+            } else {
+                allowed.first().copied().unwrap_or("json")
+            };
+            s.add.push(("format", format.into()));
         }
         None => {}
     }
