@@ -360,6 +360,23 @@ const DELTA: &[Rule] = &[
     key("s3.region", "storage.aws_region").rw(),
 ];
 
+/// RisingWave's NATS options.
+const NATS: &[Rule] = &[
+    key("server_url", "servers").rw(),
+    key("connect_mode", "auth.type").rw().values(&[
+        (
+            "plain",
+            Val::Drop("no authentication is the default (`auth.type = 'none'`)"),
+        ),
+        ("user_and_password", Val::Is("credentials", &[])),
+        ("credential", Val::Is("jwt", &[])),
+    ]),
+    key("username", "auth.username").rw(),
+    key("password", "auth.password").rw(),
+    key("jwt", "auth.jwt").rw(),
+    key("nkey", "auth.nkey_seed").rw(),
+];
+
 /// Flink's `print` options.
 const PRINT: &[Rule] = &[
     drop(
@@ -438,6 +455,14 @@ pub(crate) const CONNECTORS: &[ForeignConnector] = &[
         // Delta Lake tables are Parquet files.
         extra: &[("format", "parquet")],
         rules: &[DELTA, COMMON],
+        metadata: &[],
+    },
+    ForeignConnector {
+        name: "nats",
+        who: Who::RisingWave,
+        ours: Ok("nats"),
+        extra: &[],
+        rules: &[NATS, COMMON],
         metadata: &[],
     },
     ForeignConnector {
