@@ -25,6 +25,8 @@ pub(super) struct StatementPlan<'a> {
     uncertain: Vec<String>,
     /// The `INSERT INTO` that feeds a sink, appended after the statement.
     insert: Option<String>,
+    /// The metadata columns `INCLUDE` clauses become, `, k BYTEA METADATA FROM 'key'…`.
+    columns: String,
 }
 
 fn option_value(o: &WithOption) -> Option<&str> {
@@ -52,6 +54,7 @@ pub(super) fn plan<'a>(
         changed: Vec::new(),
         uncertain: Vec::new(),
         insert: None,
+        columns: String::new(),
     };
     let connector = with
         .options
@@ -174,9 +177,10 @@ pub(super) fn plan<'a>(
     if let (false, Some(at)) = (columns.is_empty(), form.columns_end) {
         s.fixes.push(Fix {
             span: Span::new(at, at),
-            replacement: columns,
+            replacement: columns.clone(),
         });
     }
+    s.columns = columns;
     // `CREATE SINK s FROM mv` / `AS SELECT …`: the query becomes an `INSERT INTO`.
     if form.into {
         s.uncertain.push(
@@ -346,8 +350,9 @@ impl StatementPlan<'_> {
                 insert.trim_start_matches([';', '\n'])
             ),
             (None, false) if form.kind != FormKind::Table => format!(
-                "write `CREATE TABLE {} (…) WITH (…{})`",
+                "write `CREATE TABLE {} (…{}) WITH (…{})`",
                 form.name,
+                self.columns,
                 with_list(&settings)
             ),
             _ => format!("write `WITH (…{})`", with_list(&settings)),
