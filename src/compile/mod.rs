@@ -125,6 +125,7 @@ pub fn compile_sql(sql: &str, env: &Env<'_>) -> Compiled {
     let script = parse_script(sql);
     let mut diagnostics = script.diagnostics;
     let foreign_forms = script.foreign;
+    let mut next_form = 0;
     // Flink decides a table's type from the statements that use it; so does the migration help.
     let others = script.statements.iter().filter_map(|s| match s {
         Statement::Other { span } => Some(*span),
@@ -157,9 +158,16 @@ pub fn compile_sql(sql: &str, env: &Env<'_>) -> Compiled {
         }
         // The options move into the compiler rather than being copied.
         let with = def.with.take();
-        let form = foreign_forms.iter().find(|f| {
-            f.statement.start <= def.name.span.start && def.name.span.end <= f.statement.end
-        });
+        // Forms and tables are both in source order: one pass over the forms in all.
+        while foreign_forms
+            .get(next_form)
+            .is_some_and(|f| f.statement.end < def.name.span.start)
+        {
+            next_form += 1;
+        }
+        let form = foreign_forms
+            .get(next_form)
+            .filter(|f| f.statement.start <= def.name.span.start);
         let (mut table, mut diags, secret) = compile_translated(&def, with, env, sql, form, &uses);
         secrets.extend(secret);
         // The parser's findings for this statement count too: an error (a decimal out of

@@ -15,6 +15,8 @@ mod uses;
 
 pub(crate) use uses::ScriptUses;
 
+use std::collections::HashSet;
+
 use crate::connector::{Registry, TYPE_KEY};
 use crate::diagnostics::{codes, Diagnostic, Fix};
 use crate::options::Value;
@@ -150,7 +152,8 @@ pub(crate) fn translate(
 
     // Plan every option first: deletions need to know their neighbours' fate.
     let rule_of = |o: &WithOption| foreign.and_then(|f| rules::rule(f, &o.key.node));
-    let mut present: Vec<String> = with
+    // Keys the table has (or will have): a set, as a table may have many options.
+    let mut present: HashSet<String> = with
         .options
         .iter()
         .filter(|o| rule_of(o).is_none())
@@ -198,6 +201,10 @@ pub(crate) fn translate(
     // Keys that are ours too are read as foreign only in a table foreign by other signs;
     // a table that already has the format's options (`avro.schema_file`) means ours.
     if marked || form.is_some() {
+        let heads: HashSet<String> = present
+            .iter()
+            .filter_map(|k| k.split_once('.').map(|(head, _)| head.to_string()))
+            .collect();
         for (i, rule) in weak {
             let (Some(o), Some(slot)) = (with.options.get(i), plans.get_mut(i)) else {
                 continue;
@@ -206,8 +213,7 @@ pub(crate) fn translate(
                 Value::String(v) => v.to_ascii_lowercase(),
                 _ => continue,
             };
-            let configured = present.iter().any(|k| k.starts_with(&format!("{value}.")));
-            if !configured {
+            if !heads.contains(&value) {
                 *slot = plan_option(o, rule, def, &mut present);
             }
         }
@@ -230,12 +236,12 @@ pub(crate) fn translate(
         .map(|(p, _)| matches!(p, Plan::Keep | Plan::Change { .. }))
         .collect();
     let anchor = last_kept(&with, &kept, source);
+    let last_kept_at = kept.iter().rposition(|k| *k);
     let mut connector_extra = Vec::new();
     if let (Some(f), Some(ours)) = (foreign, ours.as_deref()) {
         if !ours.eq_ignore_ascii_case(f.name) {
             for &(k, v) in f.extra {
-                if !present.iter().any(|p| p == k) {
-                    present.push(k.to_string());
+                if present.insert(k.to_string()) {
                     connector_extra.push((k, v.to_string()));
                 }
             }
@@ -246,7 +252,7 @@ pub(crate) fn translate(
         let Some(o) = with.options.get(i) else {
             continue;
         };
-        let fixes = option_fixes(plan, o, &with, &kept, i, source);
+        let fixes = option_fixes(plan, o, &with, last_kept_at, i, source);
         let owner = owners
             .get(i)
             .copied()
@@ -319,7 +325,7 @@ pub(crate) fn translate(
     let is_sink = written_type.as_deref() == Some("sink") || type_value == Some(("sink", true));
     let mut partition_fields = None;
     if let (Some(spec), Some(p), true, true) = (spec, &def.partitioned_by, is_sink, marked) {
-        if spec.partitions_by_options && !present.iter().any(|k| k == "partitioning.fields") {
+        if spec.partitions_by_options && !present.contains("partitioning.fields") {
             if let Some((d, fields)) = partitioning(p, anchor) {
                 out.diagnostics.push(d);
                 out.partitioned_by_taken = true;
@@ -344,6 +350,7 @@ pub(crate) fn translate(
 
     // The options the rest of the pipeline sees.
     let mut options = Vec::with_capacity(with.options.len() + 2);
+    let mut stood_in: HashSet<&'static str> = HashSet::new();
     for (o, (plan, _)) in std::mem::take(&mut with.options).into_iter().zip(plans) {
         match plan {
             Plan::Keep => options.push(o),
@@ -365,7 +372,7 @@ pub(crate) fn translate(
             Plan::Delete => out.removed.push(o),
             Plan::Remove(stand_in) => {
                 for (k, v) in stand_in {
-                    if !options.iter().any(|x: &WithOption| x.key.node == k) {
+                    if !present.contains(k) && stood_in.insert(k) {
                         options.push(synthetic(k, v, o.key.span));
                     }
                 }

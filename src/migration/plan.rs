@@ -1,6 +1,8 @@
 //! One foreign option at a time: what it becomes ([`Plan`]), its diagnostic, and the edits
 //! that carry it out, in the quoting the table was written with.
 
+use std::collections::HashSet;
+
 use crate::diagnostics::{codes, Diagnostic, Fix};
 use crate::options::Value;
 use crate::parse::{TableDef, WithClause, WithOption};
@@ -29,7 +31,7 @@ pub(super) fn option_fixes(
     plan: &Plan,
     o: &WithOption,
     with: &WithClause,
-    kept: &[bool],
+    last_kept: Option<usize>,
     i: usize,
     source: &str,
 ) -> Vec<Fix> {
@@ -51,7 +53,7 @@ pub(super) fn option_fixes(
             }
         }
         Plan::Delete => {
-            if let Some(span) = deletion(with, kept, i) {
+            if let Some(span) = deletion(with, last_kept, i) {
                 fix(span, String::new());
             }
         }
@@ -79,7 +81,7 @@ pub(super) fn plan_option(
     o: &WithOption,
     rule: &Rule,
     def: &TableDef,
-    present: &mut Vec<String>,
+    present: &mut HashSet<String>,
 ) -> (Plan, Option<Diagnostic>) {
     let key = &o.key.node;
     let who = rule.who.possessive();
@@ -162,7 +164,7 @@ pub(super) fn plan_option(
             };
             let value = value.filter(|v| written.as_deref() != Some(v.as_str()));
             let renamed = !ours.eq_ignore_ascii_case(key);
-            let adds = extra.iter().any(|(k, _)| !present.iter().any(|p| p == k));
+            let adds = extra.iter().any(|(k, _)| !present.contains(*k));
             if !renamed && value.is_none() && !adds {
                 return (Plan::Keep, None);
             }
@@ -180,16 +182,10 @@ pub(super) fn plan_option(
                     ),
                 );
             }
-            present.push(ours_lower);
+            present.insert(ours_lower);
             let extra: Vec<(&'static str, String)> = extra
                 .into_iter()
-                .filter(|(k, _)| {
-                    let new = !present.iter().any(|p| p == k);
-                    if new {
-                        present.push(k.to_string());
-                    }
-                    new
-                })
+                .filter(|(k, _)| present.insert(k.to_string()))
                 .map(|(k, v)| (k, v.to_string()))
                 .collect();
             let added: Vec<String> = extra
@@ -270,9 +266,9 @@ pub(super) fn last_kept(
 /// The text to delete to remove option `i`, with one comma: up to the next option's key,
 /// or, for options after the last one that stays, from the end of the value before it (so
 /// the deletions at the end of the clause do not overlap and leave no trailing comma).
-pub(super) fn deletion(with: &WithClause, kept: &[bool], i: usize) -> Option<Span> {
+pub(super) fn deletion(with: &WithClause, last_kept: Option<usize>, i: usize) -> Option<Span> {
     let o = with.options.get(i)?;
-    let in_tail = !kept.iter().skip(i).any(|k| *k);
+    let in_tail = last_kept.is_none_or(|last| i > last);
     match (in_tail, with.options.get(i + 1)) {
         (false, Some(next)) => Some(Span::new(o.key.span.start, next.key.span.start)),
         _ => {

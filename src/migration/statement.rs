@@ -2,6 +2,8 @@
 //! `FORMAT … ENCODE …`): what it is here, and, when the translation is certain, the edits
 //! that rewrite it into a `CREATE TABLE` with `type` and `format` options.
 
+use std::collections::HashSet;
+
 use crate::connector::{ConnectorSpec, FormatRule, TYPE_KEY};
 use crate::diagnostics::{codes, Diagnostic, Fix};
 use crate::parse::foreign::{ForeignForm, FormKind};
@@ -43,7 +45,7 @@ pub(super) fn plan<'a>(
     with: &WithClause,
     spec: Option<&ConnectorSpec>,
     plans: &mut [(Plan, Option<Diagnostic>)],
-    present: &mut Vec<String>,
+    present: &mut HashSet<String>,
     source: &str,
 ) -> StatementPlan<'a> {
     let mut s = StatementPlan {
@@ -68,13 +70,8 @@ pub(super) fn plan<'a>(
         FormKind::Sink => "sink",
         FormKind::Source | FormKind::Table => "source",
     };
-    let has = |key: &str, present: &mut Vec<String>| {
-        let known = present.iter().any(|p| p == key);
-        if !known {
-            present.push(key.to_string());
-        }
-        known
-    };
+    // Whether the table has `key` already; it has it from now on.
+    let has = |key: &str, present: &mut HashSet<String>| !present.insert(key.to_string());
     // RisingWave's sinks have their own `type` (append-only or upsert) and options.
     for (i, o) in with.options.iter().enumerate() {
         let key = o.key.node.to_ascii_lowercase();

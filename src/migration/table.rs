@@ -150,7 +150,7 @@ pub(super) fn client_configs(
     with: &WithClause,
     plans: &mut [(Plan, Option<Diagnostic>)],
     owners: &mut [Option<usize>],
-    present: &[String],
+    present: &std::collections::HashSet<String>,
     generic: impl Fn(&str) -> bool,
 ) {
     const PREFIX: &str = "properties.";
@@ -173,7 +173,7 @@ pub(super) fn client_configs(
     let Some((first, _, _)) = found.first().cloned() else {
         return;
     };
-    if present.iter().any(|k| k == "client_configs") {
+    if present.contains("client_configs") {
         return;
     }
     let value: Vec<String> = found.iter().map(|(_, k, v)| format!("{k}={v}")).collect();
