@@ -6,6 +6,7 @@ use std::collections::HashSet;
 use crate::diagnostics::{codes, Diagnostic, Fix};
 use crate::options::Value;
 use crate::parse::{TableDef, WithClause, WithOption};
+use crate::profile::redact_url_password;
 use crate::span::{Span, Spanned};
 
 use super::rules::{Rule, To, Val, Who};
@@ -44,7 +45,8 @@ pub(super) fn option_fixes(
             if let Some(k) = key {
                 fix(o.key.span, style.write(k));
             }
-            if let Some(v) = value {
+            // A fix is output as written: it never carries a password in a URL.
+            if let Some(v) = value.as_ref().filter(|v| redact_url_password(v).is_none()) {
                 fix(o.value.span, quoted(v));
             }
             if !extra.is_empty() {

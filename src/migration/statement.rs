@@ -245,6 +245,9 @@ fn format_of(
         }
     };
     let _ = connector;
+    if opt("schema.registry").is_some_and(|u| crate::profile::redact_url_password(&u).is_some()) {
+        return Err("the registry URL holds credentials; here they are `schema_registry.api_key` and `schema_registry.api_secret`, best as `{{ VAR }}` placeholders".to_string());
+    }
     let options = match (f.format.as_str(), f.encode.as_str()) {
         ("PLAIN", "JSON") => Ok(vec![("format", "json".into())]),
         ("DEBEZIUM", "JSON") => Ok(vec![("format", "debezium_json".into())]),

@@ -165,7 +165,10 @@ pub(super) fn client_configs(
         if !generic(&key) {
             continue;
         }
-        if crate::profile::is_secret_setting(setting) || v.contains([',', '=']) {
+        if crate::profile::is_secret_setting(setting)
+            || crate::profile::redact_url_password(v).is_some()
+            || v.contains([',', '='])
+        {
             return;
         }
         found.push((i, setting.to_string(), v.clone()));
