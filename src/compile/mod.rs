@@ -248,7 +248,10 @@ fn compile_translated(
     let foreign = crate::migration::translate(def, with, env.registry, sql, form, uses);
     // What became ours outside WITH (`PARTITIONED BY`, metadata keys) is compiled as ours.
     let patched;
-    let def = if foreign.partitioned_by_taken || !foreign.metadata_keys.is_empty() {
+    let def = if foreign.partitioned_by_taken
+        || foreign.temporary_taken
+        || !foreign.metadata_keys.is_empty()
+    {
         patched = crate::migration::patched(def, &foreign);
         &patched
     } else {

@@ -43,6 +43,8 @@ pub(crate) struct Translated {
     /// Metadata columns (by index) whose foreign key has another name here: compile them
     /// with ours.
     pub metadata_keys: Vec<(usize, &'static str)>,
+    /// Flink's `TEMPORARY` (a session table, not a lookup table): compile without it.
+    pub temporary_taken: bool,
 }
 
 impl Translated {
@@ -54,6 +56,7 @@ impl Translated {
             removed: Vec::new(),
             partitioned_by_taken: false,
             metadata_keys: Vec::new(),
+            temporary_taken: false,
         }
     }
 }
@@ -298,11 +301,34 @@ pub(crate) fn translate(
             .get(o.key.span.start..)
             .is_some_and(|s| s.starts_with('\''))
     });
+    // Flink's TEMPORARY means "for this session"; ours means a lookup table. A foreign
+    // table whose connector cannot be looked up meant Flink's.
+    let temporary = def.temporary
+        && !((marked || every_key_quoted)
+            && spec.is_some_and(|s| !s.can_be(crate::connection_type::ConnectionType::Lookup)));
+    if def.temporary && !temporary {
+        let at = def.temporary_span;
+        // The word and the space after it.
+        let end = source
+            .get(at.end..)
+            .map(|rest| at.end + (rest.len() - rest.trim_start().len()))
+            .unwrap_or(at.end);
+        out.diagnostics.push(
+            Diagnostic::error(
+                codes::FOREIGN_OPTION,
+                at,
+                "Flink's `TEMPORARY` keeps a table for the session; here it makes a lookup table",
+            )
+            .with_help("remove `TEMPORARY`")
+            .with_fix(Span::new(at.start, end), ""),
+        );
+        out.temporary_taken = true;
+    }
     let mut type_value = None;
     if let (Some(spec), Some(ours)) = (spec, ours.as_deref()) {
         if spec.type_option
             && !has_type
-            && !def.temporary
+            && !temporary
             && form.is_none()
             && (marked || every_key_quoted)
         {
@@ -395,11 +421,15 @@ pub(crate) fn translate(
 }
 
 /// `def` as the rest of the pipeline compiles it after `t`: without a `PARTITIONED BY`
-/// that became an option, with metadata keys renamed to ours.
+/// that became an option or Flink's `TEMPORARY`, with metadata keys renamed to ours.
 pub(crate) fn patched(def: &TableDef, t: &Translated) -> TableDef {
     let mut def = def.clone();
     if t.partitioned_by_taken {
         def.partitioned_by = None;
+    }
+    if t.temporary_taken {
+        def.temporary = false;
+        def.temporary_span = Span::DETACHED;
     }
     if let Some(columns) = def.columns.as_mut() {
         for (i, ours) in &t.metadata_keys {
