@@ -273,8 +273,20 @@ const KAFKA: &[Rule] = &[
     no("sink.buffer-flush.", "there is no upsert buffering here").prefix(),
 ];
 
+/// Flink's format names on a filesystem table: files of Avro carry their schema, so
+/// `avro` is not schemaless datums there (and stays as written).
+const FILE_FORMATS: &[(&str, Val)] = &[
+    ("raw", Val::Is("raw_string", &[])),
+    ("csv", Val::No("there is no CSV format here; files are read as `json`, `avro`, `parquet`, `raw_string` or `raw_bytes`, and written as `json` or `parquet`")),
+    ("orc", Val::No("there is no ORC format here; files are written as `json` or `parquet`")),
+    ("canal-json", Val::No("Canal's changelog format has no equivalent; `debezium_json` reads Debezium's")),
+    ("maxwell-json", Val::No("Maxwell's changelog format has no equivalent; `debezium_json` reads Debezium's")),
+    ("ogg-json", Val::No("Oracle GoldenGate's changelog format has no equivalent; `debezium_json` reads Debezium's")),
+];
+
 /// Flink's filesystem options.
 const FILESYSTEM: &[Rule] = &[
+    key("format", "format").values(FILE_FORMATS).weak(),
     key("source.path.regex-pattern", "source.regex_pattern"),
     no("source.monitor-interval", "a filesystem source here does not watch the directory for new files"),
     no("partition.default-name", "there is no setting for the name of the NULL partition here"),
