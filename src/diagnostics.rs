@@ -194,6 +194,17 @@ codes! {
     FINGERPRINT_MISMATCH = "stored::fingerprint_mismatch",
     /// A stored option the current connectors do not know: ignored, and the table restores.
     STORED_UNKNOWN_OPTION = "stored::unknown_option",
+    /// A Flink or RisingWave connector name, option key or value that is written otherwise
+    /// here; the fix writes ours (or removes an option that is not needed here).
+    FOREIGN_OPTION = "dialect::option",
+    /// A Flink or RisingWave connector, option or value that has no equivalent here.
+    FOREIGN_UNSUPPORTED = "dialect::unsupported",
+    /// A table written for Flink or RisingWave without `type`: they infer it from the
+    /// queries, here the table says whether it is a source or a sink.
+    FOREIGN_TYPE = "dialect::type",
+    /// A RisingWave `CREATE SOURCE`, `CREATE SINK` or `FORMAT … ENCODE …` clause: here it
+    /// is a `CREATE TABLE` with `type` and `format` options.
+    FOREIGN_STATEMENT = "dialect::statement",
 }
 
 mod explain;

@@ -91,6 +91,7 @@ pub mod diagnostics;
 mod docs;
 pub(crate) mod json;
 mod messages;
+mod migration;
 pub mod options;
 pub(crate) mod parse;
 pub mod profile;

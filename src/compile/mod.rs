@@ -128,6 +128,14 @@ pub fn compile_sql(sql: &str, env: &Env<'_>) -> Compiled {
     let script = parse_script(sql);
     let mut diagnostics = script.diagnostics;
     type_fixes(&mut diagnostics, sql);
+    let foreign_forms = script.foreign;
+    let mut next_form = 0;
+    // Flink decides a table's type from the statements that use it; so does the migration help.
+    let others = script.statements.iter().filter_map(|s| match s {
+        Statement::Other { span } => Some(*span),
+        Statement::CreateTable(_) => None,
+    });
+    let uses = crate::migration::ScriptUses::new(sql, others.collect());
     let mut tables: Vec<Table> = Vec::new();
     let mut defined: BTreeMap<String, (Span, usize)> = BTreeMap::new();
     // Secrets are masked by key whether or not the statement parses or compiles.
@@ -154,7 +162,17 @@ pub fn compile_sql(sql: &str, env: &Env<'_>) -> Compiled {
         }
         // The options move into the compiler rather than being copied.
         let with = def.with.take();
-        let (mut table, mut diags, secret) = compile_table(&def, with, env);
+        // Forms and tables are both in source order: one pass over the forms in all.
+        while foreign_forms
+            .get(next_form)
+            .is_some_and(|f| f.statement.end < def.name.span.start)
+        {
+            next_form += 1;
+        }
+        let form = foreign_forms
+            .get(next_form)
+            .filter(|f| f.statement.start <= def.name.span.start);
+        let (mut table, mut diags, secret) = compile_translated(&def, with, env, sql, form, &uses);
         secrets.extend(secret);
         // The parser's findings for this statement count too: an error (a decimal out of
         // range) fails the table, and so does a warning in strict mode.
@@ -291,6 +309,49 @@ pub(crate) fn finish_diagnostics(diagnostics: &mut Vec<Diagnostic>, strict: bool
     // Two checks can find the same mistake (a column named in a watermark and its
     // expression); say it once.
     diagnostics.dedup_by(|a, b| a.code == b.code && a.span == b.span && a.message == b.message);
+}
+
+/// [`compile_table`] after translating a table written for Flink or RisingWave
+/// (`crate::migration`): their names are diagnosed once each, and the rest of the pipeline
+/// sees ours, so it adds no follow-on errors.
+fn compile_translated(
+    def: &TableDef,
+    with: Option<WithClause>,
+    env: &Env<'_>,
+    sql: &str,
+    form: Option<&crate::parse::foreign::ForeignForm>,
+    uses: &crate::migration::ScriptUses<'_>,
+) -> (Option<Table>, Vec<Diagnostic>, Vec<Span>) {
+    let foreign = crate::migration::translate(def, with, env.registry, sql, form, uses);
+    // What became ours outside WITH (`PARTITIONED BY`, metadata keys) is compiled as ours.
+    let patched;
+    let def = if foreign.partitioned_by_taken
+        || foreign.temporary_taken
+        || !foreign.metadata_keys.is_empty()
+    {
+        patched = crate::migration::patched(def, &foreign);
+        &patched
+    } else {
+        def
+    };
+    let (mut table, mut diags, mut secrets) = match foreign.stop {
+        true => (
+            None,
+            Vec::new(),
+            secret_spans(foreign.with.as_ref(), env.registry),
+        ),
+        false => compile_table(def, foreign.with, env),
+    };
+    let removed = WithClause {
+        span: Span::DETACHED,
+        options: foreign.removed,
+    };
+    secrets.extend(secret_spans(Some(&removed), env.registry));
+    if foreign.diagnostics.iter().any(Diagnostic::is_error) {
+        table = None;
+    }
+    diags.extend(foreign.diagnostics);
+    (table, diags, secrets)
 }
 
 /// Compiles one table; `with` is its WITH clause, taken out of `def`. Returns the table (if

@@ -14,6 +14,7 @@
 #![allow(clippy::result_large_err)] // a syntax error is the cold path; boxing it buys nothing
 
 pub(crate) mod ast;
+pub(crate) mod foreign;
 mod table;
 pub(crate) mod types;
 mod unterminated;
@@ -43,6 +44,8 @@ pub(crate) struct Script {
     pub statements: Vec<Statement>,
     /// Syntax errors and front-end warnings, in source order.
     pub diagnostics: Vec<Diagnostic>,
+    /// RisingWave statements read as the `CREATE TABLE` they stand for (`foreign.rs`).
+    pub foreign: Vec<foreign::ForeignForm>,
 }
 
 /// Parses a script of `;`-separated statements.
@@ -83,10 +86,12 @@ pub(crate) fn parse_script(sql: &str) -> Script {
             return Script {
                 statements: Vec::new(),
                 diagnostics: vec![d],
+                foreign: Vec::new(),
             };
         }
     };
     let mut statements = Vec::new();
+    let mut foreign_forms = Vec::new();
     // Split at `;` by moving tokens, not cloning them, and drop whitespace and comments:
     // the parser would only skip them again.
     let mut chunks: Vec<Vec<TokenWithSpan>> = Vec::new();
@@ -105,6 +110,7 @@ pub(crate) fn parse_script(sql: &str) -> Script {
         };
         let span = cx.span(head).union(cx.span(tail.span));
         cx.end = span.end;
+        foreign_forms.extend(foreign::rewrite(&mut body, &cx, span));
         let kind = statement_kind(&body);
         // sqlparser reads a statement we do not know only for its syntax error: the first
         // tokens of a long one are enough (see `MAX_EXPR_TOKENS`).
@@ -165,6 +171,7 @@ pub(crate) fn parse_script(sql: &str) -> Script {
     Script {
         statements,
         diagnostics,
+        foreign: foreign_forms,
     }
 }
 

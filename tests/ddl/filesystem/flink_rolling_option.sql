@@ -1,4 +1,4 @@
--- expect: error option::unknown
+-- expect: error dialect::option
 CREATE TABLE out (id BIGINT) WITH (
     connector = 'filesystem',
     type = 'sink',

@@ -1,4 +1,5 @@
--- expect: error option::unknown option::unknown option::unknown option::missing option::missing
+-- expect: error dialect::type dialect::option dialect::option dialect::option
+-- migrates: kafka source json; bootstrap_servers = 'localhost:9092'; source.group_id = 'analytics'; source.offset = 'earliest'
 -- A Flink SQL table: quoted keys work, and Flink's option names point at ours.
 CREATE TABLE clicks (
     user_id STRING,
