@@ -44,6 +44,14 @@ impl TableCompiler<'_> {
         self.opts
             .entries()
             .map(|(key, value)| {
+                // `connector = 'Kafka'` compiles as `kafka` (with a warning): the table
+                // carries the registered name, as a restored or printed table would.
+                if key.node == CONNECTOR.key {
+                    return (
+                        key.node.clone(),
+                        Value::String(self.connector_name.to_string()),
+                    );
+                }
                 let shown = redacted_by_specs(secret.iter().copied(), &key.node, &value.node)
                     .unwrap_or_else(|| value.node.clone());
                 (key.node.clone(), shown)

@@ -126,7 +126,8 @@ impl TableCompiler<'_> {
                 };
                 *text = crate::profile::redact_text(&named, &self.profile_secrets);
             }
-            if d.help.is_none() && wants_a_number(&d.message) {
+            // The option grammar's help shows SQL (`port = 5552`); a profile is JSON.
+            if wants_a_number(&d.message) {
                 d.help = Some("write it as a JSON number, e.g. `5`".into());
             }
             // Edits of the profile document are not edits of the compiled text.

@@ -13,7 +13,8 @@ use crate::options::Value;
 use crate::span::{Span, Spanned};
 
 /// Option key → value, in the order written, each key once. `Debug` shows keys only.
-#[derive(Clone, Default, PartialEq)]
+/// Equality ignores the order: it is a JSON object's, which carries no meaning.
+#[derive(Clone, Default)]
 pub(super) struct StoredOptions {
     entries: Vec<(String, Value)>,
     /// Key → index into `entries`, so a table with many options stays linear.
@@ -34,6 +35,19 @@ impl StoredOptions {
 
     pub(super) fn is_empty(&self) -> bool {
         self.entries.is_empty()
+    }
+}
+
+impl PartialEq for StoredOptions {
+    fn eq(&self, other: &Self) -> bool {
+        self.entries.len() == other.entries.len()
+            && self.entries.iter().all(|(k, v)| {
+                other
+                    .index
+                    .get(k)
+                    .and_then(|i| other.entries.get(*i))
+                    .is_some_and(|(_, o)| o == v)
+            })
     }
 }
 
