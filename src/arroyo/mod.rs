@@ -81,6 +81,7 @@ fn now_micros_u128() -> u128 {
 pub struct View<'a> {
     ids: &'a dyn Ids,
     created_at: Option<u64>,
+    secrets: bool,
 }
 
 impl Default for View<'_> {
@@ -95,6 +96,7 @@ impl<'a> View<'a> {
         View {
             ids: &RandomIds,
             created_at: None,
+            secrets: false,
         }
     }
 
@@ -107,6 +109,13 @@ impl<'a> View<'a> {
     /// Created at `micros` since the Unix epoch.
     pub fn created_at(mut self, micros: u64) -> Self {
         self.created_at = Some(micros);
+        self
+    }
+
+    /// Secret values as written, for storing the view (Arroyo's database keeps them), not
+    /// for showing it: without this, every secret is `********`.
+    pub fn with_secrets(mut self) -> Self {
+        self.secrets = true;
         self
     }
 

@@ -2,8 +2,9 @@
 //! `reference/arroyo-profiles.md` §9.1): its config in Arroyo's table shape, its profile as
 //! Arroyo's `ConnectionProfile`, its schema as Arroyo's `ConnectionSchema`.
 //!
-//! **Invariant:** secrets stay redacted: the table's options are the redacted ones, and a
-//! profile's sensitive values are masked before its config is shaped.
+//! **Invariant:** secrets stay redacted unless the view asks for them
+//! ([`View::with_secrets`], the storage form): the table's options are the redacted ones,
+//! and a profile's sensitive values are masked before its config is shaped.
 
 use std::collections::{HashMap, HashSet};
 
@@ -27,15 +28,11 @@ const REDACTED: &str = "********";
 /// The `ConnectionTable` of `table`.
 pub(super) fn connection_table(table: &Connection, env: &Env<'_>, view: &View<'_>) -> Json {
     let spec = env.registry.get(&table.connector).map(|c| c.spec());
+    let options = options_of(table, view);
     let config = match (table_shape(&table.connector), spec) {
         (Some(shape), Some(spec)) => table_config(
             shape,
-            &Flat::new(
-                &table.options,
-                &table.partitioned_by,
-                table.connection_type,
-                spec,
-            ),
+            &Flat::new(options, &table.partitioned_by, table.connection_type, spec),
         ),
         // A connector Arroyo does not have: our own typed config is the best shape there is.
         _ => table.config.table.json(),
@@ -51,6 +48,16 @@ pub(super) fn connection_table(table: &Connection, env: &Env<'_>, view: &View<'_
         "schema": schema(&table.schema),
         "consumers": 0,
     })
+}
+
+/// The table's WITH options: as written, secrets included, for the storage form; redacted
+/// otherwise.
+fn options_of<'a>(table: &'a Connection, view: &View<'_>) -> &'a [(String, Value)] {
+    if view.secrets {
+        &table.written.options
+    } else {
+        &table.options
+    }
 }
 
 /// The table's profile as Arroyo's `ConnectionProfile`: the named one, or one made of the
@@ -77,7 +84,11 @@ fn profile(
                 description,
                 ..
             } = p;
-            let config = redacted_profile(config, spec);
+            let config = if view.secrets {
+                config
+            } else {
+                redacted_profile(config, spec)
+            };
             (
                 id.unwrap_or_else(|| name.clone()),
                 name,
@@ -86,8 +97,7 @@ fn profile(
             )
         }
         None => {
-            let config: Map<String, Json> = table
-                .options
+            let config: Map<String, Json> = options_of(table, view)
                 .iter()
                 .filter(|(k, _)| spec.profile_options.iter().any(|o| o.matches(k)))
                 .map(|(k, v)| (k.clone(), option_json(v)))
