@@ -33,6 +33,7 @@ impl TypeParser<'_, '_, '_> {
                 tp.p.peek_token_ref().token == Token::RParen
             }
         };
+        let mut unnamed_reported = false;
         if !closes(self) {
             loop {
                 let tok = self.p.next_token();
@@ -55,19 +56,23 @@ impl TypeParser<'_, '_, '_> {
                         Token::Comma | Token::Gt | Token::ShiftRight | Token::RParen
                     );
                 if anonymous {
-                    // `STRUCT<INT, TEXT>`: a type where a field name belongs.
-                    self.cx.push(
-                        Diagnostic::error(
-                            codes::STRUCT_FIELD,
-                            fspan,
-                            format!(
+                    // `STRUCT<INT, TEXT>`: a type where a field name belongs. One mistake
+                    // (the struct's fields have no names), so said once per struct.
+                    if !unnamed_reported {
+                        unnamed_reported = true;
+                        self.cx.push(
+                            Diagnostic::error(
+                                codes::STRUCT_FIELD,
+                                fspan,
+                                format!(
                                 "struct field `{fname}` has no type, or a type has no field name"
                             ),
-                        )
-                        .with_help(format!(
-                            "struct fields need a name and a type: `{name}<a INT, b TEXT>`"
-                        )),
-                    );
+                            )
+                            .with_help(format!(
+                                "struct fields need a name and a type: `{name}<a INT, b TEXT>`"
+                            )),
+                        );
+                    }
                     if self.pending_gt == 0 && self.p.consume_token(&Token::Comma) {
                         continue;
                     }

@@ -1,4 +1,4 @@
--- expect: error type::struct_field type::struct_field
+-- expect: error type::struct_field
 CREATE TABLE events (
     point STRUCT<INT, INT>
 ) WITH (
