@@ -296,7 +296,10 @@ fn stored_output(tables: &[Table], args: &Args) -> Result<String, String> {
 fn explain(code: &str) -> Result<ExitCode, String> {
     let code = code.trim();
     match connector_ddl::diagnostics::explain(code) {
-        Some(page) => {
+        Some(mut page) => {
+            if !page.ends_with('\n') {
+                page.push('\n');
+            }
             std::io::stdout()
                 .lock()
                 .write_all(page.as_bytes())
