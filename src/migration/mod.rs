@@ -399,7 +399,11 @@ pub(crate) fn translate(
             Plan::Remove(stand_in) => {
                 for (k, v) in stand_in {
                     if !present.contains(k) && stood_in.insert(k) {
-                        options.push(synthetic(k, v, o.key.span));
+                        // Its value's span is empty: the text there is the removed key, and
+                        // a stand-in `auth.password`'s value span would be masked as secret.
+                        let mut stand_in = synthetic(k, v, o.key.span);
+                        stand_in.value.span = Span::new(o.key.span.end, o.key.span.end);
+                        options.push(stand_in);
                     }
                 }
                 out.removed.push(o);

@@ -263,7 +263,7 @@ const KAFKA: &[Rule] = &[
     key("properties.sasl.mechanism", "auth.mechanism").both(),
     key("properties.sasl.username", "auth.username").rw(),
     key("properties.sasl.password", "auth.password").rw(),
-    no("properties.sasl.jaas.config", "write the user name and password as `auth.username` and `auth.password` (with `auth.type = 'sasl'`), preferably as `{{ VAR }}` placeholders").stand_in(&[("auth.username", "{{ KAFKA_USERNAME }}"), ("auth.password", "{{ KAFKA_PASSWORD }}")]),
+    no("properties.sasl.jaas.config", "write the user name and password as `auth.username` and `auth.password` (with `auth.type = 'sasl'`), preferably as `{{ VAR }}` placeholders").stand_in(&[("auth.type", "sasl"), ("auth.mechanism", "PLAIN"), ("auth.protocol", "SASL_SSL"), ("auth.username", "{{ KAFKA_USERNAME }}"), ("auth.password", "{{ KAFKA_PASSWORD }}")]),
     no("properties.ssl.truststore.", "Java keystores are not read here: give librdkafka PEM files in `client_configs` (`ssl.ca.location=…`)").prefix(),
     no("properties.ssl.keystore.", "Java keystores are not read here: give librdkafka PEM files in `client_configs` (`ssl.certificate.location=…`, `ssl.key.location=…`)").prefix(),
     no("properties.", "other client settings go in one option, `client_configs = 'key=value,…'`, with librdkafka's names").both().prefix(),
