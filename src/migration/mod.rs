@@ -333,7 +333,19 @@ pub(crate) fn translate(
             && (marked || every_key_quoted)
         {
             let evidence = type_evidence(def, &with, &plans, &fired, spec, uses);
-            let (d, value) = missing_type(&with, evidence, ours, anchor);
+            let (mut d, value) = missing_type(&with, evidence, ours, anchor);
+            // Flink's Kafka source starts a new group at its committed offsets
+            // (`group-offsets`); ours at `latest`: the same meaning needs it written.
+            let kafka_default = ours == "kafka" && value == "source" && !d.fixes.is_empty();
+            if kafka_default && !present.contains("source.offset") {
+                if let (Some(fix), Some((_, style))) = (d.fixes.first_mut(), anchor) {
+                    fix.replacement
+                        .push_str(&format!(", {} = 'group'", style.write("source.offset")));
+                    if let Some(help) = d.help.as_mut() {
+                        help.push_str(", and `source.offset = 'group'`: Flink starts at the group's committed offsets, this connector at `latest` unless told");
+                    }
+                }
+            }
             type_value = Some((value, !d.fixes.is_empty()));
             out.diagnostics.push(d);
         }

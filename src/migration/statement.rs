@@ -110,6 +110,13 @@ pub(super) fn plan<'a>(
     if takes_type && !has(TYPE_KEY, present) {
         s.add.push((TYPE_KEY, wanted.to_string()));
     }
+    // RisingWave's Kafka and Kinesis sources start at `earliest` unless told; ours at
+    // `latest`: the same meaning needs it written.
+    let reads = matches!(form.kind, FormKind::Source | FormKind::Table);
+    if reads && matches!(connector.as_str(), "kafka" | "kinesis") && !has("source.offset", present)
+    {
+        s.add.push(("source.offset", "earliest".to_string()));
+    }
     // The format.
     let needs_format = spec.is_none_or(|s| s.formats.rule == FormatRule::Required);
     match &form.format {

@@ -1,5 +1,5 @@
 -- expect: error dialect::type dialect::option dialect::option dialect::option dialect::option
--- migrates: kafka source json; bootstrap_servers = 'localhost:9092'; source.group_id = 'testGroup'; bad_data = 'drop'
+-- migrates: kafka source json; bootstrap_servers = 'localhost:9092'; source.group_id = 'testGroup'; bad_data = 'drop'; source.offset = 'group'
 -- Flink's JSON format page: a Kafka table read as JSON, skipping records that do not parse.
 CREATE TABLE user_behavior (
   user_id BIGINT,

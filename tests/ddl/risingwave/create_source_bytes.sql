@@ -1,5 +1,5 @@
 -- expect: error dialect::statement dialect::option
--- migrates: kafka source raw_bytes
+-- migrates: kafka source raw_bytes; source.offset = 'earliest'
 CREATE SOURCE raw_events (
    value bytea
 )
