@@ -76,11 +76,23 @@ pub(crate) fn parse_script(sql: &str) -> Script {
             // A missing quote is reported by the tokenizer at the last quote of the
             // script; point at the string that runs past its line instead.
             if e.message.to_lowercase().contains("unterminated string") {
-                if let Some((start, end)) = unterminated::first_multiline_string(sql) {
+                // Whichever comes first: a string that runs past its line, or one that
+                // swallowed the start of the next option (`'t, type = '`).
+                let multiline = unterminated::first_multiline_string(sql);
+                let swallowing = unterminated::first_swallowing_string(sql);
+                let first = match (multiline, swallowing) {
+                    (Some(m), Some(s)) if s.0 < m.0 => Some((s, true)),
+                    (Some(m), _) => Some((m, false)),
+                    (None, Some(s)) => Some((s, true)),
+                    (None, None) => None,
+                };
+                if let Some(((start, end), swallowed)) = first {
                     d.span = Span::new(start, end);
-                    d = d.with_help(
-                        "this string runs past the end of its line: close it with `'` (a quote inside a string is written `''`)",
-                    );
+                    d = d.with_help(if swallowed {
+                        "this string runs into the next option: close it with `'` before the `,`"
+                    } else {
+                        "this string runs past the end of its line: close it with `'` (a quote inside a string is written `''`)"
+                    });
                 }
             }
             return Script {

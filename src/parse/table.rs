@@ -269,11 +269,17 @@ impl TableParser<'_, '_, '_> {
             next.token,
             Token::Word(_) | Token::SingleQuotedString(_) | Token::DoubleQuotedString(_)
         );
-        if starts_item && next.span.start.line > previous.end.line {
+        let new_line = next.span.start.line > previous.end.line;
+        // `topic = 't' type = 'source'`: a `key =` on the same line is the next option.
+        let next_option = self.p.peek_nth_token_ref(1).token == Token::Eq;
+        if starts_item && (new_line || next_option) {
             let end = self.current_span().end;
-            return Err(d
-                .with_help(format!("add `,` at the end of line {}", previous.end.line))
-                .with_fix(Span::new(end, end), ","));
+            let help = if new_line {
+                format!("add `,` at the end of line {}", previous.end.line)
+            } else {
+                format!("add `,` before `{}`", self.p.peek_token_ref().token)
+            };
+            return Err(d.with_help(help).with_fix(Span::new(end, end), ","));
         }
         Err(d)
     }

@@ -42,6 +42,49 @@ pub(super) fn first_multiline_string(sql: &str) -> Option<(usize, usize)> {
     None
 }
 
+/// The first single-quoted string of `sql` that swallowed the start of the next option,
+/// `'t, type = '` in `topic = 't, type = 'source'`: its content holds a comma and ends
+/// with `=`. Returns the range from its opening quote to that comma, where the closing
+/// quote is missing. For a script on one line, where no string runs past its line.
+pub(super) fn first_swallowing_string(sql: &str) -> Option<(usize, usize)> {
+    let bytes = sql.as_bytes();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        match b {
+            b'-' if bytes.get(i + 1) == Some(&b'-') => {
+                i = find_from(bytes, i, b'\n')?;
+            }
+            b'/' if bytes.get(i + 1) == Some(&b'*') => {
+                i = sql.get(i + 2..)?.find("*/").map(|at| i + 2 + at + 2)?;
+            }
+            b'"' => {
+                i = find_from(bytes, i + 1, b'"')? + 1;
+            }
+            b'\'' => {
+                let start = i;
+                let mut j = i + 1;
+                loop {
+                    match bytes.get(j) {
+                        None => return None,
+                        Some(b'\'') if bytes.get(j + 1) == Some(&b'\'') => j += 2,
+                        Some(b'\'') => break,
+                        Some(_) => j += 1,
+                    }
+                }
+                let content = sql.get(start + 1..j)?;
+                if content.trim_end().ends_with('=') {
+                    if let Some(comma) = content.find(',') {
+                        return Some((start, start + 1 + comma));
+                    }
+                }
+                i = j + 1;
+            }
+            _ => i += 1,
+        }
+    }
+    None
+}
+
 fn find_from(bytes: &[u8], from: usize, b: u8) -> Option<usize> {
     bytes
         .get(from..)?
@@ -58,6 +101,16 @@ mod tests {
     fn finds_the_string_that_runs_past_its_line() {
         let sql = "WITH (a = 'x', b = 'y,\n c = 'z', d = 'w')";
         assert_eq!(first_multiline_string(sql), Some((19, 22)));
+    }
+
+    #[test]
+    fn finds_the_string_that_swallowed_the_next_option() {
+        let sql = "WITH (topic = 't, type = 'source', format = 'json')";
+        assert_eq!(first_swallowing_string(sql), Some((14, 16)));
+        assert_eq!(
+            first_swallowing_string("WITH (a = 'x = y', b = 'p, q')"),
+            None
+        );
     }
 
     #[test]
