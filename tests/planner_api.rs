@@ -2,7 +2,8 @@
 //! everything here is reachable from outside. It covers what issue #6 promises embedders:
 //! an Arrow schema with the table's metadata, errors that are `std::error::Error`, an `Env`
 //! shared across threads, resolver failures that tell "not found" from "unavailable", and
-//! enum-valued config fields as Rust enums.
+//! enum-valued config fields as Rust enums; and what #7, #8 and #12 add: the storage form,
+//! fixes and code pages, Arroyo's API views.
 
 use std::error::Error;
 
@@ -173,4 +174,69 @@ fn an_unreachable_resolver_is_not_a_missing_schema() {
     let codes: Vec<&str> = out.diagnostics.iter().map(|d| d.code.as_str()).collect();
     assert!(codes.contains(&"schema::unavailable"), "{codes:?}");
     assert!(!codes.contains(&"schema::not_found"), "{codes:?}");
+}
+
+// The APIs of issues #7, #8 and #12, as a planner's catalogue and REST layer use them.
+
+#[test]
+fn a_catalogue_stores_a_table_and_restores_the_same_one() -> Result<(), Box<dyn Error + Send + Sync>>
+{
+    use connector_ddl::stored::{restore_json, to_stored, StoredTable};
+    let registry = Registry::builtin();
+    let env = Env::new(&registry);
+    let compiled = compile_sql(ORDERS, &env).into_result()?;
+    let stored: Vec<StoredTable> = compiled.iter().map(to_stored).collect();
+    let text = serde_json::to_string(&stored)?;
+    let restored = restore_json(&text, &env).into_result()?;
+    assert_eq!(
+        serde_json::to_value(&restored)?,
+        serde_json::to_value(&compiled)?
+    );
+    assert_eq!(plan(&restored)?, plan(&compiled)?);
+    Ok(())
+}
+
+#[test]
+fn an_editor_applies_the_fixes_and_explains_the_code() {
+    use connector_ddl::diagnostics::{apply_fixes, explain};
+    let registry = Registry::builtin();
+    let env = Env::new(&registry);
+    let sql = ORDERS.replace("topic = 'orders'", "tpoic = 'orders'");
+    let out = compile_sql(&sql, &env);
+    let d = out
+        .diagnostics
+        .iter()
+        .find(|d| !d.fixes.is_empty())
+        .expect("a did-you-mean fix");
+    assert!(explain(d.code.as_str()).is_some_and(|page| page.contains("## Fix")));
+    let fixed = apply_fixes(&sql, &out.diagnostics);
+    assert!(!compile_sql(&fixed, &env).has_errors(), "{fixed}");
+}
+
+#[test]
+fn a_rest_layer_speaks_arroyo() {
+    use connector_ddl::arroyo::{connection_table, connectors, Ids, View};
+    struct Fixed;
+    impl Ids for Fixed {
+        fn next_id(&self, prefix: &str) -> String {
+            format!("{prefix}_fixed")
+        }
+    }
+    let registry = Registry::builtin();
+    let env = Env::new(&registry);
+    let out = compile_sql(ORDERS, &env);
+    let table = out
+        .tables
+        .iter()
+        .find_map(Table::as_connection)
+        .expect("orders compiles");
+    let ids = Fixed;
+    let view = connection_table(table, &env, &View::new().ids(&ids).created_at(7));
+    assert_eq!(view["id"], "ct_fixed");
+    assert_eq!(view["created_at"], 7);
+    assert_eq!(view["config"]["type"]["offset"], "earliest");
+    let listed = connectors(&registry);
+    assert!(listed
+        .as_array()
+        .is_some_and(|all| all.iter().any(|c| c["id"] == "kafka")));
 }
