@@ -136,6 +136,31 @@ fn table_schemas_have_arroyos_top_level_properties() {
 }
 
 #[test]
+fn profile_schemas_have_arroyos_top_level_properties() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/arroyo-schemas");
+    let mut compared = 0;
+    for c in list() {
+        let id = c["id"].as_str().unwrap_or("");
+        let Ok(text) = std::fs::read_to_string(dir.join(id).join("profile.json")) else {
+            continue;
+        };
+        let theirs: Value = serde_json::from_str(&text).unwrap_or_default();
+        let ours = parsed(&c["connection_config"]);
+        let keys = |v: &Value| -> Vec<String> {
+            let mut k: Vec<String> = v["properties"]
+                .as_object()
+                .map(|o| o.keys().cloned().collect())
+                .unwrap_or_default();
+            k.sort();
+            k
+        };
+        assert_eq!(keys(&ours), keys(&theirs), "{id}");
+        compared += 1;
+    }
+    assert_eq!(compared, 6, "every connector with an Arroyo profile.json");
+}
+
+#[test]
 fn emitted_configs_validate_against_our_published_schemas() {
     let registry = Registry::builtin();
     let env = Env::new(&registry);

@@ -14,7 +14,7 @@
 //! A key that is not part of Arroyo's shape passes through unchanged, which is how a flat
 //! config reads: both shapes reach the same options and so the same table and diagnostics.
 
-use serde_json::{Map, Value};
+use serde_json::{json, Map, Value};
 
 /// The JSON type Arroyo's shape gives a leaf (flat values may be written as strings).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -684,3 +684,81 @@ fn typed_value(v: Value, kind: Kind) -> Value {
 
 #[cfg(test)]
 mod tests;
+
+/// Arroyo's shape of `connector`'s profile as a JSON Schema (for `GET /v1/connectors`'s
+/// `connection_config`): `leaf` gives the schema of a flat option and `required` whether
+/// a variant needs it; `None` for a connector without a shape.
+pub(crate) fn json_schema(
+    connector: &str,
+    leaf: &dyn Fn(&str) -> Value,
+    required: &dyn Fn(&str) -> bool,
+) -> Option<Value> {
+    let shape = shape_of(connector)?;
+    Some(object_schema(shape.root, leaf, required, false))
+}
+
+fn object_schema(
+    fields: &[Field],
+    leaf: &dyn Fn(&str) -> Value,
+    required: &dyn Fn(&str) -> bool,
+    variant: bool,
+) -> Value {
+    let mut properties = Map::new();
+    let mut needed = Vec::new();
+    for f in fields.iter().filter(|f| f.output) {
+        if let Shape::Leaf(key, _) = &f.shape {
+            if required(key) {
+                needed.push(f.json);
+            }
+        }
+        properties.insert(f.json.to_string(), shape_schema(&f.shape, leaf, required));
+    }
+    let mut o = json!({"type": "object", "properties": properties});
+    if !needed.is_empty() {
+        o["required"] = json!(needed);
+    }
+    if variant {
+        // A variant is told apart by its keys, as Arroyo's `oneOf` branches are.
+        o["additionalProperties"] = json!(false);
+    }
+    o
+}
+
+fn shape_schema(
+    shape: &Shape,
+    leaf: &dyn Fn(&str) -> Value,
+    required: &dyn Fn(&str) -> bool,
+) -> Value {
+    match shape {
+        Shape::Leaf(key, kind) => {
+            let mut v = leaf(key);
+            // Arroyo's JSON type wins over the flat option's (a list written as text).
+            match kind {
+                Kind::Str => {}
+                Kind::Int => v["type"] = json!("integer"),
+                Kind::Bool => v["type"] = json!("boolean"),
+                Kind::List => {
+                    v["type"] = json!("array");
+                    v["items"] = json!({"type": "string"});
+                }
+            }
+            v
+        }
+        Shape::Object(fields) => object_schema(fields, leaf, required, false),
+        Shape::OneOf { variants, .. } => {
+            let branches: Vec<Value> = variants
+                .iter()
+                .map(|v| {
+                    let mut o = object_schema(v.fields, leaf, required, true);
+                    o["title"] = json!(v.title);
+                    o
+                })
+                .collect();
+            json!({ "oneOf": branches })
+        }
+        Shape::Settings(_) => json!({
+            "type": "object",
+            "additionalProperties": {"type": "string"},
+        }),
+    }
+}

@@ -24,10 +24,21 @@ pub(super) fn table_schema(spec: &'static ConnectorSpec) -> Json {
 
 /// The profile's schema: its options as a flat map (the vocabulary profiles are read in).
 pub(super) fn profile_schema(spec: &'static ConnectorSpec) -> Json {
-    flat(
-        spec.profile_options,
-        &format!("{}Profile", title_case(spec.name)),
-    )
+    let title = format!("{}Profile", title_case(spec.name));
+    let option = |key: &str| spec.profile_options.iter().find(|o| o.matches(key));
+    let leaf = |key: &str| match option(key) {
+        Some(o) => Json::Object(property(o, None, false)),
+        None => json!({"type": "string"}),
+    };
+    let required = |key: &str| option(key).is_some_and(|o| o.required);
+    // In Arroyo's stored shape where the connector has one, as its web UI draws the form.
+    match crate::profile::shape::json_schema(spec.name, &leaf, &required) {
+        Some(mut schema) => {
+            schema["title"] = json!(title);
+            schema
+        }
+        None => flat(spec.profile_options, &title),
+    }
 }
 
 /// `polling_http` → `PollingHttp`.
