@@ -715,11 +715,11 @@ fn object_schema(
     }
     let mut o = json!({"type": "object", "properties": properties});
     if !needed.is_empty() {
-        o["required"] = json!(needed);
+        set(&mut o, "required", json!(needed));
     }
     if variant {
         // A variant is told apart by its keys, as Arroyo's `oneOf` branches are.
-        o["additionalProperties"] = json!(false);
+        set(&mut o, "additionalProperties", json!(false));
     }
     o
 }
@@ -735,11 +735,11 @@ fn shape_schema(
             // Arroyo's JSON type wins over the flat option's (a list written as text).
             match kind {
                 Kind::Str => {}
-                Kind::Int => v["type"] = json!("integer"),
-                Kind::Bool => v["type"] = json!("boolean"),
+                Kind::Int => set(&mut v, "type", json!("integer")),
+                Kind::Bool => set(&mut v, "type", json!("boolean")),
                 Kind::List => {
-                    v["type"] = json!("array");
-                    v["items"] = json!({"type": "string"});
+                    set(&mut v, "type", json!("array"));
+                    set(&mut v, "items", json!({"type": "string"}));
                 }
             }
             v
@@ -750,7 +750,7 @@ fn shape_schema(
                 .iter()
                 .map(|v| {
                     let mut o = object_schema(v.fields, leaf, required, true);
-                    o["title"] = json!(v.title);
+                    set(&mut o, "title", json!(v.title));
                     o
                 })
                 .collect();
@@ -760,5 +760,12 @@ fn shape_schema(
             "type": "object",
             "additionalProperties": {"type": "string"},
         }),
+    }
+}
+
+/// Sets `key` of a JSON object (the schemas built here always are objects).
+fn set(v: &mut Value, key: &str, value: Value) {
+    if let Some(o) = v.as_object_mut() {
+        o.insert(key.to_string(), value);
     }
 }

@@ -34,7 +34,9 @@ pub(super) fn profile_schema(spec: &'static ConnectorSpec) -> Json {
     // In Arroyo's stored shape where the connector has one, as its web UI draws the form.
     match crate::profile::shape::json_schema(spec.name, &leaf, &required) {
         Some(mut schema) => {
-            schema["title"] = json!(title);
+            if let Some(o) = schema.as_object_mut() {
+                o.insert("title".into(), json!(title));
+            }
             schema
         }
         None => flat(spec.profile_options, &title),
