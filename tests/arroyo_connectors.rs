@@ -106,6 +106,16 @@ fn every_config_schema_is_a_json_schema() {
     }
 }
 
+/// A schema's top-level property names, sorted.
+fn top_level_keys(schema: &Value) -> Vec<String> {
+    let mut k: Vec<String> = schema["properties"]
+        .as_object()
+        .map(|o| o.keys().cloned().collect())
+        .unwrap_or_default();
+    k.sort();
+    k
+}
+
 #[test]
 fn table_schemas_have_arroyos_top_level_properties() {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/arroyo-schemas");
@@ -118,15 +128,7 @@ fn table_schemas_have_arroyos_top_level_properties() {
         };
         let theirs: Value = serde_json::from_str(&text).unwrap_or_default();
         let ours = parsed(&c["table_config"]);
-        let keys = |v: &Value| -> Vec<String> {
-            let mut k: Vec<String> = v["properties"]
-                .as_object()
-                .map(|o| o.keys().cloned().collect())
-                .unwrap_or_default();
-            k.sort();
-            k
-        };
-        assert_eq!(keys(&ours), keys(&theirs), "{id}");
+        assert_eq!(top_level_keys(&ours), top_level_keys(&theirs), "{id}");
         compared += 1;
     }
     assert_eq!(
@@ -146,15 +148,7 @@ fn profile_schemas_have_arroyos_top_level_properties() {
         };
         let theirs: Value = serde_json::from_str(&text).unwrap_or_default();
         let ours = parsed(&c["connection_config"]);
-        let keys = |v: &Value| -> Vec<String> {
-            let mut k: Vec<String> = v["properties"]
-                .as_object()
-                .map(|o| o.keys().cloned().collect())
-                .unwrap_or_default();
-            k.sort();
-            k
-        };
-        assert_eq!(keys(&ours), keys(&theirs), "{id}");
+        assert_eq!(top_level_keys(&ours), top_level_keys(&theirs), "{id}");
         compared += 1;
     }
     assert_eq!(compared, 6, "every connector with an Arroyo profile.json");

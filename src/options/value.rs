@@ -35,6 +35,28 @@ pub enum Value {
 }
 
 impl Value {
+    /// A value JSON cannot write literally, from its tagged object in the storage form
+    /// (`{"interval": "10", "unit": "SECOND"}`, `{"ident": …}`, `{"expr": …}`,
+    /// `{"number": …}`) of `members` members, whose string members `text` gives; `None`
+    /// when it is not one.
+    pub(crate) fn from_tagged(
+        members: usize,
+        text: impl Fn(&str) -> Option<String>,
+    ) -> Option<Value> {
+        match (members, text("interval"), text("unit")) {
+            (1, Some(value), _) => Some(Value::Interval { value, unit: None }),
+            (2, Some(value), Some(unit)) => Some(Value::Interval {
+                value,
+                unit: Some(unit),
+            }),
+            (1, None, _) => text("ident")
+                .map(Value::Ident)
+                .or_else(|| text("expr").map(Value::Expr))
+                .or_else(|| text("number").map(Value::Number)),
+            _ => None,
+        }
+    }
+
     /// A short name of the value's kind, for messages ("a string", "a number", …).
     pub fn kind(&self) -> &'static str {
         match self {

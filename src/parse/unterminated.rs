@@ -3,43 +3,9 @@
 //! mistake is almost always the first string that runs past the end of its line.
 
 /// The byte range of the first single-quoted string of `sql` that spans a line break,
-/// from its opening quote to the end of that line; `None` when no string does. Comments
-/// (`--`, `/* */`), double-quoted identifiers and `''` escapes are skipped as the tokenizer
-/// skips them. One pass over the bytes.
+/// from its opening quote to the end of that line; `None` when no string does.
 pub(super) fn first_multiline_string(sql: &str) -> Option<(usize, usize)> {
-    let bytes = sql.as_bytes();
-    let mut i = 0;
-    while let Some(&b) = bytes.get(i) {
-        match b {
-            b'-' if bytes.get(i + 1) == Some(&b'-') => {
-                i = find_from(bytes, i, b'\n')?;
-            }
-            b'/' if bytes.get(i + 1) == Some(&b'*') => {
-                i = sql.get(i + 2..)?.find("*/").map(|at| i + 2 + at + 2)?;
-            }
-            b'"' => {
-                i = find_from(bytes, i + 1, b'"')? + 1;
-            }
-            b'\'' => {
-                let start = i;
-                let mut j = i + 1;
-                loop {
-                    match bytes.get(j) {
-                        None => return None,
-                        Some(b'\'') if bytes.get(j + 1) == Some(&b'\'') => j += 2,
-                        Some(b'\'') => break,
-                        Some(b'\n') | Some(b'\r') => {
-                            return Some((start, j));
-                        }
-                        Some(_) => j += 1,
-                    }
-                }
-                i = j + 1;
-            }
-            _ => i += 1,
-        }
-    }
-    None
+    strings(sql).find_map(|s| s.line_end.map(|end| (s.start, end)))
 }
 
 /// The first single-quoted string of `sql` that swallowed the start of the next option,
@@ -47,42 +13,65 @@ pub(super) fn first_multiline_string(sql: &str) -> Option<(usize, usize)> {
 /// with `=`. Returns the range from its opening quote to that comma, where the closing
 /// quote is missing. For a script on one line, where no string runs past its line.
 pub(super) fn first_swallowing_string(sql: &str) -> Option<(usize, usize)> {
+    strings(sql).find_map(|s| {
+        let content = sql.get(s.start + 1..s.end?)?;
+        let comma = content.find(',')?;
+        content
+            .trim_end()
+            .ends_with('=')
+            .then_some((s.start, s.start + 1 + comma))
+    })
+}
+
+/// A single-quoted string as the tokenizer would read it.
+struct Quoted {
+    /// The opening quote.
+    start: usize,
+    /// The closing quote; `None` when the text ends first.
+    end: Option<usize>,
+    /// Where its first line ends, when it runs past it.
+    line_end: Option<usize>,
+}
+
+/// The single-quoted strings of `sql`, in order. Comments (`--`, `/* */`), double-quoted
+/// identifiers and `''` escapes are skipped as the tokenizer skips them. One pass over the
+/// bytes; iteration stops after a string the text ends in.
+fn strings(sql: &str) -> impl Iterator<Item = Quoted> + '_ {
     let bytes = sql.as_bytes();
     let mut i = 0;
-    while let Some(&b) = bytes.get(i) {
-        match b {
-            b'-' if bytes.get(i + 1) == Some(&b'-') => {
-                i = find_from(bytes, i, b'\n')?;
-            }
+    std::iter::from_fn(move || loop {
+        match *bytes.get(i)? {
+            b'-' if bytes.get(i + 1) == Some(&b'-') => i = find_from(bytes, i, b'\n')?,
             b'/' if bytes.get(i + 1) == Some(&b'*') => {
                 i = sql.get(i + 2..)?.find("*/").map(|at| i + 2 + at + 2)?;
             }
-            b'"' => {
-                i = find_from(bytes, i + 1, b'"')? + 1;
-            }
+            b'"' => i = find_from(bytes, i + 1, b'"')? + 1,
             b'\'' => {
                 let start = i;
+                let mut line_end = None;
                 let mut j = i + 1;
-                loop {
+                let end = loop {
                     match bytes.get(j) {
-                        None => return None,
+                        None => break None,
                         Some(b'\'') if bytes.get(j + 1) == Some(&b'\'') => j += 2,
-                        Some(b'\'') => break,
+                        Some(b'\'') => break Some(j),
+                        Some(b'\n') | Some(b'\r') => {
+                            line_end.get_or_insert(j);
+                            j += 1;
+                        }
                         Some(_) => j += 1,
                     }
-                }
-                let content = sql.get(start + 1..j)?;
-                if content.trim_end().ends_with('=') {
-                    if let Some(comma) = content.find(',') {
-                        return Some((start, start + 1 + comma));
-                    }
-                }
-                i = j + 1;
+                };
+                i = end.map_or(bytes.len(), |e| e + 1);
+                return Some(Quoted {
+                    start,
+                    end,
+                    line_end,
+                });
             }
             _ => i += 1,
         }
-    }
-    None
+    })
 }
 
 fn find_from(bytes: &[u8], from: usize, b: u8) -> Option<usize> {

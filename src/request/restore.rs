@@ -181,18 +181,7 @@ impl Lowerer<'_> {
                     _ => None,
                 })
         };
-        match (members.len(), text("interval"), text("unit")) {
-            (1, Some(value), _) => Some(Value::Interval { value, unit: None }),
-            (2, Some(value), Some(unit)) => Some(Value::Interval {
-                value,
-                unit: Some(unit),
-            }),
-            (1, None, _) => text("ident")
-                .map(Value::Ident)
-                .or_else(|| text("expr").map(Value::Expr))
-                .or_else(|| text("number").map(Value::Number)),
-            _ => None,
-        }
+        Value::from_tagged(members.len(), text)
     }
 
     /// `"temporary": true` (`CREATE TEMPORARY TABLE`): the span to report it at.

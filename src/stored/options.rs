@@ -136,19 +136,7 @@ pub(super) fn from_json(j: &Json) -> Value {
         ),
         Json::Object(m) => {
             let text = |k: &str| m.get(k).and_then(Json::as_str).map(str::to_string);
-            let tagged = match (m.len(), text("interval"), text("unit")) {
-                (1, Some(value), _) => Some(Value::Interval { value, unit: None }),
-                (2, Some(value), Some(unit)) => Some(Value::Interval {
-                    value,
-                    unit: Some(unit),
-                }),
-                (1, None, _) => text("ident")
-                    .map(Value::Ident)
-                    .or_else(|| text("expr").map(Value::Expr))
-                    .or_else(|| text("number").map(Value::Number)),
-                _ => None,
-            };
-            tagged.unwrap_or_else(|| Value::Expr(j.to_string()))
+            Value::from_tagged(m.len(), text).unwrap_or_else(|| Value::Expr(j.to_string()))
         }
     }
 }
