@@ -238,6 +238,36 @@ impl<'a> LineIndex<'a> {
         }
     }
 
+    /// How many lines the text has (at least 1): `\n` ends a line; a lone `\r` does not,
+    /// as in sqlparser's locations, and `\r\n` is one line break.
+    pub(crate) fn line_count(&self) -> usize {
+        self.line_starts.len()
+    }
+
+    /// The 0-based line of a byte offset (clamped to the text).
+    pub(crate) fn line_of(&self, offset: usize) -> usize {
+        match self.line_starts.binary_search(&offset.min(self.text.len())) {
+            Ok(i) => i,
+            Err(i) => i.saturating_sub(1),
+        }
+    }
+
+    /// The byte range of the 0-based line `line`, without its `\n`; `None` past the last
+    /// line.
+    pub(crate) fn line_range(&self, line: usize) -> Option<(usize, usize)> {
+        let start = *self.line_starts.get(line)?;
+        let end = self
+            .line_starts
+            .get(line + 1)
+            .map_or(self.text.len(), |next| next - 1);
+        Some((start, end))
+    }
+
+    /// The 0-based character column of a byte offset within its line.
+    pub(crate) fn column_of(&self, offset: usize) -> usize {
+        self.line_col(offset).column - 1
+    }
+
     /// The source text a span covers (empty for detached or out-of-range spans).
     pub(crate) fn slice(&self, span: Span) -> &'a str {
         if span.is_detached() {
