@@ -14,12 +14,13 @@
 #![allow(clippy::result_large_err)] // a syntax error is the cold path; boxing it buys nothing
 
 pub(crate) mod ast;
+mod lexer;
 mod table;
 pub(crate) mod types;
 
 use sqlparser::dialect::GenericDialect;
 use sqlparser::parser::{Parser, ParserError};
-use sqlparser::tokenizer::{Token, TokenWithSpan, Tokenizer};
+use sqlparser::tokenizer::{Token, TokenWithSpan};
 
 pub(crate) use ast::*;
 
@@ -60,35 +61,28 @@ pub(crate) fn parse_script(sql: &str) -> Script {
         bom,
     };
     let dialect = GenericDialect {};
-    let tokens = match Tokenizer::new(&dialect, body).tokenize_with_location() {
-        Ok(t) => t,
-        Err(e) => {
-            let at = cx.offset(e.location.line, e.location.column);
-            let span = Span::new(at, next_char_end(sql, at));
-            return Script {
-                statements: Vec::new(),
-                diagnostics: vec![Diagnostic::error(
-                    codes::SYNTAX,
-                    span,
-                    lowercase_first(&e.message),
-                )],
-            };
-        }
-    };
     let mut statements = Vec::new();
-    // Split at `;` by moving tokens, not cloning them, and drop whitespace and comments:
-    // the parser would only skip them again.
-    let mut chunks: Vec<Vec<TokenWithSpan>> = Vec::new();
-    let mut current = Vec::new();
-    for t in tokens {
-        match t.token {
-            Token::SemiColon => chunks.push(std::mem::take(&mut current)),
-            ref tok if is_trivia(tok) => {}
-            _ => current.push(t),
-        }
-    }
-    chunks.push(current);
-    for mut body in chunks {
+    // Statement by statement, without whitespace tokens (see `lexer.rs`): memory follows
+    // the largest statement, however much whitespace the script holds.
+    let mut lexer = lexer::Statements::new(&dialect, body);
+    loop {
+        let mut body = match lexer.next_statement() {
+            Ok(Some(body)) => body,
+            Ok(None) => break,
+            Err(e) => {
+                // As if the script were tokenized first: a tokenizer error is all we say.
+                let at = cx.offset(e.location.line, e.location.column);
+                let span = Span::new(at, next_char_end(sql, at));
+                return Script {
+                    statements: Vec::new(),
+                    diagnostics: vec![Diagnostic::error(
+                        codes::SYNTAX,
+                        span,
+                        lowercase_first(&e.message),
+                    )],
+                };
+            }
+        };
         let (Some(head), Some(tail)) = (body.first().map(|t| t.span), body.last()) else {
             continue;
         };
@@ -237,10 +231,6 @@ fn statement_kind(body: &[TokenWithSpan]) -> Kind {
     } else {
         Kind::Unknown
     }
-}
-
-fn is_trivia(t: &Token) -> bool {
-    matches!(t, Token::Whitespace(_))
 }
 
 fn next_char_end(s: &str, at: usize) -> usize {
