@@ -506,32 +506,65 @@ pub fn count_line(diagnostics: &[Diagnostic]) -> Option<String> {
 /// bytes (`*`, `×`, `∗` or `🞷`) and line breaks stay, so byte offsets, lines and character
 /// columns after a secret are those of `source`.
 pub(crate) fn redact_source(source: &str, spans: &[Span]) -> String {
-    let mut masked = vec![false; source.len()];
-    for span in spans.iter().filter(|s| !s.is_detached()) {
-        let (mut start, mut end) = (span.start.min(source.len()), span.end.min(source.len()));
-        let bytes = source.as_bytes();
-        if end > start + 1 && bytes.get(start) == Some(&b'\'') && bytes.get(end - 1) == Some(&b'\'')
-        {
-            start += 1;
-            end -= 1;
+    let bytes = source.as_bytes();
+    let mut ranges: Vec<(usize, usize)> = spans
+        .iter()
+        .filter(|s| !s.is_detached())
+        .map(|span| {
+            let (start, end) = (span.start.min(source.len()), span.end.min(source.len()));
+            if end > start + 1
+                && bytes.get(start) == Some(&b'\'')
+                && bytes.get(end - 1) == Some(&b'\'')
+            {
+                (start + 1, end - 1)
+            } else {
+                (start, end)
+            }
+        })
+        .collect();
+    ranges.sort_unstable();
+    let mut out = String::with_capacity(source.len());
+    let mut at = 0;
+    for (start, end) in ranges {
+        let start = start.max(at);
+        if start >= end {
+            continue;
         }
-        for m in masked.iter_mut().take(end).skip(start) {
-            *m = true;
-        }
-    }
-    source
-        .char_indices()
-        .map(|(i, c)| match c {
+        // Whole characters: a span that starts or ends inside one masks all of it.
+        let (Some(before), Some(inside)) = (
+            source.get(at..floor_char(source, start)),
+            source.get(floor_char(source, start)..ceil_char(source, end)),
+        ) else {
+            continue;
+        };
+        out.push_str(before);
+        out.extend(inside.chars().map(|c| match c {
             '\n' | '\r' => c,
-            _ if !masked.get(i).copied().unwrap_or(false) => c,
             _ => match c.len_utf8() {
                 1 => '*',
                 2 => '×',
                 3 => '∗',
                 _ => '🞷',
             },
-        })
-        .collect()
+        }));
+        at = ceil_char(source, end);
+    }
+    out.push_str(source.get(at..).unwrap_or(""));
+    out
+}
+
+fn floor_char(s: &str, mut i: usize) -> usize {
+    while i > 0 && !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn ceil_char(s: &str, mut i: usize) -> usize {
+    while i < s.len() && !s.is_char_boundary(i) {
+        i += 1;
+    }
+    i
 }
 
 #[cfg(test)]

@@ -22,7 +22,7 @@ use sqlparser::keywords::Keyword;
 use sqlparser::tokenizer::{Location, Token, TokenWithSpan, Tokenizer, TokenizerError, Whitespace};
 
 /// Bytes tokenized at a time (then up to the next whitespace character).
-const CHUNK: usize = 64 * 1024;
+const CHUNK: usize = 16 * 1024;
 
 /// Hands out the tokens of a text one statement at a time.
 pub(super) struct Statements<'a> {
@@ -42,6 +42,8 @@ pub(super) struct Statements<'a> {
     whole_rest: bool,
     /// Bytes tokenized at a time: [`CHUNK`], less in tests.
     chunk: usize,
+    /// The tokenizer's buffer, kept from chunk to chunk.
+    buf: Vec<TokenWithSpan>,
     done: bool,
 }
 
@@ -58,6 +60,7 @@ impl<'a> Statements<'a> {
             pending: VecDeque::new(),
             whole_rest: false,
             chunk: CHUNK,
+            buf: Vec::new(),
             done: false,
         }
     }
@@ -85,9 +88,16 @@ impl<'a> Statements<'a> {
 
     /// Tokenizes the next chunk into `pending`.
     fn read_chunk(&mut self) -> Result<(), TokenizerError> {
+        let mut buf = std::mem::take(&mut self.buf);
+        let result = self.read_chunk_into(&mut buf);
+        buf.clear();
+        self.buf = buf;
+        result
+    }
+
+    fn read_chunk_into(&mut self, buf: &mut Vec<TokenWithSpan>) -> Result<(), TokenizerError> {
         let text = self.text;
         let mut want = self.chunk;
-        let mut buf: Vec<TokenWithSpan> = Vec::new();
         loop {
             let end = if self.whole_rest {
                 text.len()
@@ -109,7 +119,7 @@ impl<'a> Statements<'a> {
                 l.line += lines;
             };
             let result = Tokenizer::new(self.dialect, chunk)
-                .tokenize_with_location_into_buf_with_mapper(&mut buf, |mut t| {
+                .tokenize_with_location_into_buf_with_mapper(buf, |mut t| {
                     shift(&mut t.span.start);
                     shift(&mut t.span.end);
                     t
