@@ -228,3 +228,25 @@ fn line_index_answers_without_rescanning_long_lines() {
     let last = last.map(|l| (l.line, l.column));
     assert_eq!(last, Some((1, 1_000_001 - 499_999)));
 }
+
+#[test]
+fn json_schema_refs_into_many_definitions_are_linear() {
+    // 20,000 properties, each a `$ref` to its own one of 20,000 definitions (1.3 MB):
+    // each `$ref` looked its name up among all the definitions.
+    let n = 20_000;
+    let mut defs = String::new();
+    let mut props = String::new();
+    for i in 0..n {
+        let _ = write!(defs, r#""d{i}": {{"type": "integer"}},"#);
+        let _ = write!(props, r##""p{i}": {{"$ref": "#/$defs/d{i}"}},"##);
+    }
+    defs.pop();
+    props.pop();
+    let schema = format!(r#"{{"$defs": {{{defs}}}, "properties": {{{props}}}}}"#);
+    let expansion = expand_json_schema(&schema).expect("expands");
+    assert_eq!(expansion.fields.len(), n);
+    assert!(expansion
+        .fields
+        .iter()
+        .all(|f| f.data_type() == &connector_ddl::arrow_schema::DataType::Int64));
+}
