@@ -118,3 +118,12 @@ fn comments_take_memory_in_proportion() {
     let sql = "-- a comment line\n/* and a block */\n".repeat(MB / 32);
     assert_proportionate("comments", &sql, 10);
 }
+
+#[test]
+fn an_unterminated_string_before_blank_lines_takes_memory_in_proportion() {
+    let _alone = alone();
+    let sql = format!("SELECT 'oops{}", "\n".repeat(2 * MB));
+    let out = assert_proportionate("unterminated string", &sql, 10);
+    let codes: Vec<&str> = out.diagnostics.iter().map(|d| d.code.as_str()).collect();
+    assert_eq!(codes, ["parse::syntax"]);
+}

@@ -127,8 +127,14 @@ impl<'a> Statements<'a> {
             let at_end = end >= text.len();
             let tokens = buf.get(context..).unwrap_or_default();
             let complete = match result {
-                Err(mut e) if at_end || !runs_past_the_cut(&e) => {
+                Err(mut e) if at_end || !runs_past_the_cut(&e, text.get(end..).unwrap_or("")) => {
                     shift(&mut e.location);
+                    // An error at the chunk's end (a comment open at EOF) is, in one pass,
+                    // at the text's end.
+                    if !at_end && e.location == location_after(lines, column, chunk) {
+                        e.location =
+                            location_after(lines, column, text.get(self.next..).unwrap_or(""));
+                    }
                     return Err(e);
                 }
                 Err(_) => false,
@@ -201,9 +207,22 @@ fn is_copy(t: &Token) -> bool {
 }
 
 /// Whether a tokenizer error may be the cut's doing: a string, quoted name or comment
-/// that goes on past it.
-fn runs_past_the_cut(e: &TokenizerError) -> bool {
-    e.message.contains("EOF") || e.message.contains("nterminated")
+/// that goes on past it, which is possible only if `rest` (the text after the cut) has a
+/// character that could close it. (Without that check, an unterminated quote before 50 MB
+/// of blank lines would be retried up to the end and tokenized whole.)
+fn runs_past_the_cut(e: &TokenizerError, rest: &str) -> bool {
+    (e.message.contains("EOF") || e.message.contains("nterminated"))
+        && rest
+            .bytes()
+            .any(|b| matches!(b, b'\'' | b'"' | b'`' | b']' | b'/' | b'$'))
+}
+
+/// The location (1-based, as sqlparser's) just after `piece`, which starts `lines` line
+/// breaks and `column` characters into the text.
+fn location_after(lines: u64, column: u64, piece: &str) -> Location {
+    let (mut lines, mut column) = (lines, column);
+    advance(&mut lines, &mut column, piece);
+    Location::new(lines + 1, column + 1)
 }
 
 /// Moves a position (line breaks before it, characters before it on its line) past
@@ -298,6 +317,13 @@ mod tests {
             "SELECT 1 e1, 1e 1, 0x 1F, X'AB CD', N'a b', E'a\\' b'",
             "-- only a comment\n-- and another one\n",
             "SELECT 1 -- comment at the end",
+            "SELECT 1; /* open comment \n  \n\t  \n   ",
+            "SELECT 'open string   \n\n   \n  ",
+            "SELECT \"open name  \n\n  ",
+            "SELECT $$ open dollar  \n\n  ",
+            "SELECT $tag$ open dollar  \n\n  ",
+            "SELECT 'closed later  \n\n  ' , 1",
+            "SELECT /* closed later  \n\n  */ 1",
         ] {
             same(text);
         }
