@@ -108,6 +108,7 @@ pub(super) fn compile(
         parsed.insert(name, file);
     }
 
+    check_extension_numbers(&parsed)?;
     // The root is looked up first so that it wins even if it is named like a bundled file;
     // then the bundled well-known types, so that a caller's copy of `descriptor.proto` (which
     // may use syntax protox does not parse) never replaces them; then the imports.
@@ -127,12 +128,64 @@ pub(super) fn compile(
     let mut compiler = protox::Compiler::with_file_resolver(resolver);
     compiler.include_imports(true);
     compiler.include_source_info(false);
-    compiler.open_file(root_name).map_err(compile_error)?;
+    // A safety net: prost-reflect has panicked on input protox let through (see
+    // `check_extension_numbers`); an input that finds another such path is an invalid
+    // schema, not a crash of the embedder's thread.
+    let linked = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        compiler.open_file(root_name).map_err(compile_error)?;
+        Ok((
+            compiler.descriptor_pool(),
+            compiler.encode_file_descriptor_set(),
+        ))
+    }));
+    let (pool, descriptor_set) = match linked {
+        Ok(result) => result?,
+        Err(_) => {
+            return Err(SchemaError::new(
+                codes::INVALID_SCHEMA,
+                format!("invalid protobuf schema: the protobuf compiler failed on `{root_name}`"),
+            ))
+        }
+    };
     Ok(Compiled {
-        pool: compiler.descriptor_pool(),
+        pool,
         files,
-        descriptor_set: compiler.encode_file_descriptor_set(),
+        descriptor_set,
     })
+}
+
+/// Two extensions of one message with the same field number are an error. protox lets
+/// them through, and prost-reflect then panics when an option uses one of them (it
+/// encodes the value by number, under the other extension's type).
+fn check_extension_numbers(parsed: &HashMap<String, File>) -> Result<(), SchemaError> {
+    let mut seen: HashMap<(String, i32), String> = HashMap::new();
+    for file in parsed.values() {
+        let proto = file.file_descriptor_proto();
+        let mut extensions: Vec<&prost_reflect::prost_types::FieldDescriptorProto> =
+            proto.extension.iter().collect();
+        let mut messages: Vec<&prost_reflect::prost_types::DescriptorProto> =
+            proto.message_type.iter().collect();
+        while let Some(m) = messages.pop() {
+            extensions.extend(m.extension.iter());
+            messages.extend(m.nested_type.iter());
+        }
+        for ext in extensions {
+            let extendee = ext.extendee().trim_start_matches('.').to_string();
+            let key = (extendee, ext.number());
+            if let Some(first) = seen.insert(key.clone(), ext.name().to_string()) {
+                return Err(SchemaError::new(
+                    codes::INVALID_SCHEMA,
+                    format!(
+                        "invalid protobuf schema: extensions `{first}` and `{}` of `{}` both use field number {}",
+                        ext.name(),
+                        key.0,
+                        key.1
+                    ),
+                ));
+            }
+        }
+    }
+    Ok(())
 }
 
 /// Turns a protox error into a schema error that keeps protox's `file:line:col` prefix.
