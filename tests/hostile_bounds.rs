@@ -250,3 +250,21 @@ fn json_schema_refs_into_many_definitions_are_linear() {
         .iter()
         .all(|f| f.data_type() == &connector_ddl::arrow_schema::DataType::Int64));
 }
+
+#[test]
+fn many_failing_tables_each_keep_their_own_diagnostics() {
+    // Each table looked for its parser diagnostics among all diagnostics so far
+    // (quadratic: 74,000 failing tables in 3 MB took seconds in a release build).
+    let n = 3_000;
+    let sql: String = (0..n)
+        .map(|i| format!("CREATE TABLE t{i} (a INT) WITH (nope = 1);\n"))
+        .collect();
+    let out = compile(&sql);
+    assert_eq!(out.diagnostics.len(), n);
+    assert!(out.tables.is_empty());
+    assert!(out
+        .diagnostics
+        .iter()
+        .enumerate()
+        .all(|(i, d)| d.table.as_deref() == Some(format!("t{i}").as_str())));
+}
