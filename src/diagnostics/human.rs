@@ -32,6 +32,11 @@ const MAX_SPAN_LINES: usize = 24;
 /// one snippet (with the lines between them).
 const MERGE_GAP: usize = 3;
 
+/// Diagnostics rendered in full (snippet and help); the rest of a script's are one line
+/// each, so that a script of 200,000 mistakes does not print gigabytes (compilers stop at
+/// an error limit; we keep every diagnostic, shorter).
+const MAX_FULL_DIAGNOSTICS: usize = 1_000;
+
 /// Lines of context miette shows before and after a span.
 const CONTEXT_LINES: usize = 1;
 
@@ -61,10 +66,34 @@ pub(crate) fn render_all(
         .with_width(100)
         .with_context_lines(CONTEXT_LINES);
     let mut out = String::new();
-    for diag in diagnostics {
-        render_one(&mut out, diag, &name, &index, &handler, color);
+    for (i, diag) in diagnostics.iter().enumerate() {
+        if i < MAX_FULL_DIAGNOSTICS {
+            render_one(&mut out, diag, &name, &index, &handler, color);
+        } else {
+            if i == MAX_FULL_DIAGNOSTICS {
+                out.push_str(&format!(
+                    "note: after {MAX_FULL_DIAGNOSTICS} diagnostics, the rest are shown one line each\n\n"
+                ));
+            }
+            render_short(&mut out, diag, &name, &index);
+        }
     }
     out
+}
+
+/// One line: `error[code]: message (in table `t`) at name:line:column`.
+fn render_short(out: &mut String, diag: &Diagnostic, name: &str, index: &LineIndex<'_>) {
+    let table = match &diag.table {
+        Some(t) => format!(" (in table `{t}`)"),
+        None => String::new(),
+    };
+    let line = format!("{}[{}]: {}{table}", diag.severity, diag.code, diag.message);
+    out.push_str(&escape_controls(&line));
+    if !diag.span.is_detached() && diag.span.start <= index.text().len() {
+        let at = index.line_col(diag.span.start);
+        out.push_str(&format!(" at {name}:{}:{}", at.line, at.column));
+    }
+    out.push('\n');
 }
 
 fn render_one(
@@ -408,6 +437,20 @@ mod tests {
             .filter_map(|l| l.split_once("╭─[t.sql:")?.1.strip_suffix(']'))
             .map(str::to_string)
             .collect()
+    }
+
+    #[test]
+    fn past_the_limit_diagnostics_take_one_line() {
+        let src = "x\n".repeat(MAX_FULL_DIAGNOSTICS + 5);
+        let diags: Vec<Diagnostic> = (0..MAX_FULL_DIAGNOSTICS + 5)
+            .map(|i| Diagnostic::error(codes::SYNTAX, Span::new(2 * i, 2 * i + 1), "bad"))
+            .collect();
+        let out = render(&src, &diags);
+        assert_eq!(headers(&out).len(), MAX_FULL_DIAGNOSTICS);
+        assert!(out.ends_with(&format!(
+            "error[parse::syntax]: bad at t.sql:{}:1\n",
+            MAX_FULL_DIAGNOSTICS + 5
+        )));
     }
 
     #[test]
