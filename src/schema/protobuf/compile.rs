@@ -156,32 +156,45 @@ pub(super) fn compile(
 
 /// Two extensions of one message with the same field number are an error. protox lets
 /// them through, and prost-reflect then panics when an option uses one of them (it
-/// encodes the value by number, under the other extension's type).
+/// encodes the value by number, under the other extension's type). Checked within one
+/// scope (a file's top level, or one message), where the extendee's name as written
+/// means one message; across scopes a relative name may mean another one.
 fn check_extension_numbers(parsed: &HashMap<String, File>) -> Result<(), SchemaError> {
-    let mut seen: HashMap<(String, i32), String> = HashMap::new();
-    for file in parsed.values() {
+    use prost_reflect::prost_types::{DescriptorProto, FieldDescriptorProto};
+    let mut seen: HashSet<(String, String, i32)> = HashSet::new();
+    // In name order, so that the same files give the same message.
+    let mut files: Vec<(&String, &File)> = parsed.iter().collect();
+    files.sort_by_key(|(name, _)| *name);
+    for (name, file) in files {
         let proto = file.file_descriptor_proto();
-        let mut extensions: Vec<&prost_reflect::prost_types::FieldDescriptorProto> =
-            proto.extension.iter().collect();
-        let mut messages: Vec<&prost_reflect::prost_types::DescriptorProto> =
-            proto.message_type.iter().collect();
-        while let Some(m) = messages.pop() {
-            extensions.extend(m.extension.iter());
-            messages.extend(m.nested_type.iter());
+        let mut scopes: Vec<(String, &[FieldDescriptorProto])> =
+            vec![(name.clone(), proto.extension.as_slice())];
+        let mut messages: Vec<(String, &DescriptorProto)> = proto
+            .message_type
+            .iter()
+            .map(|m| (format!("{name}:{}", m.name()), m))
+            .collect();
+        while let Some((scope, m)) = messages.pop() {
+            scopes.push((scope.clone(), m.extension.as_slice()));
+            messages.extend(
+                m.nested_type
+                    .iter()
+                    .map(|n| (format!("{scope}.{}", n.name()), n)),
+            );
         }
-        for ext in extensions {
-            let extendee = ext.extendee().trim_start_matches('.').to_string();
-            let key = (extendee, ext.number());
-            if let Some(first) = seen.insert(key.clone(), ext.name().to_string()) {
-                return Err(SchemaError::new(
-                    codes::INVALID_SCHEMA,
-                    format!(
-                        "invalid protobuf schema: extensions `{first}` and `{}` of `{}` both use field number {}",
-                        ext.name(),
-                        key.0,
-                        key.1
-                    ),
-                ));
+        for (scope, extensions) in scopes {
+            for ext in extensions {
+                let extendee = ext.extendee().trim_start_matches('.').to_string();
+                if !seen.insert((scope.clone(), extendee.clone(), ext.number())) {
+                    return Err(SchemaError::new(
+                        codes::INVALID_SCHEMA,
+                        format!(
+                            "invalid protobuf schema: two extensions of `{extendee}` use field number {} (`{}` is one)",
+                            ext.number(),
+                            ext.name()
+                        ),
+                    ));
+                }
             }
         }
     }
