@@ -332,15 +332,21 @@ fn write_diagnostics(
     let mut stderr = std::io::stderr().lock();
     match mode {
         Errors::Json => {
-            let mut list: Vec<serde_json::Value> = Vec::new();
+            // Written as text one diagnostic at a time, then in one write: a tree of
+            // 200,000 diagnostics took a gigabyte, and stderr is unbuffered.
+            let mut doc = String::from("{\"diagnostics\":[");
             for (src, out) in sources.iter().zip(compiled) {
                 let index = LineIndex::new(&src.text);
                 for d in &out.diagnostics {
                     // A mistake inside a profile is positioned in the profiles file.
-                    list.push(JsonDiagnostic::to_json_in(d, &src.name, &index));
+                    let v = JsonDiagnostic::to_json_in(d, &src.name, &index);
+                    if !doc.ends_with('[') {
+                        doc.push(',');
+                    }
+                    doc.push_str(&v.to_string());
                 }
             }
-            let doc = serde_json::json!({ "diagnostics": list });
+            doc.push_str("]}");
             writeln!(stderr, "{doc}").map_err(|e| e.to_string())?;
         }
         Errors::Human => {

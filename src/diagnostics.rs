@@ -15,8 +15,9 @@ use serde::Serialize;
 
 use crate::span::{LineIndex, Span};
 
+mod human;
 mod origin;
-pub(crate) use origin::render_human_with_origin;
+pub(crate) use human::render_all as render_human;
 pub use origin::Origin;
 
 /// How serious a diagnostic is.
@@ -456,184 +457,6 @@ impl JsonDiagnostic {
     }
 }
 
-/// miette adapter: a diagnostic together with the source it points into.
-struct WithSource<'a> {
-    diag: &'a Diagnostic,
-    source: Excerpt<'a>,
-    /// Where `source.text` starts in the whole source (spans are offsets into that).
-    base: usize,
-}
-
-/// The text miette reads: a window of the whole source (all of it, or a part of one long
-/// line), numbered as in the whole source: `line` lines come before it, and `column`
-/// bytes of its first line.
-struct Excerpt<'a> {
-    name: &'a str,
-    text: &'a str,
-    line: usize,
-    column: usize,
-}
-
-impl miette::SourceCode for Excerpt<'_> {
-    fn read_span<'a>(
-        &'a self,
-        span: &miette::SourceSpan,
-        context_lines_before: usize,
-        context_lines_after: usize,
-    ) -> Result<Box<dyn miette::SpanContents<'a> + 'a>, miette::MietteError> {
-        let c = self
-            .text
-            .read_span(span, context_lines_before, context_lines_after)?;
-        let column = if c.line() == 0 {
-            c.column() + self.column
-        } else {
-            c.column()
-        };
-        Ok(Box::new(miette::MietteSpanContents::new_named(
-            self.name.to_string(),
-            c.data(),
-            *c.span(),
-            c.line() + self.line,
-            column,
-            c.line_count() + self.line,
-        )))
-    }
-}
-
-impl fmt::Debug for WithSource<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Debug::fmt(self.diag, f)
-    }
-}
-
-impl fmt::Display for WithSource<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match &self.diag.table {
-            Some(t) => write!(f, "{} (in table `{t}`)", self.diag.message),
-            None => f.write_str(&self.diag.message),
-        }
-    }
-}
-
-impl std::error::Error for WithSource<'_> {}
-
-impl WithSource<'_> {
-    /// A span of the whole source in the window's offsets; `None` when it starts outside
-    /// the window (it is clipped at the window's end).
-    fn span(&self, span: Span) -> Option<miette::SourceSpan> {
-        let len = self.source.text.len();
-        if span.is_detached() || span.start < self.base || span.start - self.base > len {
-            return None;
-        }
-        let end = span.end.min(self.base + len).max(span.start);
-        Some(miette::SourceSpan::from(
-            span.start - self.base..end - self.base,
-        ))
-    }
-}
-
-impl miette::Diagnostic for WithSource<'_> {
-    fn severity(&self) -> Option<miette::Severity> {
-        Some(match self.diag.severity {
-            Severity::Error => miette::Severity::Error,
-            Severity::Warning => miette::Severity::Warning,
-        })
-    }
-
-    fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        self.diag
-            .help
-            .as_ref()
-            .map(|h| Box::new(escape_controls(h)) as Box<dyn fmt::Display>)
-    }
-
-    fn source_code(&self) -> Option<&dyn miette::SourceCode> {
-        Some(&self.source)
-    }
-
-    fn labels(&self) -> Option<Box<dyn Iterator<Item = miette::LabeledSpan> + '_>> {
-        let mut labels = Vec::new();
-        if let Some(s) = self.span(self.diag.span) {
-            labels.push(miette::LabeledSpan::new_primary_with_span(None, s));
-        }
-        for l in &self.diag.labels {
-            if let Some(s) = self.span(l.span) {
-                labels.push(miette::LabeledSpan::new_with_span(
-                    Some(escape_controls(&l.message).into_owned()),
-                    s,
-                ));
-            }
-        }
-        if labels.is_empty() {
-            None
-        } else {
-            Some(Box::new(labels.into_iter()))
-        }
-    }
-}
-
-/// Renders a diagnostic for people as rustc does: `error[code]: message`, then the source
-/// line with a caret under the span, secondary labels and the help. `color` turns on ANSI
-/// colours.
-pub(crate) fn render_human(
-    diag: &Diagnostic,
-    source_name: &str,
-    source: &str,
-    color: bool,
-) -> String {
-    let (base, line, column, text) = human_window(diag, source);
-    // Nothing from the input reaches the terminal raw: the message, help, labels and the
-    // source name are escaped, and the source is shown with placeholders of the same
-    // length (so that spans still point at the same bytes).
-    let text = printable_source(text);
-    let name = escape_controls(source_name);
-    let adapter = WithSource {
-        diag,
-        source: Excerpt {
-            name: &name,
-            text: &text,
-            line,
-            column,
-        },
-        base,
-    };
-    let theme = if color {
-        miette::GraphicalTheme::unicode()
-    } else {
-        miette::GraphicalTheme::unicode_nocolor()
-    };
-    let handler = miette::GraphicalReportHandler::new_themed(theme).with_width(100);
-    let mut report = String::new();
-    // miette writes the message as `× message` (wrapped); our header replaces it, and the
-    // report is kept from the snippet (or the help, when there is no snippet) on.
-    let _ = handler.render_report(&mut report, &adapter);
-    let body: Vec<&str> = report
-        .lines()
-        .skip_while(|l| !(l.contains('╭') || l.trim_start().starts_with("help:")))
-        .collect();
-    let table = match &diag.table {
-        Some(t) => format!(" (in table `{t}`)"),
-        None => String::new(),
-    };
-    let header = format!("{}[{}]: {}{table}", diag.severity, diag.code, diag.message);
-    let header = escape_controls(&header);
-    let mut out = if color {
-        let paint = match diag.severity {
-            Severity::Error => "\x1b[1;31m",
-            Severity::Warning => "\x1b[1;33m",
-        };
-        format!("{paint}{header}\x1b[0m\n")
-    } else {
-        format!("{header}\n")
-    };
-    for line in body {
-        out.push_str(line);
-        out.push('\n');
-    }
-    out.push('\n');
-    out
-}
-
 /// Whether `c` must not reach a terminal raw: a control character other than a tab or a
 /// newline, or a Unicode bidirectional control (which reorders what is shown).
 pub(crate) fn is_hostile(c: char) -> bool {
@@ -658,83 +481,6 @@ pub(crate) fn escape_controls(s: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// `text` with every [hostile](is_hostile) character replaced by a visible one of the
-/// same length in bytes (`?`, `¿` or `�`), so that byte spans into it are unchanged.
-fn printable_source(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(|c| is_hostile(c) && c != '\r') {
-        return Cow::Borrowed(text);
-    }
-    text.chars()
-        .map(|c| match c.len_utf8() {
-            _ if !is_hostile(c) || c == '\r' => c,
-            1 => '?',
-            2 => '¿',
-            _ => '\u{fffd}',
-        })
-        .collect::<String>()
-        .into()
-}
-
-/// Lines longer than this (in bytes) are shown as a window around the diagnostic: miette
-/// cannot draw a caret past column 65,535 (a tab is 4 columns wide).
-const MAX_SHOWN_LINE: usize = 16_000;
-
-/// Bytes shown before and after a span on a long line, and of a long span itself.
-const WINDOW_CONTEXT: usize = 100;
-
-/// What [`render_human`] shows of `source`: `(base, line, column, text)`, where `text`
-/// starts at byte `base` of `source`, after `line` line breaks and `column` bytes of its
-/// line. All of `source` when every line the diagnostic's spans start or end on is short;
-/// otherwise a window of the primary span's line around it.
-fn human_window<'s>(diag: &Diagnostic, source: &'s str) -> (usize, usize, usize, &'s str) {
-    let whole = (0, 0, 0, source);
-    let is_break = |c: char| c == '\n' || c == '\r';
-    let line_of = |at: usize| -> Option<(usize, usize)> {
-        let before = source.get(..at)?;
-        let after = source.get(at..)?;
-        let start = before.rfind(is_break).map_or(0, |i| i + 1);
-        let end = after.find(is_break).map_or(source.len(), |i| at + i);
-        Some((start, end))
-    };
-    let spans = std::iter::once(diag.span)
-        .chain(diag.labels.iter().map(|l| l.span))
-        .filter(|s| !s.is_detached() && s.start <= source.len());
-    let long = |at: usize| line_of(at).is_none_or(|(s, e)| e - s > MAX_SHOWN_LINE);
-    if !spans
-        .clone()
-        .any(|s| long(s.start) || long(s.end.min(source.len())))
-    {
-        return whole;
-    }
-    let Some(anchor) = spans.clone().next() else {
-        return whole;
-    };
-    let Some((line_start, line_end)) = line_of(anchor.start) else {
-        return whole;
-    };
-    let end = anchor.end.clamp(anchor.start, line_end);
-    let mut ws = anchor.start.saturating_sub(WINDOW_CONTEXT).max(line_start);
-    let mut we = (end.min(anchor.start + WINDOW_CONTEXT) + WINDOW_CONTEXT).min(line_end);
-    while ws > line_start && !source.is_char_boundary(ws) {
-        ws -= 1;
-    }
-    while we < line_end && !source.is_char_boundary(we) {
-        we += 1;
-    }
-    let Some(text) = source.get(ws..we) else {
-        return whole;
-    };
-    // Line breaks as miette counts them: `\r\n`, `\n` and a lone `\r`.
-    let bytes = source.as_bytes();
-    let line = bytes
-        .iter()
-        .take(line_start)
-        .enumerate()
-        .filter(|&(i, &b)| b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n')))
-        .count();
-    (ws, line, ws - line_start, text)
-}
-
 /// `2 errors, 1 warning`: the closing line of a human rendering; `None` when there is
 /// nothing to count.
 pub fn count_line(diagnostics: &[Diagnostic]) -> Option<String> {
@@ -749,24 +495,70 @@ pub fn count_line(diagnostics: &[Diagnostic]) -> Option<String> {
     }
 }
 
-/// `source` with the text inside each span replaced by `*` (quotes kept, byte offsets
-/// unchanged), so rendering a source line never shows a secret value.
+/// `source` with the text inside each span masked (quotes kept), so rendering a source
+/// line never shows a secret value. Each character becomes a mask of the same length in
+/// bytes (`*`, `×`, `∗` or `🞷`) and line breaks stay, so byte offsets, lines and character
+/// columns after a secret are those of `source`.
 pub(crate) fn redact_source(source: &str, spans: &[Span]) -> String {
-    let mut bytes: Vec<u8> = source.as_bytes().to_vec();
-    for span in spans.iter().filter(|s| !s.is_detached()) {
-        let (mut start, mut end) = (span.start.min(bytes.len()), span.end.min(bytes.len()));
-        if end > start + 1 && bytes.get(start) == Some(&b'\'') && bytes.get(end - 1) == Some(&b'\'')
-        {
-            start += 1;
-            end -= 1;
+    let bytes = source.as_bytes();
+    let mut ranges: Vec<(usize, usize)> = spans
+        .iter()
+        .filter(|s| !s.is_detached())
+        .map(|span| {
+            let (start, end) = (span.start.min(source.len()), span.end.min(source.len()));
+            if end > start + 1
+                && bytes.get(start) == Some(&b'\'')
+                && bytes.get(end - 1) == Some(&b'\'')
+            {
+                (start + 1, end - 1)
+            } else {
+                (start, end)
+            }
+        })
+        .collect();
+    ranges.sort_unstable();
+    let mut out = String::with_capacity(source.len());
+    let mut at = 0;
+    for (start, end) in ranges {
+        let start = start.max(at);
+        if start >= end {
+            continue;
         }
-        for b in bytes.iter_mut().take(end).skip(start) {
-            // Replace every byte, continuation bytes included, so the text stays valid
-            // UTF-8 and every offset stays where it was.
-            *b = b'*';
-        }
+        // Whole characters: a span that starts or ends inside one masks all of it.
+        let (Some(before), Some(inside)) = (
+            source.get(at..floor_char(source, start)),
+            source.get(floor_char(source, start)..ceil_char(source, end)),
+        ) else {
+            continue;
+        };
+        out.push_str(before);
+        out.extend(inside.chars().map(|c| match c {
+            '\n' | '\r' => c,
+            _ => match c.len_utf8() {
+                1 => '*',
+                2 => '×',
+                3 => '∗',
+                _ => '🞷',
+            },
+        }));
+        at = ceil_char(source, end);
     }
-    String::from_utf8(bytes).unwrap_or_default()
+    out.push_str(source.get(at..).unwrap_or(""));
+    out
+}
+
+fn floor_char(s: &str, mut i: usize) -> usize {
+    while i > 0 && !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn ceil_char(s: &str, mut i: usize) -> usize {
+    while i < s.len() && !s.is_char_boundary(i) {
+        i += 1;
+    }
+    i
 }
 
 #[cfg(test)]

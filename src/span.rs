@@ -132,11 +132,68 @@ pub struct LineCol {
 pub struct LineIndex<'a> {
     text: &'a str,
     /// Byte offset at which each line starts.
-    line_starts: Vec<usize>,
+    line_starts: LineStarts,
     /// Checkpoints `(byte offset, characters before it)` at char boundaries, about every
     /// [`MARK_EVERY`] bytes, starting with `(0, 0)`; empty for ASCII text, where a
     /// character offset is a byte offset.
     marks: Vec<(usize, usize)>,
+}
+
+/// The byte offsets at which the lines of a text start (the first is 0), as `u32` for a
+/// text under 4 GiB: a text of blank lines has one line per byte, and this is the
+/// index's largest part.
+#[derive(Clone, Debug)]
+enum LineStarts {
+    Narrow(Vec<u32>),
+    Wide(Vec<usize>),
+}
+
+impl LineStarts {
+    fn new(text: &str) -> Self {
+        // Counted first, so the vector is allocated once, at its size.
+        let lines = 1 + text.bytes().filter(|&b| b == b'\n').count();
+        let starts = std::iter::once(0).chain(
+            text.bytes()
+                .enumerate()
+                .filter(|&(_, b)| b == b'\n')
+                .map(|(i, _)| i + 1),
+        );
+        if u32::try_from(text.len()).is_ok() {
+            let mut v = Vec::with_capacity(lines);
+            v.extend(starts.map(|s| u32::try_from(s).unwrap_or(u32::MAX)));
+            LineStarts::Narrow(v)
+        } else {
+            let mut v = Vec::with_capacity(lines);
+            v.extend(starts);
+            LineStarts::Wide(v)
+        }
+    }
+
+    fn len(&self) -> usize {
+        match self {
+            LineStarts::Narrow(v) => v.len(),
+            LineStarts::Wide(v) => v.len(),
+        }
+    }
+
+    fn get(&self, line: usize) -> Option<usize> {
+        match self {
+            LineStarts::Narrow(v) => v.get(line).and_then(|&s| usize::try_from(s).ok()),
+            LineStarts::Wide(v) => v.get(line).copied(),
+        }
+    }
+
+    /// The 0-based line holding byte `offset`.
+    fn line_of(&self, offset: usize) -> usize {
+        let after = match self {
+            LineStarts::Narrow(v) => {
+                let offset = u32::try_from(offset).unwrap_or(u32::MAX);
+                v.partition_point(|&s| s <= offset)
+            }
+            LineStarts::Wide(v) => v.partition_point(|&s| s <= offset),
+        };
+        after.saturating_sub(1)
+    }
 }
 
 /// The byte distance between two character-count checkpoints of a [`LineIndex`].
@@ -145,8 +202,7 @@ const MARK_EVERY: usize = 64;
 impl<'a> LineIndex<'a> {
     /// Indexes `text`.
     pub fn new(text: &'a str) -> Self {
-        let mut line_starts = vec![0];
-        line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        let line_starts = LineStarts::new(text);
         let mut marks = Vec::new();
         if !text.is_ascii() {
             let mut next = 0;
@@ -210,7 +266,7 @@ impl<'a> LineIndex<'a> {
         let Some(l) = usize::try_from(line - 1).ok() else {
             return self.text.len();
         };
-        let Some(&start) = self.line_starts.get(l) else {
+        let Some(start) = self.line_starts.get(l) else {
             return self.text.len();
         };
         let want = usize::try_from(column.saturating_sub(1)).unwrap_or(usize::MAX);
@@ -221,11 +277,8 @@ impl<'a> LineIndex<'a> {
     /// The 1-based line and character column of a byte offset (clamped to the text).
     pub fn line_col(&self, offset: usize) -> LineCol {
         let offset = offset.min(self.text.len());
-        let line = match self.line_starts.binary_search(&offset) {
-            Ok(i) => i,
-            Err(i) => i.saturating_sub(1),
-        };
-        let start = self.line_starts.get(line).copied().unwrap_or(0);
+        let line = self.line_starts.line_of(offset);
+        let start = self.line_starts.get(line).unwrap_or(0);
         let column = if self.text.is_char_boundary(offset) {
             self.chars_before(offset)
                 .saturating_sub(self.chars_before(start))
@@ -236,6 +289,33 @@ impl<'a> LineIndex<'a> {
             line: line + 1,
             column: column + 1,
         }
+    }
+
+    /// How many lines the text has (at least 1): `\n` ends a line; a lone `\r` does not,
+    /// as in sqlparser's locations, and `\r\n` is one line break.
+    pub(crate) fn line_count(&self) -> usize {
+        self.line_starts.len()
+    }
+
+    /// The 0-based line of a byte offset (clamped to the text).
+    pub(crate) fn line_of(&self, offset: usize) -> usize {
+        self.line_starts.line_of(offset.min(self.text.len()))
+    }
+
+    /// The byte range of the 0-based line `line`, without its `\n`; `None` past the last
+    /// line.
+    pub(crate) fn line_range(&self, line: usize) -> Option<(usize, usize)> {
+        let start = self.line_starts.get(line)?;
+        let end = self
+            .line_starts
+            .get(line + 1)
+            .map_or(self.text.len(), |next| next - 1);
+        Some((start, end))
+    }
+
+    /// The 0-based character column of a byte offset within its line.
+    pub(crate) fn column_of(&self, offset: usize) -> usize {
+        self.line_col(offset).column - 1
     }
 
     /// The source text a span covers (empty for detached or out-of-range spans).

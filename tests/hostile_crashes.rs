@@ -217,3 +217,29 @@ fn the_longest_expressions_allowed_are_safe_on_a_small_stack() {
     ));
     assert!(!codes.iter().any(|c| c == "limit::nesting"), "{codes:?}");
 }
+
+#[test]
+fn protobuf_extensions_sharing_a_number_are_an_error_not_a_panic() {
+    // Found by `cargo fuzz run protobuf`: protox accepts two extensions of one message
+    // with one number, and prost-reflect then panicked resolving an option that uses one.
+    let proto = r#"
+        syntax = "proto3";
+        import "google/protobuf/descriptor.proto";
+        message Options { int32 level = 1; }
+        extend google.protobuf.MessageOptions {
+            Options shape = 50001;
+            bool flagged = 50001;
+        }
+        message Event {
+            option (flagged) = true;
+            int64 id = 1;
+        }
+    "#;
+    let no_imports = |_: &str| -> Result<Option<String>, String> { Ok(None) };
+    let err =
+        connector_ddl::schema::protobuf::expand_protobuf("event.proto", proto, &no_imports, None)
+            .map(drop)
+            .expect_err("duplicate extension number");
+    assert_eq!(err.code.as_str(), "schema::invalid");
+    assert!(err.message.contains("50001"), "{}", err.message);
+}

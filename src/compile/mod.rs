@@ -27,7 +27,7 @@ use finish::secret_spans;
 use memory::memory_table;
 pub(crate) use written::Written;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use crate::connector::{ErasedConnector, FormatRule, Registry, TableContext};
 use crate::diagnostics::{codes, Diagnostic, Severity};
@@ -140,6 +140,12 @@ pub fn compile_sql(sql: &str, env: &Env<'_>) -> Compiled {
     let mut defined: BTreeMap<String, (Span, usize)> = BTreeMap::new();
     // Secrets are masked by key whether or not the statement parses or compiles.
     let mut secrets: Vec<Span> = lexical_secret_spans(sql, false, env.registry);
+    // Whether a diagnostic so far names a table (errors, warnings), kept up as they are
+    // pushed: scanning them all for each table made many failing tables quadratic.
+    let mut by_table: HashMap<String, (bool, bool)> = HashMap::new();
+    for d in &diagnostics {
+        note_table(&mut by_table, d);
+    }
     for stmt in script.statements {
         let Statement::CreateTable(mut def) = stmt else {
             continue;
@@ -157,6 +163,9 @@ pub fn compile_sql(sql: &str, env: &Env<'_>) -> Compiled {
                         .with_help("use another name, or `CREATE TABLE IF NOT EXISTS` to keep the first definition")
                         .in_table(&def.name.node),
                 );
+                if let Some(d) = diagnostics.last() {
+                    note_table(&mut by_table, d);
+                }
                 continue;
             }
         }
@@ -176,12 +185,10 @@ pub fn compile_sql(sql: &str, env: &Env<'_>) -> Compiled {
         secrets.extend(secret);
         // The parser's findings for this statement count too: an error (a decimal out of
         // range) fails the table, and so does a warning in strict mode.
-        let from_parser = diagnostics
-            .iter()
-            .filter(|d| d.table.as_deref() == Some(def.name.node.as_str()));
-        let (parse_errors, parse_warnings) = from_parser.fold((false, false), |(e, w), d| {
-            (e || d.is_error(), w || !d.is_error())
-        });
+        let (parse_errors, parse_warnings) = by_table
+            .get(def.name.node.as_str())
+            .copied()
+            .unwrap_or_default();
         if parse_errors {
             table = None;
         }
@@ -191,7 +198,11 @@ pub fn compile_sql(sql: &str, env: &Env<'_>) -> Compiled {
             }
             table = None;
         }
+        let before = diagnostics.len();
         diagnostics.extend(diags.into_iter().map(|d| d.in_table(&def.name.node)));
+        for d in diagnostics.iter().skip(before) {
+            note_table(&mut by_table, d);
+        }
         if let Some(t) = table {
             match previous {
                 Some((_, i)) if i < tables.len() => {
@@ -211,6 +222,18 @@ pub fn compile_sql(sql: &str, env: &Env<'_>) -> Compiled {
     }
     finish_diagnostics(&mut diagnostics, env.strict);
     Compiled::new(tables, diagnostics, secrets, sql)
+}
+
+/// Records in `by_table` that a diagnostic of `d`'s severity names its table.
+fn note_table(by_table: &mut HashMap<String, (bool, bool)>, d: &Diagnostic) {
+    if let Some(table) = &d.table {
+        let (errors, warnings) = by_table.entry(table.clone()).or_default();
+        if d.is_error() {
+            *errors = true;
+        } else {
+            *warnings = true;
+        }
+    }
 }
 
 /// Compiles one table definition that did not come from a SQL script (the JSON request

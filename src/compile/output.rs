@@ -62,12 +62,7 @@ impl Compiled {
     /// source line with a caret, `help`), with secret values masked in the source shown.
     /// Empty when there is no diagnostic.
     pub fn render_diagnostics(&self, source_name: &str, color: bool) -> String {
-        self.diagnostics
-            .iter()
-            .map(|d| {
-                crate::diagnostics::render_human_with_origin(d, source_name, &self.shown, color)
-            })
-            .collect()
+        crate::diagnostics::render_human(&self.diagnostics, source_name, &self.shown, color)
     }
 
     /// [`render_diagnostics`](Self::render_diagnostics), then a closing count such as

@@ -7,7 +7,7 @@
 use std::fmt;
 use std::sync::Arc;
 
-use super::{render_human, Diagnostic, JsonDiagnostic, Label};
+use super::{Diagnostic, JsonDiagnostic, Label};
 use crate::span::{LineIndex, Span};
 
 /// The document a diagnostic's mistake is in, when that is not the compiled text.
@@ -102,43 +102,4 @@ impl JsonDiagnostic {
         }
         v
     }
-}
-
-/// Renders a diagnostic with an [`Origin`] for people: the header, the snippet of the
-/// origin document with the mistake, then the snippet of the compiled text with the
-/// reference to it, then the help. Without an origin, as [`render_human`].
-pub(crate) fn render_human_with_origin(
-    d: &Diagnostic,
-    source_name: &str,
-    source: &str,
-    color: bool,
-) -> String {
-    let Some(origin) = &d.origin else {
-        return render_human(d, source_name, source, color);
-    };
-    let at_origin = Diagnostic {
-        span: origin.span,
-        labels: origin.labels.clone(),
-        help: None,
-        fixes: Vec::new(),
-        origin: None,
-        ..d.clone()
-    };
-    let mut out = render_human(&at_origin, &origin.name, &origin.text, color);
-    if d.labels.is_empty() && d.help.is_none() {
-        return out;
-    }
-    let reference = Diagnostic {
-        span: Span::DETACHED,
-        fixes: Vec::new(),
-        origin: None,
-        ..d.clone()
-    };
-    let rest = render_human(&reference, source_name, source, color);
-    // The second rendering repeats the header: keep what follows it.
-    if out.ends_with("\n\n") {
-        out.pop();
-    }
-    out.extend(rest.split_inclusive('\n').skip(1));
-    out
 }

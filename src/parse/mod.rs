@@ -15,13 +15,14 @@
 
 pub(crate) mod ast;
 pub(crate) mod foreign;
+mod lexer;
 mod table;
 pub(crate) mod types;
 mod unterminated;
 
 use sqlparser::dialect::GenericDialect;
 use sqlparser::parser::{Parser, ParserError};
-use sqlparser::tokenizer::{Token, TokenWithSpan, Tokenizer};
+use sqlparser::tokenizer::{Token, TokenWithSpan};
 
 pub(crate) use ast::*;
 
@@ -64,59 +65,24 @@ pub(crate) fn parse_script(sql: &str) -> Script {
         bom,
     };
     let dialect = GenericDialect {};
-    let tokens = match Tokenizer::new(&dialect, body).tokenize_with_location() {
-        Ok(t) => t,
-        Err(e) => {
-            let at = cx.offset(e.location.line, e.location.column);
-            let mut d = Diagnostic::error(
-                codes::SYNTAX,
-                Span::new(at, next_char_end(sql, at)),
-                lowercase_first(&e.message),
-            );
-            // A missing quote is reported by the tokenizer at the last quote of the
-            // script; point at the string that runs past its line instead.
-            if e.message.to_lowercase().contains("unterminated string") {
-                // Whichever comes first: a string that runs past its line, or one that
-                // swallowed the start of the next option (`'t, type = '`).
-                let multiline = unterminated::first_multiline_string(sql);
-                let swallowing = unterminated::first_swallowing_string(sql);
-                let first = match (multiline, swallowing) {
-                    (Some(m), Some(s)) if s.0 < m.0 => Some((s, true)),
-                    (Some(m), _) => Some((m, false)),
-                    (None, Some(s)) => Some((s, true)),
-                    (None, None) => None,
-                };
-                if let Some(((start, end), swallowed)) = first {
-                    d.span = Span::new(start, end);
-                    d = d.with_help(if swallowed {
-                        "this string runs into the next option: close it with `'` before the `,`"
-                    } else {
-                        "this string runs past the end of its line: close it with `'` (a quote inside a string is written `''`)"
-                    });
-                }
-            }
-            return Script {
-                statements: Vec::new(),
-                diagnostics: vec![d],
-                foreign: Vec::new(),
-            };
-        }
-    };
     let mut statements = Vec::new();
     let mut foreign_forms = Vec::new();
-    // Split at `;` by moving tokens, not cloning them, and drop whitespace and comments:
-    // the parser would only skip them again.
-    let mut chunks: Vec<Vec<TokenWithSpan>> = Vec::new();
-    let mut current = Vec::new();
-    for t in tokens {
-        match t.token {
-            Token::SemiColon => chunks.push(std::mem::take(&mut current)),
-            ref tok if is_trivia(tok) => {}
-            _ => current.push(t),
-        }
-    }
-    chunks.push(current);
-    for mut body in chunks {
+    // Statement by statement, without whitespace tokens (see `lexer.rs`): memory follows
+    // the largest statement, however much whitespace the script holds.
+    let mut lexer = lexer::Statements::new(&dialect, body);
+    loop {
+        let mut body = match lexer.next_statement() {
+            Ok(Some(body)) => body,
+            Ok(None) => break,
+            Err(e) => {
+                // As if the script were tokenized first: a tokenizer error is all we say.
+                return Script {
+                    statements: Vec::new(),
+                    diagnostics: vec![tokenizer_error(&cx, sql, &e)],
+                    foreign: Vec::new(),
+                };
+            }
+        };
         let (Some(head), Some(tail)) = (body.first().map(|t| t.span), body.last()) else {
             continue;
         };
@@ -267,10 +233,6 @@ fn statement_kind(body: &[TokenWithSpan]) -> Kind {
     } else {
         Kind::Unknown
     }
-}
-
-fn is_trivia(t: &Token) -> bool {
-    matches!(t, Token::Whitespace(_))
 }
 
 fn next_char_end(s: &str, at: usize) -> usize {
@@ -442,4 +404,38 @@ pub(crate) fn peek_word(p: &Parser<'_>, n: usize) -> Option<String> {
 pub(crate) fn is_word(p: &Parser<'_>, n: usize, w: &str) -> bool {
     matches!(&p.peek_nth_token_ref(n).token,
         Token::Word(x) if x.quote_style.is_none() && x.value.eq_ignore_ascii_case(w))
+}
+
+/// The diagnostic of a tokenizer error. A missing quote is reported by the tokenizer at
+/// the last quote of the script; it points at the string that really runs on instead.
+fn tokenizer_error(cx: &Cx<'_>, sql: &str, e: &sqlparser::tokenizer::TokenizerError) -> Diagnostic {
+    let at = cx.offset(e.location.line, e.location.column);
+    let mut d = Diagnostic::error(
+        codes::SYNTAX,
+        Span::new(at, next_char_end(sql, at)),
+        lowercase_first(&e.message),
+    );
+    // A missing quote is reported by the tokenizer at the last quote of the
+    // script; point at the string that runs past its line instead.
+    if e.message.to_lowercase().contains("unterminated string") {
+        // Whichever comes first: a string that runs past its line, or one that
+        // swallowed the start of the next option (`'t, type = '`).
+        let multiline = unterminated::first_multiline_string(sql);
+        let swallowing = unterminated::first_swallowing_string(sql);
+        let first = match (multiline, swallowing) {
+            (Some(m), Some(s)) if s.0 < m.0 => Some((s, true)),
+            (Some(m), _) => Some((m, false)),
+            (None, Some(s)) => Some((s, true)),
+            (None, None) => None,
+        };
+        if let Some(((start, end), swallowed)) = first {
+            d.span = Span::new(start, end);
+            d = d.with_help(if swallowed {
+                "this string runs into the next option: close it with `'` before the `,`"
+            } else {
+                "this string runs past the end of its line: close it with `'` (a quote inside a string is written `''`)"
+            });
+        }
+    }
+    d
 }

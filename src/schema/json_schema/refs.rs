@@ -2,6 +2,9 @@
 
 use super::*;
 
+/// Objects with more members than this are indexed on the first `$ref` through them.
+const INDEXED_OBJECT: usize = 16;
+
 impl<'a> Walker<'a> {
     /// Resolves a `$ref` string to a node of this document, or says it is remote.
     pub(super) fn resolve(&mut self, reference: &str) -> Result<Resolved<'a>, SchemaError> {
@@ -29,6 +32,13 @@ impl<'a> Walker<'a> {
         for token in pointer.split('/') {
             let token = token.replace("~1", "/").replace("~0", "~");
             let next = match &node.value {
+                Value::Object(members) if members.len() > INDEXED_OBJECT => self
+                    .members
+                    .entry(ident(node))
+                    // Later members win, as `Json::get` reads a repeated key.
+                    .or_insert_with(|| members.iter().map(|m| (m.key.as_str(), &m.value)).collect())
+                    .get(token.as_str())
+                    .copied(),
                 Value::Object(_) => node.get(&token),
                 Value::Array(items) => token
                     .parse::<usize>()

@@ -20,6 +20,9 @@ pub(super) struct Walker<'a> {
     pub(super) steps: usize,
     /// `$anchor` names, collected on the first anchor reference.
     pub(super) anchors: Option<HashMap<String, &'a Json>>,
+    /// Members by key of the large objects `$ref` pointers walk through (`$defs` of
+    /// thousands of schemas), so that each `$ref` resolves in constant time.
+    pub(super) members: HashMap<usize, HashMap<&'a str, &'a Json>>,
 }
 
 impl<'a> Walker<'a> {
@@ -33,6 +36,7 @@ impl<'a> Walker<'a> {
             calls: 0,
             steps: 0,
             anchors: None,
+            members: HashMap::new(),
         }
     }
 

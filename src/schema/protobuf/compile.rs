@@ -108,6 +108,7 @@ pub(super) fn compile(
         parsed.insert(name, file);
     }
 
+    check_extension_numbers(&parsed)?;
     // The root is looked up first so that it wins even if it is named like a bundled file;
     // then the bundled well-known types, so that a caller's copy of `descriptor.proto` (which
     // may use syntax protox does not parse) never replaces them; then the imports.
@@ -127,12 +128,77 @@ pub(super) fn compile(
     let mut compiler = protox::Compiler::with_file_resolver(resolver);
     compiler.include_imports(true);
     compiler.include_source_info(false);
-    compiler.open_file(root_name).map_err(compile_error)?;
+    // A safety net: prost-reflect has panicked on input protox let through (see
+    // `check_extension_numbers`); an input that finds another such path is an invalid
+    // schema, not a crash of the embedder's thread.
+    let linked = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        compiler.open_file(root_name).map_err(compile_error)?;
+        Ok((
+            compiler.descriptor_pool(),
+            compiler.encode_file_descriptor_set(),
+        ))
+    }));
+    let (pool, descriptor_set) = match linked {
+        Ok(result) => result?,
+        Err(_) => {
+            return Err(SchemaError::new(
+                codes::INVALID_SCHEMA,
+                format!("invalid protobuf schema: the protobuf compiler failed on `{root_name}`"),
+            ))
+        }
+    };
     Ok(Compiled {
-        pool: compiler.descriptor_pool(),
+        pool,
         files,
-        descriptor_set: compiler.encode_file_descriptor_set(),
+        descriptor_set,
     })
+}
+
+/// Two extensions of one message with the same field number are an error. protox lets
+/// them through, and prost-reflect then panics when an option uses one of them (it
+/// encodes the value by number, under the other extension's type). Checked within one
+/// scope (a file's top level, or one message), where the extendee's name as written
+/// means one message; across scopes a relative name may mean another one.
+fn check_extension_numbers(parsed: &HashMap<String, File>) -> Result<(), SchemaError> {
+    use prost_reflect::prost_types::{DescriptorProto, FieldDescriptorProto};
+    let mut seen: HashSet<(String, String, i32)> = HashSet::new();
+    // In name order, so that the same files give the same message.
+    let mut files: Vec<(&String, &File)> = parsed.iter().collect();
+    files.sort_by_key(|(name, _)| *name);
+    for (name, file) in files {
+        let proto = file.file_descriptor_proto();
+        let mut scopes: Vec<(String, &[FieldDescriptorProto])> =
+            vec![(name.clone(), proto.extension.as_slice())];
+        let mut messages: Vec<(String, &DescriptorProto)> = proto
+            .message_type
+            .iter()
+            .map(|m| (format!("{name}:{}", m.name()), m))
+            .collect();
+        while let Some((scope, m)) = messages.pop() {
+            scopes.push((scope.clone(), m.extension.as_slice()));
+            messages.extend(
+                m.nested_type
+                    .iter()
+                    .map(|n| (format!("{scope}.{}", n.name()), n)),
+            );
+        }
+        for (scope, extensions) in scopes {
+            for ext in extensions {
+                let extendee = ext.extendee().trim_start_matches('.').to_string();
+                if !seen.insert((scope.clone(), extendee.clone(), ext.number())) {
+                    return Err(SchemaError::new(
+                        codes::INVALID_SCHEMA,
+                        format!(
+                            "invalid protobuf schema: two extensions of `{extendee}` use field number {} (`{}` is one)",
+                            ext.number(),
+                            ext.name()
+                        ),
+                    ));
+                }
+            }
+        }
+    }
+    Ok(())
 }
 
 /// Turns a protox error into a schema error that keeps protox's `file:line:col` prefix.

@@ -1,0 +1,129 @@
+//! Memory stays proportionate to the input (issue #9: a 50 MB input takes at most 10× its
+//! size). A test binary of its own: a counting global allocator records the peak of live
+//! heap bytes while one input compiles; the tests take a lock so they never overlap.
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Mutex;
+
+use connector_ddl::{compile_sql, Compiled, Env, Registry};
+
+struct Counting;
+
+static LIVE: AtomicUsize = AtomicUsize::new(0);
+static PEAK: AtomicUsize = AtomicUsize::new(0);
+
+// SAFETY: every call goes to `System`; the counters only observe sizes.
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        let p = System.alloc(layout);
+        if !p.is_null() {
+            let live = LIVE.fetch_add(layout.size(), Ordering::Relaxed) + layout.size();
+            PEAK.fetch_max(live, Ordering::Relaxed);
+        }
+        p
+    }
+
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        System.dealloc(ptr, layout);
+        LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
+    }
+
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        let p = System.realloc(ptr, layout, new_size);
+        if !p.is_null() {
+            if new_size >= layout.size() {
+                let grow = new_size - layout.size();
+                let live = LIVE.fetch_add(grow, Ordering::Relaxed) + grow;
+                PEAK.fetch_max(live, Ordering::Relaxed);
+            } else {
+                LIVE.fetch_sub(layout.size() - new_size, Ordering::Relaxed);
+            }
+        }
+        p
+    }
+}
+
+#[global_allocator]
+static ALLOCATOR: Counting = Counting;
+
+static ONE_AT_A_TIME: Mutex<()> = Mutex::new(());
+
+/// Taken first by every test, before it builds its input: the counters are global.
+fn alone() -> std::sync::MutexGuard<'static, ()> {
+    ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// The peak of heap bytes allocated while `f` runs, above what was live before it.
+fn peak_during<T>(f: impl FnOnce() -> T) -> (T, usize) {
+    let base = LIVE.load(Ordering::Relaxed);
+    PEAK.store(base, Ordering::Relaxed);
+    let out = f();
+    (out, PEAK.load(Ordering::Relaxed).saturating_sub(base))
+}
+
+/// Compiles `sql` (rendering its diagnostics too) and returns the peak heap it took.
+fn compile_peak(sql: &str) -> (Compiled, usize) {
+    let registry = Registry::builtin();
+    peak_during(|| {
+        let out = compile_sql(sql, &Env::new(&registry));
+        let _ = out.render_human("input.sql", false);
+        out
+    })
+}
+
+fn assert_proportionate(what: &str, sql: &str, factor: usize) -> Compiled {
+    let (out, peak) = compile_peak(sql);
+    eprintln!("{what}: {:.2}x", peak as f64 / sql.len() as f64);
+    assert!(
+        peak <= factor * sql.len(),
+        "{what}: {peak} bytes at the peak for {} bytes of input ({:.1}×)",
+        sql.len(),
+        peak as f64 / sql.len() as f64
+    );
+    out
+}
+
+const MB: usize = 1 << 20;
+
+#[test]
+fn blank_lines_take_memory_in_proportion() {
+    let _alone = alone();
+    let sql = "\n".repeat(2 * MB);
+    let out = assert_proportionate("blank lines", &sql, 10);
+    assert!(out.diagnostics.is_empty());
+}
+
+#[test]
+fn spaces_on_one_line_take_memory_in_proportion() {
+    let _alone = alone();
+    let sql = " ".repeat(2 * MB);
+    assert_proportionate("spaces", &sql, 10);
+}
+
+#[test]
+fn whitespace_around_a_table_takes_memory_in_proportion() {
+    let _alone = alone();
+    let pad = " \t\r\n".repeat(MB / 4);
+    let sql = format!(
+        "{pad}CREATE TABLE t ({pad}counter BIGINT NOT NULL,{pad}subtask_index BIGINT NOT NULL{pad}) WITH (connector = 'impulse', event_rate = '10'{pad});{pad}"
+    );
+    let out = assert_proportionate("padded table", &sql, 10);
+    assert!(!out.has_errors(), "{:?}", out.diagnostics);
+}
+
+#[test]
+fn comments_take_memory_in_proportion() {
+    let _alone = alone();
+    let sql = "-- a comment line\n/* and a block */\n".repeat(MB / 32);
+    assert_proportionate("comments", &sql, 10);
+}
+
+#[test]
+fn an_unterminated_string_before_blank_lines_takes_memory_in_proportion() {
+    let _alone = alone();
+    let sql = format!("SELECT 'oops{}", "\n".repeat(2 * MB));
+    let out = assert_proportionate("unterminated string", &sql, 10);
+    let codes: Vec<&str> = out.diagnostics.iter().map(|d| d.code.as_str()).collect();
+    assert_eq!(codes, ["parse::syntax"]);
+}
