@@ -74,6 +74,9 @@ pub struct ConnectorOptions {
     /// Whether keys and values carry their own spans, so fixes can edit them (not so for
     /// options from a JSON object, which all point at one anchor).
     fixable: bool,
+    /// The first unknown key whose help listed the valid options: later ones refer to it
+    /// rather than repeat the list (200,000 unknown keys would print it 200,000 times).
+    listed_at: Option<String>,
 }
 
 impl ConnectorOptions {
@@ -109,6 +112,7 @@ impl ConnectorOptions {
             catalogue: Vec::new(),
             diagnostics: Vec::new(),
             fixable: true,
+            listed_at: None,
         }
     }
 
@@ -840,10 +844,18 @@ impl ConnectorOptions {
                 crate::messages::replace_text(d, key.span, &key.node, s)
             }
             None if unwritten.is_empty() => d.with_help("this table takes no further options"),
-            None => d.with_help(format!(
-                "valid options here: {}",
-                spec::quoted_list(unwritten)
-            )),
+            None => match &self.listed_at {
+                Some(first) => d.with_help(format!(
+                    "the valid options are listed at the unknown option `{first}`"
+                )),
+                None => {
+                    self.listed_at = Some(key.node.clone());
+                    d.with_help(format!(
+                        "valid options here: {}",
+                        spec::quoted_list(unwritten)
+                    ))
+                }
+            },
         }
     }
 
@@ -868,6 +880,9 @@ impl ConnectorOptions {
                 .any(|(c, m)| d.code == *c && d.message == *m);
             !(ours || theirs)
         });
+        // Withdrawn once: a second misspelling of the same key finds nothing to scan.
+        self.missing.remove(key);
+        self.missing_elsewhere.retain(|(k, _, _)| k != key);
         self.diagnostics.len() < before
     }
 
