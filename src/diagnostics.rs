@@ -102,6 +102,8 @@ codes! {
     DUPLICATE_COLUMN = "column::duplicate",
     /// A reference to a column that the table does not have.
     UNKNOWN_COLUMN = "column::unknown",
+    /// A column name starting with `__arroyo` (in any case), a prefix Arroyo keeps for its own columns.
+    RESERVED_COLUMN = "column::reserved",
     /// Column options that cannot be combined (e.g. `GENERATED` and `METADATA FROM`).
     COLUMN_OPTION_CONFLICT = "column::conflict",
     /// A deprecated column form that still works: `GENERATED ALWAYS AS (metadata('key'))`,

@@ -37,6 +37,26 @@ fn same_declaration(a: &ColumnDef, b: &ColumnDef) -> bool {
         && b.primary_key.is_none()
 }
 
+/// Arroyo keeps names starting with `__arroyo` (compared case-insensitively) for the
+/// columns it adds to every table, and refuses such a column when the table is created.
+const RESERVED_PREFIX: &str = "__arroyo";
+
+/// The error for a column whose name has Arroyo's reserved prefix, if it has.
+fn reserved_name(name: &str, span: Span) -> Option<Diagnostic> {
+    let prefix = name.get(..RESERVED_PREFIX.len())?;
+    if !prefix.eq_ignore_ascii_case(RESERVED_PREFIX) {
+        return None;
+    }
+    Some(
+        Diagnostic::error(
+            codes::RESERVED_COLUMN,
+            span,
+            format!("column name `{name}` starts with `{RESERVED_PREFIX}`, which is reserved"),
+        )
+        .with_help("Arroyo keeps names starting with `__arroyo` (in any case) for its own columns; rename this one"),
+    )
+}
+
 pub(super) fn lower_columns(
     def: &TableDef,
     connection: bool,
@@ -72,6 +92,9 @@ pub(super) fn lower_columns(
             continue;
         }
         seen.insert(&col.name.node, i);
+        if let Some(d) = reserved_name(&col.name.node, col.name.span) {
+            opts.report(d);
+        }
         let Some(ty) = &col.ty else {
             opts.report(
                 Diagnostic::error(

@@ -40,7 +40,7 @@ option_specs! {
     pub(crate) PROTO_UNSTRUCTURED = bool("protobuf.into_unstructured_json").default_bool(false).doc("Decode each message into one JSON column `value`.");
     pub(crate) PROTO_REGISTRY = bool("protobuf.confluent_schema_registry").default_bool(false).doc("Messages carry the Confluent schema-registry header.");
     pub(crate) PARQUET_COMPRESSION = one_of("parquet.compression", &["uncompressed", "snappy", "gzip", "zstd", "lz4", "lz4_raw"]).default_str("zstd").doc("Column chunk compression.");
-    pub(crate) PARQUET_ROW_GROUP = new("parquet.row_group_size", OptionKind::DataSize).range(1, i64::MAX).doc("Target size of a row group, e.g. '128mb'.");
+    pub(crate) PARQUET_ROW_GROUP = new("parquet.row_group_size", OptionKind::DataSize).range(1, 1 << 30).doc("Target size of a row group, at most 1 GiB (Arroyo's bound, checked when the table is created), e.g. '128mb'.");
     pub(crate) FRAMING = one_of("framing", &["newline"]).doc("How several records share one message.");
     pub(crate) FRAMING_MAX_LENGTH = new("framing.newline.max_length", OptionKind::Unsigned).doc("Longest line read with newline framing, in bytes.");
     pub(crate) BAD_DATA = one_of("bad_data", &["fail", "drop"]).default_str("fail").doc("What to do with a record that does not decode.");
