@@ -846,7 +846,7 @@ impl ConnectorOptions {
             None if unwritten.is_empty() => d.with_help("this table takes no further options"),
             None => match &self.listed_at {
                 Some(first) => d.with_help(format!(
-                    "the valid options are listed at the unknown option `{first}`"
+                    "valid options: see the help of `{first}`"
                 )),
                 None => {
                     self.listed_at = Some(key.node.clone());
