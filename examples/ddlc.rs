@@ -213,7 +213,14 @@ fn run(args: &Args) -> Result<ExitCode, String> {
                 .iter()
                 .filter(|t| t.as_connection().is_some())
                 .collect();
-            serde_json::to_string_pretty(&connections).map_err(|e| e.to_string())? + "\n"
+            // Streamed: the output of a large script is never held as one string.
+            let mut w = std::io::BufWriter::new(&mut stdout);
+            serde_json::to_writer_pretty(&mut w, &connections)
+                .map_err(|e| format!("cannot write output: {e}"))?;
+            w.write_all(b"\n")
+                .and_then(|()| w.flush())
+                .map_err(|e| format!("cannot write output: {e}"))?;
+            String::new()
         }
         Output::Text => tables
             .iter()

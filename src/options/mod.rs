@@ -845,9 +845,7 @@ impl ConnectorOptions {
             }
             None if unwritten.is_empty() => d.with_help("this table takes no further options"),
             None => match &self.listed_at {
-                Some(first) => d.with_help(format!(
-                    "valid options: see the help of `{first}`"
-                )),
+                Some(first) => d.with_help(format!("valid options: see the help of `{first}`")),
                 None => {
                     self.listed_at = Some(key.node.clone());
                     d.with_help(format!(
