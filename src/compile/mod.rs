@@ -42,7 +42,7 @@ use crate::span::{Span, Spanned};
 
 option_specs! {
     pub(crate) CONNECTOR = string("connector").doc("The connector to use; absent for a memory table.");
-    pub(crate) CONNECTION_PROFILE = string("connection_profile").doc("Name of a connection profile that holds the connection options.");
+    pub(crate) CONNECTION_PROFILE = string("connection_profile").aliases(&["connection"]).doc("Name of a connection profile that holds the connection options.");
     pub(crate) EVENT_TIME_FIELD = new("event_time_field", OptionKind::FieldRef).source_only().lenient().doc("Deprecated: use `WATERMARK FOR column`.");
     pub(crate) WATERMARK_FIELD = new("watermark_field", OptionKind::FieldRef).source_only().lenient().doc("Deprecated: use `WATERMARK FOR column AS expr`.");
     pub(crate) IDLE_MICROS = new("idle_micros", OptionKind::Signed).default_int(300_000_000).source_only().lenient().doc("Microseconds without data after which a source partition counts as idle; <= 0 disables.");

@@ -415,14 +415,17 @@ impl ConnectorOptions {
         }
         for alias in spec.aliases {
             if let (Some(span), Some(v)) = (self.key_span(alias), self.take(alias)) {
-                self.report(
-                    Diagnostic::warning(
-                        codes::DEPRECATED_OPTION,
-                        span,
-                        format!("option `{alias}` is deprecated; it is now `{}`", spec.key),
-                    )
-                    .with_help(format!("write `{}`", spec.key)),
-                );
+                let d = Diagnostic::warning(
+                    codes::DEPRECATED_OPTION,
+                    span,
+                    format!("option `{alias}` is deprecated; it is now `{}`", spec.key),
+                )
+                .with_help(format!("write `{}`", spec.key));
+                let d = match self.fixable {
+                    true => crate::messages::replace_text(d, span, alias, spec.key),
+                    false => d,
+                };
+                self.report(d);
                 return Some(v);
             }
         }
