@@ -17,8 +17,6 @@ pub(crate) enum Statement {
     /// skipped by the compiler.
     Other {
         /// The statement's span.
-        #[allow(dead_code)]
-        // the IR keeps every span and flag as written; not every consumer reads them
         span: Span,
     },
 }
