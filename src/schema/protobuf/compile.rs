@@ -128,10 +128,13 @@ pub(super) fn compile(
     compiler.include_imports(true);
     compiler.include_source_info(false);
     compiler.open_file(root_name).map_err(compile_error)?;
+    let pool = compiler.descriptor_pool();
+    let descriptor_set = super::encode::encode_without_source_info(&pool)
+        .unwrap_or_else(|| compiler.encode_file_descriptor_set());
     Ok(Compiled {
-        pool: compiler.descriptor_pool(),
+        pool,
         files,
-        descriptor_set: compiler.encode_file_descriptor_set(),
+        descriptor_set,
     })
 }
 
