@@ -89,8 +89,10 @@ use walker::*;
 /// How deep `$ref`, `anyOf` and nesting together may chain before expansion gives up.
 pub(super) const MAX_CALLS: usize = 4 * MAX_NESTING;
 /// How many schema nodes one document may expand into (protects against combinatorial
-/// explosions of nested `anyOf` inside `allOf`).
-pub(super) const MAX_STEPS: usize = 50_000;
+/// explosions of nested `anyOf` inside `allOf`). Twice [`MAX_EXPANDED_FIELDS`], so that a
+/// flat object of that many properties (some of them lists, a step for their items too)
+/// still expands: the step limit was once 50,000, below the documented field limit.
+pub(super) const MAX_STEPS: usize = 2 * MAX_EXPANDED_FIELDS;
 /// How many Arrow fields (at every nesting level together) one JSON Schema may expand into.
 ///
 /// A schema reached through `$ref` is expanded in full at every place that uses it, so a
