@@ -188,12 +188,27 @@ fn parse_error(text: &str, e: &JsonError) -> SchemaError {
     error.with_span(e.span)
 }
 
+/// Up to how many members [`entries`] deduplicates keys by scanning instead of hashing.
+const SMALL_OBJECT: usize = 12;
+
 /// The members of an object as serde_json reads them: each key once, at its first
 /// position, with its last value.
 pub(super) fn entries(node: &Json) -> Vec<(&str, &Json)> {
-    let mut out: Vec<(&str, &Json)> = Vec::new();
-    let mut index: HashMap<&str, usize> = HashMap::new();
-    for m in node.members().unwrap_or_default() {
+    let members = node.members().unwrap_or_default();
+    let mut out: Vec<(&str, &Json)> = Vec::with_capacity(members.len());
+    // Most schema objects have a handful of keys: a scan of those beats hashing each one
+    // (bounded, so never quadratic in a large object).
+    if members.len() <= SMALL_OBJECT {
+        for m in members {
+            match out.iter_mut().find(|(k, _)| *k == m.key) {
+                Some(entry) => entry.1 = &m.value,
+                None => out.push((&m.key, &m.value)),
+            }
+        }
+        return out;
+    }
+    let mut index: HashMap<&str, usize> = HashMap::with_capacity(members.len());
+    for m in members {
         match index.get(m.key.as_str()).and_then(|&i| out.get_mut(i)) {
             Some(entry) => entry.1 = &m.value,
             None => {
