@@ -111,6 +111,37 @@ fn main() {
         assert!(!out.has_errors(), "{:?}", out.diagnostics.first());
         out.tables.len()
     };
+    // Fixed work for instruction counts (stable under load): `valgrind --tool=callgrind
+    // target/release/examples/scaling json_corpus expand|serde|none`.
+    if what.iter().any(|a| a == "json_corpus") {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/corpus/json-schema");
+        let mut texts = Vec::new();
+        for entry in std::fs::read_dir(dir).expect("corpus dir reads").flatten() {
+            if entry.path().extension().is_some_and(|e| e == "json") {
+                texts.push(std::fs::read_to_string(entry.path()).expect("corpus file reads"));
+            }
+        }
+        // `json_corpus expand`, `json_corpus serde` or `json_corpus none` (the baseline to
+        // subtract: reading the files).
+        let mode = what.get(1).map_or("expand", String::as_str);
+        let rounds = if mode == "none" { 0 } else { 5 };
+        let fields: usize = (0..rounds)
+            .flat_map(|_| texts.iter())
+            .filter(|_| mode == "expand")
+            .filter_map(|t| expand_json_schema(t).ok())
+            .map(|e| e.fields.len())
+            .sum();
+        let values = (0..rounds)
+            .flat_map(|_| texts.iter())
+            .filter(|_| mode == "serde")
+            .filter(|t| serde_json::from_str::<serde_json::Value>(t).is_ok())
+            .count();
+        println!(
+            "json_corpus: {} files x5, {fields} fields, {values} values",
+            texts.len()
+        );
+        return;
+    }
     if wants("peak") {
         let script = gen::kafka_script(10_000);
         let (t, peak) = measure(3, || compile(&script));

@@ -74,6 +74,7 @@ use crate::json::{self, ErrorKind, Json, JsonError, Value};
 use crate::schema::expand::{json_field, Expansion, SchemaError, SchemaNote, MAX_NESTING};
 use crate::span::{LineIndex, Span};
 
+mod ident_hash;
 mod refs;
 mod shapes;
 #[cfg(test)]
@@ -82,6 +83,7 @@ mod types;
 mod view;
 mod walker;
 
+use ident_hash::{IdentMap, IdentSet};
 use types::*;
 use view::*;
 use walker::*;
