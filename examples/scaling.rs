@@ -112,7 +112,7 @@ fn main() {
         out.tables.len()
     };
     // Fixed work for instruction counts (stable under load): `valgrind --tool=callgrind
-    // target/release/examples/scaling json_corpus expand|serde|none`.
+    // target/release/examples/scaling json_corpus expand|serde|none` (and `proto_corpus`).
     if what.iter().any(|a| a == "json_corpus") {
         let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/corpus/json-schema");
         let mut texts = Vec::new();
@@ -140,6 +140,12 @@ fn main() {
             "json_corpus: {} files x5, {fields} fields, {values} values",
             texts.len()
         );
+        return;
+    }
+    // `proto_corpus expand|protox|none`: the Protobuf corpus 5 times through the expander,
+    // or through protox's compile alone, or neither (the baseline), for callgrind.
+    if what.iter().any(|a| a == "proto_corpus") {
+        proto_corpus(what.get(1).map_or("expand", String::as_str));
         return;
     }
     if wants("peak") {
@@ -189,4 +195,73 @@ fn main() {
             },
         );
     }
+}
+
+fn proto_corpus(mode: &str) {
+    use connector_ddl::schema::protobuf::expand_protobuf;
+    use protox::file::{ChainFileResolver, GoogleFileResolver, IncludeFileResolver};
+
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus/proto");
+    let import = |path: &str| -> Result<Option<String>, String> {
+        Ok(std::fs::read_to_string(root.join(path)).ok())
+    };
+    let protox_compile = |name: &str| -> Option<usize> {
+        let mut resolver = ChainFileResolver::new();
+        resolver.add(GoogleFileResolver::new());
+        resolver.add(IncludeFileResolver::new(root.clone()));
+        let mut compiler = protox::Compiler::with_file_resolver(resolver);
+        compiler.include_imports(true).include_source_info(false);
+        compiler.open_file(name).ok()?;
+        Some(compiler.descriptor_pool().all_messages().len())
+    };
+    // The files both sides accept, with the message to expand (as in benches/expanders.rs).
+    let mut files = Vec::new();
+    let mut stack = vec![root.clone()];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).expect("corpus dir reads").flatten() {
+            let p = entry.path();
+            if p.is_dir() {
+                stack.push(p);
+            } else if p.extension().is_some_and(|e| e == "proto") {
+                let name = p
+                    .strip_prefix(&root)
+                    .expect("under root")
+                    .display()
+                    .to_string();
+                let text = std::fs::read_to_string(&p).expect("corpus file reads");
+                let pick = match expand_protobuf(&name, &text, &import, None) {
+                    Ok(_) => None,
+                    Err(e) if e.code.as_str() == "option::missing" => {
+                        let m = e.help.as_deref().and_then(|h| h.split('`').nth(3));
+                        match m.map(str::to_string) {
+                            Some(m) if expand_protobuf(&name, &text, &import, Some(&m)).is_ok() => {
+                                Some(m)
+                            }
+                            _ => continue,
+                        }
+                    }
+                    Err(_) => continue,
+                };
+                if protox_compile(&name).is_some() {
+                    files.push((name, text, pick));
+                }
+            }
+        }
+    }
+    let rounds = if mode == "none" { 0 } else { 5 };
+    let mut total = 0;
+    for _ in 0..rounds {
+        for (name, text, pick) in &files {
+            total += match mode {
+                "protox" => protox_compile(name).unwrap_or(0),
+                _ => expand_protobuf(name, text, &import, pick.as_deref())
+                    .map(|p| p.expansion.fields.len())
+                    .unwrap_or(0),
+            };
+        }
+    }
+    println!(
+        "proto_corpus {mode}: {} files x{rounds}, total {total}",
+        files.len()
+    );
 }
