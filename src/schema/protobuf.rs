@@ -54,6 +54,7 @@
 //! value, e.g. `children[].parent`.
 
 mod compile;
+mod encode;
 mod mapping;
 mod prescan;
 mod select;

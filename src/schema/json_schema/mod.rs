@@ -74,6 +74,7 @@ use crate::json::{self, ErrorKind, Json, JsonError, Value};
 use crate::schema::expand::{json_field, Expansion, SchemaError, SchemaNote, MAX_NESTING};
 use crate::span::{LineIndex, Span};
 
+mod ident_hash;
 mod refs;
 mod shapes;
 #[cfg(test)]
@@ -82,6 +83,7 @@ mod types;
 mod view;
 mod walker;
 
+use ident_hash::{IdentMap, IdentSet};
 use types::*;
 use view::*;
 use walker::*;
@@ -89,8 +91,10 @@ use walker::*;
 /// How deep `$ref`, `anyOf` and nesting together may chain before expansion gives up.
 pub(super) const MAX_CALLS: usize = 4 * MAX_NESTING;
 /// How many schema nodes one document may expand into (protects against combinatorial
-/// explosions of nested `anyOf` inside `allOf`).
-pub(super) const MAX_STEPS: usize = 50_000;
+/// explosions of nested `anyOf` inside `allOf`). Twice [`MAX_EXPANDED_FIELDS`], so that a
+/// flat object of that many properties (some of them lists, a step for their items too)
+/// still expands: the step limit was once 50,000, below the documented field limit.
+pub(super) const MAX_STEPS: usize = 2 * MAX_EXPANDED_FIELDS;
 /// How many Arrow fields (at every nesting level together) one JSON Schema may expand into.
 ///
 /// A schema reached through `$ref` is expanded in full at every place that uses it, so a
@@ -186,12 +190,27 @@ fn parse_error(text: &str, e: &JsonError) -> SchemaError {
     error.with_span(e.span)
 }
 
+/// Up to how many members [`entries`] deduplicates keys by scanning instead of hashing.
+const SMALL_OBJECT: usize = 12;
+
 /// The members of an object as serde_json reads them: each key once, at its first
 /// position, with its last value.
 pub(super) fn entries(node: &Json) -> Vec<(&str, &Json)> {
-    let mut out: Vec<(&str, &Json)> = Vec::new();
-    let mut index: HashMap<&str, usize> = HashMap::new();
-    for m in node.members().unwrap_or_default() {
+    let members = node.members().unwrap_or_default();
+    let mut out: Vec<(&str, &Json)> = Vec::with_capacity(members.len());
+    // Most schema objects have a handful of keys: a scan of those beats hashing each one
+    // (bounded, so never quadratic in a large object).
+    if members.len() <= SMALL_OBJECT {
+        for m in members {
+            match out.iter_mut().find(|(k, _)| *k == m.key) {
+                Some(entry) => entry.1 = &m.value,
+                None => out.push((&m.key, &m.value)),
+            }
+        }
+        return out;
+    }
+    let mut index: HashMap<&str, usize> = HashMap::with_capacity(members.len());
+    for m in members {
         match index.get(m.key.as_str()).and_then(|&i| out.get_mut(i)) {
             Some(entry) => entry.1 = &m.value,
             None => {

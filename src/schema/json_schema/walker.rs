@@ -8,9 +8,9 @@ use super::*;
 pub(super) struct Walker<'a> {
     pub(super) root: &'a Json,
     /// Nodes of the schemas currently being expanded (a `$ref` to one of them is recursion).
-    pub(super) active: HashSet<usize>,
+    pub(super) active: IdentSet,
     /// Finished expansions, keyed by the identities of the view's parts and alternatives.
-    pub(super) memo: HashMap<Vec<usize>, Memo>,
+    pub(super) memo: IdentMap<Vec<usize>, Memo>,
     pub(super) notes: Vec<Note>,
     /// Whether notes beyond [`MAX_NOTES`] were dropped.
     pub(super) notes_dropped: bool,
@@ -29,8 +29,8 @@ impl<'a> Walker<'a> {
     pub(super) fn new(root: &'a Json) -> Self {
         Walker {
             root,
-            active: HashSet::new(),
-            memo: HashMap::new(),
+            active: IdentSet::default(),
+            memo: IdentMap::default(),
             notes: Vec::new(),
             notes_dropped: false,
             calls: 0,
@@ -104,7 +104,7 @@ impl<'a> Walker<'a> {
         }
         let mut work = vec![Work::Schema(schema, parent)];
         // The nodes already in the view, so that each check is O(1).
-        let mut seen: HashSet<usize> = view.visited.iter().map(|v| v.id).collect();
+        let mut seen: IdentSet = view.visited.iter().map(|v| v.id).collect();
         while let Some(item) = work.pop() {
             match item {
                 Work::Own(node, at) => {
