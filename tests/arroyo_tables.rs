@@ -10,7 +10,7 @@ mod common;
 
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use common::{Fixtures, FIXTURE_SECRETS};
+use common::{example_ddl, Fixtures, FIXTURE_SECRETS};
 use connector_ddl::arroyo::{self, Ids, View};
 use connector_ddl::{compile_request, compile_sql, Connection, Env, Registry, Table};
 use serde_json::{json, Value};
@@ -86,19 +86,12 @@ CREATE TABLE sf (v TEXT) WITH (connector = 'single_file', path = '/tmp/out.json'
   format = 'json');
 "#;
 
-fn example_ddl(name: &str, ex: &connector_ddl::connector::Example) -> String {
-    let mut with = vec![format!("connector = '{name}'")];
-    with.extend(ex.options.iter().map(|(k, v)| format!("{k} = {v}")));
-    let columns = if ex.columns.is_empty() {
-        String::new()
-    } else {
-        format!(" ({})", ex.columns)
-    };
-    format!(
-        "CREATE {}TABLE t{columns} WITH (\n    {}\n);\n",
-        if ex.temporary { "TEMPORARY " } else { "" },
-        with.join(",\n    ")
-    )
+/// An example's options, as `common::example_ddl` takes them.
+fn written(ex: &connector_ddl::connector::Example) -> Vec<(String, String)> {
+    ex.options
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect()
 }
 
 /// Every table to check: the connectors' examples and [`EXTRA`].
@@ -106,7 +99,7 @@ fn tables(env: &Env<'_>, registry: &Registry) -> Vec<Connection> {
     let mut out = Vec::new();
     for (name, c) in registry.iter() {
         for ex in c.spec().examples {
-            let compiled = compile_sql(&example_ddl(name, ex), env);
+            let compiled = compile_sql(&example_ddl(name, ex, &written(ex)), env);
             out.extend(
                 compiled
                     .tables

@@ -13,9 +13,13 @@
 //! - a sensitive value appears in no output: JSON, text, printed DDL, the Arrow schema,
 //!   `Debug`, rendered diagnostics.
 
+#[allow(dead_code)] // only `example_ddl` is used here
+mod common;
+
 use std::collections::BTreeMap;
 use std::time::Duration;
 
+use common::example_ddl;
 use connector_ddl::compile::COMMON_OPTIONS;
 use connector_ddl::connector::{ConnectorSpec, Example, Formats, TableContext};
 use connector_ddl::options::{AppliesTo, ConnectorOptions, OptionKind, OptionSpec};
@@ -103,21 +107,6 @@ fn registry() -> Registry {
     r
 }
 
-fn ddl(name: &str, ex: &Example, options: &[(String, String)]) -> String {
-    let mut with = vec![format!("connector = '{name}'")];
-    with.extend(options.iter().map(|(k, v)| format!("{k} = {v}")));
-    let columns = if ex.columns.is_empty() {
-        String::new()
-    } else {
-        format!(" ({})", ex.columns)
-    };
-    format!(
-        "CREATE {}TABLE t{columns} WITH (\n    {}\n);\n",
-        if ex.temporary { "TEMPORARY " } else { "" },
-        with.join(",\n    ")
-    )
-}
-
 fn base_options(ex: &Example) -> Vec<(String, String)> {
     ex.options
         .iter()
@@ -189,7 +178,7 @@ struct Case<'a> {
 
 impl Case<'_> {
     fn compile(&self, env: &Env<'_>, options: &[(String, String)]) -> (String, Compiled) {
-        let sql = ddl(self.name, self.ex, options);
+        let sql = example_ddl(self.name, self.ex, options);
         let out = compile_sql(&sql, env);
         (sql, out)
     }
@@ -222,7 +211,7 @@ fn catalogue_behaviour_of_every_connector() {
         let mut roles_seen = Vec::new();
         for ex in spec.examples {
             let (sql, out) = {
-                let sql = ddl(name, ex, &base_options(ex));
+                let sql = example_ddl(name, ex, &base_options(ex));
                 let out = compile_sql(&sql, &env);
                 (sql, out)
             };

@@ -27,7 +27,7 @@ pub struct Origin {
 
 impl Origin {
     /// A mistake at `span` of the document `name` (whose masked text is `text`).
-    pub fn new(name: Arc<str>, text: Arc<str>, span: Span) -> Self {
+    pub(crate) fn new(name: Arc<str>, text: Arc<str>, span: Span) -> Self {
         Origin {
             name,
             text,

@@ -274,3 +274,25 @@ pub fn assert_no_secret(rendered: &str, secrets: &[&str], path: &std::path::Path
         );
     }
 }
+
+/// A `CREATE TABLE` for a connector's catalogue example with `options` as its WITH
+/// clause (after `connector`).
+#[allow(dead_code)] // for the catalogue and Arroyo tests, not every harness
+pub fn example_ddl(
+    connector: &str,
+    ex: &connector_ddl::connector::Example,
+    options: &[(String, String)],
+) -> String {
+    let mut with = vec![format!("connector = '{connector}'")];
+    with.extend(options.iter().map(|(k, v)| format!("{k} = {v}")));
+    let columns = if ex.columns.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", ex.columns)
+    };
+    format!(
+        "CREATE {}TABLE t{columns} WITH (\n    {}\n);\n",
+        if ex.temporary { "TEMPORARY " } else { "" },
+        with.join(",\n    ")
+    )
+}

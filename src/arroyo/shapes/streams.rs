@@ -49,21 +49,25 @@ pub(crate) const CONFLUENT: TableShape = TableShape {
     nulls: false,
 };
 
+/// `type`: a source that starts at an `offset`, or a sink with nothing of its own
+/// (fluvio, rabbitmq).
+const OFFSET_OR_SINK: Member = member(
+    "type",
+    Shape::Untagged(Union {
+        option: Some("type"),
+        variants: &[
+            variant("source", &[always("offset", "source.offset", Conv::Str)]),
+            empty_variant("sink", &[]),
+        ],
+    }),
+);
+
 pub(crate) const FLUVIO: TableShape = TableShape {
     connector: "fluvio",
     root: &[
         s("endpoint", "endpoint"),
         s("topic", "topic"),
-        member(
-            "type",
-            Shape::Untagged(Union {
-                option: Some("type"),
-                variants: &[
-                    variant("source", &[always("offset", "source.offset", Conv::Str)]),
-                    empty_variant("sink", &[]),
-                ],
-            }),
-        ),
+        OFFSET_OR_SINK,
     ],
     nulls: false,
 };
@@ -192,19 +196,7 @@ pub(crate) const NATS: TableShape = TableShape {
 
 pub(crate) const RABBITMQ: TableShape = TableShape {
     connector: "rabbitmq",
-    root: &[
-        s("stream", "stream"),
-        member(
-            "type",
-            Shape::Untagged(Union {
-                option: Some("type"),
-                variants: &[
-                    variant("source", &[always("offset", "source.offset", Conv::Str)]),
-                    empty_variant("sink", &[]),
-                ],
-            }),
-        ),
-    ],
+    root: &[s("stream", "stream"), OFFSET_OR_SINK],
     nulls: false,
 };
 
