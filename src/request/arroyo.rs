@@ -164,13 +164,7 @@ impl Lowerer<'_> {
                 }
             }
             Shape::Indexed(prefix) => {
-                let Kids::Array(items) = node.kids() else {
-                    let found = kind_of(&self.scalar(node));
-                    self.error(
-                        codes::INVALID_VALUE,
-                        node.span,
-                        format!("`{at}` must be an array, found {found}"),
-                    );
+                let Some(items) = self.items(node, &format!("`{at}`"), codes::INVALID_VALUE) else {
                     return;
                 };
                 for (i, item) in items.iter().enumerate() {
@@ -412,13 +406,7 @@ impl Lowerer<'_> {
     /// `{"field": "c", "transform": "bucket", "arg0": 16}` is `bucket(c, 16)`, parsed by the
     /// SQL front end, its spans moved to the item so the connector's checks point there.
     fn partition_fields(&mut self, node: &Node, at: &str) {
-        let Kids::Array(items) = node.kids() else {
-            let found = kind_of(&self.scalar(node));
-            self.error(
-                codes::INVALID_VALUE,
-                node.span,
-                format!("`{at}` must be an array, found {found}"),
-            );
+        let Some(items) = self.items(node, &format!("`{at}`"), codes::INVALID_VALUE) else {
             return;
         };
         let mut texts = Vec::with_capacity(items.len());

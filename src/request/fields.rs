@@ -58,14 +58,7 @@ impl Lowerer<'_> {
         node: &Node,
         metadata: &[(Spanned<String>, Spanned<String>)],
     ) -> Option<Spanned<Vec<ColumnDef>>> {
-        let Kids::Array(items) = node.kids() else {
-            let found = kind_of(&self.scalar(node));
-            self.invalid(
-                node.span,
-                format!("`schema.fields` must be an array, found {found}"),
-            );
-            return None;
-        };
+        let items = self.items(node, "`schema.fields`", codes::INVALID_REQUEST)?;
         let mut cols = Vec::new();
         for item in items {
             let Some(members) = item.members() else {

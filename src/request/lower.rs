@@ -205,6 +205,28 @@ impl Lowerer<'_> {
         self.error(codes::INVALID_REQUEST, span, message)
     }
 
+    /// The items of `node`, an array; else `None`, with "`what` must be an array" reported
+    /// under `code`.
+    pub(super) fn items<'n>(
+        &mut self,
+        node: &Node<'n>,
+        what: &str,
+        code: Code,
+    ) -> Option<Vec<Node<'n>>> {
+        match node.kids() {
+            Kids::Array(items) => Some(items),
+            _ => {
+                let found = kind_of(&self.scalar(node));
+                self.error(
+                    code,
+                    node.span,
+                    format!("{what} must be an array, found {found}"),
+                );
+                None
+            }
+        }
+    }
+
     /// The span of an object's opening brace, where a missing key is reported.
     pub(super) fn brace(node: &Node) -> Span {
         Span::new(node.span.start, node.span.start.saturating_add(1))

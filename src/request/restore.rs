@@ -245,12 +245,8 @@ impl Lowerer<'_> {
         &mut self,
         node: &Node,
     ) -> Vec<(Spanned<String>, SqlExpr, bool)> {
-        let Kids::Array(items) = node.kids() else {
-            let found = kind_of(&self.scalar(node));
-            self.invalid(
-                node.span,
-                format!("`schema.generated_fields` must be an array, found {found}"),
-            );
+        let Some(items) = self.items(node, "`schema.generated_fields`", codes::INVALID_REQUEST)
+        else {
             return Vec::new();
         };
         let mut out = Vec::new();
