@@ -89,6 +89,7 @@ pub mod connectors;
 pub mod diagnostics;
 #[cfg(test)]
 mod docs;
+pub mod ide;
 pub(crate) mod json;
 mod messages;
 mod migration;

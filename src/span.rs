@@ -11,7 +11,7 @@ use std::fmt;
 ///
 /// Values that did not come from text (a JSON request, a connection profile) carry
 /// [`Span::DETACHED`].
-#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
 pub struct Span {
     /// First byte of the range.
     pub start: usize,
