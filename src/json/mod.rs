@@ -8,6 +8,13 @@
 //! each reader decides what a repeated key means), and stops nesting at [`MAX_DEPTH`] with
 //! [`ErrorKind::TooDeep`]. It runs with an explicit stack, so no input can overflow the
 //! call stack, and it never panics.
+//!
+//! The tree borrows from the text: keys and strings without escapes, and every number, are
+//! slices of it, so building the tree allocates only the arrays and objects (each once, at
+//! its final size) and dropping it frees only those. Building and freeing an owned tree was
+//! most of a JSON Schema expansion.
+
+use std::borrow::Cow;
 
 use crate::span::Span;
 
@@ -17,39 +24,39 @@ pub(crate) const MAX_DEPTH: usize = 128;
 
 /// A JSON value and the span of its text (quotes included for strings).
 #[derive(Clone, Debug, PartialEq)]
-pub(crate) struct Json {
+pub(crate) struct Json<'a> {
     /// Where the value is written.
     pub span: Span,
     /// The value.
-    pub value: Value,
+    pub value: Value<'a>,
 }
 
 /// What a [`Json`] holds.
 #[derive(Clone, Debug, PartialEq)]
-pub(crate) enum Value {
+pub(crate) enum Value<'a> {
     /// `null`.
     Null,
     /// `true` or `false`.
     Bool(bool),
     /// A number, as written (`1.50e3` stays `1.50e3`).
-    Number(String),
-    /// A string, escapes decoded.
-    String(String),
+    Number(&'a str),
+    /// A string, escapes decoded (borrowed from the text when it has none).
+    String(Cow<'a, str>),
     /// Items in order.
-    Array(Vec<Json>),
+    Array(Vec<Json<'a>>),
     /// Members in document order, duplicates included.
-    Object(Vec<Member>),
+    Object(Vec<Member<'a>>),
 }
 
 /// An object member: the decoded key, the key's span (quotes included) and the value.
 #[derive(Clone, Debug, PartialEq)]
-pub(crate) struct Member {
-    /// The key, escapes decoded.
-    pub key: String,
+pub(crate) struct Member<'a> {
+    /// The key, escapes decoded (borrowed from the text when it has none).
+    pub key: Cow<'a, str>,
     /// Where the key is written, quotes included.
     pub key_span: Span,
     /// The value.
-    pub value: Json,
+    pub value: Json<'a>,
 }
 
 /// Why text is not JSON.
@@ -73,9 +80,9 @@ pub(crate) struct JsonError {
     pub span: Span,
 }
 
-impl Json {
+impl<'a> Json<'a> {
     /// The members of an object.
-    pub(crate) fn members(&self) -> Option<&[Member]> {
+    pub(crate) fn members(&self) -> Option<&[Member<'a>]> {
         match &self.value {
             Value::Object(m) => Some(m),
             _ => None,
@@ -83,7 +90,7 @@ impl Json {
     }
 
     /// The items of an array.
-    pub(crate) fn items(&self) -> Option<&[Json]> {
+    pub(crate) fn items(&self) -> Option<&[Json<'a>]> {
         match &self.value {
             Value::Array(items) => Some(items),
             _ => None,
@@ -91,12 +98,12 @@ impl Json {
     }
 
     /// The member `key` of an object; of a repeated key the last one, as serde_json reads it.
-    pub(crate) fn member(&self, key: &str) -> Option<&Member> {
+    pub(crate) fn member(&self, key: &str) -> Option<&Member<'a>> {
         self.members()?.iter().rev().find(|m| m.key == key)
     }
 
     /// The value of member `key` (see [`Json::member`]).
-    pub(crate) fn get(&self, key: &str) -> Option<&Json> {
+    pub(crate) fn get(&self, key: &str) -> Option<&Json<'a>> {
         self.member(key).map(|m| &m.value)
     }
 
@@ -130,36 +137,48 @@ impl Json {
 ///
 /// # Errors
 /// The first place where `text` stops being JSON, or where it nests [`MAX_DEPTH`] levels.
-pub(crate) fn parse(text: &str) -> Result<Json, JsonError> {
-    Reader { text, pos: 0 }.document()
+pub(crate) fn parse(text: &str) -> Result<Json<'_>, JsonError> {
+    Reader {
+        text,
+        pos: 0,
+        items: Vec::new(),
+        members: Vec::new(),
+    }
+    .document()
 }
 
-/// An array or object whose items are still being read.
-enum Open {
+/// An array or object whose items are still being read. Its items so far are the tail of
+/// the reader's `items` (or `members`) from `first` on: one buffer for all open containers,
+/// so each container is allocated once, at its final size, when it closes.
+enum Open<'a> {
     Array {
         start: usize,
-        items: Vec<Json>,
+        first: usize,
     },
     Object {
         start: usize,
-        members: Vec<Member>,
+        first: usize,
         /// The key whose value is being read.
-        key: (String, Span),
+        key: (Cow<'a, str>, Span),
     },
 }
 
 /// What reading at a value position gave: a finished value, or a container that was opened.
-enum Step {
-    Value(Json),
-    Opened(Open),
+enum Step<'a> {
+    Value(Json<'a>),
+    Opened(Open<'a>),
 }
 
 struct Reader<'a> {
     text: &'a str,
     pos: usize,
+    /// The items read so far of the open arrays, innermost last.
+    items: Vec<Json<'a>>,
+    /// The members read so far of the open objects, innermost last.
+    members: Vec<Member<'a>>,
 }
 
-impl Reader<'_> {
+impl<'a> Reader<'a> {
     fn peek(&self) -> Option<u8> {
         self.text.as_bytes().get(self.pos).copied()
     }
@@ -207,8 +226,8 @@ impl Reader<'_> {
         self.error(message, self.pos)
     }
 
-    fn document(&mut self) -> Result<Json, JsonError> {
-        let mut stack: Vec<Open> = Vec::new();
+    fn document(&mut self) -> Result<Json<'a>, JsonError> {
+        let mut stack: Vec<Open<'a>> = Vec::new();
         self.ws();
         loop {
             let mut value = match self.value(stack.len())? {
@@ -229,8 +248,8 @@ impl Reader<'_> {
                 };
                 self.ws();
                 match open {
-                    Open::Array { items, .. } => {
-                        items.push(value);
+                    Open::Array { .. } => {
+                        self.items.push(value);
                         match self.peek() {
                             Some(b',') => {
                                 self.pos += 1;
@@ -244,9 +263,9 @@ impl Reader<'_> {
                             }
                         }
                     }
-                    Open::Object { members, key, .. } => {
+                    Open::Object { key, .. } => {
                         let (name, key_span) = std::mem::take(key);
-                        members.push(Member {
+                        self.members.push(Member {
                             key: name,
                             key_span,
                             value,
@@ -269,13 +288,13 @@ impl Reader<'_> {
                 }
                 // The container is complete: it is the value handed to the next one out.
                 value = match stack.pop() {
-                    Some(Open::Array { start, items }) => Json {
+                    Some(Open::Array { start, first }) => Json {
                         span: Span::new(start, self.pos),
-                        value: Value::Array(items),
+                        value: Value::Array(self.items.drain(first..).collect()),
                     },
-                    Some(Open::Object { start, members, .. }) => Json {
+                    Some(Open::Object { start, first, .. }) => Json {
                         span: Span::new(start, self.pos),
-                        value: Value::Object(members),
+                        value: Value::Object(self.members.drain(first..).collect()),
                     },
                     None => return Err(self.error("expected value", self.pos)),
                 };
@@ -285,7 +304,7 @@ impl Reader<'_> {
 
     /// Reads the value at the current position (whitespace skipped); `depth` containers
     /// are open around it.
-    fn value(&mut self, depth: usize) -> Result<Step, JsonError> {
+    fn value(&mut self, depth: usize) -> Result<Step<'a>, JsonError> {
         let start = self.pos;
         let leaf = |value, end| {
             Ok(Step::Value(Json {
@@ -312,7 +331,7 @@ impl Reader<'_> {
                 }
                 Ok(Step::Opened(Open::Array {
                     start,
-                    items: Vec::new(),
+                    first: self.items.len(),
                 }))
             }
             Some(b'{') => {
@@ -326,7 +345,7 @@ impl Reader<'_> {
                 let key = self.key()?;
                 Ok(Step::Opened(Open::Object {
                     start,
-                    members: Vec::new(),
+                    first: self.members.len(),
                     key,
                 }))
             }
@@ -340,14 +359,14 @@ impl Reader<'_> {
             Some(b'-' | b'0'..=b'9') => {
                 self.number()?;
                 let text = self.text.get(start..self.pos).unwrap_or_default();
-                leaf(Value::Number(text.to_string()), self.pos)
+                leaf(Value::Number(text), self.pos)
             }
             Some(_) => Err(self.error("expected value", start)),
         }
     }
 
     /// Reads `"key" :` (whitespace around) and leaves the position at the value.
-    fn key(&mut self) -> Result<(String, Span), JsonError> {
+    fn key(&mut self) -> Result<(Cow<'a, str>, Span), JsonError> {
         self.ws();
         if self.peek() != Some(b'"') {
             return Err(self.expected("key must be a string", "EOF while parsing an object"));
@@ -364,7 +383,7 @@ impl Reader<'_> {
         Ok((key, span))
     }
 
-    fn ident(&mut self, word: &'static str, value: Value) -> Result<Json, JsonError> {
+    fn ident(&mut self, word: &'static str, value: Value<'a>) -> Result<Json<'a>, JsonError> {
         let start = self.pos;
         for expected in word.bytes() {
             match self.peek() {
@@ -423,10 +442,26 @@ impl Reader<'_> {
     }
 
     /// Reads a string starting at its opening quote; the position ends after the closing one.
-    fn string(&mut self) -> Result<String, JsonError> {
+    /// A string without escapes is borrowed from the text.
+    fn string(&mut self) -> Result<Cow<'a, str>, JsonError> {
         self.pos += 1;
+        let run = self.pos;
+        self.skip_plain();
+        match self.peek() {
+            Some(b'"') => {
+                let text = self.text.get(run..self.pos).unwrap_or_default();
+                self.pos += 1;
+                Ok(Cow::Borrowed(text))
+            }
+            _ => self.escaped_string(run).map(Cow::Owned),
+        }
+    }
+
+    /// The rest of a string that has escapes (or is malformed), decoded; `run` is where
+    /// its not yet copied text starts.
+    #[cold]
+    fn escaped_string(&mut self, mut run: usize) -> Result<String, JsonError> {
         let mut out = String::new();
-        let mut run = self.pos;
         loop {
             match self.peek() {
                 None => return Err(self.error("EOF while parsing a string", self.pos)),
@@ -440,25 +475,49 @@ impl Reader<'_> {
                     let c = self.escape()?;
                     out.push(c);
                     run = self.pos;
+                    self.skip_plain();
                 }
-                Some(b) if b < 0x20 => {
+                // A control byte (`skip_plain` stops only at these three kinds of byte).
+                Some(_) => {
                     return Err(self.error(
                         "control character (\\u0000-\\u001F) found while parsing a string",
                         self.pos,
                     ))
                 }
-                // Skip to the next quote, backslash or control byte in one pass: the byte
-                // at a time `peek` was a tenth of a JSON Schema expansion. Multi-byte
-                // characters are copied with their run; the text is valid UTF-8.
-                Some(_) => {
-                    let rest = self.text.as_bytes().get(self.pos..).unwrap_or_default();
-                    self.pos += rest
-                        .iter()
-                        .position(|&b| b == b'"' || b == b'\\' || b < 0x20)
-                        .unwrap_or(rest.len());
-                }
             }
         }
+    }
+
+    /// Skips to the next quote, backslash or control byte (or the end), eight bytes at a
+    /// time: scanning strings a byte at a time was a tenth of a JSON Schema expansion.
+    /// Multi-byte characters are skipped whole; the text is valid UTF-8.
+    fn skip_plain(&mut self) {
+        const ONES: u64 = 0x0101_0101_0101_0101;
+        const HIGH: u64 = 0x8080_8080_8080_8080;
+        let rest = self.text.as_bytes().get(self.pos..).unwrap_or_default();
+        let mut chunks = rest.chunks_exact(8);
+        for chunk in chunks.by_ref() {
+            let mut word = [0; 8];
+            word.copy_from_slice(chunk);
+            let w = u64::from_le_bytes(word);
+            // A byte of `has_zero(x)` has its high bit set where x's byte is zero (exact
+            // for the lowest such byte, which is all that is used); `< 0x20` likewise.
+            let has_zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGH;
+            let quote = has_zero(w ^ (ONES * u64::from(b'"')));
+            let backslash = has_zero(w ^ (ONES * u64::from(b'\\')));
+            let control = w.wrapping_sub(ONES * 0x20) & !w & HIGH;
+            let hits = quote | backslash | control;
+            if hits != 0 {
+                self.pos += (hits.trailing_zeros() / 8) as usize;
+                return;
+            }
+            self.pos += 8;
+        }
+        let tail = chunks.remainder();
+        self.pos += tail
+            .iter()
+            .position(|&b| b == b'"' || b == b'\\' || b < 0x20)
+            .unwrap_or(tail.len());
     }
 
     /// Reads one escape starting at its backslash.

@@ -2,7 +2,7 @@ use proptest::prelude::*;
 
 use super::*;
 
-fn ok(text: &str) -> Json {
+fn ok(text: &str) -> Json<'_> {
     parse(text).unwrap_or_else(|e| panic!("{text:?}: {e:?}"))
 }
 
@@ -75,7 +75,7 @@ fn numbers_keep_their_text() {
     let numbers: Vec<&str> = items
         .iter()
         .map(|i| match &i.value {
-            Value::Number(n) => n.as_str(),
+            Value::Number(n) => *n,
             _ => "?",
         })
         .collect();
@@ -205,5 +205,32 @@ proptest! {
     #[test]
     fn arbitrary_text_never_panics(text in any::<String>()) {
         check_spans(&text);
+    }
+}
+
+/// Strings are scanned eight bytes at a time: every position of a quote, backslash or
+/// control byte within and across those words must be found, and plain strings borrowed.
+#[test]
+fn strings_agree_with_serde_json_at_every_offset() {
+    use std::borrow::Cow;
+    for len in 0..20 {
+        for special in ["\\\"", "\\\\", "\\u00e9", "\u{1}", "é", "\u{1F600}", "x"] {
+            let body = format!("{}{special}{}", "a".repeat(len), "b".repeat(len % 9));
+            let text = format!("\"{body}\"");
+            let ours = parse(&text);
+            let theirs = serde_json::from_str::<String>(&text);
+            match (&ours, &theirs) {
+                (Ok(json), Ok(expected)) => {
+                    assert_eq!(json.as_str(), Some(expected.as_str()), "{text:?}");
+                    let borrowed = matches!(json.value, Value::String(Cow::Borrowed(_)));
+                    assert_eq!(borrowed, !body.contains('\\'), "{text:?}");
+                }
+                (Err(e), Err(_)) => {
+                    // The control byte is where the error points.
+                    assert_eq!(e.span.start, text.find('\u{1}').unwrap_or(0), "{text:?}");
+                }
+                _ => panic!("{text:?}: {ours:?} vs {theirs:?}"),
+            }
+        }
     }
 }

@@ -159,7 +159,7 @@ fn strings(tree: &Json) -> Vec<(Option<String>, Span)> {
             json::Value::String(_) => out.push((key.map(str::to_string), value.span)),
             json::Value::Array(items) => stack.extend(items.iter().map(|i| (key, i))),
             json::Value::Object(members) => {
-                stack.extend(members.iter().map(|m| (Some(m.key.as_str()), &m.value)));
+                stack.extend(members.iter().map(|m| (Some(m.key.as_ref()), &m.value)));
             }
             _ => {}
         }
@@ -177,7 +177,7 @@ fn locate(profile: &ConnectionProfile, item: &Json) -> Located {
         while let Some((path, value)) = stack.pop() {
             for m in value.members().unwrap_or(&[]) {
                 let mut at = path.clone();
-                at.push(m.key.clone());
+                at.push(m.key.to_string());
                 // Of a repeated key the last one counts, as serde_json reads it.
                 paths.insert(at.clone(), (m.key_span, m.value.span));
                 stack.push((at, &m.value));

@@ -30,7 +30,7 @@ pub(super) struct Node<'a> {
     /// The value's span (quotes included for strings).
     pub span: Span,
     /// The value.
-    pub json: &'a Json,
+    pub json: &'a Json<'a>,
 }
 
 /// What a [`Node`] contains.
@@ -45,11 +45,11 @@ pub(super) enum Kids<'a> {
 
 impl<'a> Node<'a> {
     /// The root of a request.
-    pub(super) fn root(json: &'a Json) -> Self {
+    pub(super) fn root(json: &'a Json<'a>) -> Self {
         Node::new(Span::DETACHED, json)
     }
 
-    pub(super) fn new(key: Span, json: &'a Json) -> Self {
+    pub(super) fn new(key: Span, json: &'a Json<'a>) -> Self {
         Node {
             key,
             span: json.span,
@@ -62,7 +62,7 @@ impl<'a> Node<'a> {
             JsonValue::Object(members) => Kids::Object(
                 members
                     .iter()
-                    .map(|m| (m.key.clone(), Node::new(m.key_span, &m.value)))
+                    .map(|m| (m.key.to_string(), Node::new(m.key_span, &m.value)))
                     .collect(),
             ),
             JsonValue::Array(items) => {
@@ -181,8 +181,8 @@ impl Lowerer<'_> {
         match &node.json.value {
             JsonValue::Null => Scalar::Null,
             JsonValue::Bool(b) => Scalar::Bool(*b),
-            JsonValue::Number(n) => Scalar::Number(n.clone()),
-            JsonValue::String(s) => Scalar::String(s.clone()),
+            JsonValue::Number(n) => Scalar::Number((*n).to_string()),
+            JsonValue::String(s) => Scalar::String(s.to_string()),
             other => Scalar::Other(if matches!(other, JsonValue::Array(_)) {
                 "an array"
             } else {

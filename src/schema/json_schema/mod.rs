@@ -195,7 +195,7 @@ const SMALL_OBJECT: usize = 12;
 
 /// The members of an object as serde_json reads them: each key once, at its first
 /// position, with its last value.
-pub(super) fn entries(node: &Json) -> Vec<(&str, &Json)> {
+pub(super) fn entries<'a>(node: &'a Json<'a>) -> Vec<(&'a str, &'a Json<'a>)> {
     let members = node.members().unwrap_or_default();
     let mut out: Vec<(&str, &Json)> = Vec::with_capacity(members.len());
     // Most schema objects have a handful of keys: a scan of those beats hashing each one
@@ -211,7 +211,7 @@ pub(super) fn entries(node: &Json) -> Vec<(&str, &Json)> {
     }
     let mut index: HashMap<&str, usize> = HashMap::with_capacity(members.len());
     for m in members {
-        match index.get(m.key.as_str()).and_then(|&i| out.get_mut(i)) {
+        match index.get(m.key.as_ref()).and_then(|&i| out.get_mut(i)) {
             Some(entry) => entry.1 = &m.value,
             None => {
                 index.insert(&m.key, out.len());

@@ -36,7 +36,7 @@ impl<'a> Walker<'a> {
                     .members
                     .entry(ident(node))
                     // Later members win, as `Json::get` reads a repeated key.
-                    .or_insert_with(|| members.iter().map(|m| (m.key.as_str(), &m.value)).collect())
+                    .or_insert_with(|| members.iter().map(|m| (m.key.as_ref(), &m.value)).collect())
                     .get(token.as_str())
                     .copied(),
                 Value::Object(_) => node.get(&token),
@@ -76,7 +76,7 @@ impl<'a> Walker<'a> {
     }
 
     /// Finds the node that declares `$anchor` (or a draft 4-7 fragment `$id` / `id`) `name`.
-    pub(super) fn anchor(&mut self, name: &str) -> Option<&'a Json> {
+    pub(super) fn anchor(&mut self, name: &str) -> Option<&'a Json<'a>> {
         let root = self.root;
         let anchors = self.anchors.get_or_insert_with(|| collect_anchors(root));
         anchors.get(name).copied()
@@ -84,7 +84,7 @@ impl<'a> Walker<'a> {
 }
 
 /// Every anchor in the document, found with an explicit stack.
-pub(super) fn collect_anchors(root: &Json) -> HashMap<String, &Json> {
+pub(super) fn collect_anchors<'a>(root: &'a Json<'a>) -> HashMap<String, &'a Json<'a>> {
     let mut anchors = HashMap::new();
     let mut stack = vec![root];
     while let Some(node) = stack.pop() {

@@ -29,7 +29,7 @@ impl<'a> Walker<'a> {
             );
             return Ok(Out::json(nullable));
         }
-        let items: Vec<(&'a Json, usize)> = view
+        let items: Vec<(&'a Json<'a>, usize)> = view
             .parts
             .iter()
             .filter_map(|p| p.node.get("items").map(|i| (i, p.at)))
@@ -58,7 +58,7 @@ impl<'a> Walker<'a> {
         level: usize,
     ) -> Result<Out, SchemaError> {
         // Properties of all parts, united in document order.
-        let mut properties: Vec<(&'a str, Vec<(&'a Json, usize)>)> = Vec::new();
+        let mut properties: Vec<(&'a str, Vec<(&'a Json<'a>, usize)>)> = Vec::new();
         // Where each name sits in `properties`, so that uniting stays linear.
         let mut index: HashMap<&'a str, usize> = HashMap::new();
         let mut required: HashSet<&'a str> = HashSet::new();
@@ -163,8 +163,8 @@ impl<'a> Walker<'a> {
         &mut self,
         view: &View<'a>,
         path: &str,
-    ) -> Option<Vec<(&'a Json, usize)>> {
-        let mut value_schemas: Vec<(&'a Json, usize)> = Vec::new();
+    ) -> Option<Vec<(&'a Json<'a>, usize)>> {
+        let mut value_schemas: Vec<(&'a Json<'a>, usize)> = Vec::new();
         let mut keyed = false;
         let mut closed = view.at;
         for part in &view.parts {

@@ -73,7 +73,7 @@ pub(super) fn infer_types(parts: &[&Json]) -> u8 {
 }
 
 /// The values of the `enum` and `const` keywords of all parts.
-pub(super) fn enum_values<'a>(parts: &[&'a Json]) -> Vec<&'a Json> {
+pub(super) fn enum_values<'a>(parts: &[&'a Json<'a>]) -> Vec<&'a Json<'a>> {
     let mut values = Vec::new();
     for part in parts {
         if let Some(list) = part.get("enum").and_then(Json::items) {
@@ -112,7 +112,7 @@ pub(super) fn json_text(value: &Json) -> String {
     match &value.value {
         Value::Null => "null".to_string(),
         Value::Bool(b) => b.to_string(),
-        Value::Number(n) => n.clone(),
+        Value::Number(n) => (*n).to_string(),
         _ => value.kind().to_string(),
     }
 }
@@ -157,7 +157,7 @@ pub(super) fn is_null_only(view: &View<'_>) -> bool {
     }
 }
 
-pub(super) fn string_keyword<'a>(parts: &[&'a Json], keyword: &str) -> Option<&'a str> {
+pub(super) fn string_keyword<'a>(parts: &[&'a Json<'a>], keyword: &str) -> Option<&'a str> {
     parts
         .iter()
         .find_map(|p| p.get(keyword).and_then(Json::as_str))

@@ -130,7 +130,7 @@ pub(super) struct View<'a> {
 /// A schema object with keywords that shape the type; `at` indexes `View::visited`.
 #[derive(Clone, Copy)]
 pub(super) struct Part<'a> {
-    pub(super) node: &'a Json,
+    pub(super) node: &'a Json<'a>,
     pub(super) at: usize,
 }
 
@@ -140,7 +140,7 @@ pub(super) struct Alt<'a> {
     pub(super) keyword: &'static str,
     /// The span of the keyword.
     pub(super) key: Span,
-    pub(super) list: &'a Json,
+    pub(super) list: &'a Json<'a>,
     pub(super) at: usize,
 }
 
@@ -151,7 +151,7 @@ pub(super) struct Visit {
     pub(super) parent: Option<usize>,
 }
 
-impl View<'_> {
+impl<'a> View<'a> {
     /// The nodes on the way from the view's entry to the node at `at`: the schemas a child
     /// of that node is nested in.
     pub(super) fn chain(&self, at: usize, out: &mut Vec<usize>) {
@@ -168,7 +168,7 @@ impl View<'_> {
         }
     }
 
-    pub(super) fn nodes(&self) -> Vec<&Json> {
+    pub(super) fn nodes(&self) -> Vec<&'a Json<'a>> {
         self.parts.iter().map(|p| p.node).collect()
     }
 }
@@ -201,6 +201,6 @@ pub(super) const T_ANY: u8 = 127;
 
 /// Where a `$ref` points.
 pub(super) enum Resolved<'a> {
-    Local(&'a Json),
+    Local(&'a Json<'a>),
     Remote,
 }

@@ -6,7 +6,7 @@ use super::*;
 /// The state of one expansion: the document, what is being expanded, what was already
 /// expanded, and the notes so far.
 pub(super) struct Walker<'a> {
-    pub(super) root: &'a Json,
+    pub(super) root: &'a Json<'a>,
     /// Nodes of the schemas currently being expanded (a `$ref` to one of them is recursion).
     pub(super) active: IdentSet,
     /// Finished expansions, keyed by the identities of the view's parts and alternatives.
@@ -19,14 +19,14 @@ pub(super) struct Walker<'a> {
     /// Expansions so far, within [`MAX_STEPS`].
     pub(super) steps: usize,
     /// `$anchor` names, collected on the first anchor reference.
-    pub(super) anchors: Option<HashMap<String, &'a Json>>,
+    pub(super) anchors: Option<HashMap<String, &'a Json<'a>>>,
     /// Members by key of the large objects `$ref` pointers walk through (`$defs` of
     /// thousands of schemas), so that each `$ref` resolves in constant time.
-    pub(super) members: HashMap<usize, HashMap<&'a str, &'a Json>>,
+    pub(super) members: HashMap<usize, HashMap<&'a str, &'a Json<'a>>>,
 }
 
 impl<'a> Walker<'a> {
-    pub(super) fn new(root: &'a Json) -> Self {
+    pub(super) fn new(root: &'a Json<'a>) -> Self {
         Walker {
             root,
             active: IdentSet::default(),
@@ -94,13 +94,13 @@ impl<'a> Walker<'a> {
     /// index in `view.visited` of the schema that leads to `schema`, if any.
     pub(super) fn flatten(
         &mut self,
-        schema: &'a Json,
+        schema: &'a Json<'a>,
         view: &mut View<'a>,
         parent: Option<usize>,
     ) -> Result<(), SchemaError> {
         enum Work<'a> {
-            Schema(&'a Json, Option<usize>),
-            Own(&'a Json, usize),
+            Schema(&'a Json<'a>, Option<usize>),
+            Own(&'a Json<'a>, usize),
         }
         let mut work = vec![Work::Schema(schema, parent)];
         // The nodes already in the view, so that each check is O(1).
@@ -188,7 +188,7 @@ impl<'a> Walker<'a> {
     pub(super) fn expand_child(
         &mut self,
         view: &View<'a>,
-        schemas: &[(&'a Json, usize)],
+        schemas: &[(&'a Json<'a>, usize)],
         path: &str,
         level: usize,
     ) -> Result<Out, SchemaError> {
@@ -209,7 +209,7 @@ impl<'a> Walker<'a> {
 
     pub(super) fn expand_schemas(
         &mut self,
-        schemas: &[(&'a Json, usize)],
+        schemas: &[(&'a Json<'a>, usize)],
         path: &str,
         level: usize,
     ) -> Result<Out, SchemaError> {
@@ -499,7 +499,7 @@ impl<'a> Walker<'a> {
     pub(super) fn branch_view(
         &mut self,
         base: &View<'a>,
-        branch: &'a Json,
+        branch: &'a Json<'a>,
         at: usize,
         had_null: &mut bool,
     ) -> Result<Option<View<'a>>, SchemaError> {
