@@ -1,5 +1,7 @@
 //! `$ref` resolution: local JSON pointers, `$anchor`s and the root `$id`.
 
+use std::borrow::Cow;
+
 use super::*;
 
 /// Objects with more members than this are indexed on the first `$ref` through them.
@@ -28,16 +30,15 @@ impl<'a> Walker<'a> {
                 .ok_or_else(|| unresolved(reference, &format!("no `$anchor` named `{fragment}`")));
         };
         let mut node = self.root;
-        let mut walked = String::from("#");
-        for token in pointer.split('/') {
-            let token = token.replace("~1", "/").replace("~0", "~");
+        for (walked, token) in pointer.split('/').enumerate() {
+            let token = pointer_token(token);
             let next = match &node.value {
                 Value::Object(members) if members.len() > INDEXED_OBJECT => self
                     .members
                     .entry(ident(node))
                     // Later members win, as `Json::get` reads a repeated key.
                     .or_insert_with(|| members.iter().map(|m| (m.key.as_ref(), &m.value)).collect())
-                    .get(token.as_str())
+                    .get(token.as_ref())
                     .copied(),
                 Value::Object(_) => node.get(&token),
                 Value::Array(items) => token
@@ -48,14 +49,15 @@ impl<'a> Walker<'a> {
                 _ => None,
             };
             let Some(next) = next else {
-                return Err(unresolved(
-                    reference,
-                    &format!("no `{token}` in `{walked}`"),
-                ));
+                // The tokens that did resolve, for the message.
+                let mut path = String::from("#");
+                for token in pointer.split('/').take(walked) {
+                    path.push('/');
+                    path.push_str(&pointer_token(token));
+                }
+                return Err(unresolved(reference, &format!("no `{token}` in `{path}`")));
             };
             node = next;
-            walked.push('/');
-            walked.push_str(&token);
         }
         Ok(Resolved::Local(node))
     }
@@ -113,6 +115,15 @@ pub(super) fn collect_anchors<'a>(root: &'a Json<'a>) -> HashMap<String, &'a Jso
     anchors
 }
 
+/// A JSON pointer token with its `~1` / `~0` escapes decoded (borrowed when it has none).
+fn pointer_token(token: &str) -> Cow<'_, str> {
+    if token.contains('~') {
+        Cow::Owned(token.replace("~1", "/").replace("~0", "~"))
+    } else {
+        Cow::Borrowed(token)
+    }
+}
+
 pub(super) fn unresolved(reference: &str, why: &str) -> SchemaError {
     SchemaError::new(
         codes::INVALID_SCHEMA,
@@ -122,9 +133,9 @@ pub(super) fn unresolved(reference: &str, why: &str) -> SchemaError {
 }
 
 /// Decodes `%XX` escapes of a URI fragment; `None` if they are malformed or not UTF-8.
-pub(super) fn percent_decode(text: &str) -> Option<String> {
+pub(super) fn percent_decode(text: &str) -> Option<Cow<'_, str>> {
     if !text.contains('%') {
-        return Some(text.to_string());
+        return Some(Cow::Borrowed(text));
     }
     let mut bytes = Vec::with_capacity(text.len());
     let mut iter = text.bytes();
@@ -137,5 +148,5 @@ pub(super) fn percent_decode(text: &str) -> Option<String> {
             bytes.push(b);
         }
     }
-    String::from_utf8(bytes).ok()
+    String::from_utf8(bytes).ok().map(Cow::Owned)
 }

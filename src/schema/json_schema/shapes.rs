@@ -57,42 +57,55 @@ impl<'a> Walker<'a> {
         path: &str,
         level: usize,
     ) -> Result<Out, SchemaError> {
-        // Properties of all parts, united in document order.
-        let mut properties: Vec<(&'a str, Vec<(&'a Json<'a>, usize)>)> = Vec::new();
-        // Where each name sits in `properties`, so that uniting stays linear.
-        let mut index: HashMap<&'a str, usize> = HashMap::new();
-        let mut required: HashSet<&'a str> = HashSet::new();
-        for part in &view.parts {
-            if let Some(props) = part
-                .node
-                .get("properties")
-                .filter(|p| p.members().is_some())
-            {
+        // Properties of all parts, united in document order: each name with the schemas
+        // that describe it (one, unless several parts list it).
+        let with_properties: Vec<(&'a Json<'a>, usize)> = view
+            .parts
+            .iter()
+            .filter_map(|part| {
+                let props = part.node.get("properties")?;
+                props.members().map(|_| (props, part.at))
+            })
+            .collect();
+        let mut properties: Vec<(&'a str, Schemas<'a>)> = Vec::new();
+        if let [(props, at)] = with_properties[..] {
+            // The common case needs no merging: `entries` already has each name once.
+            properties.extend(
+                entries(props)
+                    .into_iter()
+                    .map(|(name, schema)| (name, Schemas::One([(schema, at)]))),
+            );
+        } else {
+            // Where each name sits in `properties`, so that uniting stays linear.
+            let mut index: HashMap<&'a str, usize> = HashMap::new();
+            for (props, at) in with_properties {
                 for (name, schema) in entries(props) {
                     match index.get(name).and_then(|&i| properties.get_mut(i)) {
-                        Some((_, schemas)) => schemas.push((schema, part.at)),
+                        Some((_, schemas)) => schemas.push((schema, at)),
                         None => {
                             index.insert(name, properties.len());
-                            properties.push((name, vec![(schema, part.at)]));
+                            properties.push((name, Schemas::One([(schema, at)])));
                         }
                     }
                 }
             }
-            if let Some(list) = part.node.get("required").and_then(Json::items) {
-                required.extend(list.iter().filter_map(Json::as_str));
-            }
         }
         if !properties.is_empty() {
+            let required = Required::of(view);
             let mut fields = Vec::with_capacity(properties.len());
             let mut depth = 0;
             let mut count: usize = 0;
+            // One buffer for the children's paths (`path.name`).
+            let mut child_path = String::with_capacity(path.len() + 32);
+            child_path.push_str(path);
+            if !path.is_empty() {
+                child_path.push('.');
+            }
+            let base = child_path.len();
             for (name, schemas) in properties {
-                let child_path = if path.is_empty() {
-                    name.to_string()
-                } else {
-                    format!("{path}.{name}")
-                };
-                let out = self.expand_child(view, &schemas, &child_path, level + 1)?;
+                child_path.truncate(base);
+                child_path.push_str(name);
+                let out = self.expand_child(view, schemas.as_slice(), &child_path, level + 1)?;
                 depth = depth.max(out.depth + 1);
                 count = check_fields(
                     count.saturating_add(out.fields).saturating_add(1),
@@ -222,5 +235,56 @@ impl<'a> Walker<'a> {
             ),
         );
         None
+    }
+}
+
+/// The schemas that describe one property: almost always one, so kept inline.
+enum Schemas<'a> {
+    One([(&'a Json<'a>, usize); 1]),
+    Many(Vec<(&'a Json<'a>, usize)>),
+}
+
+impl<'a> Schemas<'a> {
+    fn push(&mut self, schema: (&'a Json<'a>, usize)) {
+        match self {
+            Schemas::One([first]) => *self = Schemas::Many(vec![*first, schema]),
+            Schemas::Many(all) => all.push(schema),
+        }
+    }
+
+    fn as_slice(&self) -> &[(&'a Json<'a>, usize)] {
+        match self {
+            Schemas::One(one) => one,
+            Schemas::Many(all) => all,
+        }
+    }
+}
+
+/// The names in the `required` lists of a view's parts.
+struct Required<'a> {
+    names: Vec<&'a str>,
+    /// The names as a set, once there are too many to scan.
+    set: Option<HashSet<&'a str>>,
+}
+
+impl<'a> Required<'a> {
+    fn of(view: &View<'a>) -> Self {
+        const SCAN: usize = 16;
+        let names: Vec<&'a str> = view
+            .parts
+            .iter()
+            .filter_map(|part| part.node.get("required").and_then(Json::items))
+            .flatten()
+            .filter_map(Json::as_str)
+            .collect();
+        let set = (names.len() > SCAN).then(|| names.iter().copied().collect());
+        Required { names, set }
+    }
+
+    fn contains(&self, name: &str) -> bool {
+        match &self.set {
+            Some(set) => set.contains(name),
+            None => self.names.contains(&name),
+        }
     }
 }

@@ -11,9 +11,9 @@ pub(super) fn declared_types(parts: &[&Json], unknown: &mut Vec<(String, Span)>)
             continue;
         };
         let mut mask = 0;
-        let names: Vec<&Json> = match &ty.value {
-            Value::Array(items) => items.iter().collect(),
-            _ => vec![ty],
+        let names: &[Json<'_>] = match &ty.value {
+            Value::Array(items) => items,
+            _ => std::slice::from_ref(ty),
         };
         for name in names {
             match name.as_str() {

@@ -168,6 +168,22 @@ impl<'a> View<'a> {
         }
     }
 
+    /// Whether the node `id` was visited; `seen` indexes the visits once there are many,
+    /// so that a long `allOf` list is not quadratic.
+    pub(super) fn contains(&self, id: usize, seen: &mut Option<IdentSet>) -> bool {
+        const SCAN: usize = 16;
+        if let Some(set) = seen {
+            return set.contains(&id);
+        }
+        if self.visited.len() <= SCAN {
+            return self.visited.iter().any(|v| v.id == id);
+        }
+        let set: IdentSet = self.visited.iter().map(|v| v.id).collect();
+        let found = set.contains(&id);
+        *seen = Some(set);
+        found
+    }
+
     pub(super) fn nodes(&self) -> Vec<&'a Json<'a>> {
         self.parts.iter().map(|p| p.node).collect()
     }

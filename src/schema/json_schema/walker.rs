@@ -23,6 +23,23 @@ pub(super) struct Walker<'a> {
     /// Members by key of the large objects `$ref` pointers walk through (`$defs` of
     /// thousands of schemas), so that each `$ref` resolves in constant time.
     pub(super) members: HashMap<usize, HashMap<&'a str, &'a Json<'a>>>,
+    /// [`Walker::flatten`]'s work list and a node's pieces, kept to be reused.
+    pub(super) work: Vec<Work<'a>>,
+    pub(super) pieces: Vec<(usize, Work<'a>)>,
+    /// [`Walker::expand_child`]'s buffers: a chain of nodes, and the nodes marked active
+    /// by the calls in progress (innermost last).
+    pub(super) chain: Vec<usize>,
+    pub(super) activated: Vec<usize>,
+    /// The memo key being looked up.
+    pub(super) key: Vec<usize>,
+}
+
+/// A step of [`Walker::flatten`]: a schema to flatten (and the visit that led to it), or a
+/// visited node whose own keywords join the view (at its index in `View::visited`).
+#[derive(Clone, Copy)]
+pub(super) enum Work<'a> {
+    Schema(&'a Json<'a>, Option<usize>),
+    Own(&'a Json<'a>, usize),
 }
 
 impl<'a> Walker<'a> {
@@ -37,6 +54,11 @@ impl<'a> Walker<'a> {
             steps: 0,
             anchors: None,
             members: HashMap::new(),
+            work: Vec::new(),
+            pieces: Vec::new(),
+            chain: Vec::new(),
+            activated: Vec::new(),
+            key: Vec::new(),
         }
     }
 
@@ -98,13 +120,27 @@ impl<'a> Walker<'a> {
         view: &mut View<'a>,
         parent: Option<usize>,
     ) -> Result<(), SchemaError> {
-        enum Work<'a> {
-            Schema(&'a Json<'a>, Option<usize>),
-            Own(&'a Json<'a>, usize),
-        }
-        let mut work = vec![Work::Schema(schema, parent)];
-        // The nodes already in the view, so that each check is O(1).
-        let mut seen: IdentSet = view.visited.iter().map(|v| v.id).collect();
+        // The work lists are kept between calls: flattening runs for every schema reached,
+        // and allocating them each time was a large part of an expansion.
+        let mut work = std::mem::take(&mut self.work);
+        let mut pieces = std::mem::take(&mut self.pieces);
+        work.clear();
+        work.push(Work::Schema(schema, parent));
+        let result = self.flatten_work(view, &mut work, &mut pieces);
+        self.work = work;
+        self.pieces = pieces;
+        result
+    }
+
+    fn flatten_work(
+        &mut self,
+        view: &mut View<'a>,
+        work: &mut Vec<Work<'a>>,
+        pieces: &mut Vec<(usize, Work<'a>)>,
+    ) -> Result<(), SchemaError> {
+        // The nodes already in the view, so that each check is O(1): a scan while the view
+        // is small (almost always), a set once it is not.
+        let mut seen: Option<IdentSet> = None;
         while let Some(item) = work.pop() {
             match item {
                 Work::Own(node, at) => {
@@ -125,16 +161,19 @@ impl<'a> Walker<'a> {
                 }
                 Work::Schema(node, parent) if node.members().is_some() => {
                     let id = ident(node);
-                    if !seen.insert(id) {
+                    if view.contains(id, &mut seen) {
                         // `allOf` of a schema with itself adds nothing.
                         continue;
                     }
                     let at = view.visited.len();
                     view.visited.push(Visit { id, parent });
+                    if let Some(set) = &mut seen {
+                        set.insert(id);
+                    }
                     // The referenced schema, the `allOf` members and the node's own
                     // keywords apply in the order their keywords appear, so that properties
                     // come out in document order.
-                    let mut pieces: Vec<(usize, Work<'a>)> = Vec::new();
+                    pieces.clear();
                     let own_at = key_position(node, "properties").unwrap_or(0);
                     pieces.push((own_at, Work::Own(node, at)));
                     if let Some(members) = node.get("allOf").and_then(Json::items) {
@@ -170,7 +209,7 @@ impl<'a> Walker<'a> {
                     }
                     // A stable sort keeps `allOf` members in order; the stack pops in reverse.
                     pieces.sort_by_key(|(pos, _)| *pos);
-                    work.extend(pieces.into_iter().rev().map(|(_, w)| w));
+                    work.extend(pieces.drain(..).rev().map(|(_, w)| w));
                 }
                 Work::Schema(node, _) if node.value == Value::Bool(false) => {
                     view.never = Some(node.span);
@@ -192,17 +231,23 @@ impl<'a> Walker<'a> {
         path: &str,
         level: usize,
     ) -> Result<Out, SchemaError> {
-        let mut chain = Vec::new();
+        // The nodes this call marks as being expanded go on `activated` (a stack shared
+        // by the nested calls) and are unmarked when it returns.
+        let mark = self.activated.len();
+        let mut chain = std::mem::take(&mut self.chain);
+        chain.clear();
         for (_, at) in schemas {
             view.chain(*at, &mut chain);
         }
-        let newly: Vec<usize> = chain
-            .into_iter()
-            .filter(|id| self.active.insert(*id))
-            .collect();
+        for &id in &chain {
+            if self.active.insert(id) {
+                self.activated.push(id);
+            }
+        }
+        self.chain = chain;
         let result = self.expand_schemas(schemas, path, level);
-        for id in &newly {
-            self.active.remove(id);
+        for id in self.activated.drain(mark..) {
+            self.active.remove(&id);
         }
         result
     }
@@ -295,11 +340,14 @@ impl<'a> Walker<'a> {
             );
             return Ok(Lookup::Done(Out::json(true)));
         }
-        let mut key: Vec<usize> = view.parts.iter().map(|p| ident(p.node)).collect();
+        // The key is built in a kept buffer: only a miss, which is stored, allocates one.
+        let key = &mut self.key;
+        key.clear();
+        key.extend(view.parts.iter().map(|p| ident(p.node)));
         key.push(0);
         key.extend(view.alts.iter().map(|a| ident(a.list)));
-        let Some(memo) = self.memo.get(&key) else {
-            return Ok(Lookup::Miss(key));
+        let Some(memo) = self.memo.get(key.as_slice()) else {
+            return Ok(Lookup::Miss(key.clone()));
         };
         if level + memo.out.depth > MAX_NESTING {
             return Err(too_deep(path, view.at));
