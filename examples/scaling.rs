@@ -183,6 +183,19 @@ fn main() {
             compile,
         );
     }
+    // `json_schema N`: one expansion of an object with N properties, for callgrind (the
+    // per-property instruction counts at two sizes say whether the work is linear).
+    if let (Some("json_schema"), Some(n)) = (
+        what.first().map(String::as_str),
+        what.get(1).and_then(|n| n.parse::<usize>().ok()),
+    ) {
+        let text = gen::json_schema_properties(n);
+        let fields = expand_json_schema(&text)
+            .map(|e| e.fields.len())
+            .unwrap_or_else(|e| panic!("{e:?}"));
+        println!("json_schema {n}: {} bytes, {fields} fields", text.len());
+        return;
+    }
     if wants("json_schema") {
         series(
             "json_schema (expand_json_schema of an object with n properties)",
