@@ -32,6 +32,8 @@ pub(super) struct Walker<'a> {
     pub(super) activated: Vec<usize>,
     /// The memo key being looked up.
     pub(super) key: Vec<usize>,
+    /// Views done with, kept so that their lists are reused (see [`Walker::new_view`]).
+    pub(super) spare: Vec<View<'a>>,
 }
 
 /// A step of [`Walker::flatten`]: a schema to flatten (and the visit that led to it), or a
@@ -59,6 +61,39 @@ impl<'a> Walker<'a> {
             chain: Vec::new(),
             activated: Vec::new(),
             key: Vec::new(),
+            spare: Vec::new(),
+        }
+    }
+
+    /// An empty view. Every schema reached gets a view or two, so their lists are reused
+    /// rather than allocated each time.
+    pub(super) fn new_view(&mut self) -> View<'a> {
+        self.spare.pop().unwrap_or_default()
+    }
+
+    /// A copy of `view`, in reused lists.
+    pub(super) fn copy_view(&mut self, view: &View<'a>) -> View<'a> {
+        let mut copy = self.new_view();
+        copy.parts.extend_from_slice(&view.parts);
+        copy.alts.extend_from_slice(&view.alts);
+        copy.visited.extend_from_slice(&view.visited);
+        copy.never = view.never;
+        copy.cut.clone_from(&view.cut);
+        copy.at = view.at;
+        copy
+    }
+
+    /// Keeps a view's lists for [`Walker::new_view`] (a bounded number of them).
+    pub(super) fn recycle(&mut self, mut view: View<'a>) {
+        const SPARE: usize = 64;
+        if self.spare.len() < SPARE {
+            view.parts.clear();
+            view.alts.clear();
+            view.visited.clear();
+            view.never = None;
+            view.cut = None;
+            view.at = Span::default();
+            self.spare.push(view);
         }
     }
 
@@ -258,10 +293,8 @@ impl<'a> Walker<'a> {
         path: &str,
         level: usize,
     ) -> Result<Out, SchemaError> {
-        let mut child = View {
-            at: schemas.first().map_or(Span::DETACHED, |(s, _)| s.span),
-            ..View::default()
-        };
+        let mut child = self.new_view();
+        child.at = schemas.first().map_or(Span::DETACHED, |(s, _)| s.span);
         for (schema, _) in schemas {
             self.flatten(schema, &mut child, None)?;
         }
@@ -279,7 +312,10 @@ impl<'a> Walker<'a> {
         level: usize,
     ) -> Result<Out, SchemaError> {
         let key = match self.lookup(&view, path, level)? {
-            Lookup::Done(out) => return Ok(out),
+            Lookup::Done(out) => {
+                self.recycle(view);
+                return Ok(out);
+            }
             Lookup::Miss(key) => key,
         };
         self.enter(path, view.at)?;
@@ -288,6 +324,7 @@ impl<'a> Walker<'a> {
         self.calls -= 1;
         let out = result?;
         self.remember(key, &out, start, path);
+        self.recycle(view);
         Ok(out)
     }
 
@@ -519,10 +556,9 @@ impl<'a> Walker<'a> {
         level: usize,
     ) -> Result<Out, SchemaError> {
         let branches = alt.list.items().unwrap_or_default();
-        let base = View {
-            alts: rest.to_vec(),
-            ..view.clone()
-        };
+        let mut base = self.copy_view(view);
+        base.alts.clear();
+        base.alts.extend_from_slice(rest);
         let start = self.notes.len();
         let mut had_null = false;
         let mut outs: Vec<Out> = Vec::new();
@@ -551,17 +587,20 @@ impl<'a> Walker<'a> {
         at: usize,
         had_null: &mut bool,
     ) -> Result<Option<View<'a>>, SchemaError> {
-        let mut alone = View::default();
+        let mut alone = self.new_view();
         self.flatten(branch, &mut alone, None)?;
-        if alone.never.is_some() && alone.cut.is_none() {
+        let never = alone.never.is_some() && alone.cut.is_none();
+        let null_only = !never && is_null_only(&alone);
+        self.recycle(alone);
+        if never {
             // A branch that matches nothing does not contribute.
             return Ok(None);
         }
-        if is_null_only(&alone) {
+        if null_only {
             *had_null = true;
             return Ok(None);
         }
-        let mut combined = base.clone();
+        let mut combined = self.copy_view(base);
         self.flatten(branch, &mut combined, Some(at))?;
         Ok(Some(combined))
     }
