@@ -222,11 +222,6 @@ pub(super) fn entries<'a>(node: &'a Json<'a>) -> Vec<(&'a str, &'a Json<'a>)> {
     out
 }
 
-/// The position of `key`'s first occurrence among the members of the object `node`.
-pub(super) fn key_position(node: &Json, key: &str) -> Option<usize> {
-    node.members()?.iter().position(|m| m.key == key)
-}
-
 /// The span of the key `key` of the object `node` (its last occurrence, whose value counts).
 pub(super) fn key_span(node: &Json, key: &str) -> Span {
     node.member(key).map_or(node.span, |m| m.key_span)

@@ -205,6 +205,54 @@ pub(super) const SHAPE_KEYWORDS: &[&str] = &[
     "nullable",
 ];
 
+/// What [`Walker::flatten`] reads of a schema object, found in one pass over its members
+/// (one scan per keyword was the costliest part of flattening). Of a repeated key, the
+/// value is the last one (as `Json::get` reads it) and the position the first.
+#[derive(Default)]
+pub(super) struct Keywords<'a> {
+    /// Whether any of [`SHAPE_KEYWORDS`] is present.
+    pub(super) shape: bool,
+    /// The position of `properties`.
+    pub(super) properties: Option<usize>,
+    /// `allOf` and its position.
+    pub(super) all_of: Option<(&'a Json<'a>, usize)>,
+    /// `$ref`, `$dynamicRef` and `$recursiveRef`, each with its position.
+    pub(super) refs: [Option<(&'a Json<'a>, usize)>; 3],
+    /// The `anyOf` and `oneOf` members.
+    pub(super) any_of: Option<&'a json::Member<'a>>,
+    pub(super) one_of: Option<&'a json::Member<'a>>,
+}
+
+impl<'a> Keywords<'a> {
+    pub(super) fn of(node: &'a Json<'a>) -> Self {
+        let mut k = Keywords::default();
+        let last_first = |slot: &mut Option<(&'a Json<'a>, usize)>, value, i| {
+            *slot = Some((value, slot.map_or(i, |(_, first)| first)));
+        };
+        for (i, m) in node.members().unwrap_or_default().iter().enumerate() {
+            match m.key.as_ref() {
+                "properties" => {
+                    k.shape = true;
+                    k.properties = k.properties.or(Some(i));
+                }
+                "allOf" => last_first(&mut k.all_of, &m.value, i),
+                "$ref" => last_first(&mut k.refs[0], &m.value, i),
+                "$dynamicRef" => last_first(&mut k.refs[1], &m.value, i),
+                "$recursiveRef" => last_first(&mut k.refs[2], &m.value, i),
+                "anyOf" => k.any_of = Some(m),
+                "oneOf" => k.one_of = Some(m),
+                key => k.shape |= SHAPE_KEYWORDS.contains(&key),
+            }
+        }
+        k
+    }
+
+    /// The reference that applies (`$ref` before `$dynamicRef` before `$recursiveRef`).
+    pub(super) fn reference(&self) -> Option<(&'a Json<'a>, usize)> {
+        self.refs.iter().find_map(|r| *r)
+    }
+}
+
 // The JSON types as bits, so that `type` lists can be intersected (`allOf`) and united.
 pub(super) const T_NULL: u8 = 1;
 pub(super) const T_BOOL: u8 = 2;

@@ -179,12 +179,12 @@ impl<'a> Walker<'a> {
         while let Some(item) = work.pop() {
             match item {
                 Work::Own(node, at) => {
-                    if SHAPE_KEYWORDS.iter().any(|k| node.get(k).is_some()) {
+                    let keywords = Keywords::of(node);
+                    if keywords.shape {
                         view.parts.push(Part { node, at });
                     }
-                    for keyword in ["anyOf", "oneOf"] {
-                        if let Some(m) = node.member(keyword).filter(|m| m.value.items().is_some())
-                        {
+                    for (keyword, m) in [("anyOf", keywords.any_of), ("oneOf", keywords.one_of)] {
+                        if let Some(m) = m.filter(|m| m.value.items().is_some()) {
                             view.alts.push(Alt {
                                 keyword,
                                 key: m.key_span,
@@ -209,17 +209,14 @@ impl<'a> Walker<'a> {
                     // keywords apply in the order their keywords appear, so that properties
                     // come out in document order.
                     pieces.clear();
-                    let own_at = key_position(node, "properties").unwrap_or(0);
-                    pieces.push((own_at, Work::Own(node, at)));
-                    if let Some(members) = node.get("allOf").and_then(Json::items) {
-                        let pos = key_position(node, "allOf").unwrap_or(0);
+                    let keywords = Keywords::of(node);
+                    pieces.push((keywords.properties.unwrap_or(0), Work::Own(node, at)));
+                    if let Some((all_of, pos)) = keywords.all_of {
+                        let members = all_of.items().unwrap_or_default();
                         pieces.extend(members.iter().map(|m| (pos, Work::Schema(m, Some(at)))));
                     }
                     // `$dynamicRef` / `$recursiveRef` are resolved statically, like `$ref`.
-                    let reference = ["$ref", "$dynamicRef", "$recursiveRef"]
-                        .iter()
-                        .find_map(|k| node.get(k).map(|r| (r, key_position(node, k))));
-                    if let Some((reference, pos)) = reference {
+                    if let Some((reference, pos)) = keywords.reference() {
                         let span = reference.span;
                         let Some(reference) = reference.as_str() else {
                             return Err(SchemaError::new(
@@ -238,7 +235,7 @@ impl<'a> Walker<'a> {
                                     view.cut = Some(Cut::Recursive(reference.to_string(), span));
                                     return Ok(());
                                 }
-                                pieces.push((pos.unwrap_or(0), Work::Schema(target, Some(at))));
+                                pieces.push((pos, Work::Schema(target, Some(at))));
                             }
                         }
                     }
