@@ -4,7 +4,7 @@
 //!
 //! `cargo run --release --example scaling` (all; a few minutes on 2 cores), or name what to
 //! run: `tables`, `columns`, `options`, `json_schema`, `peak` (the 10,000-table script's
-//! peak heap against its size).
+//! peak heap against its size); `script N` prints the script of N tables.
 
 #[path = "../benches/support/gen.rs"]
 mod gen;
@@ -146,6 +146,13 @@ fn main() {
     // or through protox's compile alone, or neither (the baseline), for callgrind.
     if what.iter().any(|a| a == "proto_corpus") {
         proto_corpus(what.get(1).map_or("expand", String::as_str));
+        return;
+    }
+    // `scaling script N > FILE`: the bench's script of N Kafka tables, for `ddlc` runs
+    // (about 680 bytes a table: 74,000 tables are 50 MB).
+    if what.first().is_some_and(|a| a == "script") {
+        let n = what.get(1).and_then(|n| n.parse().ok()).unwrap_or(10_000);
+        print!("{}", gen::kafka_script(n));
         return;
     }
     if wants("peak") {

@@ -157,3 +157,70 @@ fn a_flink_table_reads_its_type_from_a_later_insert() {
         "{help:?}"
     );
 }
+
+/// Every `.sql` file under `tests/ddl`, sorted.
+fn corpus() -> Vec<(String, String)> {
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/ddl");
+    let mut files = Vec::new();
+    let mut dirs = vec![std::path::PathBuf::from(root)];
+    while let Some(dir) = dirs.pop() {
+        for entry in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                dirs.push(path);
+            } else if path.extension().is_some_and(|e| e == "sql") {
+                if let Ok(text) = std::fs::read_to_string(&path) {
+                    files.push((path.display().to_string(), text));
+                }
+            }
+        }
+    }
+    files.sort();
+    files
+}
+
+/// `compile_sql` (one pass holding every table) and `compile_sql_with` (the outline, then
+/// tables handed out as they are final) agree on every case of the corpus, and on the
+/// whole corpus as one script (where names are defined again and again).
+#[test]
+fn streamed_and_collected_agree_on_the_corpus() {
+    let registry = Registry::builtin();
+    let env = Env::new(&registry);
+    let files = corpus();
+    assert!(files.len() > 100, "the corpus is there");
+    // Cases the tokenizer rejects (an unterminated string or comment) would leave the
+    // whole script with that one error: those whose text stops a table after them are
+    // left out of it.
+    let probe = |t: &str| {
+        let out = compile_sql(&format!("{t}\n;\nCREATE TABLE zz_probe (x INT);"), &env);
+        out.tables.iter().any(|t| t.name() == "zz_probe")
+    };
+    let whole: String = files
+        .iter()
+        .filter(|(_, t)| probe(t))
+        .map(|(_, t)| format!("{t}\n;\n"))
+        .collect();
+    for (name, sql) in files
+        .iter()
+        .chain([("whole corpus".to_string(), whole)].iter())
+    {
+        let collected = compile_sql(sql, &env);
+        let mut tables = Vec::new();
+        let streamed = compile_sql_with(sql, &env, |t| tables.push(t));
+        assert_eq!(
+            format!("{:?}", collected.tables),
+            format!("{tables:?}"),
+            "{name}"
+        );
+        assert_eq!(collected.diagnostics, streamed.diagnostics, "{name}");
+        assert_eq!(collected.secret_spans, streamed.secret_spans, "{name}");
+        if name == "whole corpus" {
+            eprintln!(
+                "whole corpus: {} tables, {} diagnostics",
+                tables.len(),
+                streamed.diagnostics.len()
+            );
+            assert!(tables.len() > 20, "the whole corpus compiles tables");
+        }
+    }
+}

@@ -127,10 +127,7 @@ pub fn check_syntax(sql: &str, registry: &Registry) -> Vec<Diagnostic> {
 /// Mistakes are returned as diagnostics in [`Compiled::diagnostics`], never as a panic;
 /// see `docs/diagnostics.md` for the codes.
 pub fn compile_sql(sql: &str, env: &Env<'_>) -> Compiled {
-    let mut tables = Vec::new();
-    let mut out = compile_sql_with(sql, env, |t| tables.push(t));
-    out.tables = tables;
-    out
+    stream::compile_collected(sql, env)
 }
 
 /// Compiles one table definition that did not come from a SQL script (the JSON request

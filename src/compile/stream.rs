@@ -16,7 +16,7 @@
 #![allow(clippy::result_large_err)] // a tokenizer error is the cold path; boxing it buys nothing
 
 use std::collections::hash_map::DefaultHasher;
-use std::collections::{BTreeMap, HashMap, VecDeque};
+use std::collections::{BTreeMap, HashMap, HashSet, VecDeque};
 use std::hash::{Hash, Hasher};
 
 use super::{compile_translated, finish_diagnostics, lexical_secret_spans, type_fixes};
@@ -53,18 +53,70 @@ type Named = (bool, bool);
 /// Mistakes are returned as diagnostics in [`Compiled::diagnostics`], never as a panic.
 pub fn compile_sql_with(sql: &str, env: &Env<'_>, mut each: impl FnMut(Table)) -> Compiled {
     let index = LineIndex::new(sql);
-    // Secrets are masked by key whether or not the statement parses or compiles.
-    let mut secrets: Vec<Span> = lexical_secret_spans(sql, false, env.registry);
-    let outline = match Outline::read(sql, &index) {
-        Ok(outline) => outline,
-        Err(d) => {
-            let mut diagnostics = vec![d];
-            type_fixes(&mut diagnostics, sql);
-            finish_diagnostics(&mut diagnostics, env.strict);
-            drop(index);
-            return Compiled::new(Vec::new(), diagnostics, secrets, sql);
+    let outline = Outline::read(sql, &index);
+    drop(index);
+    match outline {
+        Ok(outline) => match run(sql, env, Some(outline), &mut each) {
+            Ok(out) => out,
+            // With the outline, every later statement is known: neither can happen.
+            Err(Stop::Tokenizer(d)) => tokenizer_failure(sql, env, d),
+            Err(Stop::Stale) => Compiled::new(Vec::new(), Vec::new(), Vec::new(), sql),
+        },
+        Err(d) => tokenizer_failure(sql, env, d),
+    }
+}
+
+/// [`compile_sql`](super::compile_sql): every table is kept to the end anyway, so one
+/// pass without the outline, holding every name, gives the same result unless a parser
+/// finding names a table after a statement of that name compiled (then the outline is
+/// read and the script compiled again).
+pub(super) fn compile_collected(sql: &str, env: &Env<'_>) -> Compiled {
+    let mut tables = Vec::new();
+    let mut out = match run(sql, env, None, &mut |t| tables.push(t)) {
+        Ok(out) => out,
+        Err(Stop::Tokenizer(d)) => return tokenizer_failure(sql, env, d),
+        Err(Stop::Stale) => {
+            tables.clear();
+            compile_sql_with(sql, env, |t| tables.push(t))
         }
     };
+    out.tables = tables;
+    out
+}
+
+/// Why [`run`] stopped early.
+enum Stop {
+    /// A tokenizer error: the script's one diagnostic.
+    Tokenizer(Diagnostic),
+    /// Without an outline: a parser finding named a table already compiled.
+    Stale,
+}
+
+/// The result of a script the tokenizer rejects: that error, and no table.
+fn tokenizer_failure(sql: &str, env: &Env<'_>, d: Diagnostic) -> Compiled {
+    let secrets = lexical_secret_spans(sql, false, env.registry);
+    let mut diagnostics = vec![d];
+    type_fixes(&mut diagnostics, sql);
+    finish_diagnostics(&mut diagnostics, env.strict);
+    Compiled::new(Vec::new(), diagnostics, secrets, sql)
+}
+
+/// Compiles the statements of `sql` one at a time. With an `outline`, a table goes to
+/// `each` once no later statement can change it; without one, every table is held to
+/// the end and what would need the outline stops the run.
+fn run(
+    sql: &str,
+    env: &Env<'_>,
+    outline: Option<Outline>,
+    each: &mut impl FnMut(Table),
+) -> Result<Compiled, Stop> {
+    let index = LineIndex::new(sql);
+    // Secrets are masked by key whether or not the statement parses or compiles.
+    let mut secrets: Vec<Span> = lexical_secret_spans(sql, false, env.registry);
+    let hold_all = outline.is_none();
+    let outline = outline.unwrap_or_default();
+    // Names whose statement has been compiled (without an outline only).
+    let mut checked: HashSet<String> = HashSet::new();
     // Flink decides a table's type from the statements that use it; so does the
     // migration help. Found only when a table asks.
     let uses = crate::migration::ScriptUses::later(sql, || other_statements(sql));
@@ -77,19 +129,25 @@ pub fn compile_sql_with(sql: &str, env: &Env<'_>, mut each: impl FnMut(Table)) -
     let mut by_table = outline.named;
     let mut reader = StatementReader::new(sql, &index);
     let mut n = 0;
-    while let Ok(Some(parsed)) = reader.next_parsed(|_| true) {
+    while let Some(parsed) = reader.next_parsed(|_| true).map_err(Stop::Tokenizer)? {
         let this = n;
         n += 1;
         let mut own = parsed.diagnostics;
         type_fixes(&mut own, sql);
-        let repeated = parsed
-            .head
-            .table
-            .as_deref()
-            .and_then(|k| outline.repeated.get(&key_hash(k)).copied());
+        let repeated = match (&parsed.head.table, hold_all) {
+            (Some(_), true) => Some(usize::MAX),
+            (Some(k), false) => outline.repeated.get(&key_hash(k)).copied(),
+            (None, _) => None,
+        };
         let mut named_here: HashMap<String, Named> = HashMap::new();
         for d in &own {
             note_table(&mut named_here, d);
+            if hold_all {
+                if d.table.as_ref().is_some_and(|t| checked.contains(t)) {
+                    return Err(Stop::Stale);
+                }
+                note_table(&mut by_table, d);
+            }
         }
         parse_diags.append(&mut own);
         if let Some(Statement::CreateTable(mut def)) = parsed.statement {
@@ -132,6 +190,9 @@ pub fn compile_sql_with(sql: &str, env: &Env<'_>, mut each: impl FnMut(Table)) -
                 // The parser's findings for this name count too: an error (a decimal
                 // out of range) fails the table, and so does a warning in strict mode.
                 let (parse_errors, parse_warnings) = named(&by_table);
+                if hold_all {
+                    checked.insert(def.name.node.clone());
+                }
                 if parse_errors {
                     table = None;
                 }
@@ -166,9 +227,9 @@ pub fn compile_sql_with(sql: &str, env: &Env<'_>, mut each: impl FnMut(Table)) -
                 }
             }
         }
-        out.emit_until(this, &mut each);
+        out.emit_until(this, each);
     }
-    out.emit_until(usize::MAX, &mut each);
+    out.emit_until(usize::MAX, each);
     // The line index (4 bytes a line) is not needed for the masked copy of the source.
     drop(reader);
     drop(index);
@@ -176,7 +237,7 @@ pub fn compile_sql_with(sql: &str, env: &Env<'_>, mut each: impl FnMut(Table)) -
     parse_diags.append(&mut diagnostics);
     let mut diagnostics = parse_diags;
     finish_diagnostics(&mut diagnostics, env.strict);
-    Compiled::new(Vec::new(), diagnostics, secrets, sql)
+    Ok(Compiled::new(Vec::new(), diagnostics, secrets, sql))
 }
 
 /// Records in `named` that a diagnostic of `d`'s severity names its table.
@@ -200,6 +261,7 @@ fn key_hash(key: &str) -> u64 {
 }
 
 /// What the compile of one statement needs to know of the statements after it.
+#[derive(Default)]
 struct Outline {
     /// The names defined by more than one statement (by [`key_hash`]), each with the
     /// index of its last statement.
