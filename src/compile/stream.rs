@@ -128,10 +128,8 @@ fn run(
     // compile diagnostics so far). A table defined once looks only at its own statement.
     let mut by_table = outline.named;
     let mut reader = StatementReader::new(sql, &index);
-    let mut n = 0;
     while let Some(parsed) = reader.next_parsed(|_| true).map_err(Stop::Tokenizer)? {
-        let this = n;
-        n += 1;
+        let span = parsed.head.span;
         let mut own = parsed.diagnostics;
         type_fixes(&mut own, sql);
         let repeated = match (&parsed.head.table, hold_all) {
@@ -210,7 +208,7 @@ fn run(
                     }
                 }
                 // Final after the last statement of its name.
-                let final_at = repeated.unwrap_or(this);
+                let final_at = repeated.unwrap_or(span.start);
                 if let Some(t) = table {
                     match previous {
                         Some((_, i)) if i < out.len() => out.replace(i, t),
@@ -227,7 +225,7 @@ fn run(
                 }
             }
         }
-        out.emit_until(this, each);
+        out.emit_until(span.end, each);
     }
     out.emit_until(usize::MAX, each);
     // The line index (4 bytes a line) is not needed for the masked copy of the source.
@@ -264,7 +262,7 @@ fn key_hash(key: &str) -> u64 {
 #[derive(Default)]
 struct Outline {
     /// The names defined by more than one statement (by [`key_hash`]), each with the
-    /// index of its last statement.
+    /// offset where its last statement starts.
     repeated: HashMap<u64, usize>,
     /// The parser's findings that name one of those tables.
     named: HashMap<String, Named>,
@@ -274,16 +272,24 @@ impl Outline {
     /// Reads the heads of every statement, then (only when some name is defined twice)
     /// parses the statements of those names for what the parser finds.
     fn read(sql: &str, index: &LineIndex<'_>) -> Result<Self, Diagnostic> {
+        // Each table name's count and the start of its last statement.
         let mut seen: HashMap<u64, (u32, usize)> = HashMap::new();
-        let mut reader = StatementReader::new(sql, index);
-        let mut n = 0;
-        while let Some(head) = reader.next_head()? {
-            if let Some(key) = &head.table {
-                let entry = seen.entry(key_hash(key)).or_insert((0, n));
-                entry.0 = entry.0.saturating_add(1);
-                entry.1 = n;
+        fn note(seen: &mut HashMap<u64, (u32, usize)>, key: &str, at: usize) {
+            let entry = seen.entry(key_hash(key)).or_insert((0, at));
+            entry.0 = entry.0.saturating_add(1);
+            entry.1 = at;
+        }
+        // The quick scan where it is sure of the text (then the tokenizer cannot fail
+        // either), the tokenizer where it is not.
+        let quick = crate::parse::heads::table_heads(sql, |at, key| note(&mut seen, &key, at));
+        if quick.is_none() {
+            seen.clear();
+            let mut reader = StatementReader::new(sql, index);
+            while let Some(head) = reader.next_head()? {
+                if let Some(key) = &head.table {
+                    note(&mut seen, key, head.span.start);
+                }
             }
-            n += 1;
         }
         let repeated: HashMap<u64, usize> = seen
             .into_iter()
@@ -327,7 +333,7 @@ fn other_statements(sql: &str) -> Vec<Span> {
 struct Queue {
     /// Tables handed out so far.
     emitted: usize,
-    /// The rest: each with the index of the statement after which it is final.
+    /// The rest: each with the offset of a statement after which it is final.
     held: VecDeque<(Table, usize)>,
 }
 
@@ -351,13 +357,70 @@ impl Queue {
         }
     }
 
-    /// Hands out the tables at the front that are final after statement `n`.
-    fn emit_until(&mut self, n: usize, each: &mut impl FnMut(Table)) {
-        while self.held.front().is_some_and(|(_, at)| *at <= n) {
+    /// Hands out the tables at the front that are final once the text up to `end` is
+    /// compiled.
+    fn emit_until(&mut self, end: usize, each: &mut impl FnMut(Table)) {
+        while self.held.front().is_some_and(|(_, at)| *at <= end) {
             if let Some((t, _)) = self.held.pop_front() {
                 self.emitted += 1;
                 each(t);
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every `.sql` text under `tests/ddl`.
+    fn corpus() -> Vec<(String, String)> {
+        let mut files = Vec::new();
+        let mut dirs = vec![std::path::PathBuf::from(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/ddl"
+        ))];
+        while let Some(dir) = dirs.pop() {
+            for entry in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
+                let path = entry.path();
+                if path.is_dir() {
+                    dirs.push(path);
+                } else if let Ok(text) = std::fs::read_to_string(&path) {
+                    files.push((path.display().to_string(), text));
+                }
+            }
+        }
+        files
+    }
+
+    /// Where the quick scan answers, it names every table the tokenizer's reading does,
+    /// at the same statement.
+    #[test]
+    fn the_quick_scan_finds_every_table_head_the_reader_finds() {
+        let files = corpus();
+        let mut answered = 0;
+        for (name, sql) in &files {
+            let mut quick = Vec::new();
+            if crate::parse::heads::table_heads(sql, |at, key| quick.push((at, key))).is_none() {
+                continue;
+            }
+            answered += 1;
+            let index = LineIndex::new(sql);
+            let mut reader = StatementReader::new(sql, &index);
+            while let Ok(Some(head)) = reader.next_head() {
+                if let Some(key) = head.table {
+                    assert!(
+                        quick.contains(&(head.span.start, key.clone())),
+                        "{name}: `{key}` at {} not in {quick:?}",
+                        head.span.start
+                    );
+                }
+            }
+        }
+        assert!(
+            answered * 10 > files.len() * 8,
+            "{answered} of {}",
+            files.len()
+        );
     }
 }

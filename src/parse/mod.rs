@@ -15,6 +15,7 @@
 
 pub(crate) mod ast;
 pub(crate) mod foreign;
+pub(crate) mod heads;
 mod lexer;
 mod reader;
 mod table;
