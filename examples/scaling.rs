@@ -4,7 +4,8 @@
 //!
 //! `cargo run --release --example scaling` (all; a few minutes on 2 cores), or name what to
 //! run: `tables`, `columns`, `options`, `json_schema`, `peak` (the 10,000-table script's
-//! peak heap against its size); `script N` prints the script of N tables.
+//! peak heap against its size); `script N` prints the script of N tables; `once options|
+//! columns|tables N` compiles one input once (for callgrind).
 
 #[path = "../benches/support/gen.rs"]
 mod gen;
@@ -153,6 +154,26 @@ fn main() {
     if what.first().is_some_and(|a| a == "script") {
         let n = what.get(1).and_then(|n| n.parse().ok()).unwrap_or(10_000);
         print!("{}", gen::kafka_script(n));
+        return;
+    }
+    // `scaling once options N`: one compile of the table with N options, for callgrind
+    // (`--toggle-collect='*compile_sql*'` counts the compile alone).
+    if what.first().is_some_and(|a| a == "once") {
+        let n = what.get(2).and_then(|n| n.parse().ok()).unwrap_or(10_000);
+        let text = match what.get(1).map(String::as_str) {
+            Some("columns") => gen::wide_table(n),
+            Some("tables") => gen::kafka_script(n),
+            _ => gen::many_options(n),
+        };
+        // `once streamed N`: the script of N tables through `compile_sql_with`.
+        if what.get(1).is_some_and(|w| w == "streamed") {
+            let text = gen::kafka_script(n);
+            let mut count = 0;
+            compile_sql_with(&text, &env, |_| count += 1);
+            println!("{count} tables");
+            return;
+        }
+        println!("{} tables", compile(&text));
         return;
     }
     if wants("peak") {

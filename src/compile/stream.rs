@@ -52,10 +52,7 @@ type Named = (bool, bool);
 /// # Errors
 /// Mistakes are returned as diagnostics in [`Compiled::diagnostics`], never as a panic.
 pub fn compile_sql_with(sql: &str, env: &Env<'_>, mut each: impl FnMut(Table)) -> Compiled {
-    let index = LineIndex::new(sql);
-    let outline = Outline::read(sql, &index);
-    drop(index);
-    match outline {
+    match Outline::read(sql) {
         Ok(outline) => match run(sql, env, Some(outline), &mut each) {
             Ok(out) => out,
             // With the outline, every later statement is known: neither can happen.
@@ -271,7 +268,7 @@ struct Outline {
 impl Outline {
     /// Reads the heads of every statement, then (only when some name is defined twice)
     /// parses the statements of those names for what the parser finds.
-    fn read(sql: &str, index: &LineIndex<'_>) -> Result<Self, Diagnostic> {
+    fn read(sql: &str) -> Result<Self, Diagnostic> {
         // Each table name's count and the start of its last statement.
         let mut seen: HashMap<u64, (u32, usize)> = HashMap::new();
         fn note(seen: &mut HashMap<u64, (u32, usize)>, key: &str, at: usize) {
@@ -282,9 +279,12 @@ impl Outline {
         // The quick scan where it is sure of the text (then the tokenizer cannot fail
         // either), the tokenizer where it is not.
         let quick = crate::parse::heads::table_heads(sql, |at, key| note(&mut seen, &key, at));
+        // Built only when the tokenizer is needed.
+        let index = std::cell::OnceCell::new();
+        let index = || index.get_or_init(|| LineIndex::new(sql));
         if quick.is_none() {
             seen.clear();
-            let mut reader = StatementReader::new(sql, index);
+            let mut reader = StatementReader::new(sql, index());
             while let Some(head) = reader.next_head()? {
                 if let Some(key) = &head.table {
                     note(&mut seen, key, head.span.start);
@@ -303,7 +303,7 @@ impl Outline {
                     .as_deref()
                     .is_some_and(|k| repeated.contains_key(&key_hash(k)))
             };
-            let mut reader = StatementReader::new(sql, index);
+            let mut reader = StatementReader::new(sql, index());
             while let Some(parsed) = reader.next_parsed(wanted)? {
                 for d in &parsed.diagnostics {
                     note_table(&mut named, d);

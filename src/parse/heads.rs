@@ -20,11 +20,11 @@
 const HEAD_TOKENS: usize = 12;
 
 #[derive(Clone, Debug, PartialEq)]
-enum Tok {
+enum Tok<'a> {
     /// An unquoted word, as written.
-    Word(String),
-    /// A `"…"` or `'…'` text, unescaped.
-    Quoted(String),
+    Word(&'a str),
+    /// A `"…"` or `'…'` text as written, quotes included.
+    Quoted(&'a str),
     Period,
     Other,
 }
@@ -34,7 +34,7 @@ enum Tok {
 pub(crate) fn table_heads(sql: &str, mut each: impl FnMut(usize, String)) -> Option<()> {
     let bytes = sql.as_bytes();
     let mut i = if sql.starts_with('\u{feff}') { 3 } else { 0 };
-    let mut head: Vec<Tok> = Vec::new();
+    let mut head: Vec<Tok<'_>> = Vec::new();
     let mut start: Option<usize> = None;
     while let Some(&b) = bytes.get(i) {
         match b {
@@ -52,7 +52,7 @@ pub(crate) fn table_heads(sql: &str, mut each: impl FnMut(usize, String)) -> Opt
             _ => {
                 start.get_or_insert(i);
                 let (tok, next) = token(sql, bytes, i)?;
-                if matches!(&tok, Tok::Word(w) if w.eq_ignore_ascii_case("COPY")) {
+                if matches!(tok, Tok::Word(w) if w.eq_ignore_ascii_case("COPY")) {
                     return None;
                 }
                 if head.len() < HEAD_TOKENS {
@@ -67,7 +67,11 @@ pub(crate) fn table_heads(sql: &str, mut each: impl FnMut(usize, String)) -> Opt
 }
 
 /// Reports the statement whose first tokens are `head`, and starts the next one.
-fn finish(head: &mut Vec<Tok>, start: &mut Option<usize>, each: &mut impl FnMut(usize, String)) {
+fn finish(
+    head: &mut Vec<Tok<'_>>,
+    start: &mut Option<usize>,
+    each: &mut impl FnMut(usize, String),
+) {
     if let (Some(at), Some(name)) = (start.take(), table_name(head)) {
         each(at, name);
     }
@@ -75,7 +79,7 @@ fn finish(head: &mut Vec<Tok>, start: &mut Option<usize>, each: &mut impl FnMut(
 }
 
 /// The name after `CREATE [OR REPLACE] [TEMPORARY|TEMP] TABLE|SOURCE|SINK [IF NOT EXISTS]`.
-fn table_name(head: &[Tok]) -> Option<String> {
+fn table_name(head: &[Tok<'_>]) -> Option<String> {
     let is =
         |i: usize, w: &str| matches!(head.get(i), Some(Tok::Word(x)) if x.eq_ignore_ascii_case(w));
     if !is(0, "CREATE") {
@@ -96,21 +100,29 @@ fn table_name(head: &[Tok]) -> Option<String> {
         i += 3;
     }
     let ident = |i: usize| match head.get(i) {
-        Some(Tok::Word(w) | Tok::Quoted(w)) => Some(w.as_str()),
+        Some(Tok::Word(w)) => Some((*w).to_string()),
+        Some(Tok::Quoted(q)) => unquote(q),
         _ => None,
     };
-    let mut name = ident(i)?.to_string();
+    let mut name = ident(i)?;
     i += 1;
     while head.get(i) == Some(&Tok::Period) {
         name.push('.');
-        name.push_str(ident(i + 1)?);
+        name.push_str(&ident(i + 1)?);
         i += 2;
     }
     Some(name.to_lowercase())
 }
 
+/// The text of a quoted string or name: its quotes off, a doubled quote made one.
+fn unquote(q: &str) -> Option<String> {
+    let quote = q.get(..1)?;
+    let inner = q.get(1..q.len().checked_sub(1)?)?;
+    Some(inner.replace(&quote.repeat(2), quote))
+}
+
 /// The token at `i` (not whitespace, a comment or `;`) and where it ends.
-fn token(sql: &str, bytes: &[u8], i: usize) -> Option<(Tok, usize)> {
+fn token<'a>(sql: &'a str, bytes: &[u8], i: usize) -> Option<(Tok<'a>, usize)> {
     let b = *bytes.get(i)?;
     let word_char = |c: u8| c.is_ascii_alphanumeric() || c == b'_';
     match b {
@@ -151,12 +163,11 @@ fn token(sql: &str, bytes: &[u8], i: usize) -> Option<(Tok, usize)> {
                 }
                 return Some((Tok::Other, k));
             }
-            Some((Tok::Word(text.to_string()), j))
+            Some((Tok::Word(text), j))
         }
         b'\'' | b'"' => {
-            let (text, end) = quoted(bytes, i, b)?;
-            let text = String::from_utf8(text).ok()?;
-            Some((Tok::Quoted(text), end))
+            let end = quoted_end(bytes, i, b)?;
+            Some((Tok::Quoted(sql.get(i..end)?), end))
         }
         b'.' => match bytes.get(i + 1) {
             Some(c) if c.is_ascii_digit() || *c == b'_' => None,
@@ -168,33 +179,27 @@ fn token(sql: &str, bytes: &[u8], i: usize) -> Option<(Tok, usize)> {
     }
 }
 
-/// The text of the `quote`-quoted string or name at `i` (a doubled quote stands for
-/// one) and the offset after it; `None` when it is not closed or holds a backslash.
-fn quoted(bytes: &[u8], i: usize, quote: u8) -> Option<(Vec<u8>, usize)> {
-    let mut text = Vec::new();
+/// The offset after the `quote`-quoted string or name at `i` (a doubled quote stands
+/// for one); `None` when it is not closed or holds a backslash.
+fn quoted_end(bytes: &[u8], i: usize, quote: u8) -> Option<usize> {
     let mut j = i + 1;
     loop {
-        let c = *bytes.get(j)?;
-        if c == b'\\' {
+        let rest = bytes.get(j..)?;
+        let k = j + rest.iter().position(|&c| c == quote || c == b'\\')?;
+        if bytes.get(k) == Some(&b'\\') {
             return None;
         }
-        if c == quote {
-            if bytes.get(j + 1) == Some(&quote) {
-                text.push(quote);
-                j += 2;
-                continue;
-            }
-            let after = bytes.get(j + 1).copied();
-            // A quote run into a word or another string reads differently.
-            if after
-                .is_some_and(|a| a.is_ascii_alphanumeric() || a == b'_' || a == b'\'' || a == b'"')
-            {
-                return None;
-            }
-            return Some((text, j + 1));
+        if bytes.get(k + 1) == Some(&quote) {
+            j = k + 2;
+            continue;
         }
-        text.push(c);
-        j += 1;
+        let after = bytes.get(k + 1).copied();
+        // A quote run into a word or another string reads differently.
+        if after.is_some_and(|a| a.is_ascii_alphanumeric() || a == b'_' || a == b'\'' || a == b'"')
+        {
+            return None;
+        }
+        return Some(k + 1);
     }
 }
 
@@ -248,6 +253,12 @@ mod tests {
             (at("CREATE SOURCE"), "s".to_string()),
         ];
         assert_eq!(heads(sql), Some(expected));
+        let names =
+            |sql: &str| heads(sql).map(|h| h.into_iter().map(|(_, n)| n).collect::<Vec<_>>());
+        assert_eq!(
+            names("CREATE TABLE 'It''s' (x INT); CREATE TABLE IF NOT EXISTS \"a\"\"B\".c;"),
+            Some(vec!["it's".to_string(), "a\"b.c".to_string()])
+        );
     }
 
     #[test]
