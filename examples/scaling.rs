@@ -165,6 +165,17 @@ fn main() {
             Some("tables") => gen::kafka_script(n),
             _ => gen::many_options(n),
         };
+        // `once parse_sql|gen N`: sqlparser's `parse_sql` on the script of N tables, or only
+        // generating it (the baseline to subtract).
+        if what.get(1).is_some_and(|w| w == "parse_sql" || w == "gen") {
+            let text = gen::kafka_script(n);
+            if what.get(1).is_some_and(|w| w == "parse_sql") {
+                let dialect = sqlparser::dialect::GenericDialect {};
+                let parsed = sqlparser::parser::Parser::parse_sql(&dialect, &text);
+                println!("{} statements", parsed.map_or(0, |v| v.len()));
+            }
+            return;
+        }
         // `once streamed N`: the script of N tables through `compile_sql_with`.
         if what.get(1).is_some_and(|w| w == "streamed") {
             let text = gen::kafka_script(n);
