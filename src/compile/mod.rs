@@ -259,11 +259,15 @@ fn compile_translated(
         ),
         false => compile_table(def, foreign.with, env),
     };
-    let removed = WithClause {
-        span: Span::DETACHED,
-        options: foreign.removed,
-    };
-    secrets.extend(secret_spans(Some(&removed), env.registry));
+    // Options the translation removed may hold secrets too (an empty list has none, and
+    // asking would scan every connector's catalogue: no connector is named in it).
+    if !foreign.removed.is_empty() {
+        let removed = WithClause {
+            span: Span::DETACHED,
+            options: foreign.removed,
+        };
+        secrets.extend(secret_spans(Some(&removed), env.registry));
+    }
     if foreign.diagnostics.iter().any(Diagnostic::is_error) {
         table = None;
     }
