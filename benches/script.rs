@@ -13,7 +13,7 @@ use std::hint::black_box;
 use std::time::Duration;
 
 use connector_ddl::profile::ProfileDocument;
-use connector_ddl::{check_syntax, compile_request, compile_sql, Env, Registry};
+use connector_ddl::{check_syntax, compile_request, compile_sql, compile_sql_with, Env, Registry};
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use sqlparser::dialect::GenericDialect;
 use sqlparser::parser::Parser;
@@ -71,6 +71,15 @@ fn bench(c: &mut Criterion) {
     });
     g.bench_function("compile_sql", |b| {
         b.iter(|| compile_sql(black_box(&script), &env).tables.len())
+    });
+    // The streaming compile, each table dropped as it comes (what `ddlc` does, less the
+    // writing).
+    g.bench_function("compile_sql_with", |b| {
+        b.iter(|| {
+            let mut n = 0;
+            compile_sql_with(black_box(&script), &env, |_| n += 1);
+            n
+        })
     });
     g.bench_function("compile_request_x10k", |b| {
         b.iter(|| {

@@ -16,8 +16,10 @@ use connector_ddl::diagnostics::{count_line, JsonDiagnostic};
 use connector_ddl::profile::{ProfileDocument, ProfileResolver, Profiles};
 use connector_ddl::schema::definition::{NoSchemas, SchemaResolver};
 use connector_ddl::span::LineIndex;
-use connector_ddl::stored::{self, StoredTable};
-use connector_ddl::{compile_request, compile_sql, Compiled, Diagnostic, Env, Registry, Table};
+use connector_ddl::stored;
+use connector_ddl::{
+    compile_request, compile_sql_with, Compiled, Diagnostic, Env, Registry, Table,
+};
 
 #[path = "support/files.rs"]
 mod files;
@@ -191,78 +193,26 @@ fn run(args: &Args) -> Result<ExitCode, String> {
         .with_schemas(resolver)
         .strict(args.strict);
 
-    let mut tables: Vec<Table> = Vec::new();
+    // Each table is written out as it compiles, so a large script is never held whole.
+    let mut stdout = std::io::stdout().lock();
+    let mut writer = TableWriter::new(args, &env, std::io::BufWriter::new(&mut stdout));
     let mut compiled: Vec<Compiled> = Vec::new();
     for src in &sources {
         let mut out = match (&args.restore, &args.post) {
             (Some(_), _) => stored::restore_json(&src.text, &env),
             (None, Some(_)) => compile_request(&src.text, &env),
-            (None, None) => compile_sql(&src.text, &env),
+            (None, None) => compile_sql_with(&src.text, &env, |t| writer.table(&t)),
         };
-        tables.append(&mut out.tables);
+        for t in std::mem::take(&mut out.tables) {
+            writer.table(&t);
+        }
         compiled.push(out);
     }
     let failed = compiled.iter().any(Compiled::has_errors);
+    let finished = writer.finish();
     write_diagnostics(args.errors, &sources, &compiled)?;
-    let mut stdout = std::io::stdout().lock();
-    let text = match args.output {
-        // The JSON contract lists connection tables (source, sink, lookup); memory tables
-        // have no connection and appear only in the text and DDL outputs.
-        Output::Json => {
-            let connections: Vec<&Table> = tables
-                .iter()
-                .filter(|t| t.as_connection().is_some())
-                .collect();
-            // Streamed: the output of a large script is never held as one string.
-            let mut w = std::io::BufWriter::new(&mut stdout);
-            serde_json::to_writer_pretty(&mut w, &connections)
-                .map_err(|e| format!("cannot write output: {e}"))?;
-            w.write_all(b"\n")
-                .and_then(|()| w.flush())
-                .map_err(|e| format!("cannot write output: {e}"))?;
-            String::new()
-        }
-        Output::Text => tables
-            .iter()
-            .map(connector_ddl::text::summary)
-            .collect::<Vec<_>>()
-            .join("\n"),
-        Output::Ddl => {
-            // Literal secrets print as `{{ VAR }}` placeholders: say which variables the
-            // text needs before it compiles again (each once, in order).
-            let mut vars: Vec<String> = Vec::new();
-            let mut seen = std::collections::BTreeSet::new();
-            let mut texts: Vec<String> = Vec::new();
-            for t in &tables {
-                let (text, names) = connector_ddl::text::to_ddl_with_vars(t);
-                texts.push(text);
-                vars.extend(names.into_iter().filter(|n| seen.insert(n.clone())));
-            }
-            // With `--errors json`, stderr is one JSON document: the placeholders in the
-            // text say the same.
-            if !vars.is_empty() && args.errors == Errors::Human {
-                eprintln!(
-                    "note: secret values are printed as placeholders; set these environment variables before compiling the DDL again: {}",
-                    vars.join(", ")
-                );
-            }
-            texts.join("\n")
-        }
-        Output::Stored => stored_output(&tables, args)?,
-        // Arroyo's `ConnectionTable`s: connection tables only, as for `json`.
-        Output::Arroyo => {
-            let view = connector_ddl::arroyo::View::new();
-            let list: Vec<serde_json::Value> = tables
-                .iter()
-                .filter_map(Table::as_connection)
-                .map(|t| connector_ddl::arroyo::connection_table(t, &env, &view))
-                .collect();
-            serde_json::to_string_pretty(&list).map_err(|e| e.to_string())? + "\n"
-        }
-    };
-    stdout
-        .write_all(text.as_bytes())
-        .map_err(|e| format!("cannot write output: {e}"))?;
+    finished?;
+    writer.notes();
     // The tables that compiled are printed also when others failed; the status says so.
     Ok(if failed {
         ExitCode::from(1)
@@ -271,31 +221,162 @@ fn run(args: &Args) -> Result<ExitCode, String> {
     })
 }
 
-/// `--output stored`: every table (memory tables too) in its storage form. No secret is
-/// printed unless `--include-secrets` says so; how many were masked is said on stderr.
-fn stored_output(tables: &[Table], args: &Args) -> Result<String, String> {
-    let mut masked = 0;
-    let list: Vec<StoredTable> = tables
-        .iter()
-        .map(|t| {
-            if args.include_secrets {
-                stored::to_stored(t)
-            } else {
-                let (s, n) = stored::to_stored_redacted(t);
-                masked += n;
-                s
-            }
-        })
-        .collect();
-    // With `--errors json`, stderr is one JSON document: no note there.
-    if masked > 0 && args.errors == Errors::Human {
-        let values = if masked == 1 { "value" } else { "values" };
-        eprintln!(
-            "note: {masked} secret {values} written as `********`; restoring needs them: \
-             --include-secrets writes them as written"
-        );
+/// Writes tables to stdout in the `--output` format as they come.
+struct TableWriter<'a, W: Write> {
+    args: &'a Args,
+    env: &'a Env<'a>,
+    out: W,
+    /// Tables written so far.
+    written: usize,
+    /// `--output ddl`: the `{{ VAR }}` placeholders printed, each once, in order.
+    vars: Vec<String>,
+    seen: std::collections::BTreeSet<String>,
+    /// `--output stored`: secret values masked.
+    masked: usize,
+    /// The first write error; nothing more is written after it.
+    error: Option<String>,
+    /// `--output arroyo`: one view for every table.
+    view: connector_ddl::arroyo::View<'static>,
+}
+
+impl<'a, W: Write> TableWriter<'a, W> {
+    fn new(args: &'a Args, env: &'a Env<'a>, out: W) -> Self {
+        TableWriter {
+            args,
+            env,
+            out,
+            written: 0,
+            vars: Vec::new(),
+            seen: std::collections::BTreeSet::new(),
+            masked: 0,
+            error: None,
+            view: connector_ddl::arroyo::View::new(),
+        }
     }
-    Ok(serde_json::to_string_pretty(&list).map_err(|e| e.to_string())? + "\n")
+
+    /// Writes one table (or nothing, for a memory table in a JSON output).
+    fn table(&mut self, t: &Table) {
+        if self.error.is_some() {
+            return;
+        }
+        if let Err(e) = self.write_table(t) {
+            self.error = Some(format!("cannot write output: {e}"));
+        }
+    }
+
+    fn write_table(&mut self, t: &Table) -> Result<(), String> {
+        let text = match self.args.output {
+            // The JSON contract lists connection tables (source, sink, lookup); memory
+            // tables have no connection and appear only in the text and DDL outputs.
+            Output::Json => match t.as_connection() {
+                Some(_) => pretty(t)?,
+                None => return Ok(()),
+            },
+            Output::Text => connector_ddl::text::summary(t),
+            Output::Ddl => {
+                // Literal secrets print as `{{ VAR }}` placeholders: say which variables
+                // the text needs before it compiles again (each once, in order).
+                let (text, names) = connector_ddl::text::to_ddl_with_vars(t);
+                let seen = &mut self.seen;
+                self.vars
+                    .extend(names.into_iter().filter(|n| seen.insert(n.clone())));
+                text
+            }
+            Output::Stored => {
+                let stored = if self.args.include_secrets {
+                    stored::to_stored(t)
+                } else {
+                    let (s, n) = stored::to_stored_redacted(t);
+                    self.masked += n;
+                    s
+                };
+                pretty(&stored)?
+            }
+            // Arroyo's `ConnectionTable`s: connection tables only, as for `json`.
+            Output::Arroyo => match t.as_connection() {
+                Some(c) => pretty(&connector_ddl::arroyo::connection_table(
+                    c, self.env, &self.view,
+                ))?,
+                None => return Ok(()),
+            },
+        };
+        let first = self.written == 0;
+        self.written += 1;
+        let w = &mut self.out;
+        let io = |e: std::io::Error| e.to_string();
+        if self.args.output.is_json_array() {
+            // Byte for byte what serde_json's pretty printer writes for the whole array:
+            // each element one level in (a JSON text has no raw line break in a string).
+            w.write_all(if first { b"[\n  " } else { b",\n  " })
+                .map_err(io)?;
+            let mut lines = text.split('\n');
+            if let Some(line) = lines.next() {
+                w.write_all(line.as_bytes()).map_err(io)?;
+            }
+            for line in lines {
+                w.write_all(b"\n  ").map_err(io)?;
+                w.write_all(line.as_bytes()).map_err(io)?;
+            }
+        } else {
+            if !first {
+                w.write_all(b"\n").map_err(io)?;
+            }
+            w.write_all(text.as_bytes()).map_err(io)?;
+        }
+        Ok(())
+    }
+
+    /// Closes the output (a JSON array's `]`) and flushes it.
+    fn finish(&mut self) -> Result<(), String> {
+        if let Some(e) = self.error.take() {
+            return Err(e);
+        }
+        let end: &[u8] = match (self.args.output.is_json_array(), self.written) {
+            (false, _) => b"",
+            (true, 0) => b"[]\n",
+            (true, _) => b"\n]\n",
+        };
+        self.out
+            .write_all(end)
+            .and_then(|()| self.out.flush())
+            .map_err(|e| format!("cannot write output: {e}"))
+    }
+
+    /// What stderr says after the diagnostics about the output: the placeholders of
+    /// `--output ddl`, the masked values of `--output stored`. With `--errors json`,
+    /// stderr is one JSON document, so nothing.
+    fn notes(&self) {
+        if self.args.errors != Errors::Human {
+            return;
+        }
+        if !self.vars.is_empty() {
+            eprintln!(
+                "note: secret values are printed as placeholders; set these environment variables before compiling the DDL again: {}",
+                self.vars.join(", ")
+            );
+        }
+        // No secret is printed unless `--include-secrets` says so.
+        if self.masked > 0 {
+            let values = if self.masked == 1 { "value" } else { "values" };
+            eprintln!(
+                "note: {} secret {values} written as `********`; restoring needs them: \
+                 --include-secrets writes them as written",
+                self.masked
+            );
+        }
+    }
+}
+
+impl Output {
+    /// Whether the output is one JSON array of the tables.
+    fn is_json_array(self) -> bool {
+        matches!(self, Output::Json | Output::Stored | Output::Arroyo)
+    }
+}
+
+/// One value as serde_json's pretty printer writes it.
+fn pretty(value: &impl serde::Serialize) -> Result<String, String> {
+    serde_json::to_string_pretty(value).map_err(|e| format!("cannot write output: {e}"))
 }
 
 /// `--explain CODE`: the code's documentation page, from the same source as

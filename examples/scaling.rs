@@ -4,7 +4,8 @@
 //!
 //! `cargo run --release --example scaling` (all; a few minutes on 2 cores), or name what to
 //! run: `tables`, `columns`, `options`, `json_schema`, `peak` (the 10,000-table script's
-//! peak heap against its size).
+//! peak heap against its size); `script N` prints the script of N tables; `once options|
+//! columns|tables N` compiles one input once (for callgrind).
 
 #[path = "../benches/support/gen.rs"]
 mod gen;
@@ -14,7 +15,7 @@ use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
 use std::time::Instant;
 
 use connector_ddl::schema::json_schema::expand_json_schema;
-use connector_ddl::{compile_sql, Env, Registry};
+use connector_ddl::{compile_sql, compile_sql_with, Env, Registry};
 
 /// The system allocator, counting live bytes and their high-water mark.
 struct Counting;
@@ -148,12 +149,67 @@ fn main() {
         proto_corpus(what.get(1).map_or("expand", String::as_str));
         return;
     }
+    // `scaling script N > FILE`: the bench's script of N Kafka tables, for `ddlc` runs
+    // (about 680 bytes a table: 74,000 tables are 50 MB).
+    if what.first().is_some_and(|a| a == "script") {
+        let n = what.get(1).and_then(|n| n.parse().ok()).unwrap_or(10_000);
+        print!("{}", gen::kafka_script(n));
+        return;
+    }
+    // `scaling once options N`: one compile of the table with N options, for callgrind
+    // (`--toggle-collect='*compile_sql*'` counts the compile alone).
+    if what.first().is_some_and(|a| a == "once") {
+        let n = what.get(2).and_then(|n| n.parse().ok()).unwrap_or(10_000);
+        let text = match what.get(1).map(String::as_str) {
+            Some("columns") => gen::wide_table(n),
+            Some("tables") => gen::kafka_script(n),
+            _ => gen::many_options(n),
+        };
+        // `once parse_sql|gen N`: sqlparser's `parse_sql` on the script of N tables, or only
+        // generating it (the baseline to subtract).
+        if what.get(1).is_some_and(|w| w == "parse_sql" || w == "gen") {
+            let text = gen::kafka_script(n);
+            if what.get(1).is_some_and(|w| w == "parse_sql") {
+                let dialect = sqlparser::dialect::GenericDialect {};
+                let parsed = sqlparser::parser::Parser::parse_sql(&dialect, &text);
+                println!("{} statements", parsed.map_or(0, |v| v.len()));
+            }
+            return;
+        }
+        // `once streamed N`: the script of N tables through `compile_sql_with`.
+        if what.get(1).is_some_and(|w| w == "streamed") {
+            let text = gen::kafka_script(n);
+            let mut count = 0;
+            compile_sql_with(&text, &env, |_| count += 1);
+            println!("{count} tables");
+            return;
+        }
+        println!("{} tables", compile(&text));
+        return;
+    }
     if wants("peak") {
         let script = gen::kafka_script(10_000);
         let (t, peak) = measure(3, || compile(&script));
         println!(
             "compile_sql, 10,000 tables: {} bytes in, {:.1} ms, peak heap {} bytes ({:.2}x the input)",
             script.len(),
+            t * 1e3,
+            peak,
+            peak as f64 / script.len() as f64
+        );
+        // As `ddlc` does: each table written out as JSON (here: measured and dropped) as
+        // soon as it compiles.
+        let streamed = |text: &str| {
+            let mut bytes = 0;
+            let out = compile_sql_with(text, &env, |t| {
+                bytes += serde_json::to_string(&t).map_or(0, |j| j.len());
+            });
+            assert!(!out.has_errors(), "{:?}", out.diagnostics.first());
+            bytes
+        };
+        let (t, peak) = measure(3, || streamed(&script));
+        println!(
+            "compile_sql_with, 10,000 tables, each written as JSON: {:.1} ms, peak heap {} bytes ({:.2}x the input)",
             t * 1e3,
             peak,
             peak as f64 / script.len() as f64

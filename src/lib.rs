@@ -104,7 +104,8 @@ pub mod stored;
 pub mod text;
 
 pub use compile::{
-    check_syntax, compile_sql, CompileError, Compiled, Connection, Env, MemoryTable, Table,
+    check_syntax, compile_sql, compile_sql_with, CompileError, Compiled, Connection, Env,
+    MemoryTable, Table,
 };
 pub use connector::{ConnectionType, Connector, Registry};
 pub use diagnostics::{Diagnostic, Fix, Severity};

@@ -12,6 +12,7 @@ mod memory;
 
 mod output;
 mod profile;
+mod stream;
 mod table_type;
 mod watermark;
 mod written;
@@ -20,6 +21,7 @@ pub use output::{
     arrow_metadata, CompileError, Compiled, Connection, ConnectionConfig, LookupCache, MemoryTable,
     Table,
 };
+pub use stream::compile_sql_with;
 
 use columns::{check_column_refs, lower_columns, Columns, Known};
 pub(crate) use finish::lexical_secret_spans;
@@ -27,13 +29,13 @@ use finish::secret_spans;
 use memory::memory_table;
 pub(crate) use written::Written;
 
-use std::collections::{BTreeMap, HashMap};
-
 use crate::connector::{ErasedConnector, FormatRule, Registry, TableContext};
 use crate::diagnostics::{codes, Diagnostic, Severity};
 use crate::options::option_specs;
 use crate::options::{ConnectorOptions, OptionKind, OptionSpec, Value};
-use crate::parse::{parse_script, Statement, TableDef, WithClause};
+#[cfg(test)]
+use crate::parse::{parse_script, Statement};
+use crate::parse::{TableDef, WithClause};
 use crate::profile::{ProfileResolver, Profiles};
 use crate::schema::definition::{NoSchemas, SchemaResolver};
 use crate::schema::format::{self as schema_format, Format};
@@ -125,115 +127,7 @@ pub fn check_syntax(sql: &str, registry: &Registry) -> Vec<Diagnostic> {
 /// Mistakes are returned as diagnostics in [`Compiled::diagnostics`], never as a panic;
 /// see `docs/diagnostics.md` for the codes.
 pub fn compile_sql(sql: &str, env: &Env<'_>) -> Compiled {
-    let script = parse_script(sql);
-    let mut diagnostics = script.diagnostics;
-    type_fixes(&mut diagnostics, sql);
-    let foreign_forms = script.foreign;
-    let mut next_form = 0;
-    // Flink decides a table's type from the statements that use it; so does the migration help.
-    let others = script.statements.iter().filter_map(|s| match s {
-        Statement::Other { span } => Some(*span),
-        Statement::CreateTable(_) => None,
-    });
-    let uses = crate::migration::ScriptUses::new(sql, others.collect());
-    let mut tables: Vec<Table> = Vec::new();
-    let mut defined: BTreeMap<String, (Span, usize)> = BTreeMap::new();
-    // Secrets are masked by key whether or not the statement parses or compiles.
-    let mut secrets: Vec<Span> = lexical_secret_spans(sql, false, env.registry);
-    // Whether a diagnostic so far names a table (errors, warnings), kept up as they are
-    // pushed: scanning them all for each table made many failing tables quadratic.
-    let mut by_table: HashMap<String, (bool, bool)> = HashMap::new();
-    for d in &diagnostics {
-        note_table(&mut by_table, d);
-    }
-    for stmt in script.statements {
-        let Statement::CreateTable(mut def) = stmt else {
-            continue;
-        };
-        let key = def.name.node.to_lowercase();
-        let previous = defined.get(&key).copied();
-        if let Some((first, _)) = previous {
-            if def.if_not_exists {
-                continue;
-            }
-            if !def.or_replace {
-                diagnostics.push(
-                    Diagnostic::error(codes::DUPLICATE_TABLE, def.name.span, format!("table `{}` is already defined", def.name.node))
-                        .with_label(first, "first defined here")
-                        .with_help("use another name, or `CREATE TABLE IF NOT EXISTS` to keep the first definition")
-                        .in_table(&def.name.node),
-                );
-                if let Some(d) = diagnostics.last() {
-                    note_table(&mut by_table, d);
-                }
-                continue;
-            }
-        }
-        // The options move into the compiler rather than being copied.
-        let with = def.with.take();
-        // Forms and tables are both in source order: one pass over the forms in all.
-        while foreign_forms
-            .get(next_form)
-            .is_some_and(|f| f.statement.end < def.name.span.start)
-        {
-            next_form += 1;
-        }
-        let form = foreign_forms
-            .get(next_form)
-            .filter(|f| f.statement.start <= def.name.span.start);
-        let (mut table, mut diags, secret) = compile_translated(&def, with, env, sql, form, &uses);
-        secrets.extend(secret);
-        // The parser's findings for this statement count too: an error (a decimal out of
-        // range) fails the table, and so does a warning in strict mode.
-        let (parse_errors, parse_warnings) = by_table
-            .get(def.name.node.as_str())
-            .copied()
-            .unwrap_or_default();
-        if parse_errors {
-            table = None;
-        }
-        if env.strict && (!diags.is_empty() || parse_warnings) {
-            for d in &mut diags {
-                d.severity = Severity::Error;
-            }
-            table = None;
-        }
-        let before = diagnostics.len();
-        diagnostics.extend(diags.into_iter().map(|d| d.in_table(&def.name.node)));
-        for d in diagnostics.iter().skip(before) {
-            note_table(&mut by_table, d);
-        }
-        if let Some(t) = table {
-            match previous {
-                Some((_, i)) if i < tables.len() => {
-                    if let Some(slot) = tables.get_mut(i) {
-                        *slot = t;
-                    }
-                }
-                _ => {
-                    defined.insert(key, (def.name.span, tables.len()));
-                    tables.push(t);
-                }
-            }
-        } else if previous.is_none() {
-            // Remember the name so later duplicates are still reported.
-            defined.insert(key, (def.name.span, usize::MAX));
-        }
-    }
-    finish_diagnostics(&mut diagnostics, env.strict);
-    Compiled::new(tables, diagnostics, secrets, sql)
-}
-
-/// Records in `by_table` that a diagnostic of `d`'s severity names its table.
-fn note_table(by_table: &mut HashMap<String, (bool, bool)>, d: &Diagnostic) {
-    if let Some(table) = &d.table {
-        let (errors, warnings) = by_table.entry(table.clone()).or_default();
-        if d.is_error() {
-            *errors = true;
-        } else {
-            *warnings = true;
-        }
-    }
+    stream::compile_collected(sql, env)
 }
 
 /// Compiles one table definition that did not come from a SQL script (the JSON request
@@ -365,11 +259,15 @@ fn compile_translated(
         ),
         false => compile_table(def, foreign.with, env),
     };
-    let removed = WithClause {
-        span: Span::DETACHED,
-        options: foreign.removed,
-    };
-    secrets.extend(secret_spans(Some(&removed), env.registry));
+    // Options the translation removed may hold secrets too (an empty list has none, and
+    // asking would scan every connector's catalogue: no connector is named in it).
+    if !foreign.removed.is_empty() {
+        let removed = WithClause {
+            span: Span::DETACHED,
+            options: foreign.removed,
+        };
+        secrets.extend(secret_spans(Some(&removed), env.registry));
+    }
     if foreign.diagnostics.iter().any(Diagnostic::is_error) {
         table = None;
     }

@@ -21,16 +21,24 @@ struct Uses {
 /// The other statements of a script, read on first use.
 pub(crate) struct ScriptUses<'a> {
     sql: &'a str,
-    statements: Vec<Span>,
+    statements: Box<dyn Fn() -> Vec<Span> + 'a>,
     uses: OnceCell<Uses>,
 }
 
 impl<'a> ScriptUses<'a> {
     /// Over the statements at `statements` (spans into `sql`) that are not tables.
+    #[cfg(test)]
     pub(crate) fn new(sql: &'a str, statements: Vec<Span>) -> Self {
+        Self::later(sql, move || statements.clone())
+    }
+
+    /// Over the statements that `find` gives (spans into `sql`) that are not tables:
+    /// called on first use, as the streaming compile finds them with a pass over the
+    /// script that it makes only when a table needs it.
+    pub(crate) fn later(sql: &'a str, find: impl Fn() -> Vec<Span> + 'a) -> Self {
         ScriptUses {
             sql,
-            statements,
+            statements: Box::new(find),
             uses: OnceCell::new(),
         }
     }
@@ -38,7 +46,7 @@ impl<'a> ScriptUses<'a> {
     fn uses(&self) -> &Uses {
         self.uses.get_or_init(|| {
             let mut uses = Uses::default();
-            for s in &self.statements {
+            for s in (self.statements)() {
                 if let Some(text) = self.sql.get(s.start..s.end) {
                     scan(text, &mut uses);
                 }

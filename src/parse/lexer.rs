@@ -151,14 +151,19 @@ impl<'a> Statements<'a> {
                 want = want.saturating_mul(2);
                 continue;
             }
+            let mut solid = false;
             for t in buf.drain(context..) {
                 if !is_trivia(&t.token) {
-                    self.last_solid = Some(t.clone());
+                    solid = true;
                     self.pending.push_back(t);
                 } else {
                     // A complete chunk ends in trivia, so this is its last token.
                     self.last = Some(t);
                 }
+            }
+            // Cloned once a chunk, not once a token.
+            if solid {
+                self.last_solid = self.pending.back().cloned();
             }
             advance(&mut self.lines, &mut self.column, chunk);
             self.next = end;

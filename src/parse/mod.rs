@@ -15,16 +15,18 @@
 
 pub(crate) mod ast;
 pub(crate) mod foreign;
+pub(crate) mod heads;
 mod lexer;
+mod reader;
 mod table;
 pub(crate) mod types;
 mod unterminated;
 
-use sqlparser::dialect::GenericDialect;
 use sqlparser::parser::{Parser, ParserError};
 use sqlparser::tokenizer::{Token, TokenWithSpan};
 
 pub(crate) use ast::*;
+pub(crate) use reader::{Head, StatementReader};
 
 use crate::diagnostics::{codes, Diagnostic};
 use crate::span::{LineIndex, Span};
@@ -46,105 +48,35 @@ pub(crate) struct Script {
     /// Syntax errors and front-end warnings, in source order.
     pub diagnostics: Vec<Diagnostic>,
     /// RisingWave statements read as the `CREATE TABLE` they stand for (`foreign.rs`).
+    #[allow(dead_code)] // the compile reads each statement's form from the reader
     pub foreign: Vec<foreign::ForeignForm>,
 }
 
 /// Parses a script of `;`-separated statements.
 pub(crate) fn parse_script(sql: &str) -> Script {
     let index = LineIndex::new(sql);
-    // A UTF-8 byte order mark is skipped, as whitespace: spans stay byte offsets into
-    // `sql`, so the tokenizer's columns on line 1 are one character short.
-    let (body, bom) = match sql.strip_prefix('\u{feff}') {
-        Some(rest) => (rest, 1),
-        None => (sql, 0),
-    };
-    let mut cx = Cx {
-        index: &index,
-        diags: Vec::new(),
-        end: sql.len(),
-        bom,
-    };
-    let dialect = GenericDialect {};
+    let mut reader = StatementReader::new(sql, &index);
     let mut statements = Vec::new();
+    let mut diagnostics = Vec::new();
     let mut foreign_forms = Vec::new();
-    // Statement by statement, without whitespace tokens (see `lexer.rs`): memory follows
-    // the largest statement, however much whitespace the script holds.
-    let mut lexer = lexer::Statements::new(&dialect, body);
     loop {
-        let mut body = match lexer.next_statement() {
-            Ok(Some(body)) => body,
+        match reader.next_parsed(|_| true) {
+            Ok(Some(parsed)) => {
+                statements.extend(parsed.statement);
+                diagnostics.extend(parsed.diagnostics);
+                foreign_forms.extend(parsed.form);
+            }
             Ok(None) => break,
-            Err(e) => {
-                // As if the script were tokenized first: a tokenizer error is all we say.
+            // As if the script were tokenized first: a tokenizer error is all we say.
+            Err(d) => {
                 return Script {
                     statements: Vec::new(),
-                    diagnostics: vec![tokenizer_error(&cx, sql, &e)],
+                    diagnostics: vec![d],
                     foreign: Vec::new(),
-                };
-            }
-        };
-        let (Some(head), Some(tail)) = (body.first().map(|t| t.span), body.last()) else {
-            continue;
-        };
-        let span = cx.span(head).union(cx.span(tail.span));
-        cx.end = span.end;
-        foreign_forms.extend(foreign::rewrite(&mut body, &cx, span));
-        let kind = statement_kind(&body);
-        // sqlparser reads a statement we do not know only for its syntax error: the first
-        // tokens of a long one are enough (see `MAX_EXPR_TOKENS`).
-        let truncated = matches!(kind, Kind::Unknown) && body.len() > MAX_EXPR_TOKENS;
-        if truncated {
-            body.truncate(MAX_EXPR_TOKENS);
-        }
-        let mut p = Parser::new(&dialect)
-            .with_recursion_limit(EXPR_RECURSION_LIMIT)
-            .with_tokens_with_locations(body);
-        match kind {
-            Kind::CreateTable => {
-                let before = cx.diags.len();
-                match table::parse_create_table(&mut p, &mut cx, span) {
-                    Ok(Some(t)) => {
-                        for d in cx.diags.iter_mut().skip(before) {
-                            d.table = Some(t.name.node.clone());
-                        }
-                        statements.push(Statement::CreateTable(Box::new(t)))
-                    }
-                    Ok(None) => statements.push(Statement::Other { span }),
-                    Err(d) => cx.diags.push(d),
-                }
-            }
-            Kind::Known => statements.push(Statement::Other { span }),
-            Kind::NearMiss { at, meant } => {
-                let word = p.peek_nth_token_ref(at);
-                let d = cx
-                    .syntax(
-                        cx.span(word.span),
-                        format!("unknown statement `CREATE {word}`"),
-                    )
-                    .with_help(format!("did you mean `{meant}`?"));
-                cx.diags.push(d);
-            }
-            Kind::Unknown => {
-                // Let sqlparser say what is wrong with a statement we do not recognise.
-                match p.parse_statement() {
-                    Err(e) if !truncated || ends_in_text(&e) => {
-                        let d = cx.parser_error(&e, head);
-                        cx.diags.push(d);
-                    }
-                    _ if truncated => cx.diags.push(
-                        Diagnostic::error(
-                            codes::TOO_DEEP,
-                            span,
-                            format!("statement longer than {MAX_EXPR_TOKENS} tokens"),
-                        )
-                        .with_help("a statement this long nests too deeply to check; shorten it"),
-                    ),
-                    _ => statements.push(Statement::Other { span }),
                 }
             }
         }
     }
-    let mut diagnostics = cx.diags;
     crate::diagnostics::sort(&mut diagnostics);
     Script {
         statements,

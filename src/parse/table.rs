@@ -56,7 +56,7 @@ impl TableParser<'_, '_, '_> {
 
     fn eat_word(&mut self, w: &str) -> bool {
         if self.is_word(0, w) {
-            self.p.next_token();
+            self.p.advance_token();
             true
         } else {
             false
@@ -66,7 +66,7 @@ impl TableParser<'_, '_, '_> {
     fn eat_words(&mut self, ws: &[&str]) -> bool {
         if ws.iter().enumerate().all(|(i, w)| self.is_word(i, w)) {
             for _ in ws {
-                self.p.next_token();
+                self.p.advance_token();
             }
             true
         } else {
@@ -160,8 +160,8 @@ impl TableParser<'_, '_, '_> {
         loop {
             if self.is_word(0, "PARTITIONED") && self.is_word(1, "BY") {
                 let start = self.peek_span();
-                self.p.next_token();
-                self.p.next_token();
+                self.p.advance_token();
+                self.p.advance_token();
                 let exprs = self.partition_list()?;
                 let clause = Spanned::new(exprs, start.union(self.current_span()));
                 if let Some(prev) = &partitioned_by {
@@ -186,8 +186,8 @@ impl TableParser<'_, '_, '_> {
             } else if self.is_word(0, "AS") {
                 return Ok(None);
             } else if self.is_word(0, "COMMENT") {
-                self.p.next_token();
-                self.p.next_token();
+                self.p.advance_token();
+                self.p.advance_token();
             } else if self.p.peek_token_ref().token == Token::EOF {
                 break;
             } else {
@@ -227,7 +227,7 @@ impl TableParser<'_, '_, '_> {
             } else if self.is_word(0, "PRIMARY") && self.is_word(1, "KEY") {
                 pks.push(self.table_primary_key(start)?);
             } else if self.is_word(0, "CONSTRAINT") {
-                self.p.next_token();
+                self.p.advance_token();
                 let cname = self.ident("a constraint name")?;
                 if self.is_word(0, "PRIMARY") && self.is_word(1, "KEY") {
                     pks.push(self.table_primary_key(start)?);
@@ -309,7 +309,7 @@ impl TableParser<'_, '_, '_> {
                     Token::EOF => break,
                     _ => {}
                 }
-                self.p.next_token();
+                self.p.advance_token();
             }
         }
         let at = start.union(self.current_span());
@@ -408,12 +408,12 @@ impl TableParser<'_, '_, '_> {
                 self.eat_words(&["NOT", "ENFORCED"]);
                 col.primary_key = Some(start.union(self.current_span()));
             } else if self.is_word(0, "METADATA") {
-                self.p.next_token();
+                self.p.advance_token();
                 let key = if self.eat_word("FROM") {
                     let tok = self.p.peek_token_ref().clone();
                     match tok.token {
                         Token::SingleQuotedString(s) => {
-                            self.p.next_token();
+                            self.p.advance_token();
                             Spanned::new(s, self.cx.span(tok.span))
                         }
                         _ => {
@@ -498,7 +498,7 @@ impl TableParser<'_, '_, '_> {
                     self.set_kind(&mut col, ColumnKind::Generated { expr, stored }, span);
                 }
             } else if self.eat_word("COMMENT") {
-                self.p.next_token();
+                self.p.advance_token();
             } else if self.eat_word("CONSTRAINT") {
                 self.ident("a constraint name")?;
             } else if self.is_word(0, "DEFAULT")

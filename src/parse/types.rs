@@ -166,7 +166,7 @@ impl TypeParser<'_, '_, '_> {
 
     fn eat_word(&mut self, w: &str) -> bool {
         if self.pending_gt == 0 && self.is_word(0, w) {
-            self.p.next_token();
+            self.p.advance_token();
             true
         } else {
             false
@@ -183,7 +183,7 @@ impl TypeParser<'_, '_, '_> {
             }
         }
         for _ in ws {
-            self.p.next_token();
+            self.p.advance_token();
         }
         true
     }
@@ -301,14 +301,14 @@ impl TypeParser<'_, '_, '_> {
                 .cx
                 .syntax(start, format!("expected a column type, found `{found}`")));
         };
-        self.p.next_token();
+        self.p.advance_token();
         let mut ty = self.parse_base(&name, start, depth)?;
         // Suffixes: `T[]`, `T[3]`, `T ARRAY` make lists, as often as written; each is a
         // level of nesting like `ARRAY<T>`.
         loop {
             if self.pending_gt == 0 && self.p.consume_token(&Token::LBracket) {
                 if let Token::Number(_, _) = self.p.peek_token_ref().token {
-                    self.p.next_token();
+                    self.p.advance_token();
                 }
                 self.expect(Token::RBracket, "`]`")?;
             } else if self.eat_word("ARRAY") {

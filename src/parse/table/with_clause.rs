@@ -25,7 +25,7 @@ impl TableParser<'_, '_, '_> {
                         .unexpected(&format!("`=` after option `{}`", key.node))
                         .with_help(format!("options are written `{} = 'value'`", key.node)));
                 }
-                self.p.next_token();
+                self.p.advance_token();
                 let value = self.option_value()?;
                 options.push(WithOption { key, value });
                 if !self.list_continues("an option")? {
@@ -48,7 +48,7 @@ impl TableParser<'_, '_, '_> {
         loop {
             let tok = &self.p.peek_token_ref().token;
             if *tok == Token::Period {
-                self.p.next_token();
+                self.p.advance_token();
                 let part = self.ident("an option key part after `.`")?;
                 key.push('.');
                 key.push_str(&part.node);
@@ -65,9 +65,9 @@ impl TableParser<'_, '_, '_> {
                 key.push('.');
                 key.push_str(index);
                 span = span.union(self.peek_span());
-                self.p.next_token();
+                self.p.advance_token();
             } else if *tok == Token::Minus && self.peek_span().start == span.end {
-                self.p.next_token();
+                self.p.advance_token();
                 let next = self.p.peek_token_ref().clone();
                 let part_span = self.cx.span(next.span);
                 if part_span.start != span.end + 1 {
@@ -78,7 +78,7 @@ impl TableParser<'_, '_, '_> {
                     Token::Number(n, _) => n,
                     _ => return Err(self.unexpected("an option key part after `-`")),
                 };
-                self.p.next_token();
+                self.p.advance_token();
                 key.push('-');
                 key.push_str(&part);
                 span = span.union(part_span);
@@ -115,7 +115,7 @@ impl TableParser<'_, '_, '_> {
                 _ => None,
             };
             if let Some(v) = literal {
-                self.p.next_token();
+                self.p.advance_token();
                 return Ok(Spanned::new(v, start));
             }
         }

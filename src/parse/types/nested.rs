@@ -83,7 +83,7 @@ impl TypeParser<'_, '_, '_> {
                 height = height.max(child.height + 1);
                 let nullable = !self.eat_words(&["NOT", "NULL"]);
                 if self.eat_word("COMMENT") {
-                    self.p.next_token();
+                    self.p.advance_token();
                 }
                 if let Some(first) = seen.get(&fname) {
                     self.cx.push(

@@ -1,0 +1,254 @@
+//! A script read one statement at a time: what [`super::parse_script`] collects, and
+//! what the streaming compile (`compile::stream`) takes a statement at a time, so that
+//! nothing of a statement outlives it.
+//!
+//! A statement can also be read for its head alone (its span and the table a
+//! `CREATE TABLE` defines): tokenized, but not parsed, for a cheap pass over the script.
+
+use sqlparser::dialect::GenericDialect;
+use sqlparser::parser::Parser;
+use sqlparser::tokenizer::{Token, TokenWithSpan};
+
+use super::{foreign, lexer, statement_kind, table, word_at, Cx, Kind, Statement};
+use super::{EXPR_RECURSION_LIMIT, MAX_EXPR_TOKENS};
+use crate::diagnostics::{codes, Diagnostic};
+use crate::span::{LineIndex, Span};
+
+/// sqlparser's dialect: a unit struct, shared so the lexer can borrow it for any lifetime.
+static DIALECT: GenericDialect = GenericDialect {};
+
+/// What the head of a statement says, read from its tokens without parsing it.
+#[derive(Clone, Debug)]
+pub(crate) struct Head {
+    /// The whole statement, without its `;`.
+    pub span: Span,
+    /// For a `CREATE TABLE` (RisingWave's `CREATE SOURCE`/`SINK` included): the name it
+    /// defines, lower-cased, as the parser will read it (`a.b` for a qualified name);
+    /// `None` for any other statement, or when the name is malformed.
+    pub table: Option<String>,
+}
+
+/// One statement, parsed.
+#[derive(Debug)]
+pub(crate) struct Parsed {
+    /// Its head.
+    pub head: Head,
+    /// The statement, or `None` when it had a syntax error or was not parsed.
+    pub statement: Option<Statement>,
+    /// Its syntax errors and front-end warnings, in the order found (not sorted).
+    pub diagnostics: Vec<Diagnostic>,
+    /// A RisingWave form it was written in, read as the `CREATE TABLE` it stands for.
+    pub form: Option<foreign::ForeignForm>,
+}
+
+/// Reads a script statement by statement.
+pub(crate) struct StatementReader<'a> {
+    sql: &'a str,
+    lexer: lexer::Statements<'a>,
+    cx: Cx<'a>,
+}
+
+impl<'a> StatementReader<'a> {
+    /// A reader of `sql`, whose positions `index` (built over `sql`) converts.
+    pub(crate) fn new(sql: &'a str, index: &'a LineIndex<'a>) -> Self {
+        // A UTF-8 byte order mark is skipped, as whitespace: spans stay byte offsets into
+        // `sql`, so the tokenizer's columns on line 1 are one character short.
+        let (body, bom) = match sql.strip_prefix('\u{feff}') {
+            Some(rest) => (rest, 1),
+            None => (sql, 0),
+        };
+        StatementReader {
+            sql,
+            // Statement by statement, without whitespace tokens (see `lexer.rs`): memory
+            // follows the largest statement, however much whitespace the script holds.
+            lexer: lexer::Statements::new(&DIALECT, body),
+            cx: Cx {
+                index,
+                diags: Vec::new(),
+                end: sql.len(),
+                bom,
+            },
+        }
+    }
+
+    /// The tokens of the next statement that has any, rewritten from a RisingWave form,
+    /// with its span, kind and form. A tokenizer error is the diagnostic that ends the
+    /// script: as if the script were tokenized first, it is all a caller says.
+    fn next_body(&mut self) -> Result<Option<Body>, Diagnostic> {
+        loop {
+            let mut tokens = match self.lexer.next_statement() {
+                Ok(Some(tokens)) => tokens,
+                Ok(None) => return Ok(None),
+                Err(e) => return Err(super::tokenizer_error(&self.cx, self.sql, &e)),
+            };
+            let (Some(first), Some(last)) = (tokens.first(), tokens.last()) else {
+                continue;
+            };
+            let first = first.span;
+            let span = self.cx.span(first).union(self.cx.span(last.span));
+            self.cx.end = span.end;
+            let form = foreign::rewrite(&mut tokens, &self.cx, span);
+            let kind = statement_kind(&tokens);
+            let table = match kind {
+                Kind::CreateTable => table_name(&tokens),
+                _ => None,
+            };
+            return Ok(Some(Body {
+                head: Head { span, table },
+                first,
+                tokens,
+                kind,
+                form,
+            }));
+        }
+    }
+
+    /// The head of the next statement, without parsing it; `Ok(None)` after the last.
+    pub(crate) fn next_head(&mut self) -> Result<Option<Head>, Diagnostic> {
+        Ok(self.next_body()?.map(|b| b.head))
+    }
+
+    /// The next statement, parsed when `wanted` says so of its head (otherwise it is
+    /// only tokenized, and reports nothing); `Ok(None)` after the last.
+    pub(crate) fn next_parsed(
+        &mut self,
+        wanted: impl FnOnce(&Head) -> bool,
+    ) -> Result<Option<Parsed>, Diagnostic> {
+        let Some(body) = self.next_body()? else {
+            return Ok(None);
+        };
+        if !wanted(&body.head) {
+            return Ok(Some(Parsed {
+                head: body.head,
+                statement: None,
+                diagnostics: Vec::new(),
+                form: body.form,
+            }));
+        }
+        let statement = self.parse(body.tokens, body.kind, body.head.span, body.first);
+        Ok(Some(Parsed {
+            head: body.head,
+            statement,
+            diagnostics: std::mem::take(&mut self.cx.diags),
+            form: body.form,
+        }))
+    }
+
+    /// Parses one statement's tokens; its findings go to `self.cx`.
+    fn parse(
+        &mut self,
+        mut tokens: Vec<TokenWithSpan>,
+        kind: Kind,
+        span: Span,
+        head: sqlparser::tokenizer::Span,
+    ) -> Option<Statement> {
+        let cx = &mut self.cx;
+        // sqlparser reads a statement we do not know only for its syntax error: the first
+        // tokens of a long one are enough (see `MAX_EXPR_TOKENS`).
+        let truncated = matches!(kind, Kind::Unknown) && tokens.len() > MAX_EXPR_TOKENS;
+        if truncated {
+            tokens.truncate(MAX_EXPR_TOKENS);
+        }
+        let mut p = Parser::new(&DIALECT)
+            .with_recursion_limit(EXPR_RECURSION_LIMIT)
+            .with_tokens_with_locations(tokens);
+        match kind {
+            Kind::CreateTable => {
+                let before = cx.diags.len();
+                match table::parse_create_table(&mut p, cx, span) {
+                    Ok(Some(t)) => {
+                        for d in cx.diags.iter_mut().skip(before) {
+                            d.table = Some(t.name.node.clone());
+                        }
+                        Some(Statement::CreateTable(Box::new(t)))
+                    }
+                    Ok(None) => Some(Statement::Other { span }),
+                    Err(d) => {
+                        cx.diags.push(d);
+                        None
+                    }
+                }
+            }
+            Kind::Known => Some(Statement::Other { span }),
+            Kind::NearMiss { at, meant } => {
+                let word = p.peek_nth_token_ref(at);
+                let d = cx
+                    .syntax(
+                        cx.span(word.span),
+                        format!("unknown statement `CREATE {word}`"),
+                    )
+                    .with_help(format!("did you mean `{meant}`?"));
+                cx.diags.push(d);
+                None
+            }
+            Kind::Unknown => {
+                // Let sqlparser say what is wrong with a statement we do not recognise.
+                match p.parse_statement() {
+                    Err(e) if !truncated || super::ends_in_text(&e) => {
+                        let d = cx.parser_error(&e, head);
+                        cx.diags.push(d);
+                        None
+                    }
+                    _ if truncated => {
+                        cx.diags.push(
+                            Diagnostic::error(
+                                codes::TOO_DEEP,
+                                span,
+                                format!("statement longer than {MAX_EXPR_TOKENS} tokens"),
+                            )
+                            .with_help(
+                                "a statement this long nests too deeply to check; shorten it",
+                            ),
+                        );
+                        None
+                    }
+                    _ => Some(Statement::Other { span }),
+                }
+            }
+        }
+    }
+}
+
+/// A statement's tokens and what was read of them before parsing.
+struct Body {
+    head: Head,
+    /// The span of its first token (where an error with no position of its own points).
+    first: sqlparser::tokenizer::Span,
+    tokens: Vec<TokenWithSpan>,
+    kind: Kind,
+    form: Option<foreign::ForeignForm>,
+}
+
+/// The lower-cased name a `CREATE TABLE`'s tokens define, read as `table.rs` reads it:
+/// after `CREATE [OR REPLACE] [TEMPORARY|TEMP] TABLE [IF NOT EXISTS]`, identifiers (words,
+/// double- or single-quoted names) joined by `.`.
+fn table_name(tokens: &[TokenWithSpan]) -> Option<String> {
+    let is = |i: usize, w: &str| word_at(tokens, i).as_deref() == Some(w);
+    let mut i = 1;
+    if is(i, "OR") && is(i + 1, "REPLACE") {
+        i += 2;
+    }
+    if is(i, "TEMPORARY") || is(i, "TEMP") {
+        i += 1;
+    }
+    if !is(i, "TABLE") {
+        return None;
+    }
+    i += 1;
+    if is(i, "IF") && is(i + 1, "NOT") && is(i + 2, "EXISTS") {
+        i += 3;
+    }
+    let ident = |i: usize| match tokens.get(i).map(|t| &t.token) {
+        Some(Token::Word(w)) => Some(w.value.as_str()),
+        Some(Token::DoubleQuotedString(s) | Token::SingleQuotedString(s)) => Some(s.as_str()),
+        _ => None,
+    };
+    let mut name = ident(i)?.to_string();
+    i += 1;
+    while matches!(tokens.get(i).map(|t| &t.token), Some(Token::Period)) {
+        name.push('.');
+        name.push_str(ident(i + 1)?);
+        i += 2;
+    }
+    Some(name.to_lowercase())
+}
