@@ -240,9 +240,10 @@ impl Document {
     /// Whether `span` overlaps a secret option value (as the compiler finds them).
     pub(crate) fn overlaps_secret(&self, span: Span) -> bool {
         let hit = |secrets: &[Span], by: usize| {
-            secrets
-                .iter()
-                .any(|s| s.start + by < span.end.max(span.start + 1) && span.start < s.end + by)
+            secrets.iter().filter(|s| !s.is_detached()).any(|s| {
+                s.start.saturating_add(by) < span.end.max(span.start.saturating_add(1))
+                    && span.start < s.end.saturating_add(by)
+            })
         };
         if let Some(c) = self.assembled.whole() {
             return hit(&c.secret_spans, 0);

@@ -38,9 +38,17 @@ fn a_document_reports_what_compile_sql_reports() {
         format!("{}CREATE TABLE (;\n{}", table("a"), table("b")),
         format!("{}CREATE TABLE x (a INT) WITH (connector = 'kafka, topic = 't');\n{}", table("a"), table("b")),
         "\u{feff}CREATE TABLE é (ü TEXT) WITH (connector = 'kafka');  -- 😀".to_string(),
+        // Evidence before the table, which ends in a comment without `;`.
+        "INSERT INTO f SELECT * FROM g;\nCREATE TABLE f (id INT) WITH ('connector' = 'kafka', 'topic' = 't', 'properties.bootstrap.servers' = 'b:9092', 'format' = 'json') -- last".to_string(),
+        // RisingWave's form, and a memory table.
+        "CREATE SOURCE s (id INT) WITH (connector = 'kafka', topic = 't', properties.bootstrap.server = 'b:9092') FORMAT PLAIN ENCODE JSON;\nCREATE TABLE m (id INT PRIMARY KEY);".to_string(),
     ] {
         let doc = Document::new(text.clone(), &env);
         same_as_compile(&doc, &env);
+        // Strict mode too: warnings become errors, statement by statement.
+        let strict = crate::compile::Env::new(&r).strict(true);
+        let doc = Document::new(text.clone(), &strict);
+        same_as_compile(&doc, &strict);
     }
 }
 
