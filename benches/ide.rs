@@ -4,6 +4,11 @@
 //! a completion and a hover (target ≤ 5 ms).
 //!
 //! `cargo bench --bench ide` (about a minute on 2 cores).
+//!
+//! For instruction counts (load-independent), `IDE_BENCH_ONCE=gen|compile|open|edit`
+//! makes the binary do that once and exit: run it under
+//! `valgrind --tool=callgrind` and subtract the `gen` run (making the script) from the
+//! others (`edit` opens the document, then makes 100 one-character edits).
 
 #[path = "support/gen.rs"]
 mod gen;
@@ -16,7 +21,42 @@ use criterion::{criterion_group, criterion_main, Criterion};
 
 const TABLES: usize = 5_000;
 
+/// One piece of work, once, for callgrind (see the crate docs).
+fn once(what: &str) {
+    let script = gen::kafka_script(TABLES);
+    let registry = Registry::builtin();
+    let env = Env::new(&registry);
+    match what {
+        "compile" => {
+            black_box(compile_sql(&script, &env).tables.len());
+        }
+        "open" => {
+            black_box(
+                ide::Document::new(script.as_str(), &env)
+                    .diagnostics()
+                    .len(),
+            );
+        }
+        "edit" => {
+            let mut doc = ide::Document::new(script.as_str(), &env);
+            let middle = script.len() / 2;
+            let topic = middle + script[middle..].find("topic = '").unwrap_or(0) + 9;
+            for _ in 0..100 {
+                doc.edit(topic, topic, "x", &env);
+                black_box(doc.diagnostics().len());
+            }
+        }
+        _ => {
+            black_box(script.len());
+        }
+    }
+}
+
 fn bench(c: &mut Criterion) {
+    if let Ok(what) = std::env::var("IDE_BENCH_ONCE") {
+        once(&what);
+        std::process::exit(0);
+    }
     let script = gen::kafka_script(TABLES);
     let registry = Registry::builtin();
     let env = Env::new(&registry);

@@ -89,9 +89,10 @@ impl Assembled {
     }
 }
 
-/// FxHash (rustc's): names are hashed on every edit, and SipHash was most of an edit.
+/// FxHash (rustc's): names are hashed on every edit and statement texts on every open;
+/// SipHash was most of an edit.
 #[derive(Default, Clone, Copy)]
-struct Fx(u64);
+pub(crate) struct Fx(u64);
 
 impl std::hash::Hasher for Fx {
     fn write(&mut self, bytes: &[u8]) {
@@ -110,7 +111,7 @@ impl std::hash::Hasher for Fx {
     }
 }
 
-type FxMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fx>>;
+pub(crate) type FxMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fx>>;
 
 /// Gives every piece whose table has `INSERT INTO`/`FROM` evidence elsewhere in the
 /// script the unit compiled with that evidence (and the others their plain unit).

@@ -9,10 +9,9 @@
 //! ends the script — is put together again after every edit ([`super::assemble`]), so
 //! [`Document::diagnostics`] is what [`compile_sql`] reports for the whole text.
 
-use std::collections::HashMap;
 use std::sync::{Arc, OnceLock};
 
-use super::assemble::{self, Assembled};
+use super::assemble::{self, Assembled, FxMap};
 use super::split::{End, Splitter};
 use crate::compile::{compile_sql, Compiled, Env};
 use crate::diagnostics::{codes, Diagnostic};
@@ -43,7 +42,12 @@ impl Unit {
         let mut names: Vec<(String, String)> = Vec::new();
         let mut add = |name: &str| {
             if !names.iter().any(|(n, _)| n == name) {
-                names.push((name.to_string(), name.to_lowercase()));
+                let lower = if name.is_ascii() {
+                    name.to_ascii_lowercase()
+                } else {
+                    name.to_lowercase()
+                };
+                names.push((name.to_string(), lower));
             }
         };
         for t in &compiled.tables {
@@ -95,7 +99,7 @@ pub struct Document {
     /// How the text ends (an open string makes the tokenizer's error the only diagnostic).
     end: End,
     /// Compiled units by compiled text, so an unchanged statement is never compiled again.
-    cache: HashMap<Arc<str>, Arc<Unit>>,
+    cache: FxMap<Arc<str>, Arc<Unit>>,
     assembled: Assembled,
     /// The option keys whose value names a column, in the registry's catalogue.
     column_keys: Vec<&'static str>,
@@ -104,10 +108,10 @@ pub struct Document {
 impl Document {
     /// Compiles `text` as a new document.
     pub fn new(text: impl Into<String>, env: &Env<'_>) -> Self {
-        Document::with_cache(text.into(), HashMap::new(), env)
+        Document::with_cache(text.into(), FxMap::default(), env)
     }
 
-    fn with_cache(text: String, cache: HashMap<Arc<str>, Arc<Unit>>, env: &Env<'_>) -> Self {
+    fn with_cache(text: String, cache: FxMap<Arc<str>, Arc<Unit>>, env: &Env<'_>) -> Self {
         let mut splitter = Splitter::new(&text, 0);
         let mut pieces = Vec::new();
         let mut start = 0;
@@ -120,6 +124,8 @@ impl Document {
             start = end;
         }
         let end = splitter.end();
+        let mut cache = cache;
+        cache.reserve(pieces.len());
         let mut doc = Document {
             text,
             pieces,
@@ -302,7 +308,7 @@ impl Document {
 
 /// The unit of `piece` followed by `suffix`, from the cache or compiled.
 fn unit_for(
-    cache: &mut HashMap<Arc<str>, Arc<Unit>>,
+    cache: &mut FxMap<Arc<str>, Arc<Unit>>,
     piece: &str,
     suffix: &str,
     env: &Env<'_>,
