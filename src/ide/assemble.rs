@@ -118,7 +118,7 @@ pub(crate) type FxMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fx>>;
 pub(crate) fn apply_evidence(
     text: &str,
     pieces: &mut [Piece],
-    mut unit_for: impl FnMut(&str, &str) -> Arc<Unit>,
+    mut unit_for: impl FnMut(&str, &str, Arc<Unit>) -> Arc<Unit>,
 ) {
     let mut others = Vec::new();
     for p in pieces.iter() {
@@ -145,7 +145,9 @@ pub(crate) fn apply_evidence(
         };
         if u.text.get(u.len..).unwrap_or("") != suffix {
             let piece = text.get(p.start..p.end).unwrap_or("");
-            p.unit = Some(unit_for(piece, &suffix));
+            if let Some(old) = p.unit.take() {
+                p.unit = Some(unit_for(piece, &suffix, old));
+            }
         }
     }
 }

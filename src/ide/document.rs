@@ -91,6 +91,9 @@ pub(crate) struct Piece {
     pub(crate) unit: Option<Arc<Unit>>,
 }
 
+/// Units by compiled text, with the edit that put them there.
+type Cache = FxMap<Arc<str>, (Arc<Unit>, u64)>;
+
 /// An open document: its text and what compiling it found.
 #[derive(Debug)]
 pub struct Document {
@@ -98,8 +101,11 @@ pub struct Document {
     pieces: Vec<Piece>,
     /// How the text ends (an open string makes the tokenizer's error the only diagnostic).
     end: End,
-    /// Compiled units by compiled text, so an unchanged statement is never compiled again.
-    cache: FxMap<Arc<str>, Arc<Unit>>,
+    /// Units of statements an edit removed, by compiled text, with the edit that removed
+    /// them: a statement typed back (an undo, a quote closed again) is not compiled again.
+    cache: Cache,
+    /// How many edits the document has had.
+    generation: u64,
     assembled: Assembled,
     /// The option keys whose value names a column, in the registry's catalogue.
     column_keys: Vec<&'static str>,
@@ -111,7 +117,7 @@ impl Document {
         Document::with_cache(text.into(), FxMap::default(), env)
     }
 
-    fn with_cache(text: String, cache: FxMap<Arc<str>, Arc<Unit>>, env: &Env<'_>) -> Self {
+    fn with_cache(text: String, cache: Cache, env: &Env<'_>) -> Self {
         let mut splitter = Splitter::new(&text, 0);
         let mut pieces = Vec::new();
         let mut start = 0;
@@ -124,13 +130,12 @@ impl Document {
             start = end;
         }
         let end = splitter.end();
-        let mut cache = cache;
-        cache.reserve(pieces.len());
         let mut doc = Document {
             text,
             pieces,
             end,
             cache,
+            generation: 0,
             assembled: Assembled::default(),
             column_keys: column_keys(env),
         };
@@ -192,14 +197,25 @@ impl Document {
             p.start = shift(p.start);
             p.end = shift(p.end);
         }
-        self.pieces.splice(first..tail_from, fresh);
+        self.generation += 1;
+        let generation = self.generation;
+        for p in self.pieces.splice(first..tail_from, fresh) {
+            if let Some(u) = p.unit {
+                self.cache.insert(Arc::clone(&u.text), (u, generation));
+            }
+        }
         self.assemble(env);
     }
 
     /// Replaces the whole text and compiles again (statements already compiled with the
     /// same text are reused).
     pub fn set_text(&mut self, text: impl Into<String>, env: &Env<'_>) {
-        let cache = std::mem::take(&mut self.cache);
+        let mut cache = std::mem::take(&mut self.cache);
+        for p in self.pieces.drain(..) {
+            if let Some(u) = p.unit {
+                cache.insert(Arc::clone(&u.text), (u, self.generation));
+            }
+        }
         let compiles = self.assembled.compiles;
         *self = Document::with_cache(text.into(), cache, env);
         self.assembled.compiles += compiles;
@@ -284,7 +300,9 @@ impl Document {
             .any(|p| p.unit.as_ref().is_some_and(|u| u.tokenizer_error));
         self.assembled = if clean && !stopped {
             let cache = &mut self.cache;
-            assemble::apply_evidence(&self.text, &mut self.pieces, |piece, suffix| {
+            let generation = self.generation;
+            assemble::apply_evidence(&self.text, &mut self.pieces, |piece, suffix, old| {
+                cache.insert(Arc::clone(&old.text), (old, generation));
                 unit_for(cache, piece, suffix, env, &mut compiles)
             });
             let mut previous = previous;
@@ -296,19 +314,19 @@ impl Document {
         self.prune();
     }
 
-    /// Forgets cached units no piece uses once there are many more than pieces (an
-    /// open quote can leave the rest of the text in pieces of their own for a while;
-    /// those are kept until then, so closing it finds them again).
+    /// Forgets the units removed longest ago once there are many (an open quote can move
+    /// the rest of the text into the cache for a while; those stay for 1,024 edits).
     fn prune(&mut self) {
-        if self.cache.len() > 2 * self.pieces.len() + 256 {
-            self.cache.retain(|_, u| Arc::strong_count(u) > 1);
+        if self.cache.len() > 4 * self.pieces.len() + 8192 {
+            let keep = self.generation.saturating_sub(1024);
+            self.cache.retain(|_, (_, g)| *g >= keep);
         }
     }
 }
 
 /// The unit of `piece` followed by `suffix`, from the cache or compiled.
 fn unit_for(
-    cache: &mut FxMap<Arc<str>, Arc<Unit>>,
+    cache: &mut Cache,
     piece: &str,
     suffix: &str,
     env: &Env<'_>,
@@ -319,14 +337,14 @@ fn unit_for(
     } else {
         format!("{piece}{suffix}").into()
     };
-    if let Some(u) = cache.get(key.as_ref()) {
-        return Arc::clone(u);
+    if !cache.is_empty() {
+        // Taken out: a piece holds it now, and an edit that removes it puts it back.
+        if let Some((u, _)) = cache.remove(key.as_ref()) {
+            return u;
+        }
     }
-    let text: Arc<str> = key.as_ref().into();
     *compiles += 1;
-    let unit = Arc::new(Unit::compile(Arc::clone(&text), piece.len(), env));
-    cache.insert(text, Arc::clone(&unit));
-    unit
+    Arc::new(Unit::compile(key.as_ref().into(), piece.len(), env))
 }
 
 /// The keys of every option of `env`'s catalogue that takes a column name.
