@@ -259,18 +259,20 @@ pub(crate) fn assemble(pieces: &[Piece], env: &Env<'_>, previous: Assembled) -> 
         }
     }
     // Joint tables go where their name is first defined.
+    let mut first_defined: FxMap<&str, usize> = FxMap::default();
+    for i in involved.iter().copied() {
+        if let Some(u) = pieces.get(i).and_then(|p| p.unit.as_ref()) {
+            for (_, lower) in &u.names {
+                first_defined.entry(lower.as_str()).or_insert(i);
+            }
+        }
+    }
     let mut joint_tables: Vec<(usize, usize)> = Vec::new();
     for (k, t) in joint.tables.iter().enumerate() {
         let lower = t.name().to_lowercase();
-        let at = involved
-            .iter()
+        let at = first_defined
+            .get(lower.as_str())
             .copied()
-            .find(|i| {
-                pieces
-                    .get(*i)
-                    .and_then(|p| p.unit.as_ref())
-                    .is_some_and(|u| u.names.iter().any(|(_, l)| *l == lower))
-            })
             .unwrap_or(usize::MAX);
         joint_tables.push((at, k));
     }

@@ -163,3 +163,26 @@ fn random_edits_keep_the_document_equal_to_a_fresh_compile() {
         assert_eq!(fresh.diagnostics(), doc.diagnostics());
     }
 }
+
+#[test]
+fn many_duplicate_names_stay_equal_to_compile_sql() {
+    let r = registry();
+    let env = env(&r);
+    let mut text = String::new();
+    for i in 0..300 {
+        let name = ["a", "b", "A"][i % 3];
+        let how = ["", "OR REPLACE ", ""][i % 3];
+        text.push_str(&format!(
+            "CREATE {how}TABLE {name} (id INT) WITH ({KAFKA});\n"
+        ));
+    }
+    let mut doc = Document::new(text, &env);
+    same_as_compile(&doc, &env);
+    // An edit far from the duplicates re-uses the joint compile.
+    let at = doc.text().len();
+    doc.edit(at, at, "CREATE TABLE z (q INT);", &env);
+    same_as_compile(&doc, &env);
+    let first = doc.text().find("TABLE a").unwrap_or(0) + 6;
+    doc.edit(first, first + 1, "q", &env);
+    same_as_compile(&doc, &env);
+}
