@@ -33,8 +33,8 @@ pub(crate) struct Unit {
     /// Whether the tokenizer stopped in the piece (then it stops the whole script).
     pub(crate) tokenizer_error: bool,
     /// Whether the piece may hold the string an unterminated string is reported at
-    /// ([`super::split::loose_strings`]).
-    loose_strings: bool,
+    /// ([`super::split::loose_strings`]), found when first asked.
+    loose_strings: OnceLock<bool>,
     /// The piece parsed on its own, when a service needs it.
     parsed: OnceLock<Script>,
 }
@@ -65,14 +65,13 @@ impl Unit {
         let tokenizer_error = compiled.tables.is_empty()
             && matches!(compiled.diagnostics.as_slice(), [d] if d.code == codes::SYNTAX)
             && text.get(..len).is_some_and(super::split::tokenizer_fails);
-        let loose_strings = text.get(..len).is_none_or(super::split::loose_strings);
         Unit {
             text,
             len,
             compiled,
             names,
             tokenizer_error,
-            loose_strings,
+            loose_strings: OnceLock::new(),
             parsed: OnceLock::new(),
         }
     }
@@ -80,6 +79,13 @@ impl Unit {
     /// The piece's own text.
     pub(crate) fn piece_text(&self) -> &str {
         self.text.get(..self.len).unwrap_or("")
+    }
+
+    /// Whether the piece may hold the string an unterminated string is reported at.
+    fn loose_strings(&self) -> bool {
+        *self
+            .loose_strings
+            .get_or_init(|| super::split::loose_strings(self.piece_text()))
     }
 
     /// The piece parsed on its own (spans relative to its start).
@@ -334,7 +340,7 @@ impl Document {
         let quiet = before.iter().all(|p| {
             p.unit
                 .as_ref()
-                .is_some_and(|u| !u.tokenizer_error && !u.loose_strings)
+                .is_some_and(|u| !u.tokenizer_error && !u.loose_strings())
         });
         if !quiet || last.start == 0 {
             return None;
