@@ -1,21 +1,157 @@
-//! A document as an editor holds it: its text and its compiled state.
+//! A document as an editor holds it: its text and its compiled state, statement by
+//! statement.
+//!
+//! The text is cut into pieces at its `;` tokens ([`super::split`]); each piece is
+//! compiled on its own with [`compile_sql`] and cached by its text, so an edit compiles
+//! again only the pieces whose text changed (the pieces after it move, and their cached
+//! results are reused with their spans moved). What depends on several statements —
+//! duplicate table names, Flink's `INSERT INTO`/`FROM` evidence, a tokenizer error that
+//! ends the script — is put together again after every edit ([`super::assemble`]), so
+//! [`Document::diagnostics`] is what [`compile_sql`] reports for the whole text.
 
+use std::sync::{Arc, OnceLock};
+
+use super::assemble::{self, Assembled, FxMap};
+use super::split::{End, Splitter};
 use crate::compile::{compile_sql, Compiled, Env};
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{codes, Diagnostic};
+use crate::parse::{parse_script, Script};
+use crate::span::Span;
+
+/// One statement's text compiled on its own (with, after it, the statements that stand
+/// for the script's `INSERT INTO`/`FROM` evidence about its table, when there is any).
+#[derive(Debug)]
+pub(crate) struct Unit {
+    /// The compiled text: the piece, then the evidence statements.
+    pub(crate) text: Arc<str>,
+    /// The length of the piece in `text`.
+    pub(crate) len: usize,
+    /// What compiling `text` gave (spans relative to the piece's start).
+    pub(crate) compiled: Compiled,
+    /// The names of the tables the piece defines, as written and in lower case.
+    pub(crate) names: Vec<(String, String)>,
+    /// Whether the tokenizer stopped in the piece (then it stops the whole script).
+    pub(crate) tokenizer_error: bool,
+    /// Whether the piece may hold the string an unterminated string is reported at
+    /// ([`super::split::loose_strings`]), found when first asked.
+    loose_strings: OnceLock<bool>,
+    /// The piece parsed on its own, when a service needs it.
+    parsed: OnceLock<Script>,
+}
+
+impl Unit {
+    fn compile(text: Arc<str>, len: usize, env: &Env<'_>) -> Unit {
+        let compiled = compile_sql(&text, env);
+        let mut names: Vec<(String, String)> = Vec::new();
+        let mut add = |name: &str| {
+            if !names.iter().any(|(n, _)| n == name) {
+                let lower = if name.is_ascii() {
+                    name.to_ascii_lowercase()
+                } else {
+                    name.to_lowercase()
+                };
+                names.push((name.to_string(), lower));
+            }
+        };
+        for t in &compiled.tables {
+            add(t.name());
+        }
+        for d in &compiled.diagnostics {
+            if let Some(t) = &d.table {
+                add(t);
+            }
+        }
+        // A tokenizer error is the only diagnostic of a script, and no table compiles.
+        let tokenizer_error = compiled.tables.is_empty()
+            && matches!(compiled.diagnostics.as_slice(), [d] if d.code == codes::SYNTAX)
+            && text.get(..len).is_some_and(super::split::tokenizer_fails);
+        Unit {
+            text,
+            len,
+            compiled,
+            names,
+            tokenizer_error,
+            loose_strings: OnceLock::new(),
+            parsed: OnceLock::new(),
+        }
+    }
+
+    /// The piece's own text.
+    pub(crate) fn piece_text(&self) -> &str {
+        self.text.get(..self.len).unwrap_or("")
+    }
+
+    /// Whether the piece may hold the string an unterminated string is reported at.
+    fn loose_strings(&self) -> bool {
+        *self
+            .loose_strings
+            .get_or_init(|| super::split::loose_strings(self.piece_text()))
+    }
+
+    /// The piece parsed on its own (spans relative to its start).
+    pub(crate) fn script(&self) -> &Script {
+        self.parsed.get_or_init(|| parse_script(self.piece_text()))
+    }
+}
+
+/// A piece of the text: `start..end`, and its compiled unit once there is one.
+#[derive(Clone, Debug)]
+pub(crate) struct Piece {
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    pub(crate) unit: Option<Arc<Unit>>,
+}
+
+/// Units by compiled text, with the edit that put them there.
+type Cache = FxMap<Arc<str>, (Arc<Unit>, u64)>;
 
 /// An open document: its text and what compiling it found.
 #[derive(Debug)]
 pub struct Document {
     text: String,
-    compiled: Compiled,
+    pieces: Vec<Piece>,
+    /// How the text ends (an open string makes the tokenizer's error the only diagnostic).
+    end: End,
+    /// Units of statements an edit removed, by compiled text, with the edit that removed
+    /// them: a statement typed back (an undo, a quote closed again) is not compiled again.
+    cache: Cache,
+    /// How many edits the document has had.
+    generation: u64,
+    assembled: Assembled,
+    /// The option keys whose value names a column, in the registry's catalogue.
+    column_keys: Vec<&'static str>,
 }
 
 impl Document {
     /// Compiles `text` as a new document.
     pub fn new(text: impl Into<String>, env: &Env<'_>) -> Self {
-        let text = text.into();
-        let compiled = compile_sql(&text, env);
-        Document { text, compiled }
+        Document::with_cache(text.into(), FxMap::default(), env)
+    }
+
+    fn with_cache(text: String, cache: Cache, env: &Env<'_>) -> Self {
+        let mut splitter = Splitter::new(&text, 0);
+        let mut pieces = Vec::new();
+        let mut start = 0;
+        while let Some(end) = splitter.next_cut() {
+            pieces.push(Piece {
+                start,
+                end,
+                unit: None,
+            });
+            start = end;
+        }
+        let end = splitter.end();
+        let mut doc = Document {
+            text,
+            pieces,
+            end,
+            cache,
+            generation: 0,
+            assembled: Assembled::default(),
+            column_keys: column_keys(env),
+        };
+        doc.assemble(env);
+        doc
     }
 
     /// Replaces the bytes `start..end` of the text with `replacement` and compiles again.
@@ -25,12 +161,75 @@ impl Document {
         let start = floor_boundary(&self.text, start.min(self.text.len()));
         let end = floor_boundary(&self.text, end.clamp(start, self.text.len()));
         self.text.replace_range(start..end, replacement);
-        self.compiled = compile_sql(&self.text, env);
+        let grow = replacement.len();
+        let shrink = end - start;
+        // The first piece the edit can change: the one holding `start` (the last one
+        // for an edit at the end, which may continue its statement).
+        let first = self
+            .pieces
+            .partition_point(|p| p.end <= start)
+            .min(self.pieces.len().saturating_sub(1));
+        let from = self.pieces.get(first).map_or(start, |p| p.start);
+        let shift = |at: usize| at + grow - shrink;
+        // Cut again from there until a cut falls where an old piece after the edit
+        // starts: from there on the pieces are the same text as before, moved.
+        let mut splitter = Splitter::new(&self.text, from);
+        let mut fresh = Vec::new();
+        let mut old = first;
+        let mut piece_start = from;
+        let mut synced = None;
+        while let Some(cut) = splitter.next_cut() {
+            fresh.push(Piece {
+                start: piece_start,
+                end: cut,
+                unit: None,
+            });
+            piece_start = cut;
+            while let Some(p) = self.pieces.get(old) {
+                if p.start < end || shift(p.start) < cut {
+                    old += 1;
+                } else {
+                    break;
+                }
+            }
+            if self.pieces.get(old).is_some_and(|p| shift(p.start) == cut) {
+                synced = Some(old);
+                break;
+            }
+        }
+        let tail_from = match synced {
+            Some(j) => j,
+            None => {
+                self.end = splitter.end();
+                self.pieces.len()
+            }
+        };
+        for p in self.pieces.iter_mut().skip(tail_from) {
+            p.start = shift(p.start);
+            p.end = shift(p.end);
+        }
+        self.generation += 1;
+        let generation = self.generation;
+        for p in self.pieces.splice(first..tail_from, fresh) {
+            if let Some(u) = p.unit {
+                self.cache.insert(Arc::clone(&u.text), (u, generation));
+            }
+        }
+        self.assemble(env);
     }
 
-    /// Replaces the whole text and compiles again.
+    /// Replaces the whole text and compiles again (statements already compiled with the
+    /// same text are reused).
     pub fn set_text(&mut self, text: impl Into<String>, env: &Env<'_>) {
-        *self = Document::new(text, env);
+        let mut cache = std::mem::take(&mut self.cache);
+        for p in self.pieces.drain(..) {
+            if let Some(u) = p.unit {
+                cache.insert(Arc::clone(&u.text), (u, self.generation));
+            }
+        }
+        let compiles = self.assembled.compiles;
+        *self = Document::with_cache(text.into(), cache, env);
+        self.assembled.compiles += compiles;
     }
 
     /// The current text.
@@ -38,15 +237,171 @@ impl Document {
         &self.text
     }
 
-    /// Every diagnostic of the document, sorted by position.
+    /// Every diagnostic of the document, sorted by position: the same as
+    /// [`compile_sql`] reports for [`Document::text`].
     pub fn diagnostics(&self) -> &[Diagnostic] {
-        &self.compiled.diagnostics
+        &self.assembled.diagnostics
     }
 
     /// The compiled tables, in source order.
     pub fn tables(&self) -> &[crate::Table] {
-        &self.compiled.tables
+        self.assembled.tables(&self.pieces)
     }
+
+    /// How many statements the document is cut into (for tests and benches: a measure of
+    /// how much an edit compiles again).
+    pub fn statement_count(&self) -> usize {
+        self.pieces.len()
+    }
+
+    /// How many statements were compiled since the document was opened (cached results
+    /// reused are not counted).
+    pub fn compile_count(&self) -> usize {
+        self.assembled.compiles
+    }
+
+    /// The option keys whose value names a column.
+    pub(crate) fn column_keys(&self) -> &[&'static str] {
+        &self.column_keys
+    }
+
+    /// The pieces, in order.
+    pub(crate) fn pieces(&self) -> &[Piece] {
+        &self.pieces
+    }
+
+    /// Whether `span` overlaps a secret option value (as the compiler finds them).
+    pub(crate) fn overlaps_secret(&self, span: Span) -> bool {
+        let hit = |secrets: &[Span], by: usize| {
+            secrets.iter().filter(|s| !s.is_detached()).any(|s| {
+                s.start.saturating_add(by) < span.end.max(span.start.saturating_add(1))
+                    && span.start < s.end.saturating_add(by)
+            })
+        };
+        if let Some(c) = self.assembled.whole() {
+            return hit(&c.secret_spans, 0);
+        }
+        self.piece_at(span.start)
+            .and_then(|p| p.unit.as_ref().map(|u| (p.start, u)))
+            .is_some_and(|(by, u)| hit(&u.compiled.secret_spans, by))
+    }
+
+    /// The piece holding byte `offset` (the last one at the end of the text).
+    pub(crate) fn piece_at(&self, offset: usize) -> Option<&Piece> {
+        let i = self.pieces.partition_point(|p| p.end <= offset);
+        self.pieces.get(i).or_else(|| self.pieces.last())
+    }
+
+    /// Compiles what is not compiled yet and puts the document's diagnostics together.
+    fn assemble(&mut self, env: &Env<'_>) {
+        let previous = std::mem::take(&mut self.assembled);
+        let mut compiles = previous.compiles;
+        let clean = self.end == End::Clean;
+        if clean {
+            for p in &mut self.pieces {
+                if p.unit.is_none() {
+                    let text = self.text.get(p.start..p.end).unwrap_or("");
+                    p.unit = Some(unit_for(&mut self.cache, text, "", env, &mut compiles));
+                }
+            }
+        }
+        let stopped = self
+            .pieces
+            .iter()
+            .any(|p| p.unit.as_ref().is_some_and(|u| u.tokenizer_error));
+        self.assembled = if clean && !stopped {
+            let cache = &mut self.cache;
+            let generation = self.generation;
+            assemble::apply_evidence(&self.text, &mut self.pieces, |piece, suffix, old| {
+                cache.insert(Arc::clone(&old.text), (old, generation));
+                unit_for(cache, piece, suffix, env, &mut compiles)
+            });
+            let mut previous = previous;
+            previous.compiles = compiles;
+            assemble::assemble(&self.pieces, env, previous)
+        } else if let Some(d) = self.open_tail(env) {
+            Assembled::tokenizer_error(d, compiles)
+        } else {
+            Assembled::compiled_whole(compile_sql(&self.text, env), compiles)
+        };
+        self.prune();
+    }
+
+    /// The whole script's one diagnostic when only its last piece runs into an open
+    /// string or comment (the user is typing a value): the tokenizer's error there, read
+    /// from that piece alone, when nothing before it could change where the front end
+    /// reports it (no tokenizer error, no string [`super::split::loose_strings`] picks).
+    /// `compile_sql` would read every statement before it first.
+    fn open_tail(&self, env: &Env<'_>) -> Option<Diagnostic> {
+        if self.end != End::Open {
+            return None;
+        }
+        let (last, before) = self.pieces.split_last()?;
+        let quiet = before.iter().all(|p| {
+            p.unit
+                .as_ref()
+                .is_some_and(|u| !u.tokenizer_error && !u.loose_strings())
+        });
+        if !quiet || last.start == 0 {
+            return None;
+        }
+        let tail = compile_sql(self.text.get(last.start..)?, env);
+        match (tail.tables.is_empty(), tail.diagnostics.as_slice()) {
+            (true, [d]) if d.code == codes::SYNTAX => Some(assemble::moved(d, &|s: Span| {
+                if s.is_detached() {
+                    s
+                } else {
+                    Span::new(s.start + last.start, s.end + last.start)
+                }
+            })),
+            _ => None,
+        }
+    }
+
+    /// Forgets the units removed longest ago once there are many (an open quote can move
+    /// the rest of the text into the cache for a while; those stay for 1,024 edits).
+    fn prune(&mut self) {
+        if self.cache.len() > 4 * self.pieces.len() + 8192 {
+            let keep = self.generation.saturating_sub(1024);
+            self.cache.retain(|_, (_, g)| *g >= keep);
+        }
+    }
+}
+
+/// The unit of `piece` followed by `suffix`, from the cache or compiled.
+fn unit_for(
+    cache: &mut Cache,
+    piece: &str,
+    suffix: &str,
+    env: &Env<'_>,
+    compiles: &mut usize,
+) -> Arc<Unit> {
+    let key: std::borrow::Cow<'_, str> = if suffix.is_empty() {
+        piece.into()
+    } else {
+        format!("{piece}{suffix}").into()
+    };
+    if !cache.is_empty() {
+        // Taken out: a piece holds it now, and an edit that removes it puts it back.
+        if let Some((u, _)) = cache.remove(key.as_ref()) {
+            return u;
+        }
+    }
+    *compiles += 1;
+    Arc::new(Unit::compile(key.as_ref().into(), piece.len(), env))
+}
+
+/// The keys of every option of `env`'s catalogue that takes a column name.
+fn column_keys(env: &Env<'_>) -> Vec<&'static str> {
+    let mut keys: Vec<&'static str> = crate::compile::COMMON_OPTIONS
+        .iter()
+        .chain(env.registry.iter().flat_map(|(_, c)| c.spec().options()))
+        .filter(|s| s.kind == crate::options::OptionKind::FieldRef)
+        .map(|s| s.key)
+        .collect();
+    keys.sort_unstable();
+    keys.dedup();
+    keys
 }
 
 fn floor_boundary(text: &str, mut at: usize) -> usize {
