@@ -1,0 +1,219 @@
+//! LSP positions (0-based lines, UTF-16 code units) ↔ byte offsets, for one version of a
+//! document's text.
+//!
+//! Only `\n` ends a line, as everywhere in the crate (`span::LineIndex`): `\r\n` is one
+//! break whose `\r` belongs to the line, and a lone `\r` is an ordinary character. A
+//! position past a line's end clamps to the end (before its `\r\n` or `\n`); a line past
+//! the last is the end of the text; a column in the middle of a surrogate pair is the
+//! start of that character.
+
+use lsp_types::Position;
+
+/// The distance in bytes between two UTF-16 checkpoints.
+const MARK_EVERY: usize = 64;
+
+/// The line starts of a text and, for non-ASCII text, checkpoints of how many UTF-16 units
+/// come before a byte offset: every question is a binary search and a scan of at most
+/// [`MARK_EVERY`] bytes, however long the line (so converting many positions on one long
+/// line is not quadratic).
+#[derive(Clone, Debug, Default)]
+pub struct Lines {
+    /// The byte offset at which each line starts (the first is 0).
+    starts: Vec<usize>,
+    /// `(byte offset, UTF-16 units before it)` at char boundaries, about every
+    /// [`MARK_EVERY`] bytes, from `(0, 0)`; empty for ASCII text, where the two agree.
+    marks: Vec<(usize, usize)>,
+    /// The text's length in bytes.
+    len: usize,
+}
+
+impl Lines {
+    /// Indexes `text` (linear time).
+    pub fn new(text: &str) -> Self {
+        let mut starts = Vec::with_capacity(text.len() / 32 + 1);
+        starts.push(0);
+        starts.extend(
+            text.bytes()
+                .enumerate()
+                .filter(|&(_, b)| b == b'\n')
+                .map(|(i, _)| i + 1),
+        );
+        let mut marks = Vec::new();
+        if !text.is_ascii() {
+            let mut units = 0;
+            let mut next = 0;
+            for (i, c) in text.char_indices() {
+                if i >= next {
+                    marks.push((i, units));
+                    next = i + MARK_EVERY;
+                }
+                units += c.len_utf16();
+            }
+        }
+        Lines {
+            starts,
+            marks,
+            len: text.len(),
+        }
+    }
+
+    /// UTF-16 units before byte `offset` (a char boundary of `text`).
+    fn units_before(&self, text: &str, offset: usize) -> usize {
+        if self.marks.is_empty() {
+            return offset;
+        }
+        let i = self
+            .marks
+            .partition_point(|&(at, _)| at <= offset)
+            .saturating_sub(1);
+        let (at, units) = self.marks.get(i).copied().unwrap_or((0, 0));
+        units
+            + text
+                .get(at..offset)
+                .map_or(0, |s| s.chars().map(char::len_utf16).sum())
+    }
+
+    /// The byte offset at which `units` UTF-16 units have gone by (the start of the
+    /// character that holds it, if it falls inside a surrogate pair).
+    fn offset_of_units(&self, text: &str, units: usize) -> usize {
+        if self.marks.is_empty() {
+            return units.min(self.len);
+        }
+        let i = self
+            .marks
+            .partition_point(|&(_, u)| u <= units)
+            .saturating_sub(1);
+        let (at, mut seen) = self.marks.get(i).copied().unwrap_or((0, 0));
+        for (j, c) in text.get(at..).unwrap_or("").char_indices() {
+            let next = seen + c.len_utf16();
+            if next > units {
+                return at + j;
+            }
+            seen = next;
+        }
+        self.len
+    }
+
+    /// The bytes of 0-based line `line` without its line break (`\n` or `\r\n`).
+    fn content(&self, text: &str, line: usize) -> Option<(usize, usize)> {
+        let start = *self.starts.get(line)?;
+        let end = self.starts.get(line + 1).map_or(self.len, |next| next - 1);
+        let bytes = text.as_bytes();
+        let end = if end > start && end < self.len && bytes.get(end - 1) == Some(&b'\r') {
+            end - 1
+        } else {
+            end
+        };
+        Some((start, end))
+    }
+
+    /// The byte offset of an LSP position in `text` (the text this index was built over).
+    pub fn offset(&self, text: &str, pos: Position) -> usize {
+        let line = usize::try_from(pos.line).unwrap_or(usize::MAX);
+        let Some((start, end)) = self.content(text, line) else {
+            return self.len;
+        };
+        let character = usize::try_from(pos.character).unwrap_or(usize::MAX);
+        let first = self.units_before(text, start);
+        let last = self.units_before(text, end);
+        let want = first.saturating_add(character);
+        if want >= last {
+            end
+        } else {
+            self.offset_of_units(text, want)
+        }
+    }
+
+    /// The LSP position of byte `offset` in `text` (clamped to the text; an offset inside
+    /// a character is that character's start).
+    pub fn position(&self, text: &str, offset: usize) -> Position {
+        let mut offset = offset.min(self.len);
+        while offset > 0 && !text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let line = self
+            .starts
+            .partition_point(|&s| s <= offset)
+            .saturating_sub(1);
+        let start = self.starts.get(line).copied().unwrap_or(0);
+        let character = self.units_before(text, offset) - self.units_before(text, start);
+        Position {
+            line: u32::try_from(line).unwrap_or(u32::MAX),
+            character: u32::try_from(character).unwrap_or(u32::MAX),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pos(line: u32, character: u32) -> Position {
+        Position { line, character }
+    }
+
+    /// Counting from the line start, the slow and obvious way.
+    fn counted(text: &str, offset: usize) -> Position {
+        let before = &text[..offset];
+        let line = before.matches('\n').count();
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let character = text[line_start..offset].encode_utf16().count();
+        pos(line as u32, character as u32)
+    }
+
+    #[test]
+    fn astral_characters_count_two_units() {
+        let text = "a😀b\n  é = '🎉x'\n";
+        let lines = Lines::new(text);
+        let b = text.find('b').unwrap();
+        assert_eq!(lines.position(text, b), pos(0, 3));
+        assert_eq!(lines.offset(text, pos(0, 3)), b);
+        // Inside the surrogate pair: the emoji's start.
+        assert_eq!(lines.offset(text, pos(0, 2)), 1);
+        let x = text.find('x').unwrap();
+        assert_eq!(lines.position(text, x), pos(1, 9));
+        assert_eq!(lines.offset(text, pos(1, 9)), x);
+        for (offset, _) in text.char_indices() {
+            let p = lines.position(text, offset);
+            assert_eq!(p, counted(text, offset));
+            assert_eq!(lines.offset(text, p), offset);
+        }
+    }
+
+    #[test]
+    fn long_mixed_lines_agree_with_counting() {
+        let line = "aé€😀".repeat(200);
+        let text = format!("{line}\nxy\r\n{line}");
+        let lines = Lines::new(&text);
+        for (offset, _) in text.char_indices() {
+            let p = lines.position(&text, offset);
+            assert_eq!(p, counted(&text, offset), "offset {offset}");
+            if text.as_bytes()[offset] != b'\n' {
+                assert_eq!(lines.offset(&text, p), offset);
+            }
+        }
+    }
+
+    #[test]
+    fn past_the_end_clamps() {
+        let text = "ab\r\ncd\nef";
+        let lines = Lines::new(text);
+        // Before the `\r\n`, never between its bytes.
+        assert_eq!(lines.offset(text, pos(0, 99)), 2);
+        assert_eq!(lines.offset(text, pos(1, 99)), 6);
+        assert_eq!(lines.offset(text, pos(2, 99)), text.len());
+        assert_eq!(lines.offset(text, pos(7, 0)), text.len());
+        assert_eq!(lines.offset(text, pos(u32::MAX, u32::MAX)), text.len());
+        assert_eq!(lines.position(text, 999), pos(2, 2));
+        // A lone `\r` is a character.
+        let text = "a\rb";
+        assert_eq!(Lines::new(text).position(text, 2), pos(0, 2));
+    }
+
+    #[test]
+    fn empty_text() {
+        let lines = Lines::new("");
+        assert_eq!(lines.offset("", pos(0, 5)), 0);
+        assert_eq!(lines.position("", 3), pos(0, 0));
+    }
+}

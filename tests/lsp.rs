@@ -1,0 +1,358 @@
+//! Issue #11: the language server (`examples/ddl-lsp`), driven on pipes as an editor drives
+//! it (design.md §4b), and its handlers in-process (the server's modules are included, so
+//! their unit tests run here too).
+//!
+//! The session tests need the example binary, which `cargo test` builds; a run of this
+//! test alone needs `cargo build --example ddl-lsp` first.
+
+#[path = "../examples/ddl-lsp/server/mod.rs"]
+#[allow(dead_code, unused_imports)] // the binary uses the rest
+mod server;
+
+use std::io::{BufRead, BufReader, Write};
+use std::path::PathBuf;
+use std::process::{Child, ChildStdin, Command, Stdio};
+use std::sync::mpsc::{self, Receiver};
+use std::time::{Duration, Instant};
+
+use serde_json::{json, Value};
+
+/// How long any one answer may take before the test fails (a hung server must not hang CI).
+const TIMEOUT: Duration = Duration::from_secs(30);
+
+const URI: &str = "file:///work/orders.sql";
+
+/// `ddl-lsp`, as `cargo test` builds it next to the test binaries.
+fn server_binary() -> PathBuf {
+    let exe = std::env::current_exe().expect("test binary path");
+    let dir = exe
+        .parent()
+        .and_then(|deps| deps.parent())
+        .expect("target directory");
+    let path = dir
+        .join("examples")
+        .join(format!("ddl-lsp{}", std::env::consts::EXE_SUFFIX));
+    assert!(
+        path.exists(),
+        "{} is not built: `cargo test` builds it, or run `cargo build --example ddl-lsp`",
+        path.display()
+    );
+    path
+}
+
+/// An editor's side of the session: writes framed messages, reads them on a thread.
+struct Client {
+    child: Child,
+    stdin: Option<ChildStdin>,
+    incoming: Receiver<Value>,
+    next_id: i64,
+    /// Notifications read while waiting for something else.
+    pending: Vec<Value>,
+}
+
+impl Client {
+    fn start(args: &[&str]) -> Client {
+        let mut child = Command::new(server_binary())
+            .args(args)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .expect("ddl-lsp starts");
+        let stdin = child.stdin.take();
+        let stdout = child.stdout.take().expect("stdout is piped");
+        let (tx, incoming) = mpsc::channel();
+        std::thread::spawn(move || {
+            let mut reader = BufReader::new(stdout);
+            while let Some(msg) = read_message(&mut reader) {
+                if tx.send(msg).is_err() {
+                    break;
+                }
+            }
+        });
+        Client {
+            child,
+            stdin,
+            incoming,
+            next_id: 0,
+            pending: Vec::new(),
+        }
+    }
+
+    fn send(&mut self, msg: &Value) {
+        let body = msg.to_string();
+        let stdin = self.stdin.as_mut().expect("stdin is open");
+        write!(stdin, "Content-Length: {}\r\n\r\n{body}", body.len()).expect("server reads");
+        stdin.flush().expect("server reads");
+    }
+
+    fn notify(&mut self, method: &str, params: Value) {
+        self.send(&json!({"jsonrpc": "2.0", "method": method, "params": params}));
+    }
+
+    fn recv(&mut self) -> Value {
+        self.incoming
+            .recv_timeout(TIMEOUT)
+            .expect("the server answers within the timeout")
+    }
+
+    /// Sends a request and waits for its response (the whole response object).
+    fn call(&mut self, method: &str, params: Value) -> Value {
+        self.next_id += 1;
+        let id = self.next_id;
+        self.send(&json!({"jsonrpc": "2.0", "id": id, "method": method, "params": params}));
+        loop {
+            let msg = self.recv();
+            if msg.get("id") == Some(&json!(id)) && msg.get("method").is_none() {
+                return msg;
+            }
+            self.pending.push(msg);
+        }
+    }
+
+    /// A request's result; an error response fails the test.
+    fn request(&mut self, method: &str, params: Value) -> Value {
+        let response = self.call(method, params);
+        assert!(response.get("error").is_none(), "{method}: {response}");
+        response["result"].clone()
+    }
+
+    /// The next diagnostics published for `uri`.
+    fn diagnostics(&mut self, uri: &str) -> Vec<Value> {
+        let is_ours = |m: &Value| {
+            m["method"] == "textDocument/publishDiagnostics" && m["params"]["uri"] == uri
+        };
+        let params = match self.pending.iter().position(is_ours) {
+            Some(i) => self.pending.remove(i)["params"].clone(),
+            None => loop {
+                let msg = self.recv();
+                if is_ours(&msg) {
+                    break msg["params"].clone();
+                }
+                self.pending.push(msg);
+            },
+        };
+        params["diagnostics"]
+            .as_array()
+            .cloned()
+            .expect("a diagnostics array")
+    }
+
+    fn initialize(&mut self) -> Value {
+        let result = self.request(
+            "initialize",
+            json!({"processId": null, "rootUri": null, "capabilities": {}}),
+        );
+        self.notify("initialized", json!({}));
+        result
+    }
+
+    fn open(&mut self, uri: &str, text: &str) -> Vec<Value> {
+        self.notify(
+            "textDocument/didOpen",
+            json!({"textDocument": {"uri": uri, "languageId": "sql", "version": 1, "text": text}}),
+        );
+        self.diagnostics(uri)
+    }
+
+    fn change(&mut self, uri: &str, version: i64, changes: Value) -> Vec<Value> {
+        self.notify(
+            "textDocument/didChange",
+            json!({"textDocument": {"uri": uri, "version": version}, "contentChanges": changes}),
+        );
+        self.diagnostics(uri)
+    }
+
+    /// Sends `exit` and waits for the process to end: its exit status.
+    fn exit(mut self) -> i32 {
+        self.notify("exit", Value::Null);
+        drop(self.stdin.take());
+        let start = Instant::now();
+        loop {
+            if let Some(status) = self.child.try_wait().expect("wait works") {
+                return status.code().unwrap_or(-1);
+            }
+            if start.elapsed() > TIMEOUT {
+                let _ = self.child.kill();
+                panic!("the server did not exit");
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+}
+
+impl Drop for Client {
+    fn drop(&mut self) {
+        // A failed test must not leave a server behind.
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// One `Content-Length`-framed message; `None` at the end of the stream.
+fn read_message(reader: &mut impl BufRead) -> Option<Value> {
+    let mut length = None;
+    loop {
+        let mut line = String::new();
+        if reader.read_line(&mut line).ok()? == 0 {
+            return None;
+        }
+        let line = line.trim_end();
+        if line.is_empty() {
+            break;
+        }
+        if let Some(n) = line.strip_prefix("Content-Length: ") {
+            length = n.parse::<usize>().ok();
+        }
+    }
+    let mut body = vec![0; length?];
+    reader.read_exact(&mut body).ok()?;
+    serde_json::from_slice(&body).ok()
+}
+
+fn codes(diagnostics: &[Value]) -> Vec<&str> {
+    diagnostics
+        .iter()
+        .map(|d| d["code"].as_str().unwrap_or(""))
+        .collect()
+}
+
+fn range(line: u32, start: u32, end: u32) -> Value {
+    json!({"start": {"line": line, "character": start}, "end": {"line": line, "character": end}})
+}
+
+/// A valid Kafka source but for one misspelled key, on a line with astral characters.
+const DOC: &str = "CREATE TABLE orders (
+    id BIGINT,
+    note VARCHAR
+) WITH (
+    connector = 'kafka',
+    bootstrap_servers = 'localhost:9092',
+    topic = '😀🎉', 'source.offst' = 'earliest',
+    type = 'source',
+    format = 'json'
+);
+";
+
+/// UTF-16 units of `s`.
+fn units(s: &str) -> u32 {
+    s.encode_utf16().count() as u32
+}
+
+#[test]
+fn session_diagnostics_edits_and_lifecycle() {
+    let mut client = Client::start(&[]);
+    let init = client.initialize();
+    let caps = &init["capabilities"];
+    assert_eq!(caps["positionEncoding"], "utf-16");
+    assert_eq!(caps["textDocumentSync"]["change"], 2, "incremental sync");
+    assert_eq!(caps["hoverProvider"], true);
+    assert!(caps["completionProvider"]["triggerCharacters"]
+        .as_array()
+        .is_some_and(|t| t.contains(&json!("'"))));
+    assert_eq!(
+        caps["codeActionProvider"]["codeActionKinds"],
+        json!(["quickfix"])
+    );
+    assert_eq!(caps["documentSymbolProvider"], true);
+    assert_eq!(caps["definitionProvider"], true);
+
+    // The misspelled key, at UTF-16 columns: the emoji count two units each.
+    let diags = client.open(URI, DOC);
+    assert_eq!(codes(&diags), ["option::unknown"], "{diags:?}");
+    let d = &diags[0];
+    let line7 = DOC.lines().nth(6).expect("line 7");
+    let key = line7.find("'source.offst'").expect("the key");
+    let start = units(&line7[..key]);
+    assert_eq!(
+        start, 20,
+        "4 spaces, `topic = '`, two emoji (4 units), `', `"
+    );
+    assert_eq!(d["range"], range(6, start, start + units("'source.offst'")));
+    assert_eq!(d["severity"], 1);
+    assert_eq!(d["source"], "connector-ddl");
+    assert!(
+        d["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("source.offset")),
+        "help is in the message: {d}"
+    );
+
+    // An incremental edit that fixes the key (inserting the `e`): the diagnostic is gone.
+    let at = start + units("'source.offs");
+    let diags = client.change(URI, 2, json!([{"range": range(6, at, at), "text": "e"}]));
+    assert_eq!(codes(&diags), Vec::<&str>::new(), "{diags:?}");
+
+    // Another on the line of emoji: a bad enum value after them.
+    let value = line7.find("'earliest'").expect("the value") + 1;
+    let v = units(&line7[..value]) + 1; // the `e` inserted before it
+    let diags = client.change(
+        URI,
+        3,
+        json!([{"range": range(6, v, v + units("earliest")), "text": "eerliest"}]),
+    );
+    assert_eq!(codes(&diags), ["option::invalid_value"], "{diags:?}");
+    let r = &diags[0]["range"];
+    assert_eq!(r["start"]["line"], 6);
+    assert!(
+        r["start"]["character"].as_u64() >= Some(u64::from(v) - 1)
+            && r["end"]["character"].as_u64() <= Some(u64::from(v + 9)),
+        "{r}"
+    );
+
+    // A whole-text change, then closing clears the diagnostics.
+    let diags = client.change(
+        URI,
+        4,
+        json!([{"text": "CREATE TABLE t (a INT) WITH (connector = 'kafak');"}]),
+    );
+    assert_eq!(codes(&diags), ["connector::unknown"], "{diags:?}");
+    client.notify(
+        "textDocument/didClose",
+        json!({"textDocument": {"uri": URI}}),
+    );
+    assert!(client.diagnostics(URI).is_empty());
+
+    // Unknown methods, malformed params, closed documents.
+    let r = client.call(
+        "textDocument/formatting",
+        json!({"textDocument": {"uri": URI}}),
+    );
+    assert_eq!(r["error"]["code"], -32601, "{r}");
+    let r = client.call("textDocument/hover", json!({"textDocument": 7}));
+    assert_eq!(r["error"]["code"], -32602, "{r}");
+    let pos = json!({"textDocument": {"uri": URI}, "position": {"line": 0, "character": 0}});
+    assert_eq!(
+        client.request("textDocument/hover", pos.clone()),
+        Value::Null
+    );
+    assert_eq!(
+        client.request("textDocument/completion", pos.clone()),
+        json!([])
+    );
+    assert_eq!(client.request("textDocument/definition", pos), Value::Null);
+
+    assert_eq!(client.request("shutdown", Value::Null), Value::Null);
+    assert_eq!(client.exit(), 0);
+}
+
+#[test]
+fn exit_without_shutdown_is_status_1() {
+    let mut client = Client::start(&[]);
+    client.initialize();
+    assert_eq!(client.exit(), 1);
+}
+
+#[test]
+fn requests_before_initialize_are_refused() {
+    let mut client = Client::start(&[]);
+    let r = client.call("textDocument/hover", json!({}));
+    assert_eq!(r["error"]["code"], -32002, "{r}");
+    client.initialize();
+    let r = client.call("initialize", json!({"capabilities": {}}));
+    assert_eq!(r["error"]["code"], -32600, "{r}");
+    client.request("shutdown", Value::Null);
+    let r = client.call("textDocument/hover", json!({}));
+    assert_eq!(r["error"]["code"], -32600, "{r}");
+    assert_eq!(client.exit(), 0);
+}
