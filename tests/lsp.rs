@@ -356,3 +356,50 @@ fn requests_before_initialize_are_refused() {
     assert_eq!(r["error"]["code"], -32600, "{r}");
     assert_eq!(client.exit(), 0);
 }
+
+/// Profiles with mistakes, one of them around a secret.
+const PROFILES: &str = r#"[
+  {"name": "ok", "connector": "kafka", "config": {"bootstrap_servers": "b:9092"}},
+  {
+    "name": "bad",
+    "connector": "rabbitmq",
+    "config": {
+      "host": "rmq.internal",
+      "password": "rabbit-pw-value",
+      "port": "fifty"
+    }
+  }
+]"#;
+
+#[test]
+fn a_mistake_in_the_profiles_file_is_shown_at_its_reference_and_links_to_it() {
+    let dir = std::env::temp_dir().join(format!("ddl-lsp-test-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let path = dir.join("profiles.json");
+    std::fs::write(&path, PROFILES).expect("profiles written");
+    let mut client = Client::start(&["--profiles", path.to_str().expect("UTF-8 path")]);
+    client.initialize();
+    let sql = "CREATE TABLE r (id BIGINT) WITH (connector = 'rabbitmq',\n  connection_profile = 'bad', stream = 'events', type = 'source', format = 'json');";
+    let diags = client.open(URI, sql);
+    let port = diags
+        .iter()
+        .find(|d| d["message"].as_str().is_some_and(|m| m.contains("`port`")))
+        .unwrap_or_else(|| panic!("no diagnostic about `port`: {diags:?}"));
+    assert_eq!(port["code"], "profile::invalid");
+    // At the reference `'bad'` in the SQL…
+    assert_eq!(port["range"], range(1, 23, 28));
+    // …linking to `"fifty"` in the profiles file (line 9, columns 15 to 22).
+    let related = &port["relatedInformation"][0]["location"];
+    let canonical = std::fs::canonicalize(&path).expect("canonical path");
+    assert_eq!(
+        related["uri"],
+        format!("file://{}", canonical.display()),
+        "{port}"
+    );
+    assert_eq!(related["range"], range(8, 14, 21));
+    let everything = format!("{diags:?}");
+    assert!(!everything.contains("rabbit-pw-value"), "{everything}");
+    client.request("shutdown", Value::Null);
+    assert_eq!(client.exit(), 0);
+    let _ = std::fs::remove_dir_all(&dir);
+}
