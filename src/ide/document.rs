@@ -1,21 +1,132 @@
-//! A document as an editor holds it: its text and its compiled state.
+//! A document as an editor holds it: its text and its compiled state, statement by
+//! statement.
+//!
+//! The text is cut into pieces at its `;` tokens ([`super::split`]); each piece is
+//! compiled on its own with [`compile_sql`] and cached by its text, so an edit compiles
+//! again only the pieces whose text changed (the pieces after it move, and their cached
+//! results are reused with their spans moved). What depends on several statements —
+//! duplicate table names, Flink's `INSERT INTO`/`FROM` evidence, a tokenizer error that
+//! ends the script — is put together again after every edit ([`super::assemble`]), so
+//! [`Document::diagnostics`] is what [`compile_sql`] reports for the whole text.
 
+use std::collections::HashMap;
+use std::sync::{Arc, OnceLock};
+
+use super::assemble::{self, Assembled};
+use super::split::{End, Splitter};
 use crate::compile::{compile_sql, Compiled, Env};
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{codes, Diagnostic};
+use crate::parse::{parse_script, Script};
+use crate::span::Span;
+
+/// One statement's text compiled on its own (with, after it, the statements that stand
+/// for the script's `INSERT INTO`/`FROM` evidence about its table, when there is any).
+#[derive(Debug)]
+pub(crate) struct Unit {
+    /// The compiled text: the piece, then the evidence statements.
+    pub(crate) text: Arc<str>,
+    /// The length of the piece in `text`.
+    pub(crate) len: usize,
+    /// What compiling `text` gave (spans relative to the piece's start).
+    pub(crate) compiled: Compiled,
+    /// The names of the tables the piece defines, as written and in lower case.
+    pub(crate) names: Vec<(String, String)>,
+    /// Whether the tokenizer stopped in the piece (then it stops the whole script).
+    pub(crate) tokenizer_error: bool,
+    /// The piece parsed on its own, when a service needs it.
+    parsed: OnceLock<Script>,
+}
+
+impl Unit {
+    fn compile(text: Arc<str>, len: usize, env: &Env<'_>) -> Unit {
+        let compiled = compile_sql(&text, env);
+        let mut names: Vec<(String, String)> = Vec::new();
+        let mut add = |name: &str| {
+            if !names.iter().any(|(n, _)| n == name) {
+                names.push((name.to_string(), name.to_lowercase()));
+            }
+        };
+        for t in &compiled.tables {
+            add(t.name());
+        }
+        for d in &compiled.diagnostics {
+            if let Some(t) = &d.table {
+                add(t);
+            }
+        }
+        // A tokenizer error is the only diagnostic of a script, and no table compiles.
+        let tokenizer_error = compiled.tables.is_empty()
+            && matches!(compiled.diagnostics.as_slice(), [d] if d.code == codes::SYNTAX)
+            && text.get(..len).is_some_and(super::split::tokenizer_fails);
+        Unit {
+            text,
+            len,
+            compiled,
+            names,
+            tokenizer_error,
+            parsed: OnceLock::new(),
+        }
+    }
+
+    /// The piece's own text.
+    pub(crate) fn piece_text(&self) -> &str {
+        self.text.get(..self.len).unwrap_or("")
+    }
+
+    /// The piece parsed on its own (spans relative to its start).
+    pub(crate) fn script(&self) -> &Script {
+        self.parsed.get_or_init(|| parse_script(self.piece_text()))
+    }
+}
+
+/// A piece of the text: `start..end`, and its compiled unit once there is one.
+#[derive(Clone, Debug)]
+pub(crate) struct Piece {
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    pub(crate) unit: Option<Arc<Unit>>,
+}
 
 /// An open document: its text and what compiling it found.
 #[derive(Debug)]
 pub struct Document {
     text: String,
-    compiled: Compiled,
+    pieces: Vec<Piece>,
+    /// How the text ends (an open string makes the tokenizer's error the only diagnostic).
+    end: End,
+    /// Compiled units by compiled text, so an unchanged statement is never compiled again.
+    cache: HashMap<Arc<str>, Arc<Unit>>,
+    assembled: Assembled,
 }
 
 impl Document {
     /// Compiles `text` as a new document.
     pub fn new(text: impl Into<String>, env: &Env<'_>) -> Self {
-        let text = text.into();
-        let compiled = compile_sql(&text, env);
-        Document { text, compiled }
+        Document::with_cache(text.into(), HashMap::new(), env)
+    }
+
+    fn with_cache(text: String, cache: HashMap<Arc<str>, Arc<Unit>>, env: &Env<'_>) -> Self {
+        let mut splitter = Splitter::new(&text, 0);
+        let mut pieces = Vec::new();
+        let mut start = 0;
+        while let Some(end) = splitter.next_cut() {
+            pieces.push(Piece {
+                start,
+                end,
+                unit: None,
+            });
+            start = end;
+        }
+        let end = splitter.end();
+        let mut doc = Document {
+            text,
+            pieces,
+            end,
+            cache,
+            assembled: Assembled::default(),
+        };
+        doc.assemble(env);
+        doc
     }
 
     /// Replaces the bytes `start..end` of the text with `replacement` and compiles again.
@@ -25,12 +136,64 @@ impl Document {
         let start = floor_boundary(&self.text, start.min(self.text.len()));
         let end = floor_boundary(&self.text, end.clamp(start, self.text.len()));
         self.text.replace_range(start..end, replacement);
-        self.compiled = compile_sql(&self.text, env);
+        let grow = replacement.len();
+        let shrink = end - start;
+        // The first piece the edit can change: the one holding `start` (the last one
+        // for an edit at the end, which may continue its statement).
+        let first = self
+            .pieces
+            .partition_point(|p| p.end <= start)
+            .min(self.pieces.len().saturating_sub(1));
+        let from = self.pieces.get(first).map_or(start, |p| p.start);
+        let shift = |at: usize| at + grow - shrink;
+        // Cut again from there until a cut falls where an old piece after the edit
+        // starts: from there on the pieces are the same text as before, moved.
+        let mut splitter = Splitter::new(&self.text, from);
+        let mut fresh = Vec::new();
+        let mut old = first;
+        let mut piece_start = from;
+        let mut synced = None;
+        while let Some(cut) = splitter.next_cut() {
+            fresh.push(Piece {
+                start: piece_start,
+                end: cut,
+                unit: None,
+            });
+            piece_start = cut;
+            while let Some(p) = self.pieces.get(old) {
+                if p.start < end || shift(p.start) < cut {
+                    old += 1;
+                } else {
+                    break;
+                }
+            }
+            if self.pieces.get(old).is_some_and(|p| shift(p.start) == cut) {
+                synced = Some(old);
+                break;
+            }
+        }
+        let tail_from = match synced {
+            Some(j) => j,
+            None => {
+                self.end = splitter.end();
+                self.pieces.len()
+            }
+        };
+        for p in self.pieces.iter_mut().skip(tail_from) {
+            p.start = shift(p.start);
+            p.end = shift(p.end);
+        }
+        self.pieces.splice(first..tail_from, fresh);
+        self.assemble(env);
     }
 
-    /// Replaces the whole text and compiles again.
+    /// Replaces the whole text and compiles again (statements already compiled with the
+    /// same text are reused).
     pub fn set_text(&mut self, text: impl Into<String>, env: &Env<'_>) {
-        *self = Document::new(text, env);
+        let cache = std::mem::take(&mut self.cache);
+        let compiles = self.assembled.compiles;
+        *self = Document::with_cache(text.into(), cache, env);
+        self.assembled.compiles += compiles;
     }
 
     /// The current text.
@@ -38,15 +201,112 @@ impl Document {
         &self.text
     }
 
-    /// Every diagnostic of the document, sorted by position.
+    /// Every diagnostic of the document, sorted by position: the same as
+    /// [`compile_sql`] reports for [`Document::text`].
     pub fn diagnostics(&self) -> &[Diagnostic] {
-        &self.compiled.diagnostics
+        &self.assembled.diagnostics
     }
 
     /// The compiled tables, in source order.
     pub fn tables(&self) -> &[crate::Table] {
-        &self.compiled.tables
+        self.assembled.tables(&self.pieces)
     }
+
+    /// How many statements the document is cut into (for tests and benches: a measure of
+    /// how much an edit compiles again).
+    pub fn statement_count(&self) -> usize {
+        self.pieces.len()
+    }
+
+    /// How many statements were compiled since the document was opened (cached results
+    /// reused are not counted).
+    pub fn compile_count(&self) -> usize {
+        self.assembled.compiles
+    }
+
+    /// Whether `span` overlaps a secret option value (as the compiler finds them).
+    pub(crate) fn overlaps_secret(&self, span: Span) -> bool {
+        let hit = |secrets: &[Span], by: usize| {
+            secrets
+                .iter()
+                .any(|s| s.start + by < span.end.max(span.start + 1) && span.start < s.end + by)
+        };
+        if let Some(c) = self.assembled.whole() {
+            return hit(&c.secret_spans, 0);
+        }
+        self.piece_at(span.start)
+            .and_then(|p| p.unit.as_ref().map(|u| (p.start, u)))
+            .is_some_and(|(by, u)| hit(&u.compiled.secret_spans, by))
+    }
+
+    /// The piece holding byte `offset` (the last one at the end of the text).
+    pub(crate) fn piece_at(&self, offset: usize) -> Option<&Piece> {
+        let i = self.pieces.partition_point(|p| p.end <= offset);
+        self.pieces.get(i).or_else(|| self.pieces.last())
+    }
+
+    /// Compiles what is not compiled yet and puts the document's diagnostics together.
+    fn assemble(&mut self, env: &Env<'_>) {
+        let previous = std::mem::take(&mut self.assembled);
+        let mut compiles = previous.compiles;
+        let clean = self.end == End::Clean;
+        if clean {
+            for p in &mut self.pieces {
+                if p.unit.is_none() {
+                    let text = self.text.get(p.start..p.end).unwrap_or("");
+                    p.unit = Some(unit_for(&mut self.cache, text, "", env, &mut compiles));
+                }
+            }
+        }
+        let stopped = self
+            .pieces
+            .iter()
+            .any(|p| p.unit.as_ref().is_some_and(|u| u.tokenizer_error));
+        self.assembled = if clean && !stopped {
+            let cache = &mut self.cache;
+            assemble::apply_evidence(&self.text, &mut self.pieces, |piece, suffix| {
+                unit_for(cache, piece, suffix, env, &mut compiles)
+            });
+            let mut previous = previous;
+            previous.compiles = compiles;
+            assemble::assemble(&self.pieces, env, previous)
+        } else {
+            Assembled::compiled_whole(compile_sql(&self.text, env), compiles)
+        };
+        self.prune();
+    }
+
+    /// Forgets cached units no piece uses once there are many more than pieces (an
+    /// open quote can leave the rest of the text in pieces of their own for a while;
+    /// those are kept until then, so closing it finds them again).
+    fn prune(&mut self) {
+        if self.cache.len() > 2 * self.pieces.len() + 256 {
+            self.cache.retain(|_, u| Arc::strong_count(u) > 1);
+        }
+    }
+}
+
+/// The unit of `piece` followed by `suffix`, from the cache or compiled.
+fn unit_for(
+    cache: &mut HashMap<Arc<str>, Arc<Unit>>,
+    piece: &str,
+    suffix: &str,
+    env: &Env<'_>,
+    compiles: &mut usize,
+) -> Arc<Unit> {
+    let key: std::borrow::Cow<'_, str> = if suffix.is_empty() {
+        piece.into()
+    } else {
+        format!("{piece}{suffix}").into()
+    };
+    if let Some(u) = cache.get(key.as_ref()) {
+        return Arc::clone(u);
+    }
+    let text: Arc<str> = key.as_ref().into();
+    *compiles += 1;
+    let unit = Arc::new(Unit::compile(Arc::clone(&text), piece.len(), env));
+    cache.insert(text, Arc::clone(&unit));
+    unit
 }
 
 fn floor_boundary(text: &str, mut at: usize) -> usize {

@@ -16,10 +16,14 @@
 //! ```
 
 mod actions;
+mod assemble;
 mod complete;
 mod document;
 mod hover;
+mod split;
 mod symbols;
+#[cfg(test)]
+mod tests;
 
 pub use actions::code_actions;
 pub use complete::completions;
@@ -104,6 +108,9 @@ pub struct CodeAction {
     pub edits: Vec<Edit>,
     /// Whether this is the one obvious fix (an editor may apply it on a keystroke).
     pub preferred: bool,
+    /// Whether this action applies the fixes of every diagnostic of the document (then
+    /// `code` is empty and `diagnostic_span` covers the diagnostics it fixes).
+    pub fix_all: bool,
 }
 
 /// What a symbol is.
