@@ -278,9 +278,35 @@ fn session_diagnostics_edits_and_lifecycle() {
         "help is in the message: {d}"
     );
 
-    // An incremental edit that fixes the key (inserting the `e`): the diagnostic is gone.
-    let at = start + units("'source.offs");
-    let diags = client.change(URI, 2, json!([{"range": range(6, at, at), "text": "e"}]));
+    // Its quick fix, applied as an editor does (an incremental change per edit): the
+    // diagnostic is gone.
+    let actions = client.request(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": URI}, "range": d["range"],
+               "context": {"diagnostics": [d]}}),
+    );
+    let fix = actions
+        .as_array()
+        .and_then(|a| a.iter().find(|a| a["kind"] == "quickfix"))
+        .unwrap_or_else(|| panic!("no quick fix: {actions}"));
+    assert_eq!(fix["diagnostics"][0]["code"], "option::unknown", "{fix}");
+    let edits = fix["edit"]["changes"][URI]
+        .as_array()
+        .cloned()
+        .unwrap_or_else(|| panic!("no edits for the document: {fix}"));
+    assert_eq!(edits.len(), 1, "{fix}");
+    assert_eq!(
+        edits[0]["newText"].as_str().map(|t| t.trim_matches('\'')),
+        Some("source.offset")
+    );
+    let edit = &edits[0]["range"];
+    assert_eq!(edit["start"]["line"], 6);
+    assert!(edit["start"]["character"].as_u64() >= Some(u64::from(start)));
+    let changes: Vec<Value> = edits
+        .iter()
+        .map(|e| json!({"range": e["range"], "text": e["newText"]}))
+        .collect();
+    let diags = client.change(URI, 2, json!(changes));
     assert_eq!(codes(&diags), Vec::<&str>::new(), "{diags:?}");
 
     // Another on the line of emoji: a bad enum value after them.

@@ -12,6 +12,40 @@ use lsp_types::Position;
 /// The distance in bytes between two UTF-16 checkpoints.
 const MARK_EVERY: usize = 64;
 
+/// The line starts after each `\n` of `text`, which begins at byte `base` of the document.
+fn newlines(text: &str, base: usize) -> impl Iterator<Item = usize> + '_ {
+    text.bytes()
+        .enumerate()
+        .filter(|&(_, b)| b == b'\n')
+        .map(move |(i, _)| base + i + 1)
+}
+
+/// Checkpoints for `text[from..to]` (char boundaries), `from` having `units` before it:
+/// one at `from`, then one at the first boundary at least [`MARK_EVERY`] bytes after the
+/// previous.
+fn marks(text: &str, from: usize, mut units: usize, to: usize) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut next = from;
+    for (i, c) in text.get(from..to).unwrap_or("").char_indices() {
+        let at = from + i;
+        if at >= next {
+            out.push((at, units));
+            next = at + MARK_EVERY;
+        }
+        units += c.len_utf16();
+    }
+    out
+}
+
+/// An edit about to be made, as [`Lines::before_edit`] measured it.
+#[derive(Clone, Copy, Debug)]
+pub struct PendingEdit {
+    start: usize,
+    end: usize,
+    /// UTF-16 units of the removed bytes.
+    units: usize,
+}
+
 /// The line starts of a text and, for non-ASCII text, checkpoints of how many UTF-16 units
 /// come before a byte offset: every question is a binary search and a scan of at most
 /// [`MARK_EVERY`] bytes, however long the line (so converting many positions on one long
@@ -32,29 +66,90 @@ impl Lines {
     pub fn new(text: &str) -> Self {
         let mut starts = Vec::with_capacity(text.len() / 32 + 1);
         starts.push(0);
-        starts.extend(
-            text.bytes()
-                .enumerate()
-                .filter(|&(_, b)| b == b'\n')
-                .map(|(i, _)| i + 1),
-        );
-        let mut marks = Vec::new();
-        if !text.is_ascii() {
-            let mut units = 0;
-            let mut next = 0;
-            for (i, c) in text.char_indices() {
-                if i >= next {
-                    marks.push((i, units));
-                    next = i + MARK_EVERY;
-                }
-                units += c.len_utf16();
-            }
-        }
+        starts.extend(newlines(text, 0));
         Lines {
             starts,
-            marks,
+            marks: if text.is_ascii() {
+                Vec::new()
+            } else {
+                marks(text, 0, 0, text.len())
+            },
             len: text.len(),
         }
+    }
+
+    /// What an edit of `start..end` (char boundaries of `text`, the text before the edit)
+    /// removes, to be given to [`Lines::edited`] once the edit is made.
+    pub fn before_edit(&self, text: &str, start: usize, end: usize) -> PendingEdit {
+        let start = start.min(self.len);
+        let end = end.clamp(start, self.len);
+        PendingEdit {
+            start,
+            end,
+            units: self.units_before(text, end) - self.units_before(text, start),
+        }
+    }
+
+    /// Updates the index after `edit`'s bytes were replaced with `inserted`, giving
+    /// `text`: the work is the inserted text, a shift of the line starts after it, and a
+    /// few dozen bytes around it, not the whole text (a document of 5,000 tables is
+    /// edited at every keystroke). An edit that is not what `text` shows indexes it anew.
+    pub fn edited(&mut self, text: &str, edit: PendingEdit, inserted: &str) {
+        let PendingEdit { start, end, units } = edit;
+        let added = inserted.len();
+        let removed = end - start;
+        let consistent = end <= self.len
+            && self.len - removed + added == text.len()
+            && text.get(start..start + added) == Some(inserted);
+        if !consistent {
+            *self = Lines::new(text);
+            return;
+        }
+        // Line starts: those after a `\n` in the removed bytes go, those of the inserted
+        // text come, and the rest after the edit move.
+        let first = self.starts.partition_point(|&s| s <= start);
+        let last = self.starts.partition_point(|&s| s <= end);
+        if let Some(tail) = self.starts.get_mut(last..) {
+            for s in tail {
+                *s = *s - removed + added;
+            }
+        }
+        self.starts
+            .splice(first..last, newlines(inserted, start).collect::<Vec<_>>());
+        self.len = text.len();
+
+        if self.marks.is_empty() {
+            // ASCII until now: checkpoints are needed from the first other character on.
+            if !inserted.is_ascii() {
+                self.marks = marks(text, 0, 0, text.len());
+            }
+            return;
+        }
+        // Checkpoints: those inside the removed bytes go, those after move, and the gap
+        // between the last one before the edit and the first one after it is filled
+        // again, so no scan ever grows longer than a few checkpoints' distance.
+        let inserted_units: usize = inserted.chars().map(char::len_utf16).sum();
+        let keep = self.marks.partition_point(|&(at, _)| at <= start);
+        // An insertion keeps a checkpoint at its start where it is.
+        let moved = self.marks.partition_point(|&(at, _)| at < end).max(keep);
+        if let Some(tail) = self.marks.get_mut(moved..) {
+            for (at, u) in tail {
+                *at = *at - removed + added;
+                *u = *u - units + inserted_units;
+            }
+        }
+        let (from, from_units) = keep
+            .checked_sub(1)
+            .and_then(|i| self.marks.get(i))
+            .copied()
+            .unwrap_or((0, 0));
+        let to = self.marks.get(moved).map_or(text.len(), |&(at, _)| at);
+        let mut fill = marks(text, from, from_units, to);
+        // `from` itself is kept.
+        if fill.first().is_some_and(|&(at, _)| at == from) && keep > 0 {
+            fill.remove(0);
+        }
+        self.marks.splice(keep..moved, fill);
     }
 
     /// UTF-16 units before byte `offset` (a char boundary of `text`).
@@ -215,5 +310,67 @@ mod tests {
         let lines = Lines::new("");
         assert_eq!(lines.offset("", pos(0, 5)), 0);
         assert_eq!(lines.position("", 3), pos(0, 0));
+    }
+
+    /// Every position and offset of `text` answered by `lines` as by a fresh index.
+    fn same_answers(lines: &Lines, text: &str) {
+        let fresh = Lines::new(text);
+        assert_eq!(lines.starts, fresh.starts);
+        assert_eq!(lines.len, text.len());
+        for (offset, _) in text.char_indices().chain([(text.len(), ' ')]) {
+            let p = fresh.position(text, offset);
+            assert_eq!(lines.position(text, offset), p, "offset {offset}");
+            assert_eq!(lines.offset(text, p), fresh.offset(text, p), "{p:?}");
+        }
+        // Checkpoints stay close together wherever the edits were.
+        for w in lines.marks.windows(2) {
+            assert!(w[1].0 - w[0].0 <= MARK_EVERY + 4, "{:?}", w);
+        }
+    }
+
+    #[test]
+    fn edits_update_the_index_as_indexing_anew_would() {
+        let pieces = ["a", "é", "😀", "\n", "\r\n", "xyz\n", "ab€", ""];
+        let mut text = "CREATE 😀 TABLE\n".repeat(20) + &"plain ascii\n".repeat(20);
+        let mut lines = Lines::new(&text);
+        let mut seed = 0x5EEDu64;
+        let mut next = |n: usize| {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) as usize % n.max(1)
+        };
+        for round in 0..400 {
+            let mut start = next(text.len() + 1);
+            while !text.is_char_boundary(start) {
+                start -= 1;
+            }
+            let mut end = (start + next(12)).min(text.len());
+            while !text.is_char_boundary(end) {
+                end -= 1;
+            }
+            let inserted: String = (0..next(4)).map(|_| pieces[next(pieces.len())]).collect();
+            // Typing in one place for a while, as an editor sends it.
+            let inserted = if round % 50 < 10 {
+                "é".to_string()
+            } else {
+                inserted
+            };
+            let pending = lines.before_edit(&text, start, end);
+            text.replace_range(start..end, &inserted);
+            lines.edited(&text, pending, &inserted);
+            same_answers(&lines, &text);
+        }
+        // From ASCII to not.
+        let mut text = "ab\ncd".to_string();
+        let mut lines = Lines::new(&text);
+        let pending = lines.before_edit(&text, 1, 1);
+        text.insert(1, '😀');
+        lines.edited(&text, pending, "😀");
+        same_answers(&lines, &text);
+        // An edit the text does not show: indexed anew.
+        let pending = lines.before_edit(&text, 0, 0);
+        lines.edited("zz\n", pending, "q");
+        same_answers(&lines, "zz\n");
     }
 }

@@ -202,14 +202,20 @@ impl<'a> Server<'a> {
         let open = self.docs.get_mut(&p.text_document.uri)?;
         for change in p.content_changes {
             match change.range {
+                // Each change's range is in the text the previous one left.
                 Some(range) => {
                     let span = open.text().span(range);
+                    let pending = open
+                        .lines
+                        .before_edit(open.doc.text(), span.start, span.end);
                     open.doc.edit(span.start, span.end, &change.text, &self.env);
+                    open.lines.edited(open.doc.text(), pending, &change.text);
                 }
-                None => open.doc.set_text(change.text, &self.env),
+                None => {
+                    open.doc.set_text(change.text, &self.env);
+                    open.lines = Lines::new(open.doc.text());
+                }
             }
-            // Each change's range is in the text the previous one left.
-            open.lines = Lines::new(open.doc.text());
         }
         open.version = p.text_document.version;
         let open = self.docs.get(&p.text_document.uri)?;
