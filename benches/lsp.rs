@@ -49,15 +49,14 @@ fn bench(c: &mut Criterion) {
     let published = server.handle_notification(open());
     assert!(published.is_some_and(|n| n.params["diagnostics"] == json!([])));
 
-    // Places in the middle table: the start of its `topic` line (an option key), inside
-    // its `type` value's quotes (an enum value), and its name (the edit).
+    // Places in the middle table: the start of its `topic` key (an option key, and where
+    // the edit types) and inside its `type` value's quotes (an enum value).
     let middle = script
         .find(&format!("CREATE TABLE t_{}_", TABLES / 2))
         .expect("the middle table");
     let after = |needle: &str| middle + script[middle..].find(needle).expect(needle);
     let key = position(&script, after("    topic = ") + 4);
     let value = position(&script, after("    type = '") + "    type = '".len());
-    let edit = position(&script, after(" (\n"));
 
     let mut g = c.benchmark_group("lsp_5k_tables");
     g.sample_size(10)
@@ -77,23 +76,31 @@ fn bench(c: &mut Criterion) {
         )
     });
 
-    // One character typed into the middle table's name, then taken out again: every
-    // iteration is a one-character edit and the diagnostics of all 5,000 tables.
-    let mut version = 1;
+    // One character typed into the middle table's `topic` key (an unknown option), then
+    // taken out again (no diagnostic): every iteration is a one-character edit and the
+    // diagnostics of all 5,000 tables.
+    let edit = |version: i32| {
+        let change = if version % 2 == 0 {
+            json!({"range": {"start": key, "end": key}, "text": "x"})
+        } else {
+            let end =
+                json!({"line": key["line"], "character": key["character"].as_u64().map(|c| c + 1)});
+            json!({"range": {"start": key, "end": end}, "text": ""})
+        };
+        Notification::new(
+            "textDocument/didChange".into(),
+            json!({"textDocument": {"uri": URI, "version": version}, "contentChanges": [change]}),
+        )
+    };
+    let diagnostics =
+        |n: Option<Notification>| n.and_then(|n| n.params["diagnostics"].as_array().map(Vec::len));
+    assert!(diagnostics(server.handle_notification(edit(2))) > Some(0));
+    assert_eq!(diagnostics(server.handle_notification(edit(3))), Some(0));
+    let mut version = 3;
     g.bench_function("edit_to_publish", |b| {
         b.iter(|| {
             version += 1;
-            let change = if version % 2 == 0 {
-                json!({"range": {"start": edit, "end": edit}, "text": "x"})
-            } else {
-                let end = json!({"line": edit["line"], "character": edit["character"].as_u64().map(|c| c + 1)});
-                json!({"range": {"start": edit, "end": end}, "text": ""})
-            };
-            let n = Notification::new(
-                "textDocument/didChange".into(),
-                json!({"textDocument": {"uri": URI, "version": version}, "contentChanges": [change]}),
-            );
-            server.handle_notification(n)
+            server.handle_notification(edit(version))
         })
     });
 
