@@ -97,6 +97,8 @@ pub struct Document {
     /// Compiled units by compiled text, so an unchanged statement is never compiled again.
     cache: HashMap<Arc<str>, Arc<Unit>>,
     assembled: Assembled,
+    /// The option keys whose value names a column, in the registry's catalogue.
+    column_keys: Vec<&'static str>,
 }
 
 impl Document {
@@ -124,6 +126,7 @@ impl Document {
             end,
             cache,
             assembled: Assembled::default(),
+            column_keys: column_keys(env),
         };
         doc.assemble(env);
         doc
@@ -224,6 +227,16 @@ impl Document {
         self.assembled.compiles
     }
 
+    /// The option keys whose value names a column.
+    pub(crate) fn column_keys(&self) -> &[&'static str] {
+        &self.column_keys
+    }
+
+    /// The pieces, in order.
+    pub(crate) fn pieces(&self) -> &[Piece] {
+        &self.pieces
+    }
+
     /// Whether `span` overlaps a secret option value (as the compiler finds them).
     pub(crate) fn overlaps_secret(&self, span: Span) -> bool {
         let hit = |secrets: &[Span], by: usize| {
@@ -307,6 +320,19 @@ fn unit_for(
     let unit = Arc::new(Unit::compile(Arc::clone(&text), piece.len(), env));
     cache.insert(text, Arc::clone(&unit));
     unit
+}
+
+/// The keys of every option of `env`'s catalogue that takes a column name.
+fn column_keys(env: &Env<'_>) -> Vec<&'static str> {
+    let mut keys: Vec<&'static str> = crate::compile::COMMON_OPTIONS
+        .iter()
+        .chain(env.registry.iter().flat_map(|(_, c)| c.spec().options()))
+        .filter(|s| s.kind == crate::options::OptionKind::FieldRef)
+        .map(|s| s.key)
+        .collect();
+    keys.sort_unstable();
+    keys.dedup();
+    keys
 }
 
 fn floor_boundary(text: &str, mut at: usize) -> usize {

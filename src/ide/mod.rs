@@ -17,9 +17,11 @@
 
 mod actions;
 mod assemble;
+mod catalog;
 mod complete;
 mod document;
 mod hover;
+mod sketch;
 mod split;
 mod symbols;
 #[cfg(test)]

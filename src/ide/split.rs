@@ -75,6 +75,8 @@ impl<'a> Splitter<'a> {
                 b'"' | b'`' => self.quoted(b, false),
                 b'-' if self.peek(1) == Some(b'-') => self.line_comment(),
                 b'/' if self.peek(1) == Some(b'*') => self.block_comment(),
+                // DuckDB's integer division, one token: `//*` opens no comment.
+                b'/' if self.peek(1) == Some(b'/') => self.at += 2,
                 b'$' => self.dollar(),
                 b' ' | b'\t' | b'\n' | b'\r' => self.at += 1,
                 _ if b.is_ascii_digit() => {

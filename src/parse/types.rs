@@ -49,7 +49,7 @@ use crate::span::Span;
 pub(crate) const MAX_TYPE_NESTING: usize = 32;
 
 /// Type names we know, for did-you-mean on an unknown one.
-const TYPE_NAMES: &[&str] = &[
+pub(crate) const TYPE_NAMES: &[&str] = &[
     "BOOLEAN",
     "TINYINT",
     "SMALLINT",

@@ -1,8 +1,11 @@
 //! Unit tests of the editor services, one file per service.
 
 mod actions;
+mod complete;
 mod document;
+mod hover;
 mod split;
+mod symbols;
 
 use crate::compile::Env;
 use crate::connector::Registry;
