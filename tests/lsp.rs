@@ -415,6 +415,16 @@ fn a_mistake_in_the_profiles_file_is_shown_at_its_reference_and_links_to_it() {
     // At the reference `'bad'` in the SQL…
     assert_eq!(port["range"], range(1, 23, 28));
     // …linking to `"fifty"` in the profiles file (line 9, columns 15 to 22).
+    // Profile names of that connector inside `connection_profile = '…'`.
+    let items = client.request(
+        "textDocument/completion",
+        json!({"textDocument": {"uri": URI}, "position": {"line": 1, "character": 24}}),
+    );
+    assert!(labels(&items).contains(&"bad".to_string()), "{items}");
+    assert!(
+        !labels(&items).contains(&"ok".to_string()),
+        "a kafka profile: {items}"
+    );
     let related = &port["relatedInformation"][0]["location"];
     let canonical = std::fs::canonicalize(&path).expect("canonical path");
     assert_eq!(
@@ -428,4 +438,168 @@ fn a_mistake_in_the_profiles_file_is_shown_at_its_reference_and_links_to_it() {
     client.request("shutdown", Value::Null);
     assert_eq!(client.exit(), 0);
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// A Kafka source with a secret, a watermark, astral characters before a value, and a
+/// blank line where an option key goes.
+const CLICKS: &str = "CREATE TABLE clicks (
+    id BIGINT NOT NULL,
+    label VARCHAR,
+    ts TIMESTAMP NOT NULL,
+    WATERMARK FOR ts AS ts - INTERVAL '5' SECOND
+) WITH (
+    connector = 'kafka',
+    bootstrap_servers = 'localhost:9092',
+    topic = '😀 clicks', 'source.offset' = 'earliest',
+    type = 'source',
+    format = 'json',
+    'auth.type' = 'sasl', 'auth.mechanism' = 'PLAIN', 'auth.protocol' = 'SASL_SSL',
+    'auth.username' = 'u', 'auth.password' = 'hunter2-secret',
+    
+);
+";
+
+/// The LSP position of the `nth` byte after the first `needle` on 0-based `line`.
+fn at(text: &str, line: usize, needle: &str, nth: usize) -> Value {
+    let l = text.lines().nth(line).expect("the line");
+    let i = l
+        .find(needle)
+        .unwrap_or_else(|| panic!("`{needle}` on line {line}"))
+        + nth;
+    json!({"line": line, "character": units(&l[..i])})
+}
+
+fn position_params(pos: Value) -> Value {
+    json!({"textDocument": {"uri": URI}, "position": pos})
+}
+
+/// The labels of a completion answer (an array or a list).
+fn labels(answer: &Value) -> Vec<String> {
+    let items = answer
+        .as_array()
+        .or_else(|| answer["items"].as_array())
+        .cloned()
+        .unwrap_or_default();
+    items
+        .iter()
+        .filter_map(|i| i["label"].as_str().map(str::to_string))
+        .collect()
+}
+
+#[test]
+fn session_completion_hover_symbols_definition() {
+    let mut client = Client::start(&[]);
+    client.initialize();
+    let diags = client.open(URI, CLICKS);
+    assert!(diags.iter().all(|d| d["severity"] != 1), "{diags:?}");
+
+    // A connector name inside `connector = '…'`, replacing the word there.
+    let items = client.request(
+        "textDocument/completion",
+        position_params(at(CLICKS, 6, "kafka", 2)),
+    );
+    assert!(labels(&items).contains(&"kafka".to_string()), "{items}");
+    assert!(labels(&items).contains(&"kinesis".to_string()), "{items}");
+    let kafka = items
+        .as_array()
+        .and_then(|a| a.iter().find(|i| i["label"] == "kafka"))
+        .expect("kafka");
+    assert_eq!(kafka["textEdit"]["range"], range(6, 17, 22), "{kafka}");
+
+    // Option keys on the blank line: a source's, not a sink's.
+    let items = client.request(
+        "textDocument/completion",
+        position_params(at(CLICKS, 13, "    ", 4)),
+    );
+    let keys = labels(&items);
+    assert!(keys.contains(&"bad_data".to_string()), "{keys:?}");
+    assert!(keys.iter().any(|k| k.starts_with("source.")), "{keys:?}");
+    assert!(!keys.iter().any(|k| k.starts_with("sink.")), "{keys:?}");
+
+    // Enum values: `type`, and `source.offset` after the emoji (UTF-16 range).
+    let items = client.request(
+        "textDocument/completion",
+        position_params(at(CLICKS, 9, "source", 1)),
+    );
+    assert!(labels(&items).contains(&"sink".to_string()), "{items}");
+    let items = client.request(
+        "textDocument/completion",
+        position_params(at(CLICKS, 8, "earliest", 3)),
+    );
+    assert!(labels(&items).contains(&"latest".to_string()), "{items}");
+    let latest = items
+        .as_array()
+        .and_then(|a| a.iter().find(|i| i["label"] == "latest"))
+        .expect("latest");
+    let line8 = CLICKS.lines().nth(8).expect("line 8");
+    let value = units(&line8[..line8.find("earliest").expect("value")]);
+    assert_eq!(
+        latest["textEdit"]["range"],
+        range(8, value, value + 8),
+        "{latest}"
+    );
+
+    // SQL types at a column's type.
+    let items = client.request(
+        "textDocument/completion",
+        position_params(at(CLICKS, 2, "VARCHAR", 3)),
+    );
+    assert!(labels(&items).contains(&"BIGINT".to_string()), "{items}");
+
+    // Hover: an option key, a column.
+    let hover = client.request(
+        "textDocument/hover",
+        position_params(at(CLICKS, 8, "'source.offset'", 3)),
+    );
+    let text = hover["contents"]["value"].as_str().unwrap_or("");
+    assert!(
+        text.contains("source.offset") && text.contains("earliest"),
+        "{hover}"
+    );
+    let hover = client.request(
+        "textDocument/hover",
+        position_params(at(CLICKS, 1, "id", 1)),
+    );
+    let text = hover["contents"]["value"].as_str().unwrap_or("");
+    assert!(text.contains("BIGINT") && text.contains("Int64"), "{hover}");
+    assert_eq!(hover["range"], range(1, 4, 6));
+
+    // No secret in what a hover or a completion at the secret shows.
+    let secret = at(CLICKS, 12, "hunter2", 2);
+    let hover = client.request("textDocument/hover", position_params(secret.clone()));
+    let items = client.request("textDocument/completion", position_params(secret));
+    let key = client.request(
+        "textDocument/hover",
+        position_params(at(CLICKS, 12, "auth.password", 2)),
+    );
+    for answer in [&hover, &items, &key] {
+        assert!(!answer.to_string().contains("hunter2"), "{answer}");
+    }
+    assert!(key["contents"]["value"]
+        .as_str()
+        .is_some_and(|t| t.contains("auth.password")));
+
+    // The outline: the table and its columns.
+    let symbols = client.request(
+        "textDocument/documentSymbol",
+        json!({"textDocument": {"uri": URI}}),
+    );
+    assert_eq!(symbols[0]["name"], "clicks", "{symbols}");
+    let columns: Vec<&str> = symbols[0]["children"]
+        .as_array()
+        .map(|c| c.iter().filter_map(|c| c["name"].as_str()).collect())
+        .unwrap_or_default();
+    assert_eq!(columns, ["id", "label", "ts"], "{symbols}");
+    assert_eq!(symbols[0]["children"][0]["selectionRange"], range(1, 4, 6));
+
+    // Go to definition: the watermark's column.
+    let target = client.request(
+        "textDocument/definition",
+        position_params(at(CLICKS, 4, "ts AS", 0)),
+    );
+    assert_eq!(target["uri"], URI);
+    assert_eq!(target["range"], range(3, 4, 6));
+
+    client.request("shutdown", Value::Null);
+    assert_eq!(client.exit(), 0);
 }
