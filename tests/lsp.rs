@@ -326,6 +326,23 @@ fn session_diagnostics_edits_and_lifecycle() {
         "{r}"
     );
 
+    // Positions past a line's end or the text's end clamp.
+    for pos in [
+        json!({"line": 6, "character": 999}),
+        json!({"line": 999, "character": 0}),
+    ] {
+        let r = client.call(
+            "textDocument/hover",
+            json!({"textDocument": {"uri": URI}, "position": pos}),
+        );
+        assert!(r.get("error").is_none(), "{r}");
+        let r = client.call(
+            "textDocument/completion",
+            json!({"textDocument": {"uri": URI}, "position": pos}),
+        );
+        assert!(r.get("error").is_none(), "{r}");
+    }
+
     // A whole-text change, then closing clears the diagnostics.
     let diags = client.change(
         URI,
@@ -347,6 +364,11 @@ fn session_diagnostics_edits_and_lifecycle() {
     assert_eq!(r["error"]["code"], -32601, "{r}");
     let r = client.call("textDocument/hover", json!({"textDocument": 7}));
     assert_eq!(r["error"]["code"], -32602, "{r}");
+    let r = client.call("textDocument/completion", Value::Null);
+    assert_eq!(r["error"]["code"], -32602, "{r}");
+    // A notification that does not read is dropped; the server goes on.
+    client.notify("textDocument/didOpen", json!({"textDocument": 5}));
+    client.notify("textDocument/didChange", json!({"contentChanges": "x"}));
     let pos = json!({"textDocument": {"uri": URI}, "position": {"line": 0, "character": 0}});
     assert_eq!(
         client.request("textDocument/hover", pos.clone()),

@@ -19,7 +19,6 @@ use connector_ddl::{Env, Registry};
 use lsp_server::Connection;
 
 #[path = "../support/files.rs"]
-#[allow(dead_code)] // `decode` is `ddlc`'s
 mod files;
 mod server;
 
