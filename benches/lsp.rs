@@ -69,8 +69,8 @@ fn bench(c: &mut Criterion) {
     });
     // Opening in a server that has no document yet: the whole compile, the line index and
     // the publication. The server and its document are dropped inside the timing, as
-    // `compile_sql`'s result is above (held until after it, ten documents' fresh memory
-    // made opening 1.7× `compile_sql` instead of 1.2×).
+    // `compile_sql`'s result is above (held until after it, opening measured 1.7×
+    // `compile_sql` instead of 1.2×).
     g.bench_function("open", |b| {
         b.iter_batched(
             || (Server::new(Env::new(&registry), Origins::default()), open()),
