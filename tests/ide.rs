@@ -81,3 +81,55 @@ fn typing_a_case_character_by_character_stays_equal_to_compile_sql() {
         );
     }
 }
+
+#[test]
+fn a_web_editor_session_through_the_public_api() {
+    let registry = connector_ddl::Registry::builtin();
+    let env = connector_ddl::Env::new(&registry);
+    // The user types a table; the editor asks for completions as it goes.
+    let mut doc = ide::Document::new(
+        "CREATE TABLE clicks (id BIGINT, ts TIMESTAMP) WITH (connector = '",
+        &env,
+    );
+    let end = doc.text().len();
+    let items = ide::completions(&doc, end, &env);
+    assert!(items
+        .iter()
+        .any(|i| i.label == "kafka" && i.kind == ide::CompletionKind::Connector));
+    doc.edit(end, end, "kafka', tpoic = 'clicks', type = 'source', format = 'json', bootstrap_servers = 'b:9092');", &env);
+    // One mistake, with a quick fix that makes it go away.
+    let codes: Vec<&str> = doc.diagnostics().iter().map(|d| d.code.as_str()).collect();
+    assert_eq!(codes, ["option::unknown"]);
+    let span = doc.diagnostics()[0].span;
+    let actions = ide::code_actions(&doc, span);
+    let fix = actions
+        .iter()
+        .find(|a| a.preferred)
+        .expect("a preferred fix");
+    assert_eq!(fix.title, "replace `tpoic` with `topic`");
+    for e in fix.edits.iter().rev() {
+        doc.edit(e.span.start, e.span.end, &e.replacement, &env);
+    }
+    assert!(doc.diagnostics().is_empty());
+    assert_eq!(doc.tables().len(), 1);
+    // Hover, symbols and definition answer plain serde data.
+    let key = doc.text().find("type =").unwrap_or(0);
+    let hover = ide::hover(&doc, key, &env).expect("a hover on `type`");
+    assert!(hover.markdown.contains("source"));
+    let symbols = ide::document_symbols(&doc);
+    assert_eq!(symbols[0].children.len(), 2);
+    let json = serde_json::to_value((&items[0], &hover, &actions, &symbols)).expect("serde");
+    assert_eq!(json[3][0]["kind"], "table");
+    assert_eq!(json[0]["kind"], "connector");
+    // Go to definition of a column named in a later statement? No: of the table.
+    doc.edit(
+        doc.text().len(),
+        doc.text().len(),
+        "\nINSERT INTO clicks SELECT 1;",
+        &env,
+    );
+    let at = doc.text().rfind("clicks").unwrap_or(0);
+    let def = ide::definition(&doc, at + 1).expect("definition");
+    assert_eq!(&doc.text()[def.start..def.end], "clicks");
+    assert!(def.start < 20);
+}

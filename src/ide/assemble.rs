@@ -23,25 +23,20 @@ use crate::parse::Statement;
 use crate::span::Span;
 use crate::Table;
 
-/// Where one table of the document comes from.
-#[derive(Clone, Copy, Debug)]
-enum Source {
-    /// Table `k` of the unit of piece `piece`.
-    Piece { piece: usize, k: usize },
-    /// Table `k` of the joint compile ([`Assembled::joint`]).
-    Joint { k: usize },
-}
-
 /// The document's diagnostics and where its tables are.
 #[derive(Debug, Default)]
 pub(crate) struct Assembled {
     /// Every diagnostic, sorted by position.
     pub(crate) diagnostics: Vec<Diagnostic>,
-    /// The tables, in source order.
-    plan: Vec<Source>,
     /// The text compiled together (the statements with a duplicated name and the
-    /// script's other statements, or the whole text) and what it gave.
+    /// script's other statements, or empty for the whole text) and what it gave.
     joint: Option<(String, Arc<Compiled>)>,
+    /// Whether the document was compiled whole (its tables are the joint's).
+    whole: bool,
+    /// The pieces whose diagnostics and tables come from the joint compile (sorted).
+    involved: Vec<usize>,
+    /// Where each joint table goes: (piece, index in the joint's tables), sorted.
+    joint_tables: Vec<(usize, usize)>,
     /// The tables, made on first use.
     tables: OnceLock<Vec<Table>>,
     /// How many compiles the document has run.
@@ -51,13 +46,12 @@ pub(crate) struct Assembled {
 impl Assembled {
     /// The result of compiling the whole text.
     pub(crate) fn compiled_whole(compiled: Compiled, compiles: usize) -> Assembled {
-        let plan = (0..compiled.tables.len())
-            .map(|k| Source::Joint { k })
-            .collect();
         Assembled {
             diagnostics: compiled.diagnostics.clone(),
-            plan,
             joint: Some((String::new(), Arc::new(compiled))),
+            whole: true,
+            involved: Vec::new(),
+            joint_tables: Vec::new(),
             tables: OnceLock::new(),
             compiles: compiles + 1,
         }
@@ -66,39 +60,65 @@ impl Assembled {
     /// The compile of the whole text, when the document was compiled whole.
     pub(crate) fn whole(&self) -> Option<&Compiled> {
         match &self.joint {
-            Some((t, c)) if t.is_empty() => Some(c),
+            Some((_, c)) if self.whole => Some(c),
             _ => None,
         }
     }
 
-    /// The tables, cloned from the units on first use.
+    /// The tables, cloned from the units (and the joint compile) on first use.
     pub(crate) fn tables(&self, pieces: &[Piece]) -> &[Table] {
         self.tables.get_or_init(|| {
-            self.plan
-                .iter()
-                .filter_map(|s| match *s {
-                    Source::Piece { piece, k } => pieces
-                        .get(piece)
-                        .and_then(|p| p.unit.as_ref())
-                        .and_then(|u| u.compiled.tables.get(k))
-                        .cloned(),
-                    Source::Joint { k } => self
-                        .joint
-                        .as_ref()
-                        .and_then(|(_, c)| c.tables.get(k))
-                        .cloned(),
-                })
-                .collect()
+            let joint = self.joint.as_ref().map(|(_, c)| &c.tables);
+            if self.whole {
+                return joint.cloned().unwrap_or_default();
+            }
+            let mut out = Vec::new();
+            let mut placed = self.joint_tables.iter().peekable();
+            for (i, p) in pieces.iter().enumerate() {
+                while let Some((_, k)) = placed.next_if(|(at, _)| *at == i) {
+                    out.extend(joint.and_then(|t| t.get(*k)).cloned());
+                }
+                if self.involved.binary_search(&i).is_err() {
+                    if let Some(u) = &p.unit {
+                        out.extend(u.compiled.tables.iter().cloned());
+                    }
+                }
+            }
+            out
         })
     }
 }
+
+/// FxHash (rustc's): names are hashed on every edit and statement texts on every open;
+/// SipHash was most of an edit.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct Fx(u64);
+
+impl std::hash::Hasher for Fx {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            for (w, b) in word.iter_mut().zip(chunk) {
+                *w = *b;
+            }
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word))
+                .wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+pub(crate) type FxMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fx>>;
 
 /// Gives every piece whose table has `INSERT INTO`/`FROM` evidence elsewhere in the
 /// script the unit compiled with that evidence (and the others their plain unit).
 pub(crate) fn apply_evidence(
     text: &str,
     pieces: &mut [Piece],
-    mut unit_for: impl FnMut(&str, &str) -> Arc<Unit>,
+    mut unit_for: impl FnMut(&str, &str, Arc<Unit>) -> Arc<Unit>,
 ) {
     let mut others = Vec::new();
     for p in pieces.iter() {
@@ -125,7 +145,9 @@ pub(crate) fn apply_evidence(
         };
         if u.text.get(u.len..).unwrap_or("") != suffix {
             let piece = text.get(p.start..p.end).unwrap_or("");
-            p.unit = Some(unit_for(piece, &suffix));
+            if let Some(old) = p.unit.take() {
+                p.unit = Some(unit_for(piece, &suffix, old));
+            }
         }
     }
 }
@@ -166,47 +188,56 @@ pub(crate) fn assemble(pieces: &[Piece], env: &Env<'_>, previous: Assembled) -> 
             .enumerate()
             .filter_map(|(i, p)| p.unit.as_ref().map(|u| (i, p, u)))
     };
-    let mut counts: HashMap<&str, u32> = HashMap::new();
+    let mut counts: FxMap<&str, u32> = FxMap::default();
+    counts.reserve(pieces.len());
+    let mut duplicated = false;
     for (_, _, u) in units() {
         for (_, lower) in &u.names {
-            *counts.entry(lower.as_str()).or_default() += 1;
+            let n = counts.entry(lower.as_str()).or_default();
+            *n += 1;
+            duplicated |= *n > 1;
         }
     }
-    let involved = |u: &Unit| {
+    if !duplicated {
+        // The usual case: every statement's diagnostics and tables are its own.
+        let mut diagnostics = Vec::new();
+        for (_, p, u) in units() {
+            diagnostics.extend(u.compiled.diagnostics.iter().map(|d| shifted(d, p.start)));
+        }
+        return finished(diagnostics, None, Vec::new(), Vec::new(), compiles);
+    }
+    let is_involved = |u: &Unit| {
         u.names
             .iter()
             .any(|(_, lower)| counts.get(lower.as_str()).is_some_and(|n| *n > 1))
     };
+    let involved: Vec<usize> = units()
+        .filter(|(_, _, u)| is_involved(u))
+        .map(|(i, _, _)| i)
+        .collect();
     // The joint compile: statements defining a name twice, with the other statements
     // (they hold the `INSERT INTO` evidence), in source order.
-    let has_involved = units().any(|(_, _, u)| involved(u));
     let mut map: Vec<Joint> = Vec::new();
     let mut joint_text = String::new();
-    if has_involved {
-        for (i, p, u) in units() {
-            let other = u.names.is_empty() && !u.piece_text().trim().is_empty();
-            if involved(u) || other {
-                map.push(Joint {
-                    at: joint_text.len(),
-                    doc: p.start,
-                    len: u.len,
-                    piece: i,
-                });
-                joint_text.push_str(u.piece_text());
-            }
+    for (i, p, u) in units() {
+        let other = u.names.is_empty() && !u.piece_text().trim().is_empty();
+        if involved.binary_search(&i).is_ok() || other {
+            map.push(Joint {
+                at: joint_text.len(),
+                doc: p.start,
+                len: u.len,
+                piece: i,
+            });
+            joint_text.push_str(u.piece_text());
         }
     }
-    let joint = if has_involved {
-        match previous.joint {
-            Some((t, c)) if t == joint_text => Some((t, c)),
-            _ => {
-                compiles += 1;
-                let c = compile_sql(&joint_text, env);
-                Some((joint_text, Arc::new(c)))
-            }
+    let (joint_text, joint) = match previous.joint {
+        Some((t, c)) if t == joint_text && !previous.whole => (t, c),
+        _ => {
+            compiles += 1;
+            let c = compile_sql(&joint_text, env);
+            (joint_text, Arc::new(c))
         }
-    } else {
-        None
     };
     // The joint entry holding joint offset `at` (the last one for its very end).
     let entry = |at: usize| {
@@ -221,66 +252,65 @@ pub(crate) fn assemble(pieces: &[Piece], env: &Env<'_>, previous: Assembled) -> 
             _ => s,
         }
     };
-    let mut joint_diags: HashMap<usize, Vec<&Diagnostic>> = HashMap::new();
-    if let Some((_, c)) = &joint {
-        for d in c.diagnostics.iter().filter(|d| !d.span.is_detached()) {
-            if let Some(m) = entry(d.span.start) {
-                joint_diags.entry(m.piece).or_default().push(d);
-            }
+    let mut joint_diags: FxMap<usize, Vec<&Diagnostic>> = FxMap::default();
+    for d in joint.diagnostics.iter().filter(|d| !d.span.is_detached()) {
+        if let Some(m) = entry(d.span.start) {
+            joint_diags.entry(m.piece).or_default().push(d);
         }
     }
-    let mut diagnostics = Vec::new();
-    let mut plan = Vec::new();
     // Joint tables go where their name is first defined.
-    let mut joint_tables: HashMap<usize, Vec<usize>> = HashMap::new();
-    if let Some((_, c)) = &joint {
-        for (k, t) in c.tables.iter().enumerate() {
-            let lower = t.name().to_lowercase();
-            let at = units()
-                .find(|(_, _, u)| u.names.iter().any(|(_, l)| *l == lower))
-                .map_or(usize::MAX, |(i, _, _)| i);
-            joint_tables.entry(at).or_default().push(k);
+    let mut first_defined: FxMap<&str, usize> = FxMap::default();
+    for i in involved.iter().copied() {
+        if let Some(u) = pieces.get(i).and_then(|p| p.unit.as_ref()) {
+            for (_, lower) in &u.names {
+                first_defined.entry(lower.as_str()).or_insert(i);
+            }
         }
     }
+    let mut joint_tables: Vec<(usize, usize)> = Vec::new();
+    for (k, t) in joint.tables.iter().enumerate() {
+        let lower = t.name().to_lowercase();
+        let at = first_defined
+            .get(lower.as_str())
+            .copied()
+            .unwrap_or(usize::MAX);
+        joint_tables.push((at, k));
+    }
+    joint_tables.sort_unstable();
+    let mut diagnostics = Vec::new();
     for (i, p, u) in units() {
-        let from_joint = joint.as_ref().filter(|_| involved(u));
-        match from_joint {
-            Some(_) => {
-                diagnostics.extend(
-                    joint_diags
-                        .get(&i)
-                        .into_iter()
-                        .flatten()
-                        .map(|d| moved(d, &to_doc)),
-                );
-                for k in joint_tables.get(&i).into_iter().flatten() {
-                    plan.push(Source::Joint { k: *k });
-                }
-            }
-            None => {
-                let by = p.start;
-                diagnostics.extend(u.compiled.diagnostics.iter().map(|d| {
-                    moved(d, &|s: Span| {
-                        if s.is_detached() {
-                            s
-                        } else {
-                            Span::new(s.start + by, s.end + by)
-                        }
-                    })
-                }));
-                plan.extend((0..u.compiled.tables.len()).map(|k| Source::Piece { piece: i, k }));
-            }
+        if involved.binary_search(&i).is_ok() {
+            let mine = joint_diags.get(&i).into_iter().flatten();
+            diagnostics.extend(mine.map(|d| moved(d, &to_doc)));
+        } else {
+            diagnostics.extend(u.compiled.diagnostics.iter().map(|d| shifted(d, p.start)));
         }
     }
-    if let Some((_, c)) = &joint {
-        // What has no place in the text (detached) sorts last, as in compile_sql.
-        diagnostics.extend(
-            c.diagnostics
-                .iter()
-                .filter(|d| d.span.is_detached())
-                .cloned(),
-        );
-    }
+    // What has no place in the text (detached) sorts last, as in compile_sql.
+    diagnostics.extend(
+        joint
+            .diagnostics
+            .iter()
+            .filter(|d| d.span.is_detached())
+            .cloned(),
+    );
+    finished(
+        diagnostics,
+        Some((joint_text, joint)),
+        involved,
+        joint_tables,
+        compiles,
+    )
+}
+
+/// The assembled document, its diagnostics sorted and deduplicated as `compile_sql`'s.
+fn finished(
+    mut diagnostics: Vec<Diagnostic>,
+    joint: Option<(String, Arc<Compiled>)>,
+    involved: Vec<usize>,
+    joint_tables: Vec<(usize, usize)>,
+    compiles: usize,
+) -> Assembled {
     let sorted = diagnostics.windows(2).all(|w| match w {
         [a, b] => {
             (a.span.start, a.span.end, a.code, &a.message)
@@ -294,11 +324,24 @@ pub(crate) fn assemble(pieces: &[Piece], env: &Env<'_>, previous: Assembled) -> 
     diagnostics.dedup_by(|a, b| a.code == b.code && a.span == b.span && a.message == b.message);
     Assembled {
         diagnostics,
-        plan,
         joint,
+        whole: false,
+        involved,
+        joint_tables,
         tables: OnceLock::new(),
         compiles,
     }
+}
+
+/// `d` moved `by` bytes later.
+fn shifted(d: &Diagnostic, by: usize) -> Diagnostic {
+    moved(d, &|s: Span| {
+        if s.is_detached() {
+            s
+        } else {
+            Span::new(s.start + by, s.end + by)
+        }
+    })
 }
 
 /// A piece in the joint text: where it is there and in the document.

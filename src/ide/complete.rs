@@ -319,9 +319,10 @@ fn type_position(doc: &str, before: &[Tok]) -> bool {
 /// The table's columns, but those in `except`.
 fn columns(sketch: &Sketch<'_>, at: &Cursor, except: &[&str]) -> Vec<CompletionItem> {
     let doc = sketch.doc;
+    let except: std::collections::HashSet<&str> = except.iter().copied().collect();
     sketch
         .columns()
-        .filter(|(t, _)| !except.contains(&t.text(doc)))
+        .filter(|(t, _)| !except.contains(t.text(doc)))
         .filter(|(t, _)| t.span.end < at.replace.start || t.span.start > at.replace.end)
         .map(|(t, item)| {
             let mut it = at.item(t.text(doc), CompletionKind::Column);

@@ -9,10 +9,9 @@
 //! ends the script — is put together again after every edit ([`super::assemble`]), so
 //! [`Document::diagnostics`] is what [`compile_sql`] reports for the whole text.
 
-use std::collections::HashMap;
 use std::sync::{Arc, OnceLock};
 
-use super::assemble::{self, Assembled};
+use super::assemble::{self, Assembled, FxMap};
 use super::split::{End, Splitter};
 use crate::compile::{compile_sql, Compiled, Env};
 use crate::diagnostics::{codes, Diagnostic};
@@ -43,7 +42,12 @@ impl Unit {
         let mut names: Vec<(String, String)> = Vec::new();
         let mut add = |name: &str| {
             if !names.iter().any(|(n, _)| n == name) {
-                names.push((name.to_string(), name.to_lowercase()));
+                let lower = if name.is_ascii() {
+                    name.to_ascii_lowercase()
+                } else {
+                    name.to_lowercase()
+                };
+                names.push((name.to_string(), lower));
             }
         };
         for t in &compiled.tables {
@@ -87,6 +91,9 @@ pub(crate) struct Piece {
     pub(crate) unit: Option<Arc<Unit>>,
 }
 
+/// Units by compiled text, with the edit that put them there.
+type Cache = FxMap<Arc<str>, (Arc<Unit>, u64)>;
+
 /// An open document: its text and what compiling it found.
 #[derive(Debug)]
 pub struct Document {
@@ -94,8 +101,11 @@ pub struct Document {
     pieces: Vec<Piece>,
     /// How the text ends (an open string makes the tokenizer's error the only diagnostic).
     end: End,
-    /// Compiled units by compiled text, so an unchanged statement is never compiled again.
-    cache: HashMap<Arc<str>, Arc<Unit>>,
+    /// Units of statements an edit removed, by compiled text, with the edit that removed
+    /// them: a statement typed back (an undo, a quote closed again) is not compiled again.
+    cache: Cache,
+    /// How many edits the document has had.
+    generation: u64,
     assembled: Assembled,
     /// The option keys whose value names a column, in the registry's catalogue.
     column_keys: Vec<&'static str>,
@@ -104,10 +114,10 @@ pub struct Document {
 impl Document {
     /// Compiles `text` as a new document.
     pub fn new(text: impl Into<String>, env: &Env<'_>) -> Self {
-        Document::with_cache(text.into(), HashMap::new(), env)
+        Document::with_cache(text.into(), FxMap::default(), env)
     }
 
-    fn with_cache(text: String, cache: HashMap<Arc<str>, Arc<Unit>>, env: &Env<'_>) -> Self {
+    fn with_cache(text: String, cache: Cache, env: &Env<'_>) -> Self {
         let mut splitter = Splitter::new(&text, 0);
         let mut pieces = Vec::new();
         let mut start = 0;
@@ -125,6 +135,7 @@ impl Document {
             pieces,
             end,
             cache,
+            generation: 0,
             assembled: Assembled::default(),
             column_keys: column_keys(env),
         };
@@ -186,14 +197,25 @@ impl Document {
             p.start = shift(p.start);
             p.end = shift(p.end);
         }
-        self.pieces.splice(first..tail_from, fresh);
+        self.generation += 1;
+        let generation = self.generation;
+        for p in self.pieces.splice(first..tail_from, fresh) {
+            if let Some(u) = p.unit {
+                self.cache.insert(Arc::clone(&u.text), (u, generation));
+            }
+        }
         self.assemble(env);
     }
 
     /// Replaces the whole text and compiles again (statements already compiled with the
     /// same text are reused).
     pub fn set_text(&mut self, text: impl Into<String>, env: &Env<'_>) {
-        let cache = std::mem::take(&mut self.cache);
+        let mut cache = std::mem::take(&mut self.cache);
+        for p in self.pieces.drain(..) {
+            if let Some(u) = p.unit {
+                cache.insert(Arc::clone(&u.text), (u, self.generation));
+            }
+        }
         let compiles = self.assembled.compiles;
         *self = Document::with_cache(text.into(), cache, env);
         self.assembled.compiles += compiles;
@@ -240,9 +262,10 @@ impl Document {
     /// Whether `span` overlaps a secret option value (as the compiler finds them).
     pub(crate) fn overlaps_secret(&self, span: Span) -> bool {
         let hit = |secrets: &[Span], by: usize| {
-            secrets
-                .iter()
-                .any(|s| s.start + by < span.end.max(span.start + 1) && span.start < s.end + by)
+            secrets.iter().filter(|s| !s.is_detached()).any(|s| {
+                s.start.saturating_add(by) < span.end.max(span.start.saturating_add(1))
+                    && span.start < s.end.saturating_add(by)
+            })
         };
         if let Some(c) = self.assembled.whole() {
             return hit(&c.secret_spans, 0);
@@ -277,7 +300,9 @@ impl Document {
             .any(|p| p.unit.as_ref().is_some_and(|u| u.tokenizer_error));
         self.assembled = if clean && !stopped {
             let cache = &mut self.cache;
-            assemble::apply_evidence(&self.text, &mut self.pieces, |piece, suffix| {
+            let generation = self.generation;
+            assemble::apply_evidence(&self.text, &mut self.pieces, |piece, suffix, old| {
+                cache.insert(Arc::clone(&old.text), (old, generation));
                 unit_for(cache, piece, suffix, env, &mut compiles)
             });
             let mut previous = previous;
@@ -289,19 +314,19 @@ impl Document {
         self.prune();
     }
 
-    /// Forgets cached units no piece uses once there are many more than pieces (an
-    /// open quote can leave the rest of the text in pieces of their own for a while;
-    /// those are kept until then, so closing it finds them again).
+    /// Forgets the units removed longest ago once there are many (an open quote can move
+    /// the rest of the text into the cache for a while; those stay for 1,024 edits).
     fn prune(&mut self) {
-        if self.cache.len() > 2 * self.pieces.len() + 256 {
-            self.cache.retain(|_, u| Arc::strong_count(u) > 1);
+        if self.cache.len() > 4 * self.pieces.len() + 8192 {
+            let keep = self.generation.saturating_sub(1024);
+            self.cache.retain(|_, (_, g)| *g >= keep);
         }
     }
 }
 
 /// The unit of `piece` followed by `suffix`, from the cache or compiled.
 fn unit_for(
-    cache: &mut HashMap<Arc<str>, Arc<Unit>>,
+    cache: &mut Cache,
     piece: &str,
     suffix: &str,
     env: &Env<'_>,
@@ -312,14 +337,14 @@ fn unit_for(
     } else {
         format!("{piece}{suffix}").into()
     };
-    if let Some(u) = cache.get(key.as_ref()) {
-        return Arc::clone(u);
+    if !cache.is_empty() {
+        // Taken out: a piece holds it now, and an edit that removes it puts it back.
+        if let Some((u, _)) = cache.remove(key.as_ref()) {
+            return u;
+        }
     }
-    let text: Arc<str> = key.as_ref().into();
     *compiles += 1;
-    let unit = Arc::new(Unit::compile(Arc::clone(&text), piece.len(), env));
-    cache.insert(text, Arc::clone(&unit));
-    unit
+    Arc::new(Unit::compile(key.as_ref().into(), piece.len(), env))
 }
 
 /// The keys of every option of `env`'s catalogue that takes a column name.

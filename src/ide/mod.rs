@@ -11,9 +11,27 @@
 //!
 //! let registry = Registry::builtin();
 //! let env = Env::new(&registry);
-//! let doc = ide::Document::new("CREATE TABLE t (a INT) WITH (connector = 'kafka');", &env);
+//! let mut doc = ide::Document::new("CREATE TABLE t (a INT) WITH (connector = 'kafka');", &env);
 //! assert!(!doc.diagnostics().is_empty()); // kafka needs a topic, servers, a type, a format
+//!
+//! // The user types a new option: the keys that apply and are not written yet.
+//! let at = doc.text().rfind(')').unwrap_or(0);
+//! doc.edit(at, at, ", typ", &env);
+//! let items = ide::completions(&doc, at + ", typ".len(), &env);
+//! assert!(items.iter().any(|i| i.label == "type"));
+//! assert!(items.iter().all(|i| i.label != "connector")); // written already
+//!
+//! // Each diagnostic with a machine-applicable fix is a quick fix.
+//! let doc = ide::Document::new("CREATE TABLE t (a BIGNT);", &env);
+//! let actions = ide::code_actions(&doc, doc.diagnostics()[0].span);
+//! assert_eq!(actions[0].title, "replace `BIGNT` with `BIGINT`");
 //! ```
+//!
+//! What [`Document::diagnostics`] reports is what [`crate::compile_sql`] reports for the
+//! whole text (`tests/ide.rs` checks it over the corpus), with one exception: a
+//! diagnostic's message is masked with the secrets of its own statement only (a secret
+//! value written in one statement and quoted by a message about another is not masked
+//! there; the statement quoted holds that text anyway).
 
 mod actions;
 mod assemble;

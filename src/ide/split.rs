@@ -79,13 +79,16 @@ impl<'a> Splitter<'a> {
                 b'/' if self.peek(1) == Some(b'/') => self.at += 2,
                 b'$' => self.dollar(),
                 b' ' | b'\t' | b'\n' | b'\r' => self.at += 1,
-                _ if b.is_ascii_digit() => {
+                _ if b.is_ascii_alphabetic() || matches!(b, b'_' | b'#' | b'@') => {
+                    self.word(char::from(b), prev_period)
+                }
+                _ if b.is_ascii() => {
                     self.started = true;
                     self.at += 1;
                 }
                 _ => {
                     let c = self.char_at();
-                    if c.is_alphabetic() || matches!(c, '_' | '#' | '@') {
+                    if c.is_alphabetic() {
                         self.word(c, prev_period);
                     } else {
                         self.started = true;
@@ -246,19 +249,26 @@ impl<'a> Splitter<'a> {
             }
         }
         let start = self.at;
-        let rest = self.text.get(start..).unwrap_or("");
-        let len: usize = rest
-            .chars()
-            .take_while(|c| {
-                c.is_alphabetic() || c.is_ascii_digit() || matches!(c, '@' | '$' | '#' | '_')
-            })
-            .map(char::len_utf8)
-            .sum();
-        self.at = start + len.max(c.len_utf8());
+        let mut end = start + c.len_utf8();
+        // ASCII identifier bytes quickly; other characters by their class.
+        while let Some(&b) = self.bytes.get(end) {
+            if b.is_ascii_alphanumeric() || matches!(b, b'@' | b'$' | b'#' | b'_') {
+                end += 1;
+            } else if b.is_ascii() {
+                break;
+            } else {
+                match self.text.get(end..).and_then(|r| r.chars().next()) {
+                    Some(ch) if ch.is_alphabetic() => end += ch.len_utf8(),
+                    _ => break,
+                }
+            }
+        }
+        self.at = end;
         if first
-            && rest
-                .get(..len)
-                .is_some_and(|w| w.eq_ignore_ascii_case("copy"))
+            && self
+                .bytes
+                .get(start..end)
+                .is_some_and(|w| w.eq_ignore_ascii_case(b"copy"))
         {
             self.end = End::Copy;
         }

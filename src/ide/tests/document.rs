@@ -38,9 +38,17 @@ fn a_document_reports_what_compile_sql_reports() {
         format!("{}CREATE TABLE (;\n{}", table("a"), table("b")),
         format!("{}CREATE TABLE x (a INT) WITH (connector = 'kafka, topic = 't');\n{}", table("a"), table("b")),
         "\u{feff}CREATE TABLE é (ü TEXT) WITH (connector = 'kafka');  -- 😀".to_string(),
+        // Evidence before the table, which ends in a comment without `;`.
+        "INSERT INTO f SELECT * FROM g;\nCREATE TABLE f (id INT) WITH ('connector' = 'kafka', 'topic' = 't', 'properties.bootstrap.servers' = 'b:9092', 'format' = 'json') -- last".to_string(),
+        // RisingWave's form, and a memory table.
+        "CREATE SOURCE s (id INT) WITH (connector = 'kafka', topic = 't', properties.bootstrap.server = 'b:9092') FORMAT PLAIN ENCODE JSON;\nCREATE TABLE m (id INT PRIMARY KEY);".to_string(),
     ] {
         let doc = Document::new(text.clone(), &env);
         same_as_compile(&doc, &env);
+        // Strict mode too: warnings become errors, statement by statement.
+        let strict = crate::compile::Env::new(&r).strict(true);
+        let doc = Document::new(text.clone(), &strict);
+        same_as_compile(&doc, &strict);
     }
 }
 
@@ -154,4 +162,27 @@ fn random_edits_keep_the_document_equal_to_a_fresh_compile() {
         let fresh = Document::new(doc.text().to_string(), &env);
         assert_eq!(fresh.diagnostics(), doc.diagnostics());
     }
+}
+
+#[test]
+fn many_duplicate_names_stay_equal_to_compile_sql() {
+    let r = registry();
+    let env = env(&r);
+    let mut text = String::new();
+    for i in 0..300 {
+        let name = ["a", "b", "A"][i % 3];
+        let how = ["", "OR REPLACE ", ""][i % 3];
+        text.push_str(&format!(
+            "CREATE {how}TABLE {name} (id INT) WITH ({KAFKA});\n"
+        ));
+    }
+    let mut doc = Document::new(text, &env);
+    same_as_compile(&doc, &env);
+    // An edit far from the duplicates re-uses the joint compile.
+    let at = doc.text().len();
+    doc.edit(at, at, "CREATE TABLE z (q INT);", &env);
+    same_as_compile(&doc, &env);
+    let first = doc.text().find("TABLE a").unwrap_or(0) + 6;
+    doc.edit(first, first + 1, "q", &env);
+    same_as_compile(&doc, &env);
 }
