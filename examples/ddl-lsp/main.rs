@@ -27,7 +27,7 @@ use server::{Exit, Origins, Server};
 
 /// A language server (LSP 3.17, stdio) for CREATE TABLE … WITH (connector = …) DDL.
 #[derive(Debug, Parser)]
-#[command(name = "ddl-lsp", version, about)]
+#[command(name = "ddl-lsp", version)]
 struct Args {
     /// JSON array of connection profiles: [{"id", "name", "connector", "config": {…}, "description"}].
     #[arg(long, value_name = "FILE")]
