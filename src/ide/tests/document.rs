@@ -186,3 +186,11 @@ fn many_duplicate_names_stay_equal_to_compile_sql() {
     doc.edit(first, first + 1, "q", &env);
     same_as_compile(&doc, &env);
 }
+
+#[test]
+fn a_document_crosses_threads() {
+    fn assert_send_sync<T: Send + Sync>() {}
+    assert_send_sync::<Document>();
+    assert_send_sync::<crate::ide::CompletionItem>();
+    assert_send_sync::<crate::ide::CodeAction>();
+}
