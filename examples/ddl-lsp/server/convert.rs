@@ -311,3 +311,63 @@ pub fn file_uri(path: &std::path::Path) -> Option<lsp::Uri> {
     }
     uri.parse().ok()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_uris_percent_encode_what_is_not_plain() {
+        let uri = file_uri(std::path::Path::new("/tmp/a b/ü#1.json")).map(|u| u.to_string());
+        assert_eq!(uri.as_deref(), Some("file:///tmp/a%20b/%C3%BC%231.json"));
+    }
+
+    #[test]
+    fn a_diagnostic_keeps_its_code_severity_help_and_labels() {
+        let text = "ab\n😀 cd";
+        let lines = Lines::new(text);
+        let uri: lsp::Uri = "file:///x.sql".parse().expect("a URI");
+        let origins = Origins::default();
+        let mut out = Diagnostics::new(
+            &uri,
+            Text {
+                text,
+                lines: &lines,
+            },
+            &origins,
+        );
+        let cd = text.find("cd").expect("cd");
+        let d = Diagnostic::warning(
+            connector_ddl::diagnostics::codes::UNKNOWN_OPTION,
+            Span::new(cd, cd + 2),
+            "unknown option `cd`",
+        )
+        .with_help("did you mean `id`?")
+        .with_label(Span::new(0, 2), "first given here");
+        let lsp = out.convert(&d);
+        assert_eq!(
+            lsp.code,
+            Some(lsp::NumberOrString::String("option::unknown".into()))
+        );
+        assert_eq!(lsp.severity, Some(lsp::DiagnosticSeverity::WARNING));
+        // The emoji is two UTF-16 units, then a space.
+        assert_eq!(
+            lsp.range.start,
+            lsp::Position {
+                line: 1,
+                character: 3
+            }
+        );
+        assert_eq!(lsp.message, "unknown option `cd`\nhelp: did you mean `id`?");
+        let related = lsp.related_information.unwrap_or_default();
+        assert_eq!(related.len(), 1);
+        assert_eq!(related[0].message, "first given here");
+        assert_eq!(
+            related[0].location.range.end,
+            lsp::Position {
+                line: 0,
+                character: 2
+            }
+        );
+    }
+}
