@@ -252,7 +252,7 @@ fn session_diagnostics_edits_and_lifecycle() {
         .is_some_and(|t| t.contains(&json!("'"))));
     assert_eq!(
         caps["codeActionProvider"]["codeActionKinds"],
-        json!(["quickfix"])
+        json!(["quickfix", "source.fixAll"])
     );
     assert_eq!(caps["documentSymbolProvider"], true);
     assert_eq!(caps["definitionProvider"], true);
@@ -624,4 +624,72 @@ fn session_completion_hover_symbols_definition() {
 
     client.request("shutdown", Value::Null);
     assert_eq!(client.exit(), 0);
+}
+
+/// The handlers in-process: with two fixable mistakes, each has its quick fix and one
+/// `source.fixAll` action fixes both; `only` picks the kinds.
+#[test]
+fn fix_all_is_a_source_action_that_fixes_every_mistake() {
+    use connector_ddl::{Env, Registry};
+    use lsp_server::{Notification, Request};
+
+    let registry = Registry::builtin();
+    let mut server = server::Server::new(Env::new(&registry), server::Origins::default());
+    let text = "CREATE TABLE t (id BIGINT) WITH (connector = 'kafka', bootstrap_servers = 'b:9092',\n  topc = 't', type = 'source', format = 'jsn');";
+    let open = Notification::new(
+        "textDocument/didOpen".into(),
+        json!({"textDocument": {"uri": URI, "languageId": "sql", "version": 1, "text": text}}),
+    );
+    let published = server.handle_notification(open).expect("published");
+    let diags = published.params["diagnostics"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    assert_eq!(
+        codes(&diags),
+        ["option::unknown", "option::invalid_value"],
+        "{diags:?}"
+    );
+    let mut actions = |only: Value| {
+        let req = Request::new(
+            1.into(),
+            "textDocument/codeAction".into(),
+            json!({"textDocument": {"uri": URI}, "range": diags[0]["range"],
+                   "context": {"diagnostics": [], "only": only}}),
+        );
+        let answer = serde_json::to_value(server.handle_request(req)).expect("JSON");
+        answer["result"].as_array().cloned().unwrap_or_default()
+    };
+    let kinds = |a: &[Value]| a.iter().map(|a| a["kind"].clone()).collect::<Vec<_>>();
+    assert_eq!(
+        kinds(&actions(Value::Null)),
+        [json!("quickfix"), json!("source.fixAll")]
+    );
+    assert_eq!(kinds(&actions(json!(["quickfix"]))), [json!("quickfix")]);
+    let all = actions(json!(["source"]));
+    assert_eq!(kinds(&all), [json!("source.fixAll")]);
+    // Its edits, applied from the last to the first, fix both.
+    let mut edits = all[0]["edit"]["changes"][URI]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    edits.sort_by_key(|e| {
+        (
+            e["range"]["start"]["line"].as_u64(),
+            e["range"]["start"]["character"].as_u64(),
+        )
+    });
+    let mut fixed = text.to_string();
+    for e in edits.iter().rev() {
+        let offset = |text: &str, p: &Value| {
+            let line = p["line"].as_u64().unwrap_or(0) as usize;
+            let start: usize = text.split('\n').take(line).map(|l| l.len() + 1).sum();
+            start + p["character"].as_u64().unwrap_or(0) as usize
+        };
+        let a = offset(&fixed, &e["range"]["start"]);
+        let b = offset(&fixed, &e["range"]["end"]);
+        fixed.replace_range(a..b, e["newText"].as_str().unwrap_or(""));
+    }
+    let out = connector_ddl::compile_sql(&fixed, &Env::new(&registry));
+    assert!(out.diagnostics.is_empty(), "{fixed}: {:?}", out.diagnostics);
 }

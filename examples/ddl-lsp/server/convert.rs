@@ -229,12 +229,13 @@ pub fn hover(doc: Text<'_>, h: ide::Hover) -> lsp::Hover {
     }
 }
 
-/// A quick fix as a code action whose workspace edit changes the document `uri`;
+/// A fix as a code action of `kind` whose workspace edit changes the document `uri`;
 /// `diagnostics` are the LSP diagnostics it fixes.
 pub fn code_action(
     uri: &lsp::Uri,
     doc: Text<'_>,
     action: ide::CodeAction,
+    kind: lsp::CodeActionKind,
     diagnostics: Vec<lsp::Diagnostic>,
 ) -> lsp::CodeActionOrCommand {
     let edits = action
@@ -247,7 +248,7 @@ pub fn code_action(
         .collect();
     lsp::CodeActionOrCommand::CodeAction(lsp::CodeAction {
         title: action.title,
-        kind: Some(lsp::CodeActionKind::QUICKFIX),
+        kind: Some(kind),
         diagnostics: (!diagnostics.is_empty()).then_some(diagnostics),
         edit: Some(lsp::WorkspaceEdit {
             changes: Some(HashMap::from([(uri.clone(), edits)])),

@@ -72,7 +72,10 @@ pub fn capabilities() -> lsp::ServerCapabilities {
         hover_provider: Some(lsp::HoverProviderCapability::Simple(true)),
         code_action_provider: Some(lsp::CodeActionProviderCapability::Options(
             lsp::CodeActionOptions {
-                code_action_kinds: Some(vec![lsp::CodeActionKind::QUICKFIX]),
+                code_action_kinds: Some(vec![
+                    lsp::CodeActionKind::QUICKFIX,
+                    lsp::CodeActionKind::SOURCE_FIX_ALL,
+                ]),
                 ..lsp::CodeActionOptions::default()
             },
         )),
@@ -278,33 +281,48 @@ impl<'a> Server<'a> {
     }
 
     /// `textDocument/codeAction`: the quick fixes of the diagnostics in the range, each
-    /// with the diagnostic it fixes (none when the client asks only for other kinds).
+    /// with the diagnostic it fixes, and (when there are several) one `source.fixAll`
+    /// action applying every fix of the document; only the kinds the client asks for.
     pub fn code_actions(&self, p: &lsp::CodeActionParams) -> Vec<lsp::CodeActionOrCommand> {
         let Some(open) = self.docs.get(&p.text_document.uri) else {
             return Vec::new();
         };
-        if let Some(only) = &p.context.only {
-            let quickfix = lsp::CodeActionKind::QUICKFIX;
-            if !only
-                .iter()
-                .any(|k| quickfix.as_str().starts_with(k.as_str()))
-            {
-                return Vec::new();
-            }
-        }
+        let wanted = |kind: &lsp::CodeActionKind| {
+            p.context.only.as_ref().is_none_or(|only| {
+                only.iter().any(|k| {
+                    // A kind covers the kinds under it: `source` covers `source.fixAll`.
+                    kind.as_str() == k.as_str()
+                        || k.as_str().is_empty()
+                        || kind.as_str().starts_with(&format!("{}.", k.as_str()))
+                })
+            })
+        };
         let text = open.text();
         let mut out = convert::Diagnostics::new(&open.uri, text, &self.origins);
         ide::code_actions(&open.doc, text.span(p.range))
             .into_iter()
-            .map(|action| {
-                let fixed = open
-                    .doc
-                    .diagnostics()
-                    .iter()
-                    .filter(|d| d.span == action.diagnostic_span && action.code == d.code.as_str())
-                    .map(|d| out.convert(d))
-                    .collect();
-                convert::code_action(&open.uri, text, action, fixed)
+            .filter_map(|action| {
+                let kind = if action.fix_all {
+                    lsp::CodeActionKind::SOURCE_FIX_ALL
+                } else {
+                    lsp::CodeActionKind::QUICKFIX
+                };
+                if !wanted(&kind) {
+                    return None;
+                }
+                let fixed = if action.fix_all {
+                    Vec::new()
+                } else {
+                    open.doc
+                        .diagnostics()
+                        .iter()
+                        .filter(|d| {
+                            d.span == action.diagnostic_span && action.code == d.code.as_str()
+                        })
+                        .map(|d| out.convert(d))
+                        .collect()
+                };
+                Some(convert::code_action(&open.uri, text, action, kind, fixed))
             })
             .collect()
     }
