@@ -57,6 +57,18 @@ impl Assembled {
         }
     }
 
+    /// A script whose only diagnostic is the tokenizer's error `d` (no table compiles).
+    pub(crate) fn tokenizer_error(d: Diagnostic, compiles: usize) -> Assembled {
+        let none = Compiled::new(Vec::new(), Vec::new(), Vec::new(), "");
+        Assembled {
+            diagnostics: vec![d],
+            joint: Some((String::new(), Arc::new(none))),
+            whole: true,
+            compiles: compiles + 1,
+            ..Assembled::default()
+        }
+    }
+
     /// The compile of the whole text, when the document was compiled whole.
     pub(crate) fn whole(&self) -> Option<&Compiled> {
         match &self.joint {

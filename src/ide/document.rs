@@ -32,6 +32,9 @@ pub(crate) struct Unit {
     pub(crate) names: Vec<(String, String)>,
     /// Whether the tokenizer stopped in the piece (then it stops the whole script).
     pub(crate) tokenizer_error: bool,
+    /// Whether the piece may hold the string an unterminated string is reported at
+    /// ([`super::split::loose_strings`]), found when first asked.
+    loose_strings: OnceLock<bool>,
     /// The piece parsed on its own, when a service needs it.
     parsed: OnceLock<Script>,
 }
@@ -68,6 +71,7 @@ impl Unit {
             compiled,
             names,
             tokenizer_error,
+            loose_strings: OnceLock::new(),
             parsed: OnceLock::new(),
         }
     }
@@ -75,6 +79,13 @@ impl Unit {
     /// The piece's own text.
     pub(crate) fn piece_text(&self) -> &str {
         self.text.get(..self.len).unwrap_or("")
+    }
+
+    /// Whether the piece may hold the string an unterminated string is reported at.
+    fn loose_strings(&self) -> bool {
+        *self
+            .loose_strings
+            .get_or_init(|| super::split::loose_strings(self.piece_text()))
     }
 
     /// The piece parsed on its own (spans relative to its start).
@@ -308,10 +319,43 @@ impl Document {
             let mut previous = previous;
             previous.compiles = compiles;
             assemble::assemble(&self.pieces, env, previous)
+        } else if let Some(d) = self.open_tail(env) {
+            Assembled::tokenizer_error(d, compiles)
         } else {
             Assembled::compiled_whole(compile_sql(&self.text, env), compiles)
         };
         self.prune();
+    }
+
+    /// The whole script's one diagnostic when only its last piece runs into an open
+    /// string or comment (the user is typing a value): the tokenizer's error there, read
+    /// from that piece alone, when nothing before it could change where the front end
+    /// reports it (no tokenizer error, no string [`super::split::loose_strings`] picks).
+    /// `compile_sql` would read every statement before it first.
+    fn open_tail(&self, env: &Env<'_>) -> Option<Diagnostic> {
+        if self.end != End::Open {
+            return None;
+        }
+        let (last, before) = self.pieces.split_last()?;
+        let quiet = before.iter().all(|p| {
+            p.unit
+                .as_ref()
+                .is_some_and(|u| !u.tokenizer_error && !u.loose_strings())
+        });
+        if !quiet || last.start == 0 {
+            return None;
+        }
+        let tail = compile_sql(self.text.get(last.start..)?, env);
+        match (tail.tables.is_empty(), tail.diagnostics.as_slice()) {
+            (true, [d]) if d.code == codes::SYNTAX => Some(assemble::moved(d, &|s: Span| {
+                if s.is_detached() {
+                    s
+                } else {
+                    Span::new(s.start + last.start, s.end + last.start)
+                }
+            })),
+            _ => None,
+        }
     }
 
     /// Forgets the units removed longest ago once there are many (an open quote can move

@@ -323,3 +323,66 @@ pub(crate) fn tokenizer_fails(piece: &str) -> bool {
         .tokenize()
         .is_err()
 }
+
+/// Whether `piece` may hold a string that the front end's search for where an
+/// unterminated string opens would pick (a single-quoted string running past its line,
+/// or one whose text holds a comma and ends with `=`), or text that search may read
+/// otherwise than the tokenizer (prefixed strings, backticks, `$`, backslashes, nested
+/// comments). Conservative: `false` only when no string of the piece can be picked.
+pub(crate) fn loose_strings(piece: &str) -> bool {
+    let bytes = piece.as_bytes();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        match b {
+            b'`' | b'$' | b'\\' => return true,
+            b'-' if bytes.get(i + 1) == Some(&b'-') => {
+                i = bytes
+                    .get(i..)
+                    .and_then(|r| r.iter().position(|&c| c == b'\n'))
+                    .map_or(bytes.len(), |n| i + n + 1);
+            }
+            b'/' if bytes.get(i + 1) == Some(&b'*') => {
+                let rest = piece.get(i + 2..).unwrap_or("");
+                let Some(close) = rest.find("*/") else {
+                    return true;
+                };
+                if rest.get(..close).is_some_and(|c| c.contains("/*")) {
+                    return true;
+                }
+                i += 2 + close + 2;
+            }
+            b'"' => match bytes
+                .get(i + 1..)
+                .and_then(|r| r.iter().position(|&c| c == b'"'))
+            {
+                Some(n) => i += n + 2,
+                None => return true,
+            },
+            b'\'' => {
+                if i > 0
+                    && bytes
+                        .get(i - 1)
+                        .is_some_and(|p| p.is_ascii_alphanumeric() || *p == b'&')
+                {
+                    return true;
+                }
+                let mut j = i + 1;
+                loop {
+                    match bytes.get(j) {
+                        None | Some(b'\n') => return true,
+                        Some(b'\'') if bytes.get(j + 1) == Some(&b'\'') => j += 2,
+                        Some(b'\'') => break,
+                        Some(_) => j += 1,
+                    }
+                }
+                let content = piece.get(i + 1..j).unwrap_or("");
+                if content.contains(',') && content.trim_end().ends_with('=') {
+                    return true;
+                }
+                i = j + 1;
+            }
+            _ => i += 1,
+        }
+    }
+    false
+}

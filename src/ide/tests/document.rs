@@ -194,3 +194,41 @@ fn a_document_crosses_threads() {
     assert_send_sync::<crate::ide::CompletionItem>();
     assert_send_sync::<crate::ide::CodeAction>();
 }
+
+#[test]
+fn typing_a_value_at_the_end_reads_only_the_last_statement() {
+    let r = registry();
+    let env = env(&r);
+    let text: String = (0..20).map(|i| table(&format!("t{i}"))).collect();
+    let mut doc = Document::new(text, &env);
+    for piece in [
+        "CREATE TABLE x (a INT) WITH (connector = '",
+        "k",
+        "a",
+        "f",
+        "'",
+        ")",
+    ] {
+        let end = doc.text().len();
+        doc.edit(end, end, piece, &env);
+        same_as_compile(&doc, &env);
+    }
+    // An open string after one that runs past its line: the whole text decides.
+    let mut doc = Document::new(
+        format!(
+            "{}CREATE TABLE m (a INT) WITH (x = 'two\nlines');\n",
+            table("a")
+        ),
+        &env,
+    );
+    let end = doc.text().len();
+    doc.edit(
+        end,
+        end,
+        "CREATE TABLE y (a INT) WITH (connector = 'ka",
+        &env,
+    );
+    same_as_compile(&doc, &env);
+    assert_eq!(doc.diagnostics().len(), 1);
+    assert!(doc.tables().is_empty());
+}
