@@ -13,7 +13,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, ValueEnum};
 use connector_ddl::diagnostics::{count_line, JsonDiagnostic};
-use connector_ddl::profile::{ProfileDocument, ProfileResolver, Profiles};
+use connector_ddl::profile::{ProfileResolver, Profiles};
 use connector_ddl::schema::definition::{NoSchemas, SchemaResolver};
 use connector_ddl::span::LineIndex;
 use connector_ddl::stored;
@@ -23,7 +23,7 @@ use connector_ddl::{
 
 #[path = "support/files.rs"]
 mod files;
-use files::{decode, DirSchemas};
+use files::{decode, load_profiles, DirSchemas};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 enum Output {
@@ -145,19 +145,6 @@ fn read_stdin() -> Result<String, String> {
     decode(bytes, "standard input")
 }
 
-/// The `--profiles` file, read so that diagnostics about a profile's values point into it.
-fn load_profiles(path: Option<&PathBuf>) -> Result<Option<ProfileDocument>, String> {
-    let Some(path) = path else {
-        return Ok(None);
-    };
-    let bytes = std::fs::read(path)
-        .map_err(|e| format!("cannot read profiles `{}`: {e}", path.display()))?;
-    let text = decode(bytes, &format!("profiles `{}`", path.display()))?;
-    ProfileDocument::parse(&path.display().to_string(), &text)
-        .map(Some)
-        .map_err(|e| format!("invalid profiles file {e}"))
-}
-
 fn run(args: &Args) -> Result<ExitCode, String> {
     if let Some(code) = &args.explain {
         return explain(code);
@@ -165,7 +152,7 @@ fn run(args: &Args) -> Result<ExitCode, String> {
     if args.connectors {
         return print_connectors();
     }
-    let profiles = load_profiles(args.profiles.as_ref())?;
+    let profiles = load_profiles(args.profiles.as_deref())?;
     let sources = match (&args.restore, &args.post) {
         (Some(stored), _) => read_sources(std::slice::from_ref(stored))?,
         (None, Some(_)) if !args.files.is_empty() => {

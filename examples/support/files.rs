@@ -1,12 +1,13 @@
-//! The file handling of `ddlc` (a module of the example, also included by
-//! `tests/hostile_files.rs`): a schema resolver confined to one directory, and input text
-//! that must be UTF-8. Embedders copy this resolver, so it is strict: it reads regular
+//! The file handling of `ddlc` and `ddl-lsp` (a module of both examples, also included by
+//! `tests/hostile_files.rs`): a schema resolver confined to one directory, the
+//! `--profiles` file, and input text that must be UTF-8. Embedders copy this resolver, so it is strict: it reads regular
 //! files inside its directory only, of a bounded size, and its errors never quote what a
 //! file holds.
 
 use std::io::Read;
 use std::path::{Component, Path, PathBuf};
 
+use connector_ddl::profile::ProfileDocument;
 use connector_ddl::schema::definition::{SchemaKind, SchemaResolver};
 use connector_ddl::ResolveError;
 
@@ -125,4 +126,18 @@ pub fn decode(bytes: Vec<u8>, what: &str) -> Result<String, String> {
             .map_or(0, |b| b.iter().filter(|c| **c == b'\n').count());
         format!("{what} is not valid UTF-8: invalid byte at byte offset {offset} (line {line})")
     })
+}
+
+/// The `--profiles` file, read so that diagnostics about a profile's values point into it
+/// (the document is named by `path` as given).
+pub fn load_profiles(path: Option<&Path>) -> Result<Option<ProfileDocument>, String> {
+    let Some(path) = path else {
+        return Ok(None);
+    };
+    let bytes = std::fs::read(path)
+        .map_err(|e| format!("cannot read profiles `{}`: {e}", path.display()))?;
+    let text = decode(bytes, &format!("profiles `{}`", path.display()))?;
+    ProfileDocument::parse(&path.display().to_string(), &text)
+        .map(Some)
+        .map_err(|e| format!("invalid profiles file {e}"))
 }
