@@ -27,7 +27,6 @@ pub(crate) struct ScriptUses<'a> {
 
 impl<'a> ScriptUses<'a> {
     /// Over the statements at `statements` (spans into `sql`) that are not tables.
-    #[cfg(test)]
     pub(crate) fn new(sql: &'a str, statements: Vec<Span>) -> Self {
         Self::later(sql, move || statements.clone())
     }
