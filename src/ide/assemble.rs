@@ -13,7 +13,6 @@
 //! - A tokenizer error (an open string) is the only diagnostic of the whole script: the
 //!   document is then compiled whole.
 
-use std::collections::HashMap;
 use std::sync::{Arc, OnceLock};
 
 use super::document::{Piece, Unit};
@@ -101,29 +100,9 @@ impl Assembled {
     }
 }
 
-/// FxHash (rustc's): names are hashed on every edit and statement texts on every open;
-/// SipHash was most of an edit.
-#[derive(Default, Clone, Copy)]
-pub(crate) struct Fx(u64);
-
-impl std::hash::Hasher for Fx {
-    fn write(&mut self, bytes: &[u8]) {
-        for chunk in bytes.chunks(8) {
-            let mut word = [0u8; 8];
-            for (w, b) in word.iter_mut().zip(chunk) {
-                *w = *b;
-            }
-            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word))
-                .wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-        }
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-pub(crate) type FxMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fx>>;
+/// Names are hashed on every edit and statement texts on every open: SipHash was most of
+/// an edit.
+pub(crate) type FxMap<K, V> = rustc_hash::FxHashMap<K, V>;
 
 /// Gives every piece whose table has `INSERT INTO`/`FROM` evidence elsewhere in the
 /// script the unit compiled with that evidence (and the others their plain unit).
