@@ -630,7 +630,10 @@ pub struct Registry {
 #[derive(Debug, Default)]
 pub(crate) struct KeySets {
     /// Every option key the compiler or a connector reads, lowercased.
-    pub known: std::collections::HashSet<String>,
+    pub known: rustc_hash::FxHashSet<String>,
+    /// The keys of `known` whose values are secret for some connector (lowercased): a
+    /// known key is decided with one lookup rather than a squash and a scan of `secret`.
+    pub known_secret: rustc_hash::FxHashSet<String>,
     /// The keys whose values are secret, squashed (lowercase, no separators).
     pub secret: Vec<String>,
 }

@@ -228,7 +228,7 @@ pub(super) fn secret_spans(with: Option<&WithClause>, registry: &Registry) -> Ve
 /// The registry's key sets: every key the compiler and the connectors read (exactly; the
 /// secret scan matches near misses only of other keys), and the secret ones.
 fn key_sets(registry: &Registry) -> crate::connector::KeySets {
-    let mut known: std::collections::HashSet<String> = registry
+    let mut known: rustc_hash::FxHashSet<String> = registry
         .iter()
         .flat_map(|(_, c)| c.spec().options().chain(c.spec().type_spec()))
         .chain(super::COMMON_OPTIONS)
@@ -241,9 +241,16 @@ fn key_sets(registry: &Registry) -> crate::connector::KeySets {
         .map(|s| s.key.to_ascii_lowercase())
         .collect();
     known.shrink_to_fit();
+    let secret = sensitive_keys(registry, None);
+    let known_secret = known
+        .iter()
+        .filter(|k| secret.contains(&squash(k)))
+        .cloned()
+        .collect();
     crate::connector::KeySets {
         known,
-        secret: sensitive_keys(registry, None),
+        known_secret,
+        secret,
     }
 }
 
@@ -434,8 +441,14 @@ pub(crate) fn lexical_secret_spans(text: &str, json: bool, registry: &Registry) 
             } else if *decided.entry(key).or_insert_with(|| {
                 // A key some connector reads as written is no misspelling: it is secret
                 // when it is sensitive. Only other keys are matched for near misses.
-                if sets.known.contains(&key.to_ascii_lowercase()) {
-                    any.contains(&squash(key))
+                // Keys are nearly always written in lower case: look them up as written.
+                let lower = if key.bytes().any(|b| b.is_ascii_uppercase()) {
+                    std::borrow::Cow::Owned(key.to_ascii_lowercase())
+                } else {
+                    std::borrow::Cow::Borrowed(key)
+                };
+                if sets.known.contains(lower.as_ref()) {
+                    sets.known_secret.contains(lower.as_ref())
                 } else {
                     is_secret_key(key, any)
                 }

@@ -70,8 +70,17 @@ impl<'a> Statements<'a> {
         if self.done {
             return Ok(None);
         }
+        // Sized from what is already read, so it does not grow token by token.
         let mut statement = Vec::new();
         loop {
+            if statement.capacity() == 0 {
+                // Exactly the statement's tokens when its `;` is already read.
+                let n = self
+                    .pending
+                    .iter()
+                    .position(|t| matches!(t.token, Token::SemiColon));
+                statement.reserve(n.unwrap_or(self.pending.len()));
+            }
             while let Some(t) = self.pending.pop_front() {
                 if t.token == Token::SemiColon {
                     return Ok(Some(statement));
@@ -89,6 +98,11 @@ impl<'a> Statements<'a> {
     /// Tokenizes the next chunk into `pending`.
     fn read_chunk(&mut self) -> Result<(), TokenizerError> {
         let mut buf = std::mem::take(&mut self.buf);
+        if buf.capacity() == 0 {
+            // About one token (whitespace included) per two or three bytes of DDL.
+            let rest = self.text.len().saturating_sub(self.next);
+            buf.reserve(rest.min(self.chunk) / 2);
+        }
         let result = self.read_chunk_into(&mut buf);
         buf.clear();
         self.buf = buf;
@@ -152,6 +166,7 @@ impl<'a> Statements<'a> {
                 continue;
             }
             let mut solid = false;
+            self.pending.reserve(buf.len().saturating_sub(context));
             for t in buf.drain(context..) {
                 if !is_trivia(&t.token) {
                     solid = true;
