@@ -133,3 +133,54 @@ fn a_web_editor_session_through_the_public_api() {
     assert_eq!(&doc.text()[def.start..def.end], "clicks");
     assert!(def.start < 20);
 }
+
+/// Every service at every byte offset (char boundaries or not, and past the end) of the
+/// corpus and of hostile half-typed texts: no panic, and every span it
+/// answers with lies on character boundaries inside the text.
+#[test]
+fn every_service_answers_at_every_offset_without_panicking() {
+    let fixtures = Fixtures::load();
+    let env = fixtures.env();
+    let mut texts: Vec<String> = corpus().into_iter().map(|(_, t)| t).collect();
+    texts.extend(
+        [
+            "CREATE TABLE t (a INT, b 'é😀",
+            "CREATE TABLE t (a INT) WITH (connector = 'kafka', type = '",
+            "CREATE TABLE t (a ARRAY<STRUCT<b MAP<",
+            "CREATE TABLE 😀 (😀 INT PRIMARY KEY, WATERMARK FOR 😀 AS 😀 - INTERVAL '1' SECOND) WITH (connector = 'kafka', 'a😀' = 'é",
+            "CREATE TABLE t (a INT) WITH (connector = 'kafka', , , = = '' ,)",
+            "/* open comment CREATE TABLE t (",
+            ";;;;CREATE;TABLE;(;",
+            "CREATE TABLE t (a INT METADATA FROM '",
+            "",
+        ]
+        .map(String::from),
+    );
+    let inside = |text: &str, s: connector_ddl::span::Span| {
+        s.start <= s.end
+            && s.end <= text.len()
+            && text.is_char_boundary(s.start)
+            && text.is_char_boundary(s.end)
+    };
+    for text in &texts {
+        let doc = ide::Document::new(text.as_str(), &env);
+        for s in ide::document_symbols(&doc) {
+            assert!(inside(text, s.span) && inside(text, s.name_span), "{text}");
+        }
+        for offset in 0..=text.len() + 2 {
+            for item in ide::completions(&doc, offset, &env) {
+                assert!(inside(text, item.replace), "{text} at {offset}");
+            }
+            if let Some(h) = ide::hover(&doc, offset, &env) {
+                assert!(inside(text, h.span), "{text} at {offset}");
+            }
+            if let Some(d) = ide::definition(&doc, offset) {
+                assert!(inside(text, d), "{text} at {offset}");
+            }
+            let at = connector_ddl::span::Span::new(offset, offset);
+            for a in ide::code_actions(&doc, at) {
+                assert!(a.edits.iter().all(|e| inside(text, e.span)), "{text}");
+            }
+        }
+    }
+}
