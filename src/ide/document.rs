@@ -296,7 +296,15 @@ impl Document {
     fn assemble(&mut self, env: &Env<'_>) {
         let previous = std::mem::take(&mut self.assembled);
         let mut compiles = previous.compiles;
-        let clean = self.end == End::Clean;
+        // A byte order mark right after a `;` is text to the front end, but a piece
+        // compiled on its own would skip it as the script's first character: such a
+        // document is compiled whole (found by the `ide` fuzz target).
+        let bom_inside = self.pieces.iter().skip(1).any(|p| {
+            self.text
+                .get(p.start..p.end)
+                .is_some_and(|t| t.starts_with('\u{feff}'))
+        });
+        let clean = self.end == End::Clean && !bom_inside;
         if clean {
             for p in &mut self.pieces {
                 if p.unit.is_none() {
@@ -319,7 +327,7 @@ impl Document {
             let mut previous = previous;
             previous.compiles = compiles;
             assemble::assemble(&self.pieces, env, previous)
-        } else if let Some(d) = self.open_tail(env) {
+        } else if let Some(d) = (!bom_inside).then(|| self.open_tail(env)).flatten() {
             Assembled::tokenizer_error(d, compiles)
         } else {
             Assembled::compiled_whole(compile_sql(&self.text, env), compiles)

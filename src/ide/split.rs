@@ -79,9 +79,8 @@ impl<'a> Splitter<'a> {
                 b'/' if self.peek(1) == Some(b'/') => self.at += 2,
                 b'$' => self.dollar(),
                 b' ' | b'\t' | b'\n' | b'\r' => self.at += 1,
-                _ if b.is_ascii_alphabetic() || matches!(b, b'_' | b'#' | b'@') => {
-                    self.word(char::from(b), prev_period)
-                }
+                b'#' | b'@' => self.sigil(b),
+                _ if b.is_ascii_alphabetic() || b == b'_' => self.word(char::from(b), prev_period),
                 _ if b.is_ascii() => {
                     self.started = true;
                     self.at += 1;
@@ -249,7 +248,47 @@ impl<'a> Splitter<'a> {
             }
         }
         let start = self.at;
-        let mut end = start + c.len_utf8();
+        let end = self.identifier_end(start + c.len_utf8());
+        self.at = end;
+        if first
+            && self
+                .bytes
+                .get(start..end)
+                .is_some_and(|w| w.eq_ignore_ascii_case(b"copy"))
+        {
+            self.end = End::Copy;
+        }
+    }
+
+    /// `#` or `@` at `self.at`, as sqlparser's generic dialect reads them: an operator, or
+    /// a word that takes the next character whatever it is — a quote or a `;` included —
+    /// so `sensors/#'` opens no string.
+    fn sigil(&mut self, b: u8) {
+        self.started = true;
+        let char_at = |at: usize| self.text.get(at..).and_then(|r| r.chars().next());
+        let word_from = match (b, char_at(self.at + 1)) {
+            (_, None | Some(' ')) | (b'#', Some('>')) | (b'@', Some('\'' | '"' | '`')) => None,
+            (b'#', Some('-')) | (b'@', Some('>' | '?')) => {
+                self.at += 2;
+                return;
+            }
+            (b'@', Some('@')) => match char_at(self.at + 2) {
+                None | Some(' ') => {
+                    self.at += 2;
+                    return;
+                }
+                Some(c) => Some(self.at + 2 + c.len_utf8()),
+            },
+            (_, Some(c)) => Some(self.at + 1 + c.len_utf8()),
+        };
+        self.at = match word_from {
+            Some(end) => self.identifier_end(end),
+            None => self.at + 1,
+        };
+    }
+
+    /// Where the identifier whose characters so far end at `end` ends.
+    fn identifier_end(&self, mut end: usize) -> usize {
         // ASCII identifier bytes quickly; other characters by their class.
         while let Some(&b) = self.bytes.get(end) {
             if b.is_ascii_alphanumeric() || matches!(b, b'@' | b'$' | b'#' | b'_') {
@@ -263,15 +302,7 @@ impl<'a> Splitter<'a> {
                 }
             }
         }
-        self.at = end;
-        if first
-            && self
-                .bytes
-                .get(start..end)
-                .is_some_and(|w| w.eq_ignore_ascii_case(b"copy"))
-        {
-            self.end = End::Copy;
-        }
+        end
     }
 
     /// Oracle's `Q'x…x'` (with `[]`, `{}`, `<>`, `()` pairs), the quote at `self.at`.

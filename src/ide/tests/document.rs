@@ -232,3 +232,19 @@ fn typing_a_value_at_the_end_reads_only_the_last_statement() {
     assert_eq!(doc.diagnostics().len(), 1);
     assert!(doc.tables().is_empty());
 }
+
+#[test]
+fn a_byte_order_mark_after_a_semicolon_is_text_as_in_compile_sql() {
+    // compile_sql skips a BOM only at the start of the script; a piece compiled on its own
+    // must not skip one that follows a `;` (found by the `ide` fuzz target).
+    let registry = crate::Registry::builtin();
+    let env = crate::compile::Env::new(&registry);
+    let text = "CREATE TABLE a (x INT);\u{feff}REATE TABLE b (y INT);";
+    let doc = Document::new(text, &env);
+    let whole = crate::compile::compile_sql(text, &env);
+    assert!(!whole.diagnostics.is_empty());
+    assert_eq!(doc.diagnostics(), whole.diagnostics.as_slice());
+    let mut doc = Document::new("CREATE TABLE a (x INT);", &env);
+    doc.edit(23, 23, "\u{feff}REATE TABLE b (y INT);", &env);
+    assert_eq!(doc.diagnostics(), whole.diagnostics.as_slice());
+}
