@@ -7,64 +7,28 @@
 //! peak heap against its size); `script N` prints the script of N tables; `once options|
 //! columns|tables N` compiles one input once (for callgrind).
 
+#[path = "../benches/support/counting.rs"]
+mod counting;
 #[path = "../benches/support/gen.rs"]
 mod gen;
 
-use std::alloc::{GlobalAlloc, Layout, System};
-use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
 use std::time::Instant;
 
 use connector_ddl::schema::json_schema::expand_json_schema;
 use connector_ddl::{compile_sql, compile_sql_with, Env, Registry};
 
-/// The system allocator, counting live bytes and their high-water mark.
-struct Counting;
-
-static LIVE: AtomicUsize = AtomicUsize::new(0);
-static PEAK: AtomicUsize = AtomicUsize::new(0);
-
-// SAFETY: every call is forwarded to `System` unchanged; only counters are added.
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        let p = unsafe { System.alloc(layout) };
-        if !p.is_null() {
-            let now = LIVE.fetch_add(layout.size(), Relaxed) + layout.size();
-            PEAK.fetch_max(now, Relaxed);
-        }
-        p
-    }
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        unsafe { System.dealloc(ptr, layout) };
-        LIVE.fetch_sub(layout.size(), Relaxed);
-    }
-    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        let p = unsafe { System.realloc(ptr, layout, new_size) };
-        if !p.is_null() {
-            let now = if new_size >= layout.size() {
-                LIVE.fetch_add(new_size - layout.size(), Relaxed) + new_size - layout.size()
-            } else {
-                LIVE.fetch_sub(layout.size() - new_size, Relaxed) - (layout.size() - new_size)
-            };
-            PEAK.fetch_max(now, Relaxed);
-        }
-        p
-    }
-}
-
 #[global_allocator]
-static ALLOC: Counting = Counting;
+static ALLOC: counting::Counting = counting::Counting;
 
 /// Runs `f` a few times: best time in seconds, and the heap it added at its peak.
 fn measure(runs: usize, mut f: impl FnMut() -> usize) -> (f64, usize) {
     let mut best = f64::MAX;
     let mut peak = 0;
     for _ in 0..runs {
-        let base = LIVE.load(Relaxed);
-        PEAK.store(base, Relaxed);
         let t = Instant::now();
-        std::hint::black_box(f());
+        let (_, added) = counting::peak_during(|| std::hint::black_box(f()));
         best = best.min(t.elapsed().as_secs_f64());
-        peak = peak.max(PEAK.load(Relaxed) - base);
+        peak = peak.max(added);
     }
     (best, peak)
 }

@@ -250,13 +250,15 @@ impl Document {
 
     /// How many statements the document is cut into (for tests and benches: a measure of
     /// how much an edit compiles again).
-    pub fn statement_count(&self) -> usize {
+    #[cfg(test)]
+    pub(crate) fn statement_count(&self) -> usize {
         self.pieces.len()
     }
 
     /// How many statements were compiled since the document was opened (cached results
     /// reused are not counted).
-    pub fn compile_count(&self) -> usize {
+    #[cfg(test)]
+    pub(crate) fn compile_count(&self) -> usize {
         self.assembled.compiles
     }
 
