@@ -180,6 +180,11 @@ impl<'a> Server<'a> {
         ))
     }
 
+    /// The version of the open document at `uri` (the last change applied).
+    pub fn version(&self, uri: &lsp::Uri) -> Option<i32> {
+        self.docs.get(uri).map(|open| open.version)
+    }
+
     /// `textDocument/didOpen`: compiles the text (a document opened again is replaced).
     pub fn did_open(&mut self, p: lsp::DidOpenTextDocumentParams) -> lsp::PublishDiagnosticsParams {
         let doc = ide::Document::new(p.text_document.text, &self.env);

@@ -1,7 +1,11 @@
 //! The protocol's lifecycle around the handlers: `initialize` first, then requests and
 //! notifications, `shutdown`, then `exit`.
 
+use std::collections::VecDeque;
+use std::time::{Duration, Instant};
+
 use lsp_server::{Connection, ErrorCode, Message, Request, Response};
+use lsp_types as lsp;
 use lsp_types::notification::Notification as _;
 use lsp_types::request::Request as _;
 
@@ -29,7 +33,8 @@ enum State {
 /// Serves `connection` until `exit` (or until the client closes the stream).
 pub fn run(connection: &Connection, server: &mut Server<'_>) -> Exit {
     let mut state = State::Starting;
-    for msg in &connection.receiver {
+    let mut inbox = Inbox::default();
+    while let Some(msg) = inbox.next(connection, server) {
         let reply = match msg {
             Message::Request(req) => Some(Message::Response(request(server, &mut state, req))),
             Message::Notification(n) if n.method == lsp_types::notification::Exit::METHOD => {
@@ -52,6 +57,81 @@ pub fn run(connection: &Connection, server: &mut Server<'_>) -> Exit {
         }
     }
     Exit::Unclean
+}
+
+/// How long a document change that skips versions waits for the ones it skipped.
+///
+/// Helix 25.01 sends the changes of a burst of keys (a fast typist, a key held down)
+/// out of order, e.g. versions 35, 38, 36, 39, 37, 40 within one millisecond (its
+/// notifications race each other); applied as they come, each range lands in the wrong
+/// text and the server's copy of the document drifts from the editor's. The missing
+/// versions are already on their way then, so a short wait is enough; clients also skip
+/// versions for good (Helix after a completion preview), which costs this wait once.
+const MISSING_VERSION_WAIT: Duration = Duration::from_millis(30);
+
+/// The messages read ahead of the one being handled, so that one document's changes can be
+/// applied in version order.
+#[derive(Default)]
+struct Inbox {
+    ahead: VecDeque<Message>,
+}
+
+impl Inbox {
+    /// The next message to handle; `None` when the client has closed the stream.
+    fn next(&mut self, connection: &Connection, server: &Server<'_>) -> Option<Message> {
+        if self.ahead.is_empty() {
+            self.ahead.push_back(connection.receiver.recv().ok()?);
+        }
+        let Some(first) = self.ahead.front().and_then(change_of) else {
+            return self.ahead.pop_front();
+        };
+        let Some(expected) = server
+            .version(&first.uri)
+            .and_then(|v| v.checked_add(1))
+            .filter(|expected| first.version > *expected)
+        else {
+            return self.ahead.pop_front();
+        };
+        // A gap: read on until the missing version comes, something other than a change
+        // of this document comes (the client has moved on), or the wait is over.
+        let deadline = Instant::now() + MISSING_VERSION_WAIT;
+        loop {
+            let run = self.run_of(&first.uri);
+            if run.iter().any(|c| c.version == expected) || run.len() < self.ahead.len() {
+                break;
+            }
+            match connection.receiver.recv_deadline(deadline) {
+                Ok(msg) => self.ahead.push_back(msg),
+                Err(_) => break,
+            }
+        }
+        // The run of this document's changes at the front, in version order (the sort is
+        // stable: equal versions keep the order they came in).
+        let len = self.run_of(&first.uri).len();
+        if let Some(run) = self.ahead.make_contiguous().get_mut(..len) {
+            run.sort_by_key(|msg| change_of(msg).map(|c| c.version));
+        }
+        self.ahead.pop_front()
+    }
+
+    /// The documents and versions of the `didChange` notifications for `uri` at the front.
+    fn run_of(&self, uri: &lsp::Uri) -> Vec<lsp::VersionedTextDocumentIdentifier> {
+        self.ahead
+            .iter()
+            .map_while(|msg| change_of(msg).filter(|c| c.uri == *uri))
+            .collect()
+    }
+}
+
+/// The document and version a `didChange` notification is for.
+fn change_of(msg: &Message) -> Option<lsp::VersionedTextDocumentIdentifier> {
+    let Message::Notification(n) = msg else {
+        return None;
+    };
+    if n.method != lsp::notification::DidChangeTextDocument::METHOD {
+        return None;
+    }
+    serde_json::from_value(n.params.get("textDocument")?.clone()).ok()
 }
 
 fn request(server: &mut Server<'_>, state: &mut State, req: Request) -> Response {
