@@ -5,7 +5,9 @@
 # `env.sh` runs them through its loader. Needs network access to deb.debian.org.
 #
 #   bash editors/check/fetch.sh        # then: bash editors/check/nvim.sh, helix.sh
+#   TRIXIE=$HOME/trixie bash editors/check/fetch.sh   # elsewhere (pass TRIXIE to the checks too)
 set -euo pipefail
+CHECK_DIR=$(cd "$(dirname "$0")" && pwd)
 
 TRIXIE=${TRIXIE:-/opt/trixie}
 APT=${APT_TRIXIE:-/tmp/apt-trixie}
@@ -24,6 +26,6 @@ cd "$APT/debs"
 apt-get "${A[@]}" download "${PACKAGES[@]}"
 for deb in *.deb; do dpkg -x "$deb" "$TRIXIE"; done
 echo "unpacked into $TRIXIE:"
-source "$(dirname "$0")/env.sh"
+source "$CHECK_DIR/env.sh"
 trixie nvim --version | head -1
 trixie hx --version
