@@ -1,4 +1,4 @@
--- Driven by nvim.sh: `nvim --headless -u <README's init.lua> orders.sql -c 'luafile nvim_check.lua'`.
+-- Driven by nvim.sh: `nvim --headless -u <README's init.lua> orders.sql`, then this file.
 -- Waits for ddl-lsp to attach and publish diagnostics, then asks what a user asks (completion
 -- at an option key in WITH, hover on a key, the quick fix, applied) and prints what came back.
 -- Exits 0 when every step got what it should, 1 otherwise (the failures are printed).
