@@ -760,3 +760,68 @@ fn changes_that_come_out_of_order_are_applied_in_version_order() {
         "{published:?}"
     );
 }
+
+/// Changes that all skip a version (as Neovim's do, its version being the buffer's change
+/// count) are applied one by one in the order sent, however many are queued.
+#[test]
+fn changes_that_skip_versions_are_applied_in_order() {
+    use connector_ddl::{Env, Registry};
+    use lsp_server::{Connection, Message, Notification, Request};
+
+    let registry = Registry::builtin();
+    let mut server = server::Server::new(Env::new(&registry), server::Origins::default());
+    let (server_side, client) = Connection::memory();
+    let text = "CREATE TABLE t (a INT) WITH (connector = 'stdout', format = 'json', k = 'x');";
+    let col = text.rfind(" = 'x'").expect("key k") as u32;
+    let mut messages = vec![
+        Message::Request(Request::new(
+            1.into(),
+            "initialize".into(),
+            json!({"capabilities": {}}),
+        )),
+        Message::Notification(Notification::new(
+            "textDocument/didOpen".into(),
+            json!({"textDocument": {"uri": URI, "languageId": "sql", "version": 0, "text": text}}),
+        )),
+    ];
+    // 300 characters typed after the key `k`, each change two versions after the last.
+    for i in 0..300u32 {
+        messages.push(Message::Notification(Notification::new(
+            "textDocument/didChange".into(),
+            json!({"textDocument": {"uri": URI, "version": 2 * (i + 1)},
+                   "contentChanges": [{"range": range(0, col + i, col + i), "text": "v"}]}),
+        )));
+    }
+    messages.push(Message::Request(Request::new(
+        2.into(),
+        "shutdown".into(),
+        Value::Null,
+    )));
+    messages.push(Message::Notification(Notification::new(
+        "exit".into(),
+        Value::Null,
+    )));
+    for msg in messages {
+        client.sender.send(msg).expect("queued");
+    }
+    assert_eq!(server::run(&server_side, &mut server), server::Exit::Clean);
+    let published: Vec<Value> = client
+        .receiver
+        .try_iter()
+        .filter_map(|msg| match msg {
+            Message::Notification(n) if n.method == "textDocument/publishDiagnostics" => {
+                Some(n.params)
+            }
+            _ => None,
+        })
+        .collect();
+    let versions: Vec<u64> = published
+        .iter()
+        .filter_map(|p| p["version"].as_u64())
+        .collect();
+    let sent: Vec<u64> = std::iter::once(0).chain((1..=300).map(|i| 2 * i)).collect();
+    assert_eq!(versions, sent);
+    let key = format!("`k{}`", "v".repeat(300));
+    let last = published.last().map(|p| p["diagnostics"].to_string());
+    assert!(last.as_ref().is_some_and(|d| d.contains(&key)), "{last:?}");
+}

@@ -72,6 +72,10 @@ pub fn run(connection: &Connection, server: &mut Server<'_>) -> Exit {
 /// of the 20 ms from an edit to its diagnostics.
 const MISSING_VERSION_WAIT: Duration = Duration::from_millis(5);
 
+/// How many of one document's changes are put in version order at most: a burst is a few
+/// keys, and the bound keeps a flood of changes linear.
+const REORDER_WINDOW: usize = 64;
+
 /// The messages read ahead of the one being handled, so that one document's changes can be
 /// applied in version order.
 #[derive(Default)]
@@ -95,34 +99,36 @@ impl Inbox {
         else {
             return self.ahead.pop_front();
         };
-        // A gap: read on until the missing version comes, something other than a change
-        // of this document comes (the client has moved on), or the wait is over.
-        let deadline = Instant::now() + MISSING_VERSION_WAIT;
-        loop {
-            let run = self.run_of(&first.uri);
-            if run.iter().any(|c| c.version == expected) || run.len() < self.ahead.len() {
-                break;
-            }
-            match connection.receiver.recv_deadline(deadline) {
-                Ok(msg) => self.ahead.push_back(msg),
-                Err(_) => break,
-            }
+        // A gap. The run: this document's changes at the front, read so far.
+        let mut run = 0;
+        let mut found = false;
+        for c in self
+            .ahead
+            .iter()
+            .take(REORDER_WINDOW)
+            .map_while(|msg| change_of(msg).filter(|c| c.uri == first.uri))
+        {
+            run += 1;
+            found |= c.version == expected;
         }
-        // The run of this document's changes at the front, in version order (the sort is
-        // stable: equal versions keep the order they came in).
-        let len = self.run_of(&first.uri).len();
-        if let Some(run) = self.ahead.make_contiguous().get_mut(..len) {
-            run.sort_by_key(|msg| change_of(msg).map(|c| c.version));
+        // Read on until the missing version comes, something other than a change of this
+        // document comes (the client has moved on), the window is full or the wait is over.
+        let deadline = Instant::now() + MISSING_VERSION_WAIT;
+        while !found && run == self.ahead.len() && run < REORDER_WINDOW {
+            let Ok(msg) = connection.receiver.recv_deadline(deadline) else {
+                break;
+            };
+            if let Some(c) = change_of(&msg).filter(|c| c.uri == first.uri) {
+                run += 1;
+                found = c.version == expected;
+            }
+            self.ahead.push_back(msg);
+        }
+        // The run in version order (stable: equal versions keep the order they came in).
+        if let Some(run) = self.ahead.make_contiguous().get_mut(..run) {
+            run.sort_by_cached_key(|msg| change_of(msg).map(|c| c.version));
         }
         self.ahead.pop_front()
-    }
-
-    /// The documents and versions of the `didChange` notifications for `uri` at the front.
-    fn run_of(&self, uri: &lsp::Uri) -> Vec<lsp::VersionedTextDocumentIdentifier> {
-        self.ahead
-            .iter()
-            .map_while(|msg| change_of(msg).filter(|c| c.uri == *uri))
-            .collect()
     }
 }
 
