@@ -40,8 +40,22 @@ pub(crate) struct Unit {
 }
 
 impl Unit {
-    fn compile(text: Arc<str>, len: usize, env: &Env<'_>) -> Unit {
+    pub(crate) fn compile(text: Arc<str>, len: usize, env: &Env<'_>) -> Unit {
         let compiled = compile_sql(&text, env);
+        // A tokenizer error is the only diagnostic of a script, and no table compiles.
+        let tokenizer_error = compiled.tables.is_empty()
+            && matches!(compiled.diagnostics.as_slice(), [d] if d.code == codes::SYNTAX)
+            && text.get(..len).is_some_and(super::split::tokenizer_fails);
+        Unit::compiled(text, len, compiled, tokenizer_error)
+    }
+
+    /// The unit of `text` (its first `len` bytes the piece) that compiled to `compiled`.
+    pub(crate) fn compiled(
+        text: Arc<str>,
+        len: usize,
+        compiled: Compiled,
+        tokenizer_error: bool,
+    ) -> Unit {
         let mut names: Vec<(String, String)> = Vec::new();
         let mut add = |name: &str| {
             if !names.iter().any(|(n, _)| n == name) {
@@ -61,10 +75,6 @@ impl Unit {
                 add(t);
             }
         }
-        // A tokenizer error is the only diagnostic of a script, and no table compiles.
-        let tokenizer_error = compiled.tables.is_empty()
-            && matches!(compiled.diagnostics.as_slice(), [d] if d.code == codes::SYNTAX)
-            && text.get(..len).is_some_and(super::split::tokenizer_fails);
         Unit {
             text,
             len,
@@ -129,6 +139,21 @@ impl Document {
     }
 
     fn with_cache(text: String, cache: Cache, env: &Env<'_>) -> Self {
+        if let Some(pieces) = super::open::open(&text, env) {
+            let mut doc = Document {
+                text,
+                pieces,
+                end: End::Clean,
+                cache,
+                generation: 0,
+                assembled: Assembled::default(),
+                column_keys: column_keys(env),
+            };
+            // Each statement counts as compiled once.
+            doc.assembled.compiles = doc.pieces.len();
+            doc.assemble(env);
+            return doc;
+        }
         let mut splitter = Splitter::new(&text, 0);
         let mut pieces = Vec::new();
         let mut start = 0;
@@ -221,6 +246,18 @@ impl Document {
     /// Replaces the whole text and compiles again (statements already compiled with the
     /// same text are reused).
     pub fn set_text(&mut self, text: impl Into<String>, env: &Env<'_>) {
+        let text = text.into();
+        // An editor that sends the whole text on each keystroke changes a little of it:
+        // that is an edit of the part between what is the same (compiling only the
+        // statements there). Otherwise the new text is opened anew.
+        let (same_start, same_end) = common_ends(&self.text, &text);
+        let changed = text.len() - same_start - same_end;
+        if changed <= text.len() / 2 {
+            let replacement = text.get(same_start..text.len() - same_end).unwrap_or("");
+            let old_end = self.text.len() - same_end;
+            self.edit(same_start, old_end, replacement, env);
+            return;
+        }
         let mut cache = std::mem::take(&mut self.cache);
         for p in self.pieces.drain(..) {
             if let Some(u) = p.unit {
@@ -228,7 +265,7 @@ impl Document {
             }
         }
         let compiles = self.assembled.compiles;
-        *self = Document::with_cache(text.into(), cache, env);
+        *self = Document::with_cache(text, cache, env);
         self.assembled.compiles += compiles;
     }
 
@@ -328,7 +365,7 @@ impl Document {
             });
             let mut previous = previous;
             previous.compiles = compiles;
-            assemble::assemble(&self.pieces, env, previous)
+            assemble::assemble(&self.text, &self.pieces, env, previous)
         } else if let Some(d) = (!bom_inside).then(|| self.open_tail(env)).flatten() {
             Assembled::tokenizer_error(d, compiles)
         } else {
@@ -412,6 +449,28 @@ fn column_keys(env: &Env<'_>) -> Vec<&'static str> {
     keys.sort_unstable();
     keys.dedup();
     keys
+}
+
+/// How many bytes `a` and `b` share at their start and at their end, both on character
+/// boundaries and not overlapping in either text.
+fn common_ends(a: &str, b: &str) -> (usize, usize) {
+    let (x, y) = (a.as_bytes(), b.as_bytes());
+    let start = x.iter().zip(y).take_while(|(p, q)| p == q).count();
+    let start = floor_boundary(a, start);
+    let room = a.len().min(b.len()) - start;
+    let end = x
+        .iter()
+        .rev()
+        .zip(y.iter().rev())
+        .take(room)
+        .take_while(|(p, q)| p == q)
+        .count();
+    // A boundary in one text is one in the other: the bytes after it are the same.
+    let mut end = end;
+    while end > 0 && !a.is_char_boundary(a.len() - end) {
+        end -= 1;
+    }
+    (start, end)
 }
 
 fn floor_boundary(text: &str, mut at: usize) -> usize {
