@@ -91,28 +91,26 @@ pub(crate) struct Alone {
     /// Its diagnostics, spans in the whole text, finished as `compile_sql` finishes a
     /// script's (strict, sorted, each said once); messages not masked yet.
     pub(crate) diagnostics: Vec<Diagnostic>,
-    /// The secret spans its compile found (the lexical scan's are returned for the
-    /// whole text by [`compile_each`]).
+    /// The secret spans its table's compile found (not the lexical scan's, which a
+    /// caller reads from the statement's text when it needs them).
     pub(crate) secrets: Vec<Span>,
 }
 
 /// Compiles each statement of `sql` as [`compile_sql`](super::compile_sql) compiles a
 /// script holding that statement alone (so no duplicate names and no `INSERT
 /// INTO`/`FROM` evidence from other statements), in one pass over the text: one
-/// tokenizer, one line index and one secret scan for all of them. The editor opens a
-/// document with it and puts what crosses statements together itself
-/// (`ide::assemble`).
+/// tokenizer and one line index for all of them. The editor opens a document with it
+/// and puts what crosses statements together itself (`ide::assemble`).
 ///
-/// Returns the lexical secret spans of the whole text (each lies inside one statement's
-/// `;`-separated piece), or the tokenizer's error, which ends the script (the
-/// statements handed out before it are then incomplete: the caller compiles whole).
+/// # Errors
+/// The tokenizer's error, which ends the script: the statements handed out before it
+/// are then not what `compile_sql` reports (the caller compiles the text whole).
 pub(crate) fn compile_each(
     sql: &str,
     env: &Env<'_>,
     mut each: impl FnMut(Alone),
-) -> Result<Vec<Span>, Diagnostic> {
+) -> Result<(), Diagnostic> {
     let index = LineIndex::new(sql);
-    let secrets = lexical_secret_spans(sql, false, env.registry);
     // A statement alone has no other statement to give evidence.
     let uses = crate::migration::ScriptUses::new(sql, Vec::new());
     let mut reader = StatementReader::new(sql, &index);
@@ -156,7 +154,7 @@ pub(crate) fn compile_each(
             secrets: secret,
         });
     }
-    Ok(secrets)
+    Ok(())
 }
 
 /// Why [`run`] stopped early.

@@ -23,15 +23,21 @@ use crate::span::Span;
 #[derive(Debug)]
 pub(crate) struct Unit {
     /// The compiled text: the piece, then the evidence statements.
-    pub(crate) text: Arc<str>,
+    pub(crate) text: UnitText,
     /// The length of the piece in `text`.
     pub(crate) len: usize,
     /// What compiling `text` gave (spans relative to the piece's start).
-    pub(crate) compiled: Compiled,
+    pub(crate) compiled: Outcome,
     /// The names of the tables the piece defines, as written and in lower case.
     pub(crate) names: Vec<(String, String)>,
     /// Whether the tokenizer stopped in the piece (then it stops the whole script).
     pub(crate) tokenizer_error: bool,
+    /// Where secret values are written in `text`: known once compiled, or, for a unit
+    /// opened without a diagnostic, the table's compile's until [`Unit::secret_spans`]
+    /// adds the lexical scan's (the scan of a whole document was a twentieth of
+    /// opening it, and only a piece with a fix needs them).
+    secrets: OnceLock<Vec<Span>>,
+    found_secrets: Vec<Span>,
     /// Whether the piece may hold the string an unterminated string is reported at
     /// ([`super::split::loose_strings`]), found when first asked.
     loose_strings: OnceLock<bool>,
@@ -40,7 +46,7 @@ pub(crate) struct Unit {
 }
 
 impl Unit {
-    pub(crate) fn compile(text: Arc<str>, len: usize, env: &Env<'_>) -> Unit {
+    pub(crate) fn compile(text: UnitText, len: usize, env: &Env<'_>) -> Unit {
         let compiled = compile_sql(&text, env);
         // A tokenizer error is the only diagnostic of a script, and no table compiles.
         let tokenizer_error = compiled.tables.is_empty()
@@ -51,10 +57,38 @@ impl Unit {
 
     /// The unit of `text` (its first `len` bytes the piece) that compiled to `compiled`.
     pub(crate) fn compiled(
-        text: Arc<str>,
+        text: UnitText,
         len: usize,
         compiled: Compiled,
         tokenizer_error: bool,
+    ) -> Unit {
+        let secrets = OnceLock::from(compiled.secret_spans);
+        let outcome = Outcome {
+            tables: compiled.tables,
+            diagnostics: compiled.diagnostics,
+        };
+        Unit::new(text, len, outcome, tokenizer_error, secrets, Vec::new())
+    }
+
+    /// The unit of the piece `text`, opened with one compile of the document, that
+    /// compiled to `tables` and no diagnostic; its compile found the secret values at
+    /// `found` (the lexical scan's are added when asked).
+    pub(crate) fn opened(text: UnitText, tables: Vec<crate::Table>, found: Vec<Span>) -> Unit {
+        let outcome = Outcome {
+            tables,
+            diagnostics: Vec::new(),
+        };
+        let len = text.len();
+        Unit::new(text, len, outcome, false, OnceLock::new(), found)
+    }
+
+    fn new(
+        text: UnitText,
+        len: usize,
+        compiled: Outcome,
+        tokenizer_error: bool,
+        secrets: OnceLock<Vec<Span>>,
+        found_secrets: Vec<Span>,
     ) -> Unit {
         let mut names: Vec<(String, String)> = Vec::new();
         let mut add = |name: &str| {
@@ -81,6 +115,8 @@ impl Unit {
             compiled,
             names,
             tokenizer_error,
+            secrets,
+            found_secrets,
             loose_strings: OnceLock::new(),
             parsed: OnceLock::new(),
         }
@@ -89,6 +125,21 @@ impl Unit {
     /// The piece's own text.
     pub(crate) fn piece_text(&self) -> &str {
         self.text.get(..self.len).unwrap_or("")
+    }
+
+    /// Where secret values are written in the unit's text, as `compile_sql` of it finds
+    /// them.
+    pub(crate) fn secret_spans(&self, registry: &crate::Registry) -> &[Span] {
+        self.secrets.get_or_init(|| {
+            let mut all = crate::compile::lexical_secret_spans(&self.text, false, registry);
+            all.extend(self.found_secrets.iter().copied());
+            all
+        })
+    }
+
+    /// [`Unit::secret_spans`] when known.
+    pub(crate) fn known_secret_spans(&self) -> Option<&[Span]> {
+        self.secrets.get().map(Vec::as_slice)
     }
 
     /// Whether the piece may hold the string an unterminated string is reported at.
@@ -104,6 +155,16 @@ impl Unit {
     }
 }
 
+/// What compiling a unit's text gave: a [`Compiled`] without its masked copy of the
+/// source (the editor shows the document's own text), so a unit costs no second copy.
+#[derive(Debug, Default)]
+pub(crate) struct Outcome {
+    /// The tables that compiled.
+    pub(crate) tables: Vec<crate::Table>,
+    /// The diagnostics, sorted, messages masked.
+    pub(crate) diagnostics: Vec<Diagnostic>,
+}
+
 /// A piece of the text: `start..end`, and its compiled unit once there is one.
 #[derive(Clone, Debug)]
 pub(crate) struct Piece {
@@ -113,7 +174,61 @@ pub(crate) struct Piece {
 }
 
 /// Units by compiled text, with the edit that put them there.
-type Cache = FxMap<Arc<str>, (Arc<Unit>, u64)>;
+type Cache = FxMap<UnitText, (Arc<Unit>, u64)>;
+
+/// The text a unit compiled: a string of its own, or a range of the text the document
+/// was opened with, which all the units of that opening share (so opening allocates and
+/// frees no text per statement). Hashed and compared as the `str` it holds.
+#[derive(Clone, Debug)]
+pub(crate) struct UnitText {
+    whole: Arc<str>,
+    start: usize,
+    end: usize,
+}
+
+impl UnitText {
+    /// A copy of `text`.
+    pub(crate) fn own(text: &str) -> Self {
+        UnitText::range(Arc::from(text), 0, text.len())
+    }
+
+    /// The bytes `start..end` of `whole` (empty when that is not a range of it).
+    pub(crate) fn range(whole: Arc<str>, start: usize, end: usize) -> Self {
+        let (start, end) = match whole.get(start..end) {
+            Some(_) => (start, end),
+            None => (0, 0),
+        };
+        UnitText { whole, start, end }
+    }
+}
+
+impl std::ops::Deref for UnitText {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        self.whole.get(self.start..self.end).unwrap_or("")
+    }
+}
+
+impl std::borrow::Borrow<str> for UnitText {
+    fn borrow(&self) -> &str {
+        self
+    }
+}
+
+impl PartialEq for UnitText {
+    fn eq(&self, other: &Self) -> bool {
+        **self == **other
+    }
+}
+
+impl Eq for UnitText {}
+
+impl std::hash::Hash for UnitText {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        (**self).hash(state);
+    }
+}
 
 /// An open document: its text and what compiling it found.
 #[derive(Debug)]
@@ -237,7 +352,7 @@ impl Document {
         let generation = self.generation;
         for p in self.pieces.splice(first..tail_from, fresh) {
             if let Some(u) = p.unit {
-                self.cache.insert(Arc::clone(&u.text), (u, generation));
+                self.cache.insert(u.text.clone(), (u, generation));
             }
         }
         self.assemble(env);
@@ -261,7 +376,7 @@ impl Document {
         let mut cache = std::mem::take(&mut self.cache);
         for p in self.pieces.drain(..) {
             if let Some(u) = p.unit {
-                cache.insert(Arc::clone(&u.text), (u, self.generation));
+                cache.insert(u.text.clone(), (u, self.generation));
             }
         }
         let compiles = self.assembled.compiles;
@@ -320,9 +435,10 @@ impl Document {
         if let Some(c) = self.assembled.whole() {
             return hit(&c.secret_spans, 0);
         }
+        // Spans not known yet count as a secret: nothing is quoted from there.
         self.piece_at(span.start)
             .and_then(|p| p.unit.as_ref().map(|u| (p.start, u)))
-            .is_some_and(|(by, u)| hit(&u.compiled.secret_spans, by))
+            .is_some_and(|(by, u)| u.known_secret_spans().is_none_or(|s| hit(s, by)))
     }
 
     /// The piece holding byte `offset` (the last one at the end of the text).
@@ -360,7 +476,7 @@ impl Document {
             let cache = &mut self.cache;
             let generation = self.generation;
             assemble::apply_evidence(&self.text, &mut self.pieces, |piece, suffix, old| {
-                cache.insert(Arc::clone(&old.text), (old, generation));
+                cache.insert(old.text.clone(), (old, generation));
                 unit_for(cache, piece, suffix, env, &mut compiles)
             });
             let mut previous = previous;
@@ -371,6 +487,15 @@ impl Document {
         } else {
             Assembled::compiled_whole(compile_sql(&self.text, env), compiles)
         };
+        // A fix's title quotes the text it replaces unless that holds a secret: the
+        // pieces fixes fall in have their secret spans at hand.
+        if self.assembled.whole().is_none() {
+            for fix in self.assembled.diagnostics.iter().flat_map(|d| &d.fixes) {
+                if let Some(u) = self.piece_at(fix.span.start).and_then(|p| p.unit.as_ref()) {
+                    u.secret_spans(env.registry);
+                }
+            }
+        }
         self.prune();
     }
 
@@ -435,7 +560,7 @@ fn unit_for(
         }
     }
     *compiles += 1;
-    Arc::new(Unit::compile(key.as_ref().into(), piece.len(), env))
+    Arc::new(Unit::compile(UnitText::own(&key), piece.len(), env))
 }
 
 /// The keys of every option of `env`'s catalogue that takes a column name.

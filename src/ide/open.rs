@@ -13,9 +13,9 @@
 
 use std::sync::Arc;
 
-use super::document::{Piece, Unit};
+use super::document::{Piece, Unit, UnitText};
 use super::split::{End, Splitter};
-use crate::compile::{compile_each, Alone, Compiled, Env};
+use crate::compile::{compile_each, lexical_secret_spans, Alone, Compiled, Env};
 use crate::diagnostics::Diagnostic;
 use crate::span::Span;
 
@@ -24,7 +24,7 @@ use crate::span::Span;
 pub(super) fn open(text: &str, env: &Env<'_>) -> Option<Vec<Piece>> {
     let mut statements: Vec<Alone> = Vec::new();
     let mut copy = false;
-    let lexical = compile_each(text, env, |s| {
+    compile_each(text, env, |s| {
         // `COPY … FROM STDIN` data runs past `;`: the splitter makes the rest one piece.
         copy |= starts_with_copy(text, s.span.start);
         statements.push(s);
@@ -43,23 +43,17 @@ pub(super) fn open(text: &str, env: &Env<'_>) -> Option<Vec<Piece>> {
     {
         return None;
     }
-    // Each lexical secret goes to the piece it starts in.
-    let mut secrets: Vec<Vec<Span>> = vec![Vec::new(); bounds.len()];
-    for s in lexical.into_iter().filter(|s| !s.is_detached()) {
-        let i = bounds.partition_point(|&(_, end)| end <= s.start);
-        if let Some(v) = secrets.get_mut(i) {
-            v.push(s);
-        }
-    }
+    // One copy of the text, which every unit's text is a range of.
+    let whole: Arc<str> = Arc::from(text);
     let mut statements = statements.into_iter().peekable();
     let mut out = Vec::with_capacity(bounds.len());
-    for ((start, end), lexical) in bounds.into_iter().zip(secrets) {
-        let piece = text.get(start..end)?;
+    for (start, end) in bounds {
         let alone = statements.next_if(|s| s.span.start < end);
         if alone.as_ref().is_some_and(|s| s.span.start < start) {
             return None;
         }
-        let unit = unit(piece, start, alone, lexical);
+        let text = UnitText::range(Arc::clone(&whole), start, end);
+        let unit = unit(text, start, alone, env);
         out.push(Piece {
             start,
             end,
@@ -70,10 +64,9 @@ pub(super) fn open(text: &str, env: &Env<'_>) -> Option<Vec<Piece>> {
     statements.peek().is_none().then_some(out)
 }
 
-/// The unit of the piece `piece`, which starts at `start` in the text, from its
-/// statement's compile (none for a piece of only whitespace, comments and `;`) and the
-/// lexical secrets in it.
-fn unit(piece: &str, start: usize, alone: Option<Alone>, mut secrets: Vec<Span>) -> Unit {
+/// The unit of the piece `text`, which starts at `start` in the document, from its
+/// statement's compile (none for a piece of only whitespace, comments and `;`).
+fn unit(text: UnitText, start: usize, alone: Option<Alone>, env: &Env<'_>) -> Unit {
     let back = |s: Span| {
         if s.is_detached() {
             s
@@ -81,22 +74,28 @@ fn unit(piece: &str, start: usize, alone: Option<Alone>, mut secrets: Vec<Span>)
             Span::new(s.start.saturating_sub(start), s.end.saturating_sub(start))
         }
     };
-    let (tables, diagnostics) = match alone {
-        Some(a) => {
-            secrets.extend(a.secrets);
-            let mut diagnostics = a.diagnostics;
-            for d in &mut diagnostics {
-                move_spans(d, &back);
-            }
-            (a.table.into_iter().collect(), diagnostics)
-        }
-        None => (Vec::new(), Vec::new()),
+    let Some(alone) = alone else {
+        return Unit::opened(text, Vec::new(), Vec::new());
     };
-    for s in &mut secrets {
+    let mut found = alone.secrets;
+    for s in &mut found {
         *s = back(*s);
     }
-    let compiled = Compiled::new(tables, diagnostics, secrets, piece);
-    Unit::compiled(piece.into(), piece.len(), compiled, false)
+    let tables: Vec<_> = alone.table.into_iter().collect();
+    if alone.diagnostics.is_empty() {
+        return Unit::opened(text, tables, found);
+    }
+    // Messages are masked as `compile_sql` of the piece masks them, with every secret
+    // of the piece.
+    let mut diagnostics = alone.diagnostics;
+    for d in &mut diagnostics {
+        move_spans(d, &back);
+    }
+    let mut secrets = lexical_secret_spans(&text, false, env.registry);
+    secrets.extend(found);
+    let len = text.len();
+    let compiled = Compiled::new(tables, diagnostics, secrets, &text);
+    Unit::compiled(text, len, compiled, false)
 }
 
 /// Moves every span of `d` in the text (its own, its labels', its fixes') by `f`.

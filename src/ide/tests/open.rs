@@ -1,11 +1,9 @@
 //! Opening with one compile of the whole text (`ide/open.rs`) makes the pieces and units
 //! the piece-by-piece path makes.
 
-use std::sync::Arc;
-
 use super::{env, registry};
 use crate::compile::Env;
-use crate::ide::document::{Piece, Unit};
+use crate::ide::document::{Piece, Unit, UnitText};
 use crate::ide::open::open;
 use crate::ide::split::Splitter;
 
@@ -44,7 +42,7 @@ fn split(text: &str) -> Vec<(usize, usize)> {
 
 /// A unit as data that can be compared: diagnostics, tables (as JSON), secret spans
 /// (sorted), names, and whether the tokenizer stopped.
-fn facts(u: &Unit) -> String {
+fn facts(u: &Unit, env: &Env<'_>) -> String {
     let tables: Vec<serde_json::Value> = u
         .compiled
         .tables
@@ -60,7 +58,7 @@ fn facts(u: &Unit) -> String {
             }
         }
     }
-    let mut secrets = u.compiled.secret_spans.clone();
+    let mut secrets = u.secret_spans(env.registry).to_vec();
     secrets.sort_by_key(|s| (s.start, s.end));
     format!(
         "{:#?}\n{tables:#?}\n{secrets:?}\n{:?}\n{}\n{}",
@@ -81,9 +79,9 @@ fn opens_as_piece_by_piece(name: &str, text: &str, env: &Env<'_>) -> bool {
     assert_eq!(bounds, split(text), "{name}");
     for Piece { start, end, unit } in &pieces {
         let piece = &text[*start..*end];
-        let alone = Unit::compile(Arc::from(piece), piece.len(), env);
+        let alone = Unit::compile(UnitText::own(piece), piece.len(), env);
         let unit = unit.as_ref().expect("every piece has its unit");
-        assert_eq!(facts(unit), facts(&alone), "{name} at {start}");
+        assert_eq!(facts(unit, env), facts(&alone, env), "{name} at {start}");
     }
     true
 }
