@@ -184,3 +184,79 @@ fn every_service_answers_at_every_offset_without_panicking() {
         }
     }
 }
+
+/// Opening compiles the whole text in one pass (each statement as if alone); an edit
+/// then compiles the statements it touches on their own. Both must give what a fresh
+/// open and `compile_sql` give, over the corpus (each case doubled, so every name is
+/// defined twice, and after a table of its own, so its statements are not the first).
+#[test]
+fn opening_then_editing_equals_a_fresh_open_over_the_corpus() {
+    let fixtures = Fixtures::load();
+    let env = fixtures.env();
+    let lead = "CREATE TABLE lead (id BIGINT,\n  name TEXT\n);\n";
+    for (path, text) in corpus().iter().step_by(3) {
+        let check = |doc: &ide::Document, what: &str| {
+            let whole = compile_sql(doc.text(), &env);
+            let fresh = ide::Document::new(doc.text(), &env);
+            let at = format!("{} ({what})", path.display());
+            assert_eq!(doc.diagnostics(), whole.diagnostics.as_slice(), "{at}");
+            assert_eq!(fresh.diagnostics(), doc.diagnostics(), "{at}");
+            let names = |t: &[connector_ddl::Table]| {
+                t.iter().map(|t| t.name().to_string()).collect::<Vec<_>>()
+            };
+            assert_eq!(names(doc.tables()), names(&whole.tables), "{at}");
+        };
+        let mut doc = ide::Document::new(format!("{lead}{text}"), &env);
+        check(&doc, "opened");
+        // A character typed in the middle of the case, then taken out.
+        let mut mid = lead.len() + text.len() / 2;
+        while !doc.text().is_char_boundary(mid) {
+            mid += 1;
+        }
+        doc.edit(mid, mid, "x", &env);
+        check(&doc, "typed");
+        doc.edit(mid, mid + 1, "", &env);
+        check(&doc, "untyped");
+        // A line inserted before it: every span and line after it moves.
+        doc.edit(0, 0, "\n", &env);
+        check(&doc, "line added");
+        // The whole text replaced by the case twice, then by itself again.
+        doc.set_text(format!("{text}\n;\n{text}"), &env);
+        check(&doc, "set twice");
+        doc.set_text(text.as_str(), &env);
+        check(&doc, "set once");
+    }
+}
+
+#[test]
+fn a_missing_comma_is_reported_at_the_document_s_line() {
+    let registry = connector_ddl::Registry::builtin();
+    let env = connector_ddl::Env::new(&registry);
+    let table = |name: &str| format!("CREATE TABLE {name} (\n  a INT,\n  b TEXT\n);\n");
+    let text = format!(
+        "{}{}CREATE TABLE c (\n  a INT\n  b TEXT\n);\n{}",
+        table("a"),
+        table("b"),
+        table("d")
+    );
+    let help = |doc: &ide::Document| {
+        let d = doc.diagnostics().first().expect("the missing comma");
+        d.help.clone().unwrap_or_default()
+    };
+    let mut doc = ide::Document::new(text.as_str(), &env);
+    assert_eq!(help(&doc), "add `,` at the end of line 10");
+    assert_eq!(
+        doc.diagnostics(),
+        compile_sql(doc.text(), &env).diagnostics.as_slice()
+    );
+    // The statement compiled again on its own, then moved by a line.
+    let b = doc.text().rfind("b TEXT").unwrap_or(0);
+    doc.edit(b, b + 1, "bb", &env);
+    assert_eq!(help(&doc), "add `,` at the end of line 10");
+    doc.edit(0, 0, "\n", &env);
+    assert_eq!(help(&doc), "add `,` at the end of line 11");
+    assert_eq!(
+        doc.diagnostics(),
+        compile_sql(doc.text(), &env).diagnostics.as_slice()
+    );
+}

@@ -22,6 +22,7 @@ pub use output::{
     Table,
 };
 pub use stream::compile_sql_with;
+pub(crate) use stream::{compile_each, Alone};
 
 use columns::{check_column_refs, lower_columns, Columns, Known};
 pub(crate) use finish::lexical_secret_spans;

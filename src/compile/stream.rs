@@ -81,6 +81,82 @@ pub(super) fn compile_collected(sql: &str, env: &Env<'_>) -> Compiled {
     out
 }
 
+/// One statement compiled as if the script held it alone: what [`compile_each`] hands
+/// out.
+pub(crate) struct Alone {
+    /// The statement, from its first token to its last (its `;` is not in it).
+    pub(crate) span: Span,
+    /// Its table, when it compiled to one.
+    pub(crate) table: Option<Table>,
+    /// Its diagnostics, spans in the whole text, finished as `compile_sql` finishes a
+    /// script's (strict, sorted, each said once); messages not masked yet.
+    pub(crate) diagnostics: Vec<Diagnostic>,
+    /// The secret spans its table's compile found (not the lexical scan's, which a
+    /// caller reads from the statement's text when it needs them).
+    pub(crate) secrets: Vec<Span>,
+}
+
+/// Compiles each statement of `sql` as [`compile_sql`](super::compile_sql) compiles a
+/// script holding that statement alone (so no duplicate names and no `INSERT
+/// INTO`/`FROM` evidence from other statements), in one pass over the text: one
+/// tokenizer and one line index for all of them. The editor opens a document with it
+/// and puts what crosses statements together itself (`ide::assemble`).
+///
+/// # Errors
+/// The tokenizer's error, which ends the script: the statements handed out before it
+/// are then not what `compile_sql` reports (the caller compiles the text whole).
+pub(crate) fn compile_each(
+    sql: &str,
+    env: &Env<'_>,
+    mut each: impl FnMut(Alone),
+) -> Result<(), Diagnostic> {
+    let index = LineIndex::new(sql);
+    // A statement alone has no other statement to give evidence.
+    let uses = crate::migration::ScriptUses::new(sql, Vec::new());
+    let mut reader = StatementReader::new(sql, &index);
+    while let Some(parsed) = reader.next_parsed(|_| true)? {
+        let mut diagnostics = parsed.diagnostics;
+        type_fixes(&mut diagnostics, sql);
+        // The parser's findings first, in order, as `run` puts a script's.
+        crate::diagnostics::sort(&mut diagnostics);
+        let mut table = None;
+        let mut secret = Vec::new();
+        if let Some(Statement::CreateTable(mut def)) = parsed.statement {
+            let with = def.with.take();
+            let form = parsed.form.as_ref();
+            let (compiled, mut diags, found) =
+                compile_translated(&def, with, env, sql, form, &uses);
+            secret = found;
+            // The parser's findings for this table fail it as in `run`.
+            let name = def.name.node.as_str();
+            let (mut parse_errors, mut parse_warnings) = (false, false);
+            for d in diagnostics
+                .iter()
+                .filter(|d| d.table.as_deref() == Some(name))
+            {
+                parse_errors |= d.is_error();
+                parse_warnings |= !d.is_error();
+            }
+            table = compiled.filter(|_| !parse_errors);
+            if env.strict && (!diags.is_empty() || parse_warnings) {
+                for d in &mut diags {
+                    d.severity = Severity::Error;
+                }
+                table = None;
+            }
+            diagnostics.extend(diags.into_iter().map(|d| d.in_table(name)));
+        }
+        finish_diagnostics(&mut diagnostics, env.strict);
+        each(Alone {
+            span: parsed.head.span,
+            table,
+            diagnostics,
+            secrets: secret,
+        });
+    }
+    Ok(())
+}
+
 /// Why [`run`] stopped early.
 enum Stop {
     /// A tokenizer error: the script's one diagnostic.

@@ -171,7 +171,45 @@ fn evidence(uses: &crate::migration::ScriptUses<'_>, names: &[(String, String)])
 }
 
 /// The document's diagnostics and tables from its compiled pieces (all have units).
-pub(crate) fn assemble(pieces: &[Piece], env: &Env<'_>, previous: Assembled) -> Assembled {
+pub(crate) fn assemble(
+    text: &str,
+    pieces: &[Piece],
+    env: &Env<'_>,
+    previous: Assembled,
+) -> Assembled {
+    let mut assembled = assemble_pieces(pieces, env, previous);
+    relined(&mut assembled.diagnostics, text);
+    assembled
+}
+
+/// The front end's help for a missing `,` names a line ("add `,` at the end of line 4"),
+/// counted in the text that was compiled: a piece, or the joint text. Its fix inserts the
+/// `,` at the end of that line, so the line in the document is the fix's.
+fn relined(diagnostics: &mut [Diagnostic], text: &str) {
+    const AT_END_OF_LINE: &str = "add `,` at the end of line ";
+    // Lines counted so far: `line` is the line of byte `at` (diagnostics come sorted, so
+    // the count moves forward through the text).
+    let (mut at, mut line) = (0usize, 1usize);
+    for d in diagnostics.iter_mut() {
+        let Some(help) = d.help.as_mut().filter(|h| h.starts_with(AT_END_OF_LINE)) else {
+            continue;
+        };
+        let Some(fix) = d.fixes.iter().find(|f| f.replacement == ",") else {
+            continue;
+        };
+        let to = fix.span.start.min(text.len());
+        if to < at {
+            (at, line) = (0, 1);
+        }
+        let newlines = text.as_bytes().get(at..to).unwrap_or_default();
+        line += newlines.iter().filter(|&&b| b == b'\n').count();
+        at = to;
+        *help = format!("{AT_END_OF_LINE}{line}");
+    }
+}
+
+/// [`assemble`] before the lines in messages are the document's.
+fn assemble_pieces(pieces: &[Piece], env: &Env<'_>, previous: Assembled) -> Assembled {
     let mut compiles = previous.compiles;
     let units = || {
         pieces

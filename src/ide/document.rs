@@ -23,15 +23,21 @@ use crate::span::Span;
 #[derive(Debug)]
 pub(crate) struct Unit {
     /// The compiled text: the piece, then the evidence statements.
-    pub(crate) text: Arc<str>,
+    pub(crate) text: UnitText,
     /// The length of the piece in `text`.
     pub(crate) len: usize,
     /// What compiling `text` gave (spans relative to the piece's start).
-    pub(crate) compiled: Compiled,
+    pub(crate) compiled: Outcome,
     /// The names of the tables the piece defines, as written and in lower case.
     pub(crate) names: Vec<(String, String)>,
     /// Whether the tokenizer stopped in the piece (then it stops the whole script).
     pub(crate) tokenizer_error: bool,
+    /// Where secret values are written in `text`: known once compiled, or, for a unit
+    /// opened without a diagnostic, the table's compile's until [`Unit::secret_spans`]
+    /// adds the lexical scan's (the scan of a whole document was a twentieth of
+    /// opening it, and only a piece with a fix needs them).
+    secrets: OnceLock<Vec<Span>>,
+    found_secrets: Vec<Span>,
     /// Whether the piece may hold the string an unterminated string is reported at
     /// ([`super::split::loose_strings`]), found when first asked.
     loose_strings: OnceLock<bool>,
@@ -40,8 +46,50 @@ pub(crate) struct Unit {
 }
 
 impl Unit {
-    fn compile(text: Arc<str>, len: usize, env: &Env<'_>) -> Unit {
+    pub(crate) fn compile(text: UnitText, len: usize, env: &Env<'_>) -> Unit {
         let compiled = compile_sql(&text, env);
+        // A tokenizer error is the only diagnostic of a script, and no table compiles.
+        let tokenizer_error = compiled.tables.is_empty()
+            && matches!(compiled.diagnostics.as_slice(), [d] if d.code == codes::SYNTAX)
+            && text.get(..len).is_some_and(super::split::tokenizer_fails);
+        Unit::compiled(text, len, compiled, tokenizer_error)
+    }
+
+    /// The unit of `text` (its first `len` bytes the piece) that compiled to `compiled`.
+    pub(crate) fn compiled(
+        text: UnitText,
+        len: usize,
+        compiled: Compiled,
+        tokenizer_error: bool,
+    ) -> Unit {
+        let secrets = OnceLock::from(compiled.secret_spans);
+        let outcome = Outcome {
+            tables: compiled.tables,
+            diagnostics: compiled.diagnostics,
+        };
+        Unit::new(text, len, outcome, tokenizer_error, secrets, Vec::new())
+    }
+
+    /// The unit of the piece `text`, opened with one compile of the document, that
+    /// compiled to `tables` and no diagnostic; its compile found the secret values at
+    /// `found` (the lexical scan's are added when asked).
+    pub(crate) fn opened(text: UnitText, tables: Vec<crate::Table>, found: Vec<Span>) -> Unit {
+        let outcome = Outcome {
+            tables,
+            diagnostics: Vec::new(),
+        };
+        let len = text.len();
+        Unit::new(text, len, outcome, false, OnceLock::new(), found)
+    }
+
+    fn new(
+        text: UnitText,
+        len: usize,
+        compiled: Outcome,
+        tokenizer_error: bool,
+        secrets: OnceLock<Vec<Span>>,
+        found_secrets: Vec<Span>,
+    ) -> Unit {
         let mut names: Vec<(String, String)> = Vec::new();
         let mut add = |name: &str| {
             if !names.iter().any(|(n, _)| n == name) {
@@ -61,16 +109,14 @@ impl Unit {
                 add(t);
             }
         }
-        // A tokenizer error is the only diagnostic of a script, and no table compiles.
-        let tokenizer_error = compiled.tables.is_empty()
-            && matches!(compiled.diagnostics.as_slice(), [d] if d.code == codes::SYNTAX)
-            && text.get(..len).is_some_and(super::split::tokenizer_fails);
         Unit {
             text,
             len,
             compiled,
             names,
             tokenizer_error,
+            secrets,
+            found_secrets,
             loose_strings: OnceLock::new(),
             parsed: OnceLock::new(),
         }
@@ -79,6 +125,21 @@ impl Unit {
     /// The piece's own text.
     pub(crate) fn piece_text(&self) -> &str {
         self.text.get(..self.len).unwrap_or("")
+    }
+
+    /// Where secret values are written in the unit's text, as `compile_sql` of it finds
+    /// them.
+    pub(crate) fn secret_spans(&self, registry: &crate::Registry) -> &[Span] {
+        self.secrets.get_or_init(|| {
+            let mut all = crate::compile::lexical_secret_spans(&self.text, false, registry);
+            all.extend(self.found_secrets.iter().copied());
+            all
+        })
+    }
+
+    /// [`Unit::secret_spans`] when known.
+    pub(crate) fn known_secret_spans(&self) -> Option<&[Span]> {
+        self.secrets.get().map(Vec::as_slice)
     }
 
     /// Whether the piece may hold the string an unterminated string is reported at.
@@ -94,6 +155,16 @@ impl Unit {
     }
 }
 
+/// What compiling a unit's text gave: a [`Compiled`] without its masked copy of the
+/// source (the editor shows the document's own text), so a unit costs no second copy.
+#[derive(Debug, Default)]
+pub(crate) struct Outcome {
+    /// The tables that compiled.
+    pub(crate) tables: Vec<crate::Table>,
+    /// The diagnostics, sorted, messages masked.
+    pub(crate) diagnostics: Vec<Diagnostic>,
+}
+
 /// A piece of the text: `start..end`, and its compiled unit once there is one.
 #[derive(Clone, Debug)]
 pub(crate) struct Piece {
@@ -103,7 +174,61 @@ pub(crate) struct Piece {
 }
 
 /// Units by compiled text, with the edit that put them there.
-type Cache = FxMap<Arc<str>, (Arc<Unit>, u64)>;
+type Cache = FxMap<UnitText, (Arc<Unit>, u64)>;
+
+/// The text a unit compiled: a string of its own, or a range of the text the document
+/// was opened with, which all the units of that opening share (so opening allocates and
+/// frees no text per statement). Hashed and compared as the `str` it holds.
+#[derive(Clone, Debug)]
+pub(crate) struct UnitText {
+    whole: Arc<str>,
+    start: usize,
+    end: usize,
+}
+
+impl UnitText {
+    /// A copy of `text`.
+    pub(crate) fn own(text: &str) -> Self {
+        UnitText::range(Arc::from(text), 0, text.len())
+    }
+
+    /// The bytes `start..end` of `whole` (empty when that is not a range of it).
+    pub(crate) fn range(whole: Arc<str>, start: usize, end: usize) -> Self {
+        let (start, end) = match whole.get(start..end) {
+            Some(_) => (start, end),
+            None => (0, 0),
+        };
+        UnitText { whole, start, end }
+    }
+}
+
+impl std::ops::Deref for UnitText {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        self.whole.get(self.start..self.end).unwrap_or("")
+    }
+}
+
+impl std::borrow::Borrow<str> for UnitText {
+    fn borrow(&self) -> &str {
+        self
+    }
+}
+
+impl PartialEq for UnitText {
+    fn eq(&self, other: &Self) -> bool {
+        **self == **other
+    }
+}
+
+impl Eq for UnitText {}
+
+impl std::hash::Hash for UnitText {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        (**self).hash(state);
+    }
+}
 
 /// An open document: its text and what compiling it found.
 #[derive(Debug)]
@@ -129,6 +254,21 @@ impl Document {
     }
 
     fn with_cache(text: String, cache: Cache, env: &Env<'_>) -> Self {
+        if let Some(pieces) = super::open::open(&text, env) {
+            let mut doc = Document {
+                text,
+                pieces,
+                end: End::Clean,
+                cache,
+                generation: 0,
+                assembled: Assembled::default(),
+                column_keys: column_keys(env),
+            };
+            // Each statement counts as compiled once.
+            doc.assembled.compiles = doc.pieces.len();
+            doc.assemble(env);
+            return doc;
+        }
         let mut splitter = Splitter::new(&text, 0);
         let mut pieces = Vec::new();
         let mut start = 0;
@@ -212,7 +352,7 @@ impl Document {
         let generation = self.generation;
         for p in self.pieces.splice(first..tail_from, fresh) {
             if let Some(u) = p.unit {
-                self.cache.insert(Arc::clone(&u.text), (u, generation));
+                self.cache.insert(u.text.clone(), (u, generation));
             }
         }
         self.assemble(env);
@@ -221,14 +361,26 @@ impl Document {
     /// Replaces the whole text and compiles again (statements already compiled with the
     /// same text are reused).
     pub fn set_text(&mut self, text: impl Into<String>, env: &Env<'_>) {
+        let text = text.into();
+        // An editor that sends the whole text on each keystroke changes a little of it:
+        // that is an edit of the part between what is the same (compiling only the
+        // statements there). Otherwise the new text is opened anew.
+        let (same_start, same_end) = common_ends(&self.text, &text);
+        let changed = text.len() - same_start - same_end;
+        if changed <= text.len() / 2 {
+            let replacement = text.get(same_start..text.len() - same_end).unwrap_or("");
+            let old_end = self.text.len() - same_end;
+            self.edit(same_start, old_end, replacement, env);
+            return;
+        }
         let mut cache = std::mem::take(&mut self.cache);
         for p in self.pieces.drain(..) {
             if let Some(u) = p.unit {
-                cache.insert(Arc::clone(&u.text), (u, self.generation));
+                cache.insert(u.text.clone(), (u, self.generation));
             }
         }
         let compiles = self.assembled.compiles;
-        *self = Document::with_cache(text.into(), cache, env);
+        *self = Document::with_cache(text, cache, env);
         self.assembled.compiles += compiles;
     }
 
@@ -283,9 +435,10 @@ impl Document {
         if let Some(c) = self.assembled.whole() {
             return hit(&c.secret_spans, 0);
         }
+        // Spans not known yet count as a secret: nothing is quoted from there.
         self.piece_at(span.start)
             .and_then(|p| p.unit.as_ref().map(|u| (p.start, u)))
-            .is_some_and(|(by, u)| hit(&u.compiled.secret_spans, by))
+            .is_some_and(|(by, u)| u.known_secret_spans().is_none_or(|s| hit(s, by)))
     }
 
     /// The piece holding byte `offset` (the last one at the end of the text).
@@ -323,17 +476,26 @@ impl Document {
             let cache = &mut self.cache;
             let generation = self.generation;
             assemble::apply_evidence(&self.text, &mut self.pieces, |piece, suffix, old| {
-                cache.insert(Arc::clone(&old.text), (old, generation));
+                cache.insert(old.text.clone(), (old, generation));
                 unit_for(cache, piece, suffix, env, &mut compiles)
             });
             let mut previous = previous;
             previous.compiles = compiles;
-            assemble::assemble(&self.pieces, env, previous)
+            assemble::assemble(&self.text, &self.pieces, env, previous)
         } else if let Some(d) = (!bom_inside).then(|| self.open_tail(env)).flatten() {
             Assembled::tokenizer_error(d, compiles)
         } else {
             Assembled::compiled_whole(compile_sql(&self.text, env), compiles)
         };
+        // A fix's title quotes the text it replaces unless that holds a secret: the
+        // pieces fixes fall in have their secret spans at hand.
+        if self.assembled.whole().is_none() {
+            for fix in self.assembled.diagnostics.iter().flat_map(|d| &d.fixes) {
+                if let Some(u) = self.piece_at(fix.span.start).and_then(|p| p.unit.as_ref()) {
+                    u.secret_spans(env.registry);
+                }
+            }
+        }
         self.prune();
     }
 
@@ -398,7 +560,7 @@ fn unit_for(
         }
     }
     *compiles += 1;
-    Arc::new(Unit::compile(key.as_ref().into(), piece.len(), env))
+    Arc::new(Unit::compile(UnitText::own(&key), piece.len(), env))
 }
 
 /// The keys of every option of `env`'s catalogue that takes a column name.
@@ -412,6 +574,28 @@ fn column_keys(env: &Env<'_>) -> Vec<&'static str> {
     keys.sort_unstable();
     keys.dedup();
     keys
+}
+
+/// How many bytes `a` and `b` share at their start and at their end, both on character
+/// boundaries and not overlapping in either text.
+fn common_ends(a: &str, b: &str) -> (usize, usize) {
+    let (x, y) = (a.as_bytes(), b.as_bytes());
+    let start = x.iter().zip(y).take_while(|(p, q)| p == q).count();
+    let start = floor_boundary(a, start);
+    let room = a.len().min(b.len()) - start;
+    let end = x
+        .iter()
+        .rev()
+        .zip(y.iter().rev())
+        .take(room)
+        .take_while(|(p, q)| p == q)
+        .count();
+    // A boundary in one text is one in the other: the bytes after it are the same.
+    let mut end = end;
+    while end > 0 && !a.is_char_boundary(a.len() - end) {
+        end -= 1;
+    }
+    (start, end)
 }
 
 fn floor_boundary(text: &str, mut at: usize) -> usize {

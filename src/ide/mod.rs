@@ -39,6 +39,7 @@ mod catalog;
 mod complete;
 mod document;
 mod hover;
+mod open;
 mod sketch;
 mod split;
 mod symbols;

@@ -4,6 +4,7 @@ mod actions;
 mod complete;
 mod document;
 mod hover;
+mod open;
 mod split;
 mod symbols;
 
