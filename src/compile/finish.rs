@@ -156,8 +156,13 @@ pub(super) fn redacted_by_specs<'s>(
     value: &Value,
 ) -> Option<Value> {
     // A URL written with `user:password@` carries a secret whatever the option is.
+    // Only a value with `@` or `=` can hold one: a byte search settles most.
     if let Value::String(v) = value {
-        if let Some(masked) = crate::profile::redact_url_password(v) {
+        let url_like = v.bytes().any(|b| matches!(b, b'@' | b'='));
+        if let Some(masked) = url_like
+            .then(|| crate::profile::redact_url_password(v))
+            .flatten()
+        {
             return Some(Value::String(masked));
         }
     }
