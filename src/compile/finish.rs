@@ -15,13 +15,13 @@ use crate::span::Span;
 use super::TableCompiler;
 impl TableCompiler<'_> {
     /// The values of this table's secret options (placeholders are not secret).
-    pub(super) fn secret_values(&self) -> std::sync::Arc<[String]> {
-        let spec = self.connector.spec();
+    /// `secret` is [`secret_capable`] of the connector (a sensitive spec is one of them).
+    pub(super) fn secret_values(&self, secret: &[&'static OptionSpec]) -> std::sync::Arc<[String]> {
         let mut out: Vec<String> = self
             .opts
             .entries()
             .filter_map(|(k, v)| {
-                let s = spec.options().find(|s| is_secret_option(s, &k.node))?;
+                let s = secret.iter().find(|s| is_secret_option(s, &k.node))?;
                 let text = match &v.node {
                     Value::String(t) | Value::Number(t) => t.clone(),
                     _ => return None,
@@ -37,8 +37,7 @@ impl TableCompiler<'_> {
     }
 
     /// The WITH options as written, with the values of secret options redacted.
-    pub(super) fn redacted_options(&self) -> Vec<(String, Value)> {
-        let secret = secret_capable(self.connector);
+    pub(super) fn redacted_options(&self, secret: &[&'static OptionSpec]) -> Vec<(String, Value)> {
         self.opts
             .entries()
             .map(|(key, value)| {
@@ -141,7 +140,7 @@ fn redacted_value(connector: &dyn ErasedConnector, key: &str, value: &Value) -> 
 
 /// The specs of `connector` whose values can be secret (sensitive ones, and settings maps
 /// that may hold credentials): a handful, looked up once per table rather than per option.
-fn secret_capable(connector: &dyn ErasedConnector) -> Vec<&'static OptionSpec> {
+pub(super) fn secret_capable(connector: &dyn ErasedConnector) -> Vec<&'static OptionSpec> {
     connector
         .spec()
         .options()

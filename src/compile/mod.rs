@@ -583,11 +583,12 @@ impl TableCompiler<'_> {
         });
         // Secret values, whatever Rust type the connector keeps them in, are redacted
         // from the config JSON and the description.
-        let secrets = self.secret_values();
+        let secret_specs = finish::secret_capable(self.connector);
+        let secrets = self.secret_values(&secret_specs);
         let description = crate::profile::redact_text(&config.description, &secrets);
         // The last use of the options and the declared columns: the storage form keeps
         // them as written (moved, not copied); the table shows them redacted.
-        let options = self.redacted_options();
+        let options = self.redacted_options(&secret_specs);
         let written = Written::new(
             self.opts.take_entries(),
             std::mem::take(&mut self.columns.fields),
