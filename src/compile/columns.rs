@@ -64,7 +64,7 @@ pub(super) fn lower_columns(
 ) -> Columns {
     let cols = def.column_list();
     let mut out = Columns {
-        fields: Vec::new(),
+        fields: Vec::with_capacity(cols.len()),
         metadata: Vec::new(),
         generated: Vec::new(),
         primary_keys: Vec::new(),
