@@ -139,6 +139,48 @@ pub struct LineIndex<'a> {
     marks: Vec<(usize, usize)>,
 }
 
+/// Calls `f` with the offset of every `\n` of `bytes`, in order, eight bytes at a time
+/// (a word without a newline costs a few instructions).
+fn newlines(bytes: &[u8], mut f: impl FnMut(usize)) {
+    let mut chunks = bytes.chunks_exact(8);
+    let mut at = 0;
+    for chunk in &mut chunks {
+        let word = u64::from_le_bytes(<[u8; 8]>::try_from(chunk).unwrap_or([0; 8]));
+        let mut found = newline_bytes(word);
+        while found != 0 {
+            f(at + found.trailing_zeros() as usize / 8);
+            found &= found - 1;
+        }
+        at += 8;
+    }
+    for (i, &b) in chunks.remainder().iter().enumerate() {
+        if b == b'\n' {
+            f(at + i);
+        }
+    }
+}
+
+/// The high bit of each byte of `word` that is a `\n`, and no other bit.
+fn newline_bytes(word: u64) -> u64 {
+    const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    const NEWLINES: u64 = 0x0A0A_0A0A_0A0A_0A0A;
+    let x = word ^ NEWLINES;
+    // A byte's high bit ends up set exactly when the byte is not zero (no carries across
+    // bytes: each sum stays within its byte).
+    !(((x & LOW7) + LOW7) | x | LOW7)
+}
+
+/// How many `\n` bytes `bytes` holds.
+fn count_newlines(bytes: &[u8]) -> usize {
+    let mut chunks = bytes.chunks_exact(8);
+    let mut n = 0;
+    for chunk in &mut chunks {
+        let word = u64::from_le_bytes(<[u8; 8]>::try_from(chunk).unwrap_or([0; 8]));
+        n += newline_bytes(word).count_ones() as usize;
+    }
+    n + chunks.remainder().iter().filter(|&&b| b == b'\n').count()
+}
+
 /// The byte offsets at which the lines of a text start (the first is 0), as `u32` for a
 /// text under 4 GiB: a text of blank lines has one line per byte, and this is the
 /// index's largest part.
@@ -151,20 +193,18 @@ enum LineStarts {
 impl LineStarts {
     fn new(text: &str) -> Self {
         // Counted first, so the vector is allocated once, at its size.
-        let lines = 1 + text.bytes().filter(|&b| b == b'\n').count();
-        let starts = std::iter::once(0).chain(
-            text.bytes()
-                .enumerate()
-                .filter(|&(_, b)| b == b'\n')
-                .map(|(i, _)| i + 1),
-        );
+        let lines = 1 + count_newlines(text.as_bytes());
         if u32::try_from(text.len()).is_ok() {
             let mut v = Vec::with_capacity(lines);
-            v.extend(starts.map(|s| u32::try_from(s).unwrap_or(u32::MAX)));
+            v.push(0);
+            newlines(text.as_bytes(), |i| {
+                v.push(u32::try_from(i + 1).unwrap_or(u32::MAX));
+            });
             LineStarts::Narrow(v)
         } else {
             let mut v = Vec::with_capacity(lines);
-            v.extend(starts);
+            v.push(0);
+            newlines(text.as_bytes(), |i| v.push(i + 1));
             LineStarts::Wide(v)
         }
     }
@@ -176,6 +216,7 @@ impl LineStarts {
         }
     }
 
+    #[inline]
     fn get(&self, line: usize) -> Option<usize> {
         match self {
             LineStarts::Narrow(v) => v.get(line).and_then(|&s| usize::try_from(s).ok()),
@@ -227,6 +268,7 @@ impl<'a> LineIndex<'a> {
 
     /// How many characters come before the byte offset `offset` (a char boundary within
     /// the text).
+    #[inline]
     fn chars_before(&self, offset: usize) -> usize {
         if self.marks.is_empty() {
             return offset;
@@ -241,6 +283,7 @@ impl<'a> LineIndex<'a> {
 
     /// The byte offset of the character numbered `n` (0-based) in the text, or the text's
     /// length if there are not that many.
+    #[inline]
     fn char_offset(&self, n: usize) -> usize {
         if self.marks.is_empty() {
             return n.min(self.text.len());
@@ -259,6 +302,7 @@ impl<'a> LineIndex<'a> {
 
     /// Byte offset of a 1-based line and character column (sqlparser's `Location`).
     /// Positions past the end of a line or of the text clamp to that end.
+    #[inline]
     pub(crate) fn offset(&self, line: u64, column: u64) -> usize {
         if line == 0 {
             return 0;
@@ -382,6 +426,28 @@ mod tests {
         assert_eq!(idx.offset(1, 99_999), text.len());
         // Not a char boundary: column 1, as before.
         assert_eq!(idx.line_col(2).column, 1);
+    }
+
+    #[test]
+    fn newlines_are_found_in_words_and_tails() {
+        for len in 0..40 {
+            for step in 1..11 {
+                let text: String = (0..len)
+                    .map(|i| match (i % step == step - 1, i % 4) {
+                        (true, _) => '\n',
+                        // Bytes near `\n` (0x0B, 0x8A) and above 0x7F are not newlines.
+                        (false, 0) => '\u{b}',
+                        (false, 1) => '\u{8a}',
+                        _ => 'a',
+                    })
+                    .collect();
+                let mut found = Vec::new();
+                newlines(text.as_bytes(), |i| found.push(i));
+                let expected: Vec<usize> = text.match_indices('\n').map(|(i, _)| i).collect();
+                assert_eq!(found, expected, "{text:?}");
+                assert_eq!(count_newlines(text.as_bytes()), expected.len());
+            }
+        }
     }
 
     #[test]

@@ -64,7 +64,7 @@ pub(super) fn lower_columns(
 ) -> Columns {
     let cols = def.column_list();
     let mut out = Columns {
-        fields: Vec::new(),
+        fields: Vec::with_capacity(cols.len()),
         metadata: Vec::new(),
         generated: Vec::new(),
         primary_keys: Vec::new(),
@@ -196,16 +196,16 @@ pub(super) fn lower_columns(
 
 /// The columns a table ends up with (declared, fixed or expanded from a schema), for
 /// checking references: name, and whether it is generated.
-pub(super) struct Known(Vec<(String, bool)>);
+pub(super) struct Known<'a>(Vec<(&'a str, bool)>);
 
-impl Known {
-    pub(super) fn new(fields: &[Field], generated: &[GeneratedField]) -> Self {
+impl<'a> Known<'a> {
+    pub(super) fn new(fields: &'a [Field], generated: &[GeneratedField]) -> Self {
         Known(
             fields
                 .iter()
                 .map(|f| {
                     (
-                        f.name().clone(),
+                        f.name().as_str(),
                         generated.iter().any(|g| &g.field == f.name()),
                     )
                 })
@@ -214,12 +214,12 @@ impl Known {
     }
 
     pub(super) fn names(&self) -> Vec<&str> {
-        self.0.iter().map(|(n, _)| n.as_str()).collect()
+        self.0.iter().map(|(n, _)| *n).collect()
     }
 
     /// The column called `name`: exactly, or ignoring case for an unquoted non-keyword.
-    pub(super) fn find(&self, name: &str, exact_only: bool) -> Option<&(String, bool)> {
-        self.0.iter().find(|(n, _)| n == name).or_else(|| {
+    pub(super) fn find(&self, name: &str, exact_only: bool) -> Option<&(&'a str, bool)> {
+        self.0.iter().find(|(n, _)| *n == name).or_else(|| {
             if exact_only {
                 None
             } else {
@@ -349,7 +349,7 @@ mod tests {
         let (mut opts, _) = options(&mut def);
         let columns = lower_columns(&def, true, &mut opts);
         let known = Known::new(&columns.fields, &columns.generated);
-        assert_eq!(known.find("ID", false).map(|k| k.0.as_str()), Some("id"));
+        assert_eq!(known.find("ID", false).map(|k| k.0), Some("id"));
         assert_eq!(known.find("ID", true), None);
         check_column_refs(&def, &known, &mut opts);
         let diags = opts.take_diagnostics();

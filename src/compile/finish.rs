@@ -1,8 +1,6 @@
 //! Last stage: the options nobody read (unknown, misplaced, of another format or type),
 //! and secrets — which values are secret, redacted from output and masked in source.
 
-use std::collections::HashMap;
-
 use super::CONNECTOR;
 
 use crate::connector::{ConnectionType, ErasedConnector, Registry};
@@ -17,13 +15,13 @@ use crate::span::Span;
 use super::TableCompiler;
 impl TableCompiler<'_> {
     /// The values of this table's secret options (placeholders are not secret).
-    pub(super) fn secret_values(&self) -> std::sync::Arc<[String]> {
-        let spec = self.connector.spec();
+    /// `secret` is [`secret_capable`] of the connector (a sensitive spec is one of them).
+    pub(super) fn secret_values(&self, secret: &[&'static OptionSpec]) -> std::sync::Arc<[String]> {
         let mut out: Vec<String> = self
             .opts
             .entries()
             .filter_map(|(k, v)| {
-                let s = spec.options().find(|s| is_secret_option(s, &k.node))?;
+                let s = secret.iter().find(|s| is_secret_option(s, &k.node))?;
                 let text = match &v.node {
                     Value::String(t) | Value::Number(t) => t.clone(),
                     _ => return None,
@@ -39,8 +37,7 @@ impl TableCompiler<'_> {
     }
 
     /// The WITH options as written, with the values of secret options redacted.
-    pub(super) fn redacted_options(&self) -> Vec<(String, Value)> {
-        let secret = secret_capable(self.connector);
+    pub(super) fn redacted_options(&self, secret: &[&'static OptionSpec]) -> Vec<(String, Value)> {
         self.opts
             .entries()
             .map(|(key, value)| {
@@ -143,7 +140,7 @@ fn redacted_value(connector: &dyn ErasedConnector, key: &str, value: &Value) -> 
 
 /// The specs of `connector` whose values can be secret (sensitive ones, and settings maps
 /// that may hold credentials): a handful, looked up once per table rather than per option.
-fn secret_capable(connector: &dyn ErasedConnector) -> Vec<&'static OptionSpec> {
+pub(super) fn secret_capable(connector: &dyn ErasedConnector) -> Vec<&'static OptionSpec> {
     connector
         .spec()
         .options()
@@ -158,8 +155,13 @@ pub(super) fn redacted_by_specs<'s>(
     value: &Value,
 ) -> Option<Value> {
     // A URL written with `user:password@` carries a secret whatever the option is.
+    // Only a value with `@` or `=` can hold one: a byte search settles most.
     if let Value::String(v) = value {
-        if let Some(masked) = crate::profile::redact_url_password(v) {
+        let url_like = v.bytes().any(|b| matches!(b, b'@' | b'='));
+        if let Some(masked) = url_like
+            .then(|| crate::profile::redact_url_password(v))
+            .flatten()
+        {
             return Some(Value::String(masked));
         }
     }
@@ -314,6 +316,57 @@ fn is_secret_key(key: &str, sensitive: &[String]) -> bool {
     })
 }
 
+/// Byte classes of the lexical secret scan ([`byte_class`]).
+const SPACE: u8 = 1;
+const QUOTE: u8 = 2;
+/// Starts a bare word.
+const WORD_START: u8 = 4;
+/// Continues a bare word.
+const WORD: u8 = 8;
+
+/// The classes of byte `b` for [`lexical_secret_spans`]: one table lookup instead of a
+/// chain of comparisons per byte of the script.
+fn byte_class(b: u8) -> u8 {
+    // Built at compile time: an index out of bounds would fail the build, not a run.
+    #[allow(clippy::indexing_slicing)]
+    const TABLE: [u8; 256] = {
+        let mut t = [0u8; 256];
+        let mut b = 0;
+        while b < 256 {
+            let c = b as u8;
+            let word = c.is_ascii_alphanumeric() || matches!(c, b'_' | b'.' | b'$') || c >= 0x80;
+            t[b] = if c.is_ascii_whitespace() {
+                SPACE
+            } else if matches!(c, b'\'' | b'"' | b'`') {
+                QUOTE
+            } else if word {
+                WORD_START | WORD
+            } else if c == b'-' {
+                WORD
+            } else {
+                0
+            };
+            b += 1;
+        }
+        t
+    };
+    TABLE.get(usize::from(b)).copied().unwrap_or(0)
+}
+
+/// The first `needle` in `bytes` at or after `from`.
+fn find_byte(bytes: &[u8], from: usize, needle: u8) -> Option<usize> {
+    let rest = bytes.get(from..)?;
+    rest.iter().position(|&c| c == needle).map(|p| from + p)
+}
+
+/// The first `a` or `b` in `bytes` at or after `from`.
+fn find_either(bytes: &[u8], from: usize, a: u8, b: u8) -> Option<usize> {
+    let rest = bytes.get(from..)?;
+    rest.iter()
+        .position(|&c| c == a || c == b)
+        .map(|p| from + p)
+}
+
 /// One token of the bounded lexical scan of [`lexical_secret_spans`].
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Tok {
@@ -336,7 +389,7 @@ pub(crate) fn lexical_secret_spans(text: &str, json: bool, registry: &Registry) 
     let sets = registry.key_sets(key_sets);
     let any = &sets.secret;
     // Scripts repeat their keys statement after statement: decide each key once.
-    let mut decided: HashMap<&str, bool> = HashMap::new();
+    let mut decided: rustc_hash::FxHashMap<&str, bool> = rustc_hash::FxHashMap::default();
     let bytes = text.as_bytes();
     let mut out = Vec::new();
     // Within one statement: the connector named, and the values of keys secret for some
@@ -363,47 +416,59 @@ pub(crate) fn lexical_secret_spans(text: &str, json: bool, registry: &Registry) 
         };
     // The last two tokens before the current one.
     let (mut prev2, mut prev1) = (Tok::Other, Tok::Other);
+    let at = |i: usize| bytes.get(i).copied();
     let mut i = 0;
-    while i < bytes.len() {
-        let Some(&b) = bytes.get(i) else { break };
+    while let Some(b) = at(i) {
         let start = i;
-        let tok = if b.is_ascii_whitespace() {
+        let class = byte_class(b);
+        let tok = if class & SPACE != 0 {
             i += 1;
-            continue;
-        } else if !json && b == b'-' && bytes.get(i + 1) == Some(&b'-') {
-            while bytes.get(i).is_some_and(|c| *c != b'\n') {
+            while at(i).is_some_and(|c| byte_class(c) & SPACE != 0) {
                 i += 1;
             }
             continue;
-        } else if !json && b == b'/' && bytes.get(i + 1) == Some(&b'*') {
+        } else if !json && b == b'-' && at(i + 1) == Some(b'-') {
+            i = find_byte(bytes, i + 2, b'\n').unwrap_or(bytes.len());
+            continue;
+        } else if !json && b == b'/' && at(i + 1) == Some(b'*') {
             i += 2;
-            while i < bytes.len()
-                && !(bytes.get(i) == Some(&b'*') && bytes.get(i + 1) == Some(&b'/'))
-            {
-                i += 1;
+            // Not nested: the first `*/` closes it.
+            loop {
+                match find_byte(bytes, i, b'*') {
+                    Some(star) if at(star + 1) == Some(b'/') => break i = star + 2,
+                    Some(star) => i = star + 1,
+                    None => break i = bytes.len(),
+                }
             }
-            i = (i + 2).min(bytes.len());
             continue;
-        } else if b == b'\'' || b == b'"' || b == b'`' {
+        } else if class & QUOTE != 0 {
             i += 1;
             loop {
-                match bytes.get(i) {
-                    None => break,
-                    Some(b'\\') if json => i += 2,
-                    Some(&c) if c == b => {
-                        // SQL doubles a quote to escape it.
-                        if !json && bytes.get(i + 1) == Some(&b) {
-                            i += 2;
-                        } else {
-                            break;
-                        }
-                    }
-                    Some(_) => i += 1,
+                let stop = match json {
+                    true => find_either(bytes, i, b, b'\\'),
+                    false => find_byte(bytes, i, b),
+                };
+                let Some(stop) = stop else {
+                    i = bytes.len();
+                    break;
+                };
+                i = stop;
+                if at(i) == Some(b'\\') && json {
+                    i += 2;
+                } else if !json && at(i + 1) == Some(b) {
+                    // SQL doubles a quote to escape it.
+                    i += 2;
+                } else {
+                    break;
                 }
             }
             let inner = Span::new(start + 1, i.min(bytes.len()));
             i = (i + 1).min(bytes.len());
-            if let Some(s) = text.get(inner.start..inner.end) {
+            // Credentials are `user:password@` or `name=value`: most strings have neither.
+            if let Some(s) = text
+                .get(inner.start..inner.end)
+                .filter(|s| s.contains(['@', '=']))
+            {
                 out.extend(
                     crate::profile::credential_ranges(s)
                         .into_iter()
@@ -411,10 +476,9 @@ pub(crate) fn lexical_secret_spans(text: &str, json: bool, registry: &Registry) 
                 );
             }
             Tok::Quoted(inner)
-        } else if b.is_ascii_alphanumeric() || matches!(b, b'_' | b'.' | b'$') || b >= 0x80 {
-            while bytes.get(i).is_some_and(|c| {
-                c.is_ascii_alphanumeric() || matches!(c, b'_' | b'.' | b'$' | b'-') || *c >= 0x80
-            }) {
+        } else if class & WORD_START != 0 {
+            i += 1;
+            while at(i).is_some_and(|c| byte_class(c) & WORD != 0) {
                 i += 1;
             }
             Tok::Word(Span::new(start, i))

@@ -584,8 +584,16 @@ impl TableCompiler<'_> {
         });
         // Secret values, whatever Rust type the connector keeps them in, are redacted
         // from the config JSON and the description.
-        let secrets = self.secret_values();
+        let secret_specs = finish::secret_capable(self.connector);
+        let secrets = self.secret_values(&secret_specs);
         let description = crate::profile::redact_text(&config.description, &secrets);
+        // The last use of the options and the declared columns: the storage form keeps
+        // them as written (moved, not copied); the table shows them redacted.
+        let options = self.redacted_options(&secret_specs);
+        let written = Written::new(
+            self.opts.take_entries(),
+            std::mem::take(&mut self.columns.fields),
+        );
         Some(Connection {
             name: def.name.node.clone(),
             connector: self.connector_name.to_string(),
@@ -610,8 +618,8 @@ impl TableCompiler<'_> {
                 .as_ref()
                 .map(|p| p.node.iter().map(|e| e.text.clone()).collect())
                 .unwrap_or_default(),
-            options: self.redacted_options(),
-            written: Written::new(self.opts.entries(), &self.columns.fields),
+            options,
+            written,
         })
     }
 

@@ -21,16 +21,14 @@ pub(crate) struct Written {
 }
 
 impl Written {
-    /// Captures `entries` (a table's options) and `columns` (its declared columns).
-    pub(crate) fn new<'a>(
-        entries: impl Iterator<Item = (&'a Spanned<String>, &'a Spanned<Value>)>,
-        columns: &[Field],
+    /// Keeps `entries` (a table's options) and `columns` (its declared columns).
+    pub(crate) fn new(
+        entries: Vec<(Spanned<String>, Spanned<Value>)>,
+        columns: Vec<Field>,
     ) -> Self {
         Written {
-            options: entries
-                .map(|(k, v)| (k.node.clone(), v.node.clone()))
-                .collect(),
-            columns: columns.to_vec(),
+            options: entries.into_iter().map(|(k, v)| (k.node, v.node)).collect(),
+            columns,
         }
     }
 }

@@ -117,7 +117,7 @@ pub(crate) fn translate(
             return out;
         }
     }
-    if foreign.is_none() && form.is_none() {
+    if form.is_none() && foreign.is_none_or(|f| reads_as_ours(f, &with, conn.as_ref(), source)) {
         return Translated::unchanged(Some(with));
     }
     let ours = match (foreign.map(|f| f.ours), &conn) {
@@ -434,6 +434,38 @@ pub(crate) fn translate(
     with.options = options;
     out.with = Some(with);
     out
+}
+
+/// Whether a table naming foreign connector `f` (Kafka is Flink's name too) is ours as
+/// written, so that translating it would change nothing: the connector is named as here,
+/// no option has a rule that applies by itself (a weak rule applies only in a table
+/// foreign by other signs), and not every key is quoted (Flink's style, which makes a
+/// missing `type` or `TEMPORARY` read as Flink's). Most tables are plain ones of ours:
+/// this keeps the translation's planning (its key sets, fixes and copies) off them.
+fn reads_as_ours(
+    f: &rules::ForeignConnector,
+    with: &WithClause,
+    conn: Option<&(usize, Spanned<String>)>,
+    source: &str,
+) -> bool {
+    let Some((at, name)) = conn else {
+        return false;
+    };
+    let named_as_ours = f.ours.is_ok_and(|ours| {
+        ours.eq_ignore_ascii_case(f.name) && ours.eq_ignore_ascii_case(&name.node)
+    });
+    let every_key_quoted = with.options.iter().all(|o| {
+        source
+            .get(o.key.span.start..)
+            .is_some_and(|s| s.starts_with('\''))
+    });
+    named_as_ours
+        && !every_key_quoted
+        && with
+            .options
+            .iter()
+            .enumerate()
+            .all(|(i, o)| i == *at || rules::rule(f, &o.key.node).is_none_or(|r| r.weak))
 }
 
 /// `def` as the rest of the pipeline compiles it after `t`: without a `PARTITIONED BY`

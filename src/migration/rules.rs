@@ -586,7 +586,11 @@ pub(crate) fn connector(name: &str) -> Option<&'static ForeignConnector> {
 /// The rule of option `key` of `connector`. Flink writes the value format's options with
 /// a `value.` prefix too (`value.json.ignore-parse-errors`).
 pub(crate) fn rule(connector: &ForeignConnector, key: &str) -> Option<&'static Rule> {
-    let key = key.to_ascii_lowercase();
+    // Keys are nearly always written in lower case: only others are copied.
+    let key = match key.bytes().any(|b| b.is_ascii_uppercase()) {
+        true => std::borrow::Cow::Owned(key.to_ascii_lowercase()),
+        false => std::borrow::Cow::Borrowed(key),
+    };
     let find = |key: &str| {
         connector
             .rules

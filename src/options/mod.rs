@@ -98,6 +98,16 @@ impl ConnectorOptions {
         self.entries.iter().map(|e| (&e.key, &e.value))
     }
 
+    /// Takes every option out, in the order written (taken or not): for the compiler's
+    /// last step, which keeps them as written rather than copying them.
+    pub(crate) fn take_entries(&mut self) -> Vec<(Spanned<String>, Spanned<Value>)> {
+        self.index = None;
+        std::mem::take(&mut self.entries)
+            .into_iter()
+            .map(|e| (e.key, e.value))
+            .collect()
+    }
+
     /// No options; missing ones are reported at `anchor`.
     pub(crate) fn empty(anchor: Span) -> Self {
         ConnectorOptions {

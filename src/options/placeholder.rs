@@ -35,6 +35,10 @@ pub(crate) fn valid_name(name: &str) -> bool {
 /// The byte ranges of the placeholders in `s`, or the first `{{ … }}` that is not one.
 /// A `{{` with no `}}` after it is literal text.
 pub(crate) fn find(s: &str) -> Result<Vec<Range<usize>>, PlaceholderError> {
+    // Most values have no brace at all: one byte search, not a substring search.
+    if !s.bytes().any(|b| b == b'{') {
+        return Ok(Vec::new());
+    }
     let mut out = Vec::new();
     let mut from = 0;
     while let Some(open) = s.get(from..).and_then(|r| r.find("{{")).map(|i| i + from) {
@@ -75,6 +79,9 @@ pub(crate) fn has_placeholder(s: &str) -> bool {
 /// `s` with every placeholder byte replaced by `x`, so structure can be checked around
 /// placeholders without moving offsets (placeholders are ASCII).
 pub(crate) fn mask(s: &str, ph: &[Range<usize>]) -> String {
+    if ph.is_empty() {
+        return s.to_string();
+    }
     s.char_indices()
         .map(|(i, c)| {
             if ph.iter().any(|p| p.contains(&i)) {
