@@ -22,7 +22,7 @@ use sqlparser::keywords::Keyword;
 use sqlparser::tokenizer::{Location, Token, TokenWithSpan, Tokenizer, TokenizerError, Whitespace};
 
 /// Bytes tokenized at a time (then up to the next whitespace character).
-const CHUNK: usize = 16 * 1024;
+pub(super) const CHUNK: usize = 16 * 1024;
 
 /// Hands out the tokens of a text one statement at a time.
 pub(super) struct Statements<'a> {
@@ -45,6 +45,8 @@ pub(super) struct Statements<'a> {
     /// The tokenizer's buffer, kept from chunk to chunk.
     buf: Vec<TokenWithSpan>,
     done: bool,
+    /// Where the last `;` handed out ends (sqlparser's location).
+    semicolon_end: Option<Location>,
 }
 
 impl<'a> Statements<'a> {
@@ -62,7 +64,41 @@ impl<'a> Statements<'a> {
             chunk: CHUNK,
             buf: Vec::new(),
             done: false,
+            semicolon_end: None,
         }
+    }
+
+    /// Reads `text` from the byte offset `next`, the start of a statement's text (just
+    /// after a `;`, or the start of the text), which is `lines` line breaks and `column`
+    /// characters into it: the tokens and errors are those of one pass over the text.
+    /// `chunk` bytes are tokenized at a time.
+    pub(super) fn resume(
+        dialect: &'a dyn Dialect,
+        text: &'a str,
+        next: usize,
+        (lines, column): (u64, u64),
+        chunk: usize,
+    ) -> Self {
+        let mut s = Statements::new(dialect, text);
+        s.next = next;
+        s.lines = lines;
+        s.column = column;
+        s.chunk = chunk.max(1);
+        // The one token the tokenizer looks back at there: the `;` before it.
+        if next > 0 {
+            s.last_solid = Some(TokenWithSpan::wrap(Token::SemiColon));
+        }
+        s
+    }
+
+    /// Where the last `;` handed out ends; `None` when the text ended instead.
+    pub(super) fn semicolon_end(&self) -> Option<Location> {
+        self.semicolon_end.filter(|_| !self.done)
+    }
+
+    /// Whether the tokenizer reads the rest of the text in one piece (`COPY` data).
+    pub(super) fn whole_rest(&self) -> bool {
+        self.whole_rest
     }
 
     /// The tokens of the next statement, without its `;`; `None` after the last one.
@@ -83,6 +119,7 @@ impl<'a> Statements<'a> {
             }
             while let Some(t) = self.pending.pop_front() {
                 if t.token == Token::SemiColon {
+                    self.semicolon_end = Some(t.span.end);
                     return Ok(Some(statement));
                 }
                 statement.push(t);
