@@ -75,6 +75,19 @@ fn the_bench_script_takes_the_fast_path_throughout() {
 }
 
 #[test]
+fn the_fast_path_takes_over_again_after_the_tokenizer() {
+    // A statement the fast lexer is unsure of goes to the tokenizer, which stops at the
+    // first statement end it has read nothing past; the fast path reads the rest.
+    let mut sql = String::from("CREATE TABLE t (`a` INT) WITH (k = E'x');\n");
+    for i in 0..200 {
+        sql.push_str(&format!("CREATE TABLE t{i} (a INT) WITH (k = 'v');\n"));
+    }
+    let count = check("after a backtick", &sql);
+    assert_eq!(count.statements, 201);
+    assert!(count.fast >= 150, "{count:?}");
+}
+
+#[test]
 fn edges_of_the_tokenizer_read_the_same() {
     for sql in [
         "",

@@ -45,8 +45,8 @@ pub(super) struct Statements<'a> {
     /// The tokenizer's buffer, kept from chunk to chunk.
     buf: Vec<TokenWithSpan>,
     done: bool,
-    /// Where the last `;` handed out ends (sqlparser's location).
-    semicolon_end: Option<Location>,
+    /// Whether the last statement handed out ended at a `;`.
+    after_semicolon: bool,
 }
 
 impl<'a> Statements<'a> {
@@ -64,7 +64,7 @@ impl<'a> Statements<'a> {
             chunk: CHUNK,
             buf: Vec::new(),
             done: false,
-            semicolon_end: None,
+            after_semicolon: false,
         }
     }
 
@@ -91,14 +91,13 @@ impl<'a> Statements<'a> {
         s
     }
 
-    /// Where the last `;` handed out ends; `None` when the text ended instead.
-    pub(super) fn semicolon_end(&self) -> Option<Location> {
-        self.semicolon_end.filter(|_| !self.done)
-    }
-
-    /// Whether the tokenizer reads the rest of the text in one piece (`COPY` data).
-    pub(super) fn whole_rest(&self) -> bool {
-        self.whole_rest
+    /// Where the text after the last statement handed out starts, when nothing of it has
+    /// been tokenized yet (the statement ended at a `;` and only whitespace or comments
+    /// followed it in its chunk), so another reader may take over from there; `None`
+    /// otherwise, or once `COPY` made the rest one piece.
+    pub(super) fn boundary(&self) -> Option<usize> {
+        let clean = self.after_semicolon && self.pending.is_empty();
+        (clean && !self.done && !self.whole_rest).then_some(self.next)
     }
 
     /// The tokens of the next statement, without its `;`; `None` after the last one.
@@ -119,12 +118,13 @@ impl<'a> Statements<'a> {
             }
             while let Some(t) = self.pending.pop_front() {
                 if t.token == Token::SemiColon {
-                    self.semicolon_end = Some(t.span.end);
+                    self.after_semicolon = true;
                     return Ok(Some(statement));
                 }
                 statement.push(t);
             }
             if self.next >= self.text.len() {
+                self.after_semicolon = false;
                 self.done = true;
                 return Ok(Some(statement));
             }

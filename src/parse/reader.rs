@@ -65,8 +65,9 @@ pub(crate) struct StatementReader<'a> {
 enum Mode {
     /// The fast path, from this byte offset of the script (a statement's text starts there).
     Fast(usize),
-    /// sqlparser's tokenizer, `lexer`, to the end of the script.
-    General,
+    /// sqlparser's tokenizer, `lexer`: to the end of the script, or (`back`) until it
+    /// stops at a statement boundary, where the fast path takes over again.
+    General { back: bool },
     /// The script has ended.
     Done,
 }
@@ -119,7 +120,7 @@ impl<'a> StatementReader<'a> {
             mode: if fast {
                 Mode::Fast(bom_len)
             } else {
-                Mode::General
+                Mode::General { back: false }
             },
             toks: Vec::new(),
             fast_count: 0,
@@ -200,15 +201,19 @@ impl<'a> StatementReader<'a> {
             answer: None,
         };
         loop {
-            let Mode::Fast(at) = self.mode else {
-                if matches!(self.mode, Mode::Done) {
-                    return Ok(None);
+            let at = match self.mode {
+                Mode::Fast(at) => at,
+                Mode::Done => return Ok(None),
+                Mode::General { back } => {
+                    let Some(body) = self.next_body()? else {
+                        self.mode = Mode::Done;
+                        return Ok(None);
+                    };
+                    if let Some(next) = self.lexer.boundary().filter(|_| back) {
+                        self.mode = Mode::Fast(next + self.bom_len);
+                    }
+                    return Ok(Some(self.parse_body(body, &mut wanted)));
                 }
-                let Some(body) = self.next_body()? else {
-                    self.mode = Mode::Done;
-                    return Ok(None);
-                };
-                return Ok(Some(self.parse_body(body, &mut wanted)));
             };
             let mut toks = std::mem::take(&mut self.toks);
             let lexed = fast_lex::statement(self.sql, at, &mut toks);
@@ -245,21 +250,14 @@ impl<'a> StatementReader<'a> {
                 }
                 Lexed::Copy => {
                     self.resume_general(at, self.sql.len(), lexer::CHUNK);
-                    self.mode = Mode::General;
+                    self.mode = Mode::General { back: false };
                 }
                 Lexed::Unsure => {
-                    // Where the statement ends is the tokenizer's to say: a small first
-                    // chunk, as the fast path takes over again after the statement.
+                    // Where the statement ends is the tokenizer's to say. It goes on to
+                    // the first statement end where it has read nothing further (a small
+                    // first chunk, so that comes soon), and the fast path takes over.
                     self.resume_general(at, self.sql.len(), RESUMED_CHUNK);
-                    let body = self.next_body()?;
-                    self.mode = match self.lexer.semicolon_end() {
-                        _ if self.lexer.whole_rest() => Mode::General,
-                        Some(end) => Mode::Fast(self.cx.offset(end.line, end.column)),
-                        None => Mode::Done,
-                    };
-                    if let Some(body) = body {
-                        return Ok(Some(self.parse_body(body, &mut wanted)));
-                    }
+                    self.mode = Mode::General { back: true };
                 }
             }
         }

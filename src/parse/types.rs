@@ -156,10 +156,6 @@ struct TypeParser<'a, 'c, T> {
 }
 
 impl<T: TypeTokens> TypeParser<'_, '_, T> {
-    fn peek_word(&self, n: usize) -> Option<String> {
-        self.p.word(n)
-    }
-
     fn is_word(&self, n: usize, w: &str) -> bool {
         self.p.is_word(n, w)
     }
@@ -291,8 +287,9 @@ impl<T: TypeTokens> TypeParser<'_, '_, T> {
             ));
         }
         let start = self.next_span();
+        let mut buf = [0u8; 32];
         let Some(name) = (if self.pending_gt == 0 {
-            self.peek_word(0)
+            self.p.word(0).map(|w| tokens::upper(w, &mut buf))
         } else {
             None
         }) else {

@@ -139,9 +139,9 @@ impl TypeTokens for Cursor<'_, '_> {
         }
     }
 
-    fn word(&self, n: usize) -> Option<String> {
+    fn word(&self, n: usize) -> Option<&str> {
         let t = self.tok(n)?;
-        (t.kind == Kind::Word).then(|| self.text_of(t).to_ascii_uppercase())
+        (t.kind == Kind::Word).then(|| self.text_of(t))
     }
 
     fn is_word(&self, n: usize, w: &str) -> bool {

@@ -70,6 +70,13 @@ pub(crate) fn statement(sql: &str, from: usize, out: &mut Vec<Tok>) -> Lexed {
     let bytes = sql.as_bytes();
     let mut i = from;
     loop {
+        // Whitespace in runs (indentation), before the dispatch below.
+        while bytes
+            .get(i)
+            .is_some_and(|&c| matches!(c, b' ' | b'\t' | b'\n' | b'\r'))
+        {
+            i += 1;
+        }
         let Some(&b) = bytes.get(i) else {
             return Lexed::Statement {
                 next: bytes.len(),
@@ -193,13 +200,12 @@ fn runs_on(c: u8) -> bool {
 }
 
 fn word(bytes: &[u8], i: usize) -> Option<(Kind, usize)> {
-    let mut j = i;
-    while bytes
-        .get(j)
-        .is_some_and(|&c| c.is_ascii_alphanumeric() || c == b'_')
-    {
-        j += 1;
-    }
+    let rest = bytes.get(i..).unwrap_or_default();
+    let len = rest
+        .iter()
+        .position(|&c| !(c.is_ascii_alphanumeric() || c == b'_'))
+        .unwrap_or(rest.len());
+    let j = i + len;
     if bytes.get(j).copied().is_some_and(runs_on) {
         return None;
     }

@@ -87,8 +87,8 @@ pub(crate) fn rest(
     let mut watermarks = Vec::new();
     if c.kind(0) == Some(Kind::LParen) {
         let open = c.peek_span();
+        let mut cols = Vec::with_capacity(items(c));
         c.pos += 1;
-        let mut cols = Vec::new();
         if !c.eat(Kind::RParen) {
             loop {
                 let start = c.peek_span();
@@ -157,6 +157,23 @@ pub(crate) fn rest(
         partitioned_by,
         with,
     }))
+}
+
+/// How many items the parenthesized list at the cursor has, at most (its top-level commas
+/// and one): its vector is sized once, not grown item by item.
+fn items(c: &Cursor<'_, '_>) -> usize {
+    let mut depth = 0usize;
+    let mut commas = 0;
+    for t in c.toks.get(c.pos..).unwrap_or_default() {
+        match t.kind {
+            Kind::LParen => depth += 1,
+            Kind::RParen if depth <= 1 => break,
+            Kind::RParen => depth -= 1,
+            Kind::Comma if depth == 1 => commas += 1,
+            _ => {}
+        }
+    }
+    commas + 1
 }
 
 /// After an item of a parenthesized list: `,` continues it (a trailing `,` before `)` is
@@ -382,10 +399,10 @@ fn expr(c: &mut Cursor<'_, '_>) -> Option<SqlExpr> {
 fn with_clause(c: &mut Cursor<'_, '_>) -> Option<WithClause> {
     let start = c.peek_span();
     c.pos += 1; // WITH
+    let mut options = Vec::with_capacity(items(c));
     if !c.eat(Kind::LParen) {
         return None;
     }
-    let mut options = Vec::new();
     if !c.eat(Kind::RParen) {
         loop {
             let key = option_key(c)?;

@@ -2,6 +2,8 @@
 //! type parser serves both lexers — sqlparser's tokens (the general path) and the fast
 //! path's byte ranges (`parse/fast/`).
 
+use std::borrow::Cow;
+
 use sqlparser::parser::Parser;
 use sqlparser::tokenizer::Token;
 
@@ -31,8 +33,8 @@ pub(crate) enum TypeTok {
 pub(crate) trait TypeTokens {
     /// The kind of the `n`th next token.
     fn kind(&self, n: usize) -> TypeTok;
-    /// The `n`th next token as an upper-cased unquoted word, if it is one.
-    fn word(&self, n: usize) -> Option<String>;
+    /// The `n`th next token's text if it is an unquoted word (as written).
+    fn word(&self, n: usize) -> Option<&str>;
     /// Whether the `n`th next token is the unquoted word `w` (any case).
     fn is_word(&self, n: usize, w: &str) -> bool;
     /// The next token's text if it is a number.
@@ -79,8 +81,11 @@ impl TypeTokens for Parser<'_> {
         }
     }
 
-    fn word(&self, n: usize) -> Option<String> {
-        crate::parse::peek_word(self, n)
+    fn word(&self, n: usize) -> Option<&str> {
+        match &self.peek_nth_token_ref(n).token {
+            Token::Word(w) if w.quote_style.is_none() => Some(&w.value),
+            _ => None,
+        }
     }
 
     fn is_word(&self, n: usize, w: &str) -> bool {
@@ -117,4 +122,19 @@ impl TypeTokens for Parser<'_> {
     fn current_span(&self, cx: &Cx<'_>) -> Span {
         cx.span(self.get_current_token().span)
     }
+}
+
+/// `word` upper-cased, in `buf` when it is short and ASCII (type names are), so reading a
+/// type allocates nothing.
+pub(crate) fn upper<'b>(word: &str, buf: &'b mut [u8; 32]) -> Cow<'b, str> {
+    let bytes = word.as_bytes();
+    if let Some(dst) = buf.get_mut(..bytes.len()).filter(|_| word.is_ascii()) {
+        for (d, s) in dst.iter_mut().zip(bytes) {
+            *d = s.to_ascii_uppercase();
+        }
+        if let Ok(s) = std::str::from_utf8(dst) {
+            return Cow::Borrowed(s);
+        }
+    }
+    Cow::Owned(word.to_ascii_uppercase())
 }
