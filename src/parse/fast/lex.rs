@@ -150,9 +150,10 @@ pub(crate) fn statement(sql: &str, from: usize, out: &mut Vec<Tok>) -> Lexed {
             return Lexed::Unsure;
         };
         if kind == Kind::Word
-            && sql
+            && end - i == 4
+            && bytes
                 .get(i..end)
-                .is_some_and(|w| w.eq_ignore_ascii_case("COPY"))
+                .is_some_and(|w| w.eq_ignore_ascii_case(b"COPY"))
         {
             return Lexed::Copy;
         }

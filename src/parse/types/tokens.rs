@@ -127,11 +127,10 @@ impl TypeTokens for Parser<'_> {
 /// `word` upper-cased, in `buf` when it is short and ASCII (type names are), so reading a
 /// type allocates nothing.
 pub(crate) fn upper<'b>(word: &str, buf: &'b mut [u8; 32]) -> Cow<'b, str> {
-    let bytes = word.as_bytes();
-    if let Some(dst) = buf.get_mut(..bytes.len()).filter(|_| word.is_ascii()) {
-        for (d, s) in dst.iter_mut().zip(bytes) {
-            *d = s.to_ascii_uppercase();
-        }
+    if let Some(dst) = buf.get_mut(..word.len()) {
+        dst.copy_from_slice(word.as_bytes());
+        // Upper-casing ASCII letters keeps the text UTF-8.
+        dst.make_ascii_uppercase();
         if let Ok(s) = std::str::from_utf8(dst) {
             return Cow::Borrowed(s);
         }
