@@ -18,24 +18,29 @@ pub(crate) struct Cursor<'s, 't> {
 }
 
 impl<'s> Cursor<'s, '_> {
+    #[inline]
     pub fn tok(&self, n: usize) -> Option<&Tok> {
         self.toks.get(self.pos + n)
     }
 
+    #[inline]
     pub fn kind(&self, n: usize) -> Option<Kind> {
         self.tok(n).map(|t| t.kind)
     }
 
+    #[inline]
     pub fn text_of(&self, t: &Tok) -> &'s str {
         self.sql.get(t.start..t.end).unwrap_or_default()
     }
 
+    #[inline]
     /// Whether the `n`th next token is the unquoted word `w` (any case).
     pub fn is_word(&self, n: usize, w: &str) -> bool {
         self.tok(n)
             .is_some_and(|t| t.kind == Kind::Word && self.text_of(t).eq_ignore_ascii_case(w))
     }
 
+    #[inline]
     pub fn eat_word(&mut self, w: &str) -> bool {
         let yes = self.is_word(0, w);
         if yes {
@@ -44,6 +49,7 @@ impl<'s> Cursor<'s, '_> {
         yes
     }
 
+    #[inline]
     pub fn eat_words(&mut self, ws: &[&str]) -> bool {
         let yes = ws.iter().enumerate().all(|(i, w)| self.is_word(i, w));
         if yes {
@@ -52,6 +58,7 @@ impl<'s> Cursor<'s, '_> {
         yes
     }
 
+    #[inline]
     pub fn eat(&mut self, k: Kind) -> bool {
         let yes = self.kind(0) == Some(k);
         if yes {
@@ -60,12 +67,14 @@ impl<'s> Cursor<'s, '_> {
         yes
     }
 
+    #[inline]
     /// The span of the next token (the statement's end after the last).
     pub fn peek_span(&self) -> Span {
         self.tok(0)
             .map_or(Span::new(self.end, self.end), |t| Span::new(t.start, t.end))
     }
 
+    #[inline]
     /// The span of the last token moved past.
     pub fn current_span(&self) -> Span {
         self.pos

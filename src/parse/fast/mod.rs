@@ -14,7 +14,7 @@
 //! the `fast_path` fuzz target check it.
 
 pub mod check;
-mod cursor;
+pub(crate) mod cursor;
 pub(crate) mod lex;
 mod table;
 
