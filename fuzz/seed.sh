@@ -5,7 +5,7 @@ set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 tests="$here/../tests"
 corpus="$here/corpus"
-mkdir -p "$corpus"/{ide,compile_sql,compile_request,profiles,avro,protobuf,json_schema}
+mkdir -p "$corpus"/{ide,fast_path,compile_sql,compile_request,profiles,avro,protobuf,json_schema}
 
 seed() { # seed TARGET FILE...: each file under a name that keeps seeds of one stem apart
     local target="$1"; shift
@@ -18,6 +18,7 @@ seed() { # seed TARGET FILE...: each file under a name that keeps seeds of one s
 shopt -s globstar nullglob
 seed compile_sql "$tests"/ddl/**/*.sql
 seed ide "$tests"/ddl/**/*.sql
+seed fast_path "$tests"/ddl/**/*.sql
 seed compile_request "$tests"/requests/*.json
 seed profiles "$tests"/fixtures/profiles.json
 seed avro "$tests"/corpus/avro/**/*.avsc "$tests"/fixtures/schemas/**/*.avsc

@@ -95,6 +95,9 @@ mod messages;
 mod migration;
 pub mod options;
 pub(crate) mod parse;
+/// The front end's fast path checked against its general path (tests and fuzzing only).
+#[doc(hidden)]
+pub use parse::fast::check as fast_path_check;
 pub mod profile;
 mod request;
 mod resolve;

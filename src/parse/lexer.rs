@@ -22,7 +22,7 @@ use sqlparser::keywords::Keyword;
 use sqlparser::tokenizer::{Location, Token, TokenWithSpan, Tokenizer, TokenizerError, Whitespace};
 
 /// Bytes tokenized at a time (then up to the next whitespace character).
-const CHUNK: usize = 16 * 1024;
+pub(super) const CHUNK: usize = 16 * 1024;
 
 /// Hands out the tokens of a text one statement at a time.
 pub(super) struct Statements<'a> {
@@ -45,6 +45,8 @@ pub(super) struct Statements<'a> {
     /// The tokenizer's buffer, kept from chunk to chunk.
     buf: Vec<TokenWithSpan>,
     done: bool,
+    /// Whether the last statement handed out ended at a `;`.
+    after_semicolon: bool,
 }
 
 impl<'a> Statements<'a> {
@@ -62,7 +64,40 @@ impl<'a> Statements<'a> {
             chunk: CHUNK,
             buf: Vec::new(),
             done: false,
+            after_semicolon: false,
         }
+    }
+
+    /// Reads `text` from the byte offset `next`, the start of a statement's text (just
+    /// after a `;`, or the start of the text), which is `lines` line breaks and `column`
+    /// characters into it: the tokens and errors are those of one pass over the text.
+    /// `chunk` bytes are tokenized at a time.
+    pub(super) fn resume(
+        dialect: &'a dyn Dialect,
+        text: &'a str,
+        next: usize,
+        (lines, column): (u64, u64),
+        chunk: usize,
+    ) -> Self {
+        let mut s = Statements::new(dialect, text);
+        s.next = next;
+        s.lines = lines;
+        s.column = column;
+        s.chunk = chunk.max(1);
+        // The one token the tokenizer looks back at there: the `;` before it.
+        if next > 0 {
+            s.last_solid = Some(TokenWithSpan::wrap(Token::SemiColon));
+        }
+        s
+    }
+
+    /// Where the text after the last statement handed out starts, when nothing of it has
+    /// been tokenized yet (the statement ended at a `;` and only whitespace or comments
+    /// followed it in its chunk), so another reader may take over from there; `None`
+    /// otherwise, or once `COPY` made the rest one piece.
+    pub(super) fn boundary(&self) -> Option<usize> {
+        let clean = self.after_semicolon && self.pending.is_empty();
+        (clean && !self.done && !self.whole_rest).then_some(self.next)
     }
 
     /// The tokens of the next statement, without its `;`; `None` after the last one.
@@ -83,11 +118,13 @@ impl<'a> Statements<'a> {
             }
             while let Some(t) = self.pending.pop_front() {
                 if t.token == Token::SemiColon {
+                    self.after_semicolon = true;
                     return Ok(Some(statement));
                 }
                 statement.push(t);
             }
             if self.next >= self.text.len() {
+                self.after_semicolon = false;
                 self.done = true;
                 return Ok(Some(statement));
             }

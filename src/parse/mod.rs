@@ -14,6 +14,7 @@
 #![allow(clippy::result_large_err)] // a syntax error is the cold path; boxing it buys nothing
 
 pub(crate) mod ast;
+pub(crate) mod fast;
 pub(crate) mod foreign;
 pub(crate) mod heads;
 mod lexer;
@@ -122,21 +123,25 @@ fn word_at(body: &[TokenWithSpan], n: usize) -> Option<String> {
 }
 
 fn statement_kind(body: &[TokenWithSpan]) -> Kind {
-    let Some(first) = word_at(body, 0) else {
+    statement_kind_by(|n| word_at(body, n))
+}
+
+/// What a statement is, from its `n`th tokens as upper-cased unquoted words (`word_at`),
+/// whichever lexer read them.
+fn statement_kind_by(word_at: impl Fn(usize) -> Option<String>) -> Kind {
+    let Some(first) = word_at(0) else {
         return Kind::Unknown;
     };
     if first == "CREATE" {
         let mut i = 1;
-        if word_at(body, i).as_deref() == Some("OR")
-            && word_at(body, i + 1).as_deref() == Some("REPLACE")
-        {
+        if word_at(i).as_deref() == Some("OR") && word_at(i + 1).as_deref() == Some("REPLACE") {
             i += 2;
         }
-        let temporary = matches!(word_at(body, i).as_deref(), Some("TEMPORARY" | "TEMP"));
+        let temporary = matches!(word_at(i).as_deref(), Some("TEMPORARY" | "TEMP"));
         if temporary {
             i += 1;
         }
-        let Some(word) = word_at(body, i) else {
+        let Some(word) = word_at(i) else {
             return Kind::Known;
         };
         if word == "TABLE" {

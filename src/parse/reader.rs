@@ -9,13 +9,14 @@ use sqlparser::dialect::GenericDialect;
 use sqlparser::parser::Parser;
 use sqlparser::tokenizer::{Token, TokenWithSpan};
 
-use super::{foreign, lexer, statement_kind, table, word_at, Cx, Kind, Statement};
+use super::fast::lex::{self as fast_lex, Lexed, Tok};
+use super::{fast, foreign, lexer, statement_kind, table, word_at, Cx, Kind, Statement};
 use super::{EXPR_RECURSION_LIMIT, MAX_EXPR_TOKENS};
 use crate::diagnostics::{codes, Diagnostic};
 use crate::span::{LineIndex, Span};
 
 /// sqlparser's dialect: a unit struct, shared so the lexer can borrow it for any lifetime.
-static DIALECT: GenericDialect = GenericDialect {};
+pub(crate) static DIALECT: GenericDialect = GenericDialect {};
 
 /// What the head of a statement says, read from its tokens without parsing it.
 #[derive(Clone, Debug)]
@@ -42,23 +43,71 @@ pub(crate) struct Parsed {
 }
 
 /// Reads a script statement by statement.
+///
+/// Each statement is first read by the fast path (`parse/fast/`); a statement it is not
+/// sure of is read by sqlparser's tokenizer, resumed at the statement's start, and the
+/// general parser. From a `COPY` on, the rest of the script is read by the general path.
 pub(crate) struct StatementReader<'a> {
     sql: &'a str,
+    /// Bytes of a byte order mark before the tokenizer's text (0 or 3).
+    bom_len: usize,
     lexer: lexer::Statements<'a>,
     cx: Cx<'a>,
+    mode: Mode,
+    /// The fast path's tokens of the current statement (kept for its capacity).
+    toks: Vec<Tok>,
+    /// How many statements the fast path read.
+    fast_count: usize,
+}
+
+/// Who reads the next statement.
+#[derive(Clone, Copy, Debug)]
+enum Mode {
+    /// The fast path, from this byte offset of the script (a statement's text starts there).
+    Fast(usize),
+    /// sqlparser's tokenizer, `lexer`: to the end of the script, or (`back`) until it
+    /// stops at a statement boundary, where the fast path takes over again.
+    General { back: bool },
+    /// The script has ended.
+    Done,
+}
+
+/// The caller's `wanted`, asked at most once however many paths look at the statement.
+struct Wanted<F> {
+    f: Option<F>,
+    answer: Option<bool>,
+}
+
+impl<F: FnOnce(&Head) -> bool> Wanted<F> {
+    fn ask(&mut self, head: &Head) -> bool {
+        if let Some(a) = self.answer {
+            return a;
+        }
+        let a = self.f.take().is_some_and(|f| f(head));
+        self.answer = Some(a);
+        a
+    }
 }
 
 impl<'a> StatementReader<'a> {
     /// A reader of `sql`, whose positions `index` (built over `sql`) converts.
     pub(crate) fn new(sql: &'a str, index: &'a LineIndex<'a>) -> Self {
+        Self::with_fast_path(sql, index, true)
+    }
+
+    /// A reader that uses the fast path or not (the general path alone is the reference
+    /// the fast path is checked against).
+    pub(crate) fn with_fast_path(sql: &'a str, index: &'a LineIndex<'a>, fast: bool) -> Self {
         // A UTF-8 byte order mark is skipped, as whitespace: spans stay byte offsets into
         // `sql`, so the tokenizer's columns on line 1 are one character short.
         let (body, bom) = match sql.strip_prefix('\u{feff}') {
             Some(rest) => (rest, 1),
             None => (sql, 0),
         };
+        let bom_len = sql.len() - body.len();
         StatementReader {
             sql,
+            bom_len,
             // Statement by statement, without whitespace tokens (see `lexer.rs`): memory
             // follows the largest statement, however much whitespace the script holds.
             lexer: lexer::Statements::new(&DIALECT, body),
@@ -68,7 +117,40 @@ impl<'a> StatementReader<'a> {
                 end: sql.len(),
                 bom,
             },
+            mode: if fast {
+                Mode::Fast(bom_len)
+            } else {
+                Mode::General { back: false }
+            },
+            toks: Vec::new(),
+            fast_count: 0,
         }
+    }
+
+    /// How many statements the fast path has read so far.
+    pub(crate) fn fast_count(&self) -> usize {
+        self.fast_count
+    }
+
+    /// sqlparser's tokenizer over the script's text from `at` (a statement's text starts
+    /// there) to `end`, reading `chunk` bytes at a time.
+    fn resume_general(&mut self, at: usize, end: usize, chunk: usize) {
+        let body = self.sql.get(self.bom_len..end).unwrap_or_default();
+        let lc = self.cx.index.line_col(at);
+        let (line, column) = (lc.line as u64, lc.column as u64);
+        let column = if line == 1 {
+            column.saturating_sub(self.cx.bom)
+        } else {
+            column
+        };
+        let next = at.saturating_sub(self.bom_len);
+        self.lexer = lexer::Statements::resume(
+            &DIALECT,
+            body,
+            next,
+            (line.saturating_sub(1), column.saturating_sub(1)),
+            chunk,
+        );
     }
 
     /// The tokens of the next statement that has any, rewritten from a RisingWave form,
@@ -105,7 +187,7 @@ impl<'a> StatementReader<'a> {
 
     /// The head of the next statement, without parsing it; `Ok(None)` after the last.
     pub(crate) fn next_head(&mut self) -> Result<Option<Head>, Diagnostic> {
-        Ok(self.next_body()?.map(|b| b.head))
+        Ok(self.next_parsed(|_| false)?.map(|p| p.head))
     }
 
     /// The next statement, parsed when `wanted` says so of its head (otherwise it is
@@ -114,24 +196,94 @@ impl<'a> StatementReader<'a> {
         &mut self,
         wanted: impl FnOnce(&Head) -> bool,
     ) -> Result<Option<Parsed>, Diagnostic> {
-        let Some(body) = self.next_body()? else {
-            return Ok(None);
+        let mut wanted = Wanted {
+            f: Some(wanted),
+            answer: None,
         };
-        if !wanted(&body.head) {
-            return Ok(Some(Parsed {
+        loop {
+            let at = match self.mode {
+                Mode::Fast(at) => at,
+                Mode::Done => return Ok(None),
+                Mode::General { back } => {
+                    let Some(body) = self.next_body()? else {
+                        self.mode = Mode::Done;
+                        return Ok(None);
+                    };
+                    if let Some(next) = self.lexer.boundary().filter(|_| back) {
+                        self.mode = Mode::Fast(next + self.bom_len);
+                    }
+                    return Ok(Some(self.parse_body(body, &mut wanted)));
+                }
+            };
+            let mut toks = std::mem::take(&mut self.toks);
+            let lexed = fast_lex::statement(self.sql, at, &mut toks);
+            let read = match lexed {
+                Lexed::Statement { .. } if toks.is_empty() => None,
+                Lexed::Statement { .. } => {
+                    fast::statement(self.sql, &toks, &mut self.cx, &mut |h| wanted.ask(h))
+                }
+                Lexed::Unsure | Lexed::Copy => None,
+            };
+            self.toks = toks;
+            match lexed {
+                Lexed::Statement { next, semicolon } => {
+                    self.mode = if semicolon {
+                        Mode::Fast(next)
+                    } else {
+                        Mode::Done
+                    };
+                    if let Some(parsed) = read {
+                        self.fast_count += 1;
+                        return Ok(Some(parsed));
+                    }
+                    if self.toks.is_empty() {
+                        continue;
+                    }
+                    // The fast path's lexer read this statement, so its extent is known:
+                    // the general path reads that text alone.
+                    let end = if semicolon { next - 1 } else { self.sql.len() };
+                    self.resume_general(at, end, lexer::CHUNK);
+                    let Some(body) = self.next_body()? else {
+                        continue;
+                    };
+                    return Ok(Some(self.parse_body(body, &mut wanted)));
+                }
+                Lexed::Copy => {
+                    self.resume_general(at, self.sql.len(), lexer::CHUNK);
+                    self.mode = Mode::General { back: false };
+                }
+                Lexed::Unsure => {
+                    // Where the statement ends is the tokenizer's to say. It goes on to
+                    // the first statement end where it has read nothing further (a small
+                    // first chunk, so that comes soon), and the fast path takes over.
+                    self.resume_general(at, self.sql.len(), RESUMED_CHUNK);
+                    self.mode = Mode::General { back: true };
+                }
+            }
+        }
+    }
+
+    /// A statement read by the general path: parsed when wanted.
+    fn parse_body<F: FnOnce(&Head) -> bool>(
+        &mut self,
+        body: Body,
+        wanted: &mut Wanted<F>,
+    ) -> Parsed {
+        if !wanted.ask(&body.head) {
+            return Parsed {
                 head: body.head,
                 statement: None,
                 diagnostics: Vec::new(),
                 form: body.form,
-            }));
+            };
         }
         let statement = self.parse(body.tokens, body.kind, body.head.span, body.first);
-        Ok(Some(Parsed {
+        Parsed {
             head: body.head,
             statement,
             diagnostics: std::mem::take(&mut self.cx.diags),
             form: body.form,
-        }))
+        }
     }
 
     /// Parses one statement's tokens; its findings go to `self.cx`.
@@ -208,6 +360,10 @@ impl<'a> StatementReader<'a> {
         }
     }
 }
+
+/// Bytes the tokenizer reads at a time when it takes over from the fast path at a
+/// statement whose end only it can find.
+const RESUMED_CHUNK: usize = 2 * 1024;
 
 /// A statement's tokens and what was read of them before parsing.
 struct Body {

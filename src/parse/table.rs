@@ -1,7 +1,7 @@
 //! The `CREATE TABLE` driver, built on sqlparser's public parser primitives.
 
-mod expr;
-mod legacy_metadata;
+pub(super) mod expr;
+pub(super) mod legacy_metadata;
 mod with_clause;
 
 use sqlparser::parser::Parser;

@@ -28,6 +28,7 @@
 
 mod nested;
 mod sql_text;
+pub(crate) mod tokens;
 
 pub(crate) use sql_text::{quote_ident, sql_name};
 
@@ -35,8 +36,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use arrow_schema::{DataType, Field, IntervalUnit, TimeUnit};
-use sqlparser::parser::Parser;
-use sqlparser::tokenizer::Token;
+use tokens::{TypeTok, TypeTokens};
 
 use super::ast::{ColumnType, NotCarried};
 use super::Cx;
@@ -125,10 +125,10 @@ pub(crate) fn json_metadata() -> HashMap<String, String> {
 /// Semantic problems (an unknown name, a decimal out of range) are reported into `cx` and
 /// give `DataType::Null`, so parsing continues; only a syntax error returns `Err`.
 pub(crate) fn parse_column_type(
-    p: &mut Parser<'_>,
+    p: &mut impl TypeTokens,
     cx: &mut Cx<'_>,
 ) -> Result<ColumnType, Diagnostic> {
-    let start = cx.span(p.peek_token_ref().span);
+    let start = p.next_span(cx);
     let mut tp = TypeParser {
         p,
         cx,
@@ -136,10 +136,10 @@ pub(crate) fn parse_column_type(
     };
     let ty = tp.parse(0)?;
     if tp.pending_gt > 0 {
-        let at = tp.cx.span(tp.p.get_current_token().span);
+        let at = tp.p.current_span(tp.cx);
         return Err(tp.cx.syntax(at, "unexpected `>` after the type"));
     }
-    let end = tp.cx.span(tp.p.get_current_token().span);
+    let end = tp.p.current_span(tp.cx);
     Ok(ColumnType {
         data_type: ty.dt,
         json: ty.json,
@@ -148,25 +148,21 @@ pub(crate) fn parse_column_type(
     })
 }
 
-struct TypeParser<'a, 'p, 'c> {
-    p: &'a mut Parser<'p>,
+struct TypeParser<'a, 'c, T> {
+    p: &'a mut T,
     cx: &'a mut Cx<'c>,
     /// One `>` still owed from a `>>` token that closed two levels at once.
     pending_gt: usize,
 }
 
-impl TypeParser<'_, '_, '_> {
-    fn peek_word(&self, n: usize) -> Option<String> {
-        super::peek_word(self.p, n)
-    }
-
+impl<T: TypeTokens> TypeParser<'_, '_, T> {
     fn is_word(&self, n: usize, w: &str) -> bool {
-        super::is_word(self.p, n, w)
+        self.p.is_word(n, w)
     }
 
     fn eat_word(&mut self, w: &str) -> bool {
         if self.pending_gt == 0 && self.is_word(0, w) {
-            self.p.advance_token();
+            self.p.advance();
             true
         } else {
             false
@@ -183,24 +179,24 @@ impl TypeParser<'_, '_, '_> {
             }
         }
         for _ in ws {
-            self.p.advance_token();
+            self.p.advance();
         }
         true
     }
 
     fn current_span(&self) -> Span {
-        self.cx.span(self.p.get_current_token().span)
+        self.p.current_span(self.cx)
     }
 
     fn next_span(&self) -> Span {
-        self.cx.span(self.p.peek_token_ref().span)
+        self.p.next_span(self.cx)
     }
 
-    fn expect(&mut self, tok: Token, what: &str) -> Result<(), Diagnostic> {
-        if self.pending_gt == 0 && self.p.consume_token(&tok) {
+    fn expect(&mut self, tok: TypeTok, what: &str) -> Result<(), Diagnostic> {
+        if self.pending_gt == 0 && self.p.consume(tok) {
             return Ok(());
         }
-        let found = self.p.peek_token_ref().token.to_string();
+        let found = self.p.found();
         let at = self.next_span();
         Err(self
             .cx
@@ -213,14 +209,14 @@ impl TypeParser<'_, '_, '_> {
             self.pending_gt -= 1;
             return Ok(());
         }
-        if self.p.consume_token(&Token::Gt) {
+        if self.p.consume(TypeTok::Gt) {
             return Ok(());
         }
-        if self.p.consume_token(&Token::ShiftRight) {
+        if self.p.consume(TypeTok::ShiftRight) {
             self.pending_gt = 1;
             return Ok(());
         }
-        let found = self.p.peek_token_ref().token.to_string();
+        let found = self.p.found();
         let at = self.next_span();
         Err(self.cx.syntax(at, format!("expected `>`, found `{found}`")))
     }
@@ -231,9 +227,9 @@ impl TypeParser<'_, '_, '_> {
         if self.pending_gt > 0 {
             return None;
         }
-        if self.p.consume_token(&Token::Lt) {
+        if self.p.consume(TypeTok::Lt) {
             Some(true)
-        } else if self.p.consume_token(&Token::LParen) {
+        } else if self.p.consume(TypeTok::LParen) {
             Some(false)
         } else {
             None
@@ -241,8 +237,7 @@ impl TypeParser<'_, '_, '_> {
     }
 
     fn at_close(&self) -> bool {
-        self.pending_gt > 0
-            || matches!(self.p.peek_token_ref().token, Token::Gt | Token::ShiftRight)
+        self.pending_gt > 0 || matches!(self.p.kind(0), TypeTok::Gt | TypeTok::ShiftRight)
     }
 
     /// Parses `(n)` or `(n, m)` if present; numbers that do not fit are reported.
@@ -250,33 +245,34 @@ impl TypeParser<'_, '_, '_> {
     /// too) so range errors can name them; a number too large for `i128` becomes
     /// [`OUT_OF_RANGE`].
     fn parse_args(&mut self) -> Result<Option<Vec<(i128, Span)>>, Diagnostic> {
-        if self.pending_gt > 0 || !self.p.consume_token(&Token::LParen) {
+        if self.pending_gt > 0 || !self.p.consume(TypeTok::LParen) {
             return Ok(None);
         }
         let mut args = Vec::new();
         loop {
-            let mut tok = self.p.next_token();
-            let mut span = self.cx.span(tok.span);
-            let negative = tok.token == Token::Minus;
+            let mut span = self.next_span();
+            let negative = self.p.kind(0) == TypeTok::Minus;
             if negative {
-                tok = self.p.next_token();
-                span = span.union(self.cx.span(tok.span));
+                self.p.advance();
+                span = span.union(self.next_span());
             }
-            match &tok.token {
-                Token::Number(n, _) => {
+            match self.p.number() {
+                Some(n) => {
                     let v = n.parse::<i128>().unwrap_or(OUT_OF_RANGE);
                     args.push((if negative && v != OUT_OF_RANGE { -v } else { v }, span));
+                    self.p.advance();
                 }
-                other => {
+                None => {
+                    let found = self.p.found();
                     return Err(self
                         .cx
-                        .syntax(span, format!("expected a number, found `{other}`")))
+                        .syntax(span, format!("expected a number, found `{found}`")));
                 }
             }
-            if self.p.consume_token(&Token::Comma) {
+            if self.p.consume(TypeTok::Comma) {
                 continue;
             }
-            self.expect(Token::RParen, "`)`")?;
+            self.expect(TypeTok::RParen, "`)`")?;
             return Ok(Some(args));
         }
     }
@@ -291,26 +287,27 @@ impl TypeParser<'_, '_, '_> {
             ));
         }
         let start = self.next_span();
+        let mut buf = [0u8; 32];
         let Some(name) = (if self.pending_gt == 0 {
-            self.peek_word(0)
+            self.p.word(0).map(|w| tokens::upper(w, &mut buf))
         } else {
             None
         }) else {
-            let found = self.p.peek_token_ref().token.to_string();
+            let found = self.p.found();
             return Err(self
                 .cx
                 .syntax(start, format!("expected a column type, found `{found}`")));
         };
-        self.p.advance_token();
+        self.p.advance();
         let mut ty = self.parse_base(&name, start, depth)?;
         // Suffixes: `T[]`, `T[3]`, `T ARRAY` make lists, as often as written; each is a
         // level of nesting like `ARRAY<T>`.
         loop {
-            if self.pending_gt == 0 && self.p.consume_token(&Token::LBracket) {
-                if let Token::Number(_, _) = self.p.peek_token_ref().token {
-                    self.p.advance_token();
+            if self.pending_gt == 0 && self.p.consume(TypeTok::LBracket) {
+                if self.p.kind(0) == TypeTok::Number {
+                    self.p.advance();
                 }
-                self.expect(Token::RBracket, "`]`")?;
+                self.expect(TypeTok::RBracket, "`]`")?;
             } else if self.eat_word("ARRAY") {
             } else {
                 break;
@@ -431,7 +428,7 @@ impl TypeParser<'_, '_, '_> {
             "DECIMAL" | "NUMERIC" | "DEC" => self.decimal(start, name)?,
             "STRUCT" | "ROW" => self.structure(name, depth)?,
             "ARRAY" => {
-                if self.pending_gt > 0 || !self.p.consume_token(&Token::Lt) {
+                if self.pending_gt > 0 || !self.p.consume(TypeTok::Lt) {
                     let at = start.union(self.current_span());
                     return Err(Diagnostic::error(
                         codes::UNKNOWN_TYPE,
@@ -469,7 +466,7 @@ impl TypeParser<'_, '_, '_> {
             }
             _ => {
                 // Skip arguments so parsing can go on after the unknown name.
-                if self.pending_gt == 0 && self.p.peek_token_ref().token == Token::LParen {
+                if self.pending_gt == 0 && self.p.kind(0) == TypeTok::LParen {
                     self.skip_parens();
                 }
                 let at = start.union(self.current_span());
@@ -499,15 +496,17 @@ impl TypeParser<'_, '_, '_> {
     fn skip_parens(&mut self) {
         let mut depth = 0usize;
         loop {
-            match self.p.next_token().token {
-                Token::LParen => depth += 1,
-                Token::RParen => {
+            let kind = self.p.kind(0);
+            self.p.advance();
+            match kind {
+                TypeTok::LParen => depth += 1,
+                TypeTok::RParen => {
                     depth = depth.saturating_sub(1);
                     if depth == 0 {
                         return;
                     }
                 }
-                Token::EOF => return,
+                TypeTok::Eof => return,
                 _ => {}
             }
         }

@@ -3,13 +3,13 @@
 
 use sqlparser::ast::{BinaryOperator, CastKind, DataType as SqlDataType, Expr, Value as SqlValue};
 use sqlparser::keywords::Keyword;
-use sqlparser::tokenizer::{Token, TokenWithSpan};
+use sqlparser::tokenizer::Token;
 
 use super::{PResult, TableParser};
 use crate::diagnostics::{codes, Diagnostic};
 use crate::parse::ast::{ColumnRef, ExprShape, SqlExpr};
 use crate::parse::MAX_EXPR_TOKENS;
-use crate::span::Spanned;
+use crate::span::{Span, Spanned};
 
 impl TableParser<'_, '_, '_> {
     /// Before sqlparser reads an expression (or a column option or table constraint that
@@ -78,35 +78,46 @@ impl TableParser<'_, '_, '_> {
         })
     }
 
-    /// Words in the token range that read as column references: not a function name
-    /// (followed by `(`), not a field access (preceded by `.`), and either quoted or not a
-    /// SQL keyword. Keywords that are also column names (`timestamp`) are resolved later.
+    /// Words in the token range that read as column references (see [`column_refs`]).
     fn referenced_columns(&self, begin: usize, end: usize) -> Vec<ColumnRef> {
         // The parser's token indices cover the expression; `token_at` clamps to EOF.
-        let toks: Vec<&TokenWithSpan> = (begin..end).map(|i| self.p.token_at(i)).collect();
-        let mut out = Vec::new();
-        let mut prev: Option<&Token> = None;
-        for (i, t) in toks.iter().enumerate() {
-            if let Token::Word(w) = &t.token {
-                let next = toks.get(i + 1).map(|n| &n.token);
-                let is_call = matches!(next, Some(Token::LParen));
-                let after_dot = matches!(prev, Some(Token::Period | Token::DoubleColon));
-                let before_dot = matches!(next, Some(Token::Period));
-                if !is_call && !after_dot && !before_dot {
-                    let keyword = w.quote_style.is_none() && w.keyword != Keyword::NoKeyword;
-                    out.push(ColumnRef {
-                        name: Spanned::new(w.value.clone(), self.cx.span(t.span)),
-                        is_keyword: keyword,
-                    });
-                }
-            }
-            prev = Some(&t.token);
-        }
-        out
+        let toks: Vec<(&Token, Span)> = (begin..end)
+            .map(|i| {
+                let t = self.p.token_at(i);
+                (&t.token, self.cx.span(t.span))
+            })
+            .collect();
+        column_refs(&toks)
     }
 }
 
-fn shape_of(expr: &Expr) -> ExprShape {
+/// Words among an expression's tokens that read as column references: not a function name
+/// (followed by `(`), not a field access (preceded by `.`), and either quoted or not a
+/// SQL keyword. Keywords that are also column names (`timestamp`) are resolved later.
+pub(in crate::parse) fn column_refs(toks: &[(&Token, Span)]) -> Vec<ColumnRef> {
+    let mut out = Vec::new();
+    let mut prev: Option<&Token> = None;
+    for (i, (t, span)) in toks.iter().enumerate() {
+        if let Token::Word(w) = t {
+            let next = toks.get(i + 1).map(|n| n.0);
+            let is_call = matches!(next, Some(Token::LParen));
+            let after_dot = matches!(prev, Some(Token::Period | Token::DoubleColon));
+            let before_dot = matches!(next, Some(Token::Period));
+            if !is_call && !after_dot && !before_dot {
+                let keyword = w.quote_style.is_none() && w.keyword != Keyword::NoKeyword;
+                out.push(ColumnRef {
+                    name: Spanned::new(w.value.clone(), *span),
+                    is_keyword: keyword,
+                });
+            }
+        }
+        prev = Some(t);
+    }
+    out
+}
+
+/// The coarse shape of a parsed expression.
+pub(in crate::parse) fn shape_of(expr: &Expr) -> ExprShape {
     match expr {
         Expr::Identifier(id) => ExprShape::Column(id.value.clone()),
         Expr::Nested(e) => shape_of(e),

@@ -8,7 +8,7 @@ use crate::span::{Span, Spanned};
 /// The key of `metadata('key')` when that call is the whole expression, with the span of
 /// the key's text; `None` for any other expression (a `metadata(…)` nested in a larger
 /// expression stays a generated column, which the compiler checks as such).
-pub(super) fn metadata_key(expr: &SqlExpr) -> Option<Spanned<String>> {
+pub(in crate::parse) fn metadata_key(expr: &SqlExpr) -> Option<Spanned<String>> {
     let text = expr.text.as_str();
     let body = text.trim();
     let name = body.get(..8)?;
@@ -37,7 +37,7 @@ pub(super) fn metadata_key(expr: &SqlExpr) -> Option<Spanned<String>> {
 
 /// Whether `expr` calls `metadata(…)` somewhere (outside string literals and quoted
 /// names). Arroyo refuses such a call anywhere but as the whole expression.
-pub(super) fn calls_metadata(expr: &SqlExpr) -> bool {
+pub(in crate::parse) fn calls_metadata(expr: &SqlExpr) -> bool {
     let bytes = expr.text.as_bytes();
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {

@@ -4,14 +4,13 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use arrow_schema::{DataType, Field, Fields};
-use sqlparser::tokenizer::Token;
-
+use super::tokens::{TypeTok, TypeTokens};
 use super::{Ty, TypeParser};
 use crate::diagnostics::{codes, Diagnostic};
 use crate::span::Span;
+use arrow_schema::{DataType, Field, Fields};
 
-impl TypeParser<'_, '_, '_> {
+impl<T: TypeTokens> TypeParser<'_, '_, T> {
     pub(super) fn structure(&mut self, name: &str, depth: usize) -> Result<Ty, Diagnostic> {
         let Some(angle) = self.open_bracket() else {
             let at = self.current_span();
@@ -30,30 +29,32 @@ impl TypeParser<'_, '_, '_> {
             if angle {
                 tp.at_close()
             } else {
-                tp.p.peek_token_ref().token == Token::RParen
+                tp.p.kind(0) == TypeTok::RParen
             }
         };
         let mut unnamed_reported = false;
         if !closes(self) {
             loop {
-                let tok = self.p.next_token();
-                let fspan = self.cx.span(tok.span);
-                let fname = match tok.token {
-                    Token::Word(w) => w.value,
-                    Token::DoubleQuotedString(s) | Token::SingleQuotedString(s) => s,
-                    other => {
+                let fspan = self.next_span();
+                let fname = match self.p.name() {
+                    Some(name) => {
+                        self.p.advance();
+                        name
+                    }
+                    None => {
+                        let other = self.p.found();
                         return Err(Diagnostic::error(
                             codes::STRUCT_FIELD,
                             fspan,
                             format!("expected a field name, found `{other}`"),
                         )
-                        .with_help(format!("struct fields need names: `{name}<a INT, b TEXT>`")))
+                        .with_help(format!("struct fields need names: `{name}<a INT, b TEXT>`")));
                     }
                 };
                 let anonymous = self.pending_gt > 0
                     || matches!(
-                        self.p.peek_token_ref().token,
-                        Token::Comma | Token::Gt | Token::ShiftRight | Token::RParen
+                        self.p.kind(0),
+                        TypeTok::Comma | TypeTok::Gt | TypeTok::ShiftRight | TypeTok::RParen
                     );
                 if anonymous {
                     // `STRUCT<INT, TEXT>`: a type where a field name belongs. One mistake
@@ -73,17 +74,17 @@ impl TypeParser<'_, '_, '_> {
                             )),
                         );
                     }
-                    if self.pending_gt == 0 && self.p.consume_token(&Token::Comma) {
+                    if self.pending_gt == 0 && self.p.consume(TypeTok::Comma) {
                         continue;
                     }
                     break;
                 }
-                let _ = self.p.consume_token(&Token::Colon);
+                let _ = self.p.consume(TypeTok::Colon);
                 let child = self.parse(depth + 1)?;
                 height = height.max(child.height + 1);
                 let nullable = !self.eat_words(&["NOT", "NULL"]);
                 if self.eat_word("COMMENT") {
-                    self.p.advance_token();
+                    self.p.advance();
                 }
                 if let Some(first) = seen.get(&fname) {
                     self.cx.push(
@@ -100,7 +101,7 @@ impl TypeParser<'_, '_, '_> {
                 let (f, nc) = child.field(&fname, nullable);
                 not_carried = not_carried.or(nc);
                 fields.push(f);
-                if self.pending_gt == 0 && self.p.consume_token(&Token::Comma) {
+                if self.pending_gt == 0 && self.p.consume(TypeTok::Comma) {
                     continue;
                 }
                 break;
@@ -109,7 +110,7 @@ impl TypeParser<'_, '_, '_> {
         if angle {
             self.expect_gt()?;
         } else {
-            self.expect(Token::RParen, "`)`")?;
+            self.expect(TypeTok::RParen, "`)`")?;
         }
         Ok(Ty {
             dt: DataType::Struct(Fields::from(fields)),
@@ -130,14 +131,17 @@ impl TypeParser<'_, '_, '_> {
             .with_help("write `MAP<TEXT, INT>`"));
         };
         let key = self.parse(depth + 1)?;
-        self.expect(Token::Comma, "`,` between the key and value types of `MAP`")?;
+        self.expect(
+            TypeTok::Comma,
+            "`,` between the key and value types of `MAP`",
+        )?;
         let value = self.parse(depth + 1)?;
         // `MAP<K, V NOT NULL>`: the values cannot be null (keys never can).
         let value_nullable = !self.eat_words(&["NOT", "NULL"]);
         if angle {
             self.expect_gt()?;
         } else {
-            self.expect(Token::RParen, "`)`")?;
+            self.expect(TypeTok::RParen, "`)`")?;
         }
         let height = key.height.max(value.height) + 1;
         let (k, nk) = key.field("key", false);
