@@ -26,10 +26,13 @@ impl Written {
         entries: Vec<(Spanned<String>, Spanned<Value>)>,
         columns: Vec<Field>,
     ) -> Self {
-        Written {
-            options: entries.into_iter().map(|(k, v)| (k.node, v.node)).collect(),
-            columns,
-        }
+        // Exact capacities: these live as long as the table, and collecting in place
+        // from the larger entries would keep their whole allocation.
+        let mut options = Vec::with_capacity(entries.len());
+        options.extend(entries.into_iter().map(|(k, v)| (k.node, v.node)));
+        let mut columns = columns;
+        columns.shrink_to_fit();
+        Written { options, columns }
     }
 }
 
