@@ -593,6 +593,7 @@ impl TableCompiler<'_> {
         let written = Written::new(
             self.opts.take_entries(),
             std::mem::take(&mut self.columns.fields),
+            &schema.fields,
         );
         Some(Connection {
             name: def.name.node.clone(),

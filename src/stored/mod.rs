@@ -288,7 +288,7 @@ fn from_connection(c: &Connection, redact: bool) -> (StoredTable, usize) {
         partitioned_by: c.partitioned_by.clone(),
         config,
         schema: StoredSchema {
-            fields: c.written.columns.clone(),
+            fields: c.written.columns(&s.fields).to_vec(),
             primary_keys: s.primary_keys.clone(),
             metadata_fields: s
                 .metadata_fields
