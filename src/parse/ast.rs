@@ -97,6 +97,39 @@ pub(crate) struct ColumnDef {
     pub span: Span,
 }
 
+impl ColumnDef {
+    /// A Flink computed column `name AS expr`: no declared type; its span ends at `end`.
+    pub(crate) fn computed(name: Spanned<String>, expr: SqlExpr, end: Span) -> Self {
+        let span = name.span.union(end);
+        ColumnDef {
+            name,
+            ty: None,
+            not_null: None,
+            nullable: None,
+            primary_key: None,
+            kind: ColumnKind::Generated {
+                expr,
+                stored: false,
+            },
+            span,
+        }
+    }
+
+    /// A physical column of type `ty`, before its constraints are read (its span is set
+    /// once they are).
+    pub(crate) fn typed(name: Spanned<String>, ty: ColumnType) -> Self {
+        ColumnDef {
+            name,
+            ty: Some(ty),
+            not_null: None,
+            nullable: None,
+            primary_key: None,
+            kind: ColumnKind::Physical,
+            span: Span::DETACHED,
+        }
+    }
+}
+
 /// What kind of column a definition declares.
 #[derive(Clone, Debug)]
 pub(crate) enum ColumnKind {

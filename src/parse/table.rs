@@ -367,30 +367,10 @@ impl TableParser<'_, '_, '_> {
         if self.eat_word("AS") {
             // Flink computed column `name AS expr`: no declared type.
             let expr = self.expr()?;
-            let span = name.span.union(self.current_span());
-            return Ok(ColumnDef {
-                name,
-                ty: None,
-                not_null: None,
-                nullable: None,
-                primary_key: None,
-                kind: ColumnKind::Generated {
-                    expr,
-                    stored: false,
-                },
-                span,
-            });
+            return Ok(ColumnDef::computed(name, expr, self.current_span()));
         }
         let ty = parse_column_type(self.p, self.cx)?;
-        let mut col = ColumnDef {
-            name,
-            ty: Some(ty),
-            not_null: None,
-            nullable: None,
-            primary_key: None,
-            kind: ColumnKind::Physical,
-            span: Span::DETACHED,
-        };
+        let mut col = ColumnDef::typed(name, ty);
         loop {
             let start = self.peek_span();
             if self.eat_words(&["NOT", "NULL"]) {

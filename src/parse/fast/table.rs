@@ -228,34 +228,14 @@ fn column(c: &mut Cursor<'_, '_>, cx: &mut Cx<'_>) -> Option<ColumnDef> {
     let name = ident(c)?;
     if c.eat_word("AS") {
         let expr = expr(c)?;
-        let span = name.span.union(c.current_span());
-        return Some(ColumnDef {
-            name,
-            ty: None,
-            not_null: None,
-            nullable: None,
-            primary_key: None,
-            kind: ColumnKind::Generated {
-                expr,
-                stored: false,
-            },
-            span,
-        });
+        return Some(ColumnDef::computed(name, expr, c.current_span()));
     }
     let before = cx.diags.len();
     let ty = parse_column_type(c, cx).ok()?;
     if cx.diags.len() != before {
         return None; // a type the compile reports: the general path says it
     }
-    let mut col = ColumnDef {
-        name,
-        ty: Some(ty),
-        not_null: None,
-        nullable: None,
-        primary_key: None,
-        kind: ColumnKind::Physical,
-        span: Span::DETACHED,
-    };
+    let mut col = ColumnDef::typed(name, ty);
     loop {
         let start = c.peek_span();
         if c.eat_words(&["NOT", "NULL"]) {
