@@ -104,6 +104,8 @@ mod resolve;
 pub mod schema;
 pub mod span;
 pub mod stored;
+#[cfg(test)]
+mod test_corpus;
 pub mod text;
 
 pub use compile::{

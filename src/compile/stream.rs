@@ -449,25 +449,7 @@ impl Queue {
 mod tests {
     use super::*;
 
-    /// Every `.sql` text under `tests/ddl`.
-    fn corpus() -> Vec<(String, String)> {
-        let mut files = Vec::new();
-        let mut dirs = vec![std::path::PathBuf::from(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/tests/ddl"
-        ))];
-        while let Some(dir) = dirs.pop() {
-            for entry in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
-                let path = entry.path();
-                if path.is_dir() {
-                    dirs.push(path);
-                } else if let Ok(text) = std::fs::read_to_string(&path) {
-                    files.push((path.display().to_string(), text));
-                }
-            }
-        }
-        files
-    }
+    use crate::test_corpus::ddl_corpus as corpus;
 
     /// Where the quick scan answers, it names every table the tokenizer's reading does,
     /// at the same statement.
