@@ -694,18 +694,40 @@ fn fix_all_is_a_source_action_that_fixes_every_mistake() {
     assert!(out.diagnostics.is_empty(), "{fixed}: {:?}", out.diagnostics);
 }
 
+/// Queues `messages` for an in-process server (no pipes: the order they are read in is
+/// the order queued), serves them to `exit`, and returns the parameters of every
+/// `publishDiagnostics` it sent.
+fn published_in_memory(messages: impl IntoIterator<Item = lsp_server::Message>) -> Vec<Value> {
+    use connector_ddl::{Env, Registry};
+    use lsp_server::{Connection, Message};
+
+    let registry = Registry::builtin();
+    let mut server = server::Server::new(Env::new(&registry), server::Origins::default());
+    let (server_side, client) = Connection::memory();
+    for msg in messages {
+        client.sender.send(msg).expect("queued");
+    }
+    assert_eq!(server::run(&server_side, &mut server), server::Exit::Clean);
+    client
+        .receiver
+        .try_iter()
+        .filter_map(|msg| match msg {
+            Message::Notification(n) if n.method == "textDocument/publishDiagnostics" => {
+                Some(n.params)
+            }
+            _ => None,
+        })
+        .collect()
+}
+
 /// Helix 25.01 sends the changes of a burst of keys out of order (seen in its log: versions
 /// 35, 38, 36, 39, 37, 40 within one millisecond). The session applies one document's
 /// changes in version order, so its text stays the editor's; a version skipped for good
 /// (Helix skips some after a completion preview) does not hold the changes up.
 #[test]
 fn changes_that_come_out_of_order_are_applied_in_version_order() {
-    use connector_ddl::{Env, Registry};
-    use lsp_server::{Connection, Message, Notification, Request};
+    use lsp_server::{Message, Notification, Request};
 
-    let registry = Registry::builtin();
-    let mut server = server::Server::new(Env::new(&registry), server::Origins::default());
-    let (server_side, client) = Connection::memory();
     let text = "CREATE TABLE t (a INT) WITH (connector = 'stdout', format = 'json');";
     let col = text.find("format").expect("format") as u32;
     // `x`, `y`, `z` typed before `format`: versions 2, 3, 4, sent as 3, 4, 2; then 9.
@@ -734,20 +756,7 @@ fn changes_that_come_out_of_order_are_applied_in_version_order() {
         Message::Request(Request::new(2.into(), "shutdown".into(), Value::Null)),
         Message::Notification(Notification::new("exit".into(), Value::Null)),
     ];
-    for msg in messages {
-        client.sender.send(msg).expect("queued");
-    }
-    assert_eq!(server::run(&server_side, &mut server), server::Exit::Clean);
-    let published: Vec<Value> = client
-        .receiver
-        .try_iter()
-        .filter_map(|msg| match msg {
-            Message::Notification(n) if n.method == "textDocument/publishDiagnostics" => {
-                Some(n.params)
-            }
-            _ => None,
-        })
-        .collect();
+    let published = published_in_memory(messages);
     let versions: Vec<_> = published.iter().map(|p| p["version"].clone()).collect();
     assert_eq!(versions, [json!(1), json!(2), json!(3), json!(4), json!(9)]);
     let messages = |p: &Value| format!("{}", p["diagnostics"]);
@@ -765,12 +774,8 @@ fn changes_that_come_out_of_order_are_applied_in_version_order() {
 /// count) are applied one by one in the order sent, however many are queued.
 #[test]
 fn changes_that_skip_versions_are_applied_in_order() {
-    use connector_ddl::{Env, Registry};
-    use lsp_server::{Connection, Message, Notification, Request};
+    use lsp_server::{Message, Notification, Request};
 
-    let registry = Registry::builtin();
-    let mut server = server::Server::new(Env::new(&registry), server::Origins::default());
-    let (server_side, client) = Connection::memory();
     let text = "CREATE TABLE t (a INT) WITH (connector = 'stdout', format = 'json', k = 'x');";
     let col = text.rfind(" = 'x'").expect("key k") as u32;
     let mut messages = vec![
@@ -801,20 +806,7 @@ fn changes_that_skip_versions_are_applied_in_order() {
         "exit".into(),
         Value::Null,
     )));
-    for msg in messages {
-        client.sender.send(msg).expect("queued");
-    }
-    assert_eq!(server::run(&server_side, &mut server), server::Exit::Clean);
-    let published: Vec<Value> = client
-        .receiver
-        .try_iter()
-        .filter_map(|msg| match msg {
-            Message::Notification(n) if n.method == "textDocument/publishDiagnostics" => {
-                Some(n.params)
-            }
-            _ => None,
-        })
-        .collect();
+    let published = published_in_memory(messages);
     let versions: Vec<u64> = published
         .iter()
         .filter_map(|p| p["version"].as_u64())
