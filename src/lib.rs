@@ -95,7 +95,9 @@ mod messages;
 mod migration;
 pub mod options;
 pub(crate) mod parse;
-/// The front end's fast path checked against its general path (tests and fuzzing only).
+/// The front end's fast path checked against its general path, for the `fast_path` fuzz
+/// target only (feature `internal-checks`; not part of the API).
+#[cfg(feature = "internal-checks")]
 #[doc(hidden)]
 pub use parse::fast::check as fast_path_check;
 pub mod profile;

@@ -128,6 +128,7 @@ impl<'a> StatementReader<'a> {
     }
 
     /// How many statements the fast path has read so far.
+    #[cfg(any(test, feature = "internal-checks"))]
     pub(crate) fn fast_count(&self) -> usize {
         self.fast_count
     }

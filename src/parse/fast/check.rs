@@ -1,4 +1,4 @@
-//! The fast path checked against the general path, for `tests/fast_path.rs` and the
+//! The fast path checked against the general path, for `parse/fast/tests.rs` and the
 //! `fast_path` fuzz target (not part of the API).
 
 use crate::parse::reader::{Parsed, StatementReader};

@@ -10,38 +10,38 @@ use crate::span::Span;
 
 /// One statement's tokens and the position of the next one.
 pub(crate) struct Cursor<'s, 't> {
-    pub sql: &'s str,
-    pub toks: &'t [Tok],
-    pub pos: usize,
+    pub(crate) sql: &'s str,
+    pub(crate) toks: &'t [Tok],
+    pub(crate) pos: usize,
     /// The end of the statement: where "the end of the statement" is (its last token's end).
-    pub end: usize,
+    pub(crate) end: usize,
 }
 
 impl<'s> Cursor<'s, '_> {
     #[inline]
-    pub fn tok(&self, n: usize) -> Option<&Tok> {
+    pub(crate) fn tok(&self, n: usize) -> Option<&Tok> {
         self.toks.get(self.pos + n)
     }
 
     #[inline]
-    pub fn kind(&self, n: usize) -> Option<Kind> {
+    pub(crate) fn kind(&self, n: usize) -> Option<Kind> {
         self.tok(n).map(|t| t.kind)
     }
 
     #[inline]
-    pub fn text_of(&self, t: &Tok) -> &'s str {
+    pub(crate) fn text_of(&self, t: &Tok) -> &'s str {
         self.sql.get(t.start..t.end).unwrap_or_default()
     }
 
     #[inline]
     /// Whether the `n`th next token is the unquoted word `w` (any case).
-    pub fn is_word(&self, n: usize, w: &str) -> bool {
+    pub(crate) fn is_word(&self, n: usize, w: &str) -> bool {
         self.tok(n)
             .is_some_and(|t| t.kind == Kind::Word && self.text_of(t).eq_ignore_ascii_case(w))
     }
 
     #[inline]
-    pub fn eat_word(&mut self, w: &str) -> bool {
+    pub(crate) fn eat_word(&mut self, w: &str) -> bool {
         let yes = self.is_word(0, w);
         if yes {
             self.pos += 1;
@@ -50,7 +50,7 @@ impl<'s> Cursor<'s, '_> {
     }
 
     #[inline]
-    pub fn eat_words(&mut self, ws: &[&str]) -> bool {
+    pub(crate) fn eat_words(&mut self, ws: &[&str]) -> bool {
         let yes = ws.iter().enumerate().all(|(i, w)| self.is_word(i, w));
         if yes {
             self.pos += ws.len();
@@ -59,7 +59,7 @@ impl<'s> Cursor<'s, '_> {
     }
 
     #[inline]
-    pub fn eat(&mut self, k: Kind) -> bool {
+    pub(crate) fn eat(&mut self, k: Kind) -> bool {
         let yes = self.kind(0) == Some(k);
         if yes {
             self.pos += 1;
@@ -69,14 +69,14 @@ impl<'s> Cursor<'s, '_> {
 
     #[inline]
     /// The span of the next token (the statement's end after the last).
-    pub fn peek_span(&self) -> Span {
+    pub(crate) fn peek_span(&self) -> Span {
         self.tok(0)
             .map_or(Span::new(self.end, self.end), |t| Span::new(t.start, t.end))
     }
 
     #[inline]
     /// The span of the last token moved past.
-    pub fn current_span(&self) -> Span {
+    pub(crate) fn current_span(&self) -> Span {
         self.pos
             .checked_sub(1)
             .and_then(|i| self.toks.get(i))
@@ -85,7 +85,7 @@ impl<'s> Cursor<'s, '_> {
 
     /// A name at the cursor: a word (quoted or not) or a `'…'` string, as sqlparser's
     /// token holds it.
-    pub fn name_at(&self, n: usize) -> Option<String> {
+    pub(crate) fn name_at(&self, n: usize) -> Option<String> {
         let t = self.tok(n)?;
         match t.kind {
             Kind::Word => Some(self.text_of(t).to_string()),
@@ -98,7 +98,7 @@ impl<'s> Cursor<'s, '_> {
     /// adjacency of tokens (line 1, the byte offset as the column): what its parser reads
     /// an expression from. Errors are never reported from these locations: the fast path
     /// gives up on an expression sqlparser does not read whole.
-    pub fn sql_token(&self, t: &Tok) -> TokenWithSpan {
+    pub(crate) fn sql_token(&self, t: &Tok) -> TokenWithSpan {
         let text = self.text_of(t);
         let token = match t.kind {
             Kind::Word => Token::make_word(text, None),

@@ -10,13 +10,16 @@
 //! is the general path's by construction.
 //!
 //! **Invariant:** a statement the fast path reads is equal to what the general path reads
-//! of it (head, statement, no diagnostics, no RisingWave form); `tests/fast_path.rs` and
+//! of it (head, statement, no diagnostics, no RisingWave form); `parse/fast/tests.rs` and
 //! the `fast_path` fuzz target check it.
 
+#[cfg(any(test, feature = "internal-checks"))]
 pub mod check;
 pub(crate) mod cursor;
 pub(crate) mod lex;
 mod table;
+#[cfg(test)]
+mod tests;
 
 use cursor::Cursor;
 use lex::{Kind as TokKind, Tok};

@@ -2,26 +2,11 @@
 //! as the general path (sqlparser's tokenizer and our table parser) does: over the DDL
 //! corpus, the examples, the generated bench script, and texts at the tokenizer's edges.
 
-#[path = "../benches/support/gen.rs"]
+#[path = "../../../benches/support/gen.rs"]
 mod gen;
 
-use std::path::{Path, PathBuf};
-
-use connector_ddl::fast_path_check::{compare, FastPathCount};
-
-fn sql_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for e in entries.flatten() {
-        let p = e.path();
-        if p.is_dir() {
-            sql_files(&p, out);
-        } else if p.extension().is_some_and(|x| x == "sql") {
-            out.push(p);
-        }
-    }
-}
+use super::check::{compare, FastPathCount};
+use crate::test_corpus::sql_files;
 
 fn check(name: &str, sql: &str) -> FastPathCount {
     match compare(sql) {
@@ -32,20 +17,14 @@ fn check(name: &str, sql: &str) -> FastPathCount {
 
 #[test]
 fn the_corpus_reads_the_same() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut files = Vec::new();
-    sql_files(&root.join("tests/ddl"), &mut files);
-    sql_files(&root.join("examples/sql"), &mut files);
-    files.sort();
+    let mut files = sql_files("tests/ddl");
+    files.extend(sql_files("examples/sql"));
     let mut total = FastPathCount::default();
-    for f in &files {
-        let Ok(sql) = std::fs::read_to_string(f) else {
-            continue;
-        };
-        let count = check(&f.display().to_string(), &sql);
+    for (name, sql) in &files {
+        let count = check(name, sql);
         // Each file also as the second statement of a script, and doubled.
-        check(&f.display().to_string(), &format!("SELECT 1;\n{sql}"));
-        check(&f.display().to_string(), &format!("{sql};\n{sql}"));
+        check(name, &format!("SELECT 1;\n{sql}"));
+        check(name, &format!("{sql};\n{sql}"));
         total.statements += count.statements;
         total.fast += count.fast;
     }
