@@ -120,19 +120,10 @@ pub(crate) fn rest(
             if !c.eat(Kind::LParen) {
                 return None;
             }
-            let mut exprs = Vec::new();
-            if !c.eat(Kind::RParen) {
-                loop {
-                    exprs.push(expr(c)?);
-                    if c.eat(Kind::Comma) {
-                        continue;
-                    }
-                    if !c.eat(Kind::RParen) {
-                        return None;
-                    }
-                    break;
-                }
-            }
+            let exprs = match c.eat(Kind::RParen) {
+                true => Vec::new(),
+                false => closed_list(c, expr)?,
+            };
             partitioned_by = Some(Spanned::new(exprs, start.union(c.current_span())));
         } else if c.is_word(0, "WITH") && with.is_none() {
             with = Some(with_clause(c)?);
@@ -190,22 +181,24 @@ fn table_primary_key(c: &mut Cursor<'_, '_>, start: Span) -> Option<PrimaryKeyDe
     if !c.eat(Kind::LParen) {
         return None;
     }
-    let mut columns = Vec::new();
-    loop {
-        columns.push(ident(c)?);
-        if c.eat(Kind::Comma) {
-            continue;
-        }
-        if !c.eat(Kind::RParen) {
-            return None;
-        }
-        break;
-    }
+    let columns = closed_list(c, ident)?;
     c.eat_words(&["NOT", "ENFORCED"]);
     Some(PrimaryKeyDef {
         columns,
         span: start.union(c.current_span()),
     })
+}
+
+/// One or more `item`s separated by `,`, then the `)` that closes them.
+fn closed_list<T>(
+    c: &mut Cursor<'_, '_>,
+    mut item: impl FnMut(&mut Cursor<'_, '_>) -> Option<T>,
+) -> Option<Vec<T>> {
+    let mut items = vec![item(c)?];
+    while c.eat(Kind::Comma) {
+        items.push(item(c)?);
+    }
+    c.eat(Kind::RParen).then_some(items)
 }
 
 fn watermark(c: &mut Cursor<'_, '_>) -> Option<WatermarkDef> {
