@@ -155,13 +155,8 @@ pub(super) fn redacted_by_specs<'s>(
     value: &Value,
 ) -> Option<Value> {
     // A URL written with `user:password@` carries a secret whatever the option is.
-    // Only a value with `@` or `=` can hold one: a byte search settles most.
     if let Value::String(v) = value {
-        let url_like = v.bytes().any(|b| matches!(b, b'@' | b'='));
-        if let Some(masked) = url_like
-            .then(|| crate::profile::redact_url_password(v))
-            .flatten()
-        {
+        if let Some(masked) = crate::profile::redact_url_password(v) {
             return Some(Value::String(masked));
         }
     }
@@ -464,11 +459,7 @@ pub(crate) fn lexical_secret_spans(text: &str, json: bool, registry: &Registry) 
             }
             let inner = Span::new(start + 1, i.min(bytes.len()));
             i = (i + 1).min(bytes.len());
-            // Credentials are `user:password@` or `name=value`: most strings have neither.
-            if let Some(s) = text
-                .get(inner.start..inner.end)
-                .filter(|s| s.contains(['@', '=']))
-            {
+            if let Some(s) = text.get(inner.start..inner.end) {
                 out.extend(
                     crate::profile::credential_ranges(s)
                         .into_iter()

@@ -188,6 +188,10 @@ pub(crate) fn redact_json(v: &mut serde_json::Value, secrets: &[String]) {
 /// `&token=…`), and the value of a secret `key=value` setting (`sasl.password=…`).
 /// Placeholders (`{{ VAR }}`) are not credentials. Linear in the length of `text`.
 pub(crate) fn credential_ranges(text: &str) -> Vec<std::ops::Range<usize>> {
+    // Every credential is `user:password@` or `name=value`: most texts have neither.
+    if !text.contains(['@', '=']) {
+        return Vec::new();
+    }
     let bytes = text.as_bytes();
     let mut out: Vec<std::ops::Range<usize>> = Vec::new();
     let stops_authority = |b: u8| {
